@@ -1,0 +1,403 @@
+/* wangge-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The headless front end to libwangge-core: batch work, scripting, tests and
+ * benchmarks. Exit 0 on success, 1 with one line on stderr when the work
+ * fails, 2 for a command line it does not understand.
+ */
+
+#define G_LOG_DOMAIN "wangge-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "wg-demo.h"
+#include "wg-store.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *db_path;
+} Cli;
+
+typedef int (*VerbFunc) (Cli   *cli,
+                         int    argc,
+                         char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  VerbFunc func;
+} Verb;
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("wangge-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("wangge-cli: %s\n", message);
+  g_printerr (_("Run “wangge-cli --help” to see the commands."));
+  g_printerr ("\n");
+  return EXIT_USAGE;
+}
+
+/* Parses a verb's options; anything left over that the verb did not ask
+ * for is a usage error. */
+static gboolean
+parse_verb_options (const char    *verb,
+                    const char    *args,
+                    GOptionEntry  *entries,
+                    int           *argc,
+                    char        ***argv,
+                    int           *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameter = g_strdup_printf ("%s %s", verb, args != NULL ? args : "");
+
+  context = g_option_context_new (parameter);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static WgStore *
+open_store (Cli              *cli,
+            WgStoreOpenFlags  flags,
+            GError          **error)
+{
+  return wg_store_open (cli->db_path, flags, error);
+}
+
+static int
+verb_init (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  int status;
+
+  if (!parse_verb_options ("init", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("“init” takes no arguments."));
+
+  dir = g_path_get_dirname (cli->db_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_printerr ("wangge-cli: ");
+      g_printerr (_("Cannot create the folder “%s”."), dir);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_CREATE, &error)))
+    return fail (error);
+
+  g_print (_("Database ready at %s (schema version %u)."), wg_store_get_path (store),
+           wg_store_get_schema_version (store));
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
+static void
+on_demo_progress (double   fraction,
+                  gpointer user_data)
+{
+  gboolean tty = GPOINTER_TO_INT (user_data);
+
+  if (tty)
+    {
+      g_printerr ("\r%s %3d%%", _("Building the demo county…"), (int) (fraction * 100));
+      if (fraction >= 1.0)
+        g_printerr ("\n");
+    }
+}
+
+static int
+verb_demo (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autofree char *scale_text = NULL;
+  g_autofree char *date = NULL;
+  gint64 seed = 1;
+  GOptionEntry entries[] = {
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
+      N_("quwo (the real size, the default) or small (for tests)"), "SCALE" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed: the same seed gives the same county"), "N" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("The day the records lead up to (default today)"), "YYYY-MM-DD" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  WgDemoScale scale = WG_DEMO_SCALE_QUWO;
+  WgLevelCounts counts;
+  int status;
+
+  if (!parse_verb_options ("demo", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("“demo” takes no arguments besides its options."));
+  if (scale_text != NULL && !wg_demo_scale_from_string (scale_text, &scale))
+    return usage_error (_("--scale is “quwo” or “small”."));
+  if (seed < 0 || seed > G_MAXUINT32)
+    return usage_error (_("--seed is a whole number from 0 to 4294967295."));
+
+  dir = g_path_get_dirname (cli->db_path);
+  g_mkdir_with_parents (dir, 0700);
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_CREATE, &error)))
+    return fail (error);
+
+  if (!wg_demo_build (store, scale, (guint32) seed, date, on_demo_progress,
+                      GINT_TO_POINTER (isatty (fileno (stderr))), &error))
+    return fail (error);
+
+  if (!wg_store_count (store, date, &counts, &error))
+    return fail (error);
+
+  g_print (_("Built the demo county in %.1f s: %u townships, %u villages, %u groups, %u micro-grids, %u households, %u people."),
+           g_timer_elapsed (timer, NULL), counts.grids[2], counts.grids[3], counts.grids[4],
+           counts.grids[5], counts.households, counts.persons);
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
+static int
+verb_check (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_verb_options ("check", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("“check” takes no arguments."));
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
+      !wg_store_check (store, &error))
+    return fail (error);
+
+  g_print (_("%s: no problems found (schema version %u)."), wg_store_get_path (store),
+           wg_store_get_schema_version (store));
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
+static int
+verb_backup (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_verb_options ("backup", "OUT.db", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("“backup” takes one argument: the file to write."));
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
+      !wg_store_backup (store, argv[1], &error))
+    return fail (error);
+
+  g_print (_("Backed up %s to %s."), wg_store_get_path (store), argv[1]);
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
+static int
+verb_stats (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *date = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Count for this day (default today)"), "YYYY-MM-DD" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *county = NULL;
+  WgLevelCounts c;
+  int status;
+
+  if (!parse_verb_options ("stats", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("“stats” takes no arguments besides its options."));
+  if (date != NULL)
+    {
+      GDate d;
+
+      g_date_clear (&d, 1);
+      g_date_set_parse (&d, date);
+      if (strlen (date) != 10 || !g_date_valid (&d))
+        return usage_error (_("--date is a day written as YYYY-MM-DD."));
+    }
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
+      !wg_store_count (store, date, &c, &error))
+    return fail (error);
+
+  county = wg_store_dup_county_name (store);
+
+  if (json)
+    {
+      g_print ("{\"county\": %s%s%s, \"counties\": %u, \"townships\": %u, \"villages\": %u, "
+               "\"groups\": %u, \"micro_grids\": %u, \"households\": %u, \"persons\": %u, "
+               "\"away\": %u, \"returnees\": %u, \"monitoring\": %u, \"home_quarantine\": %u, "
+               "\"central_quarantine\": %u, \"fever_today\": %u, \"staff\": %u, \"sensors\": %u, "
+               "\"open_alerts\": %u}\n",
+               county ? "\"" : "", county ? county : "null", county ? "\"" : "",
+               c.grids[1], c.grids[2], c.grids[3], c.grids[4], c.grids[5], c.households,
+               c.persons, c.away, c.returnees, c.monitoring, c.home_quarantine,
+               c.central_quarantine, c.fever_today, c.staff, c.sensors, c.open_alerts);
+      return EXIT_SUCCESS;
+    }
+
+  g_print ("%s\n", county != NULL ? county : _("(no county yet)"));
+  g_print ("  %-24s %8u\n", _("Counties"), c.grids[1]);
+  g_print ("  %-24s %8u\n", _("Townships"), c.grids[2]);
+  g_print ("  %-24s %8u\n", _("Villages and communities"), c.grids[3]);
+  g_print ("  %-24s %8u\n", _("Groups"), c.grids[4]);
+  g_print ("  %-24s %8u\n", _("Micro-grids"), c.grids[5]);
+  g_print ("  %-24s %8u\n", _("Households"), c.households);
+  g_print ("  %-24s %8u\n", _("People"), c.persons);
+  g_print ("  %-24s %8u\n", _("Away from home"), c.away);
+  g_print ("  %-24s %8u\n", _("Returnees"), c.returnees);
+  g_print ("  %-24s %8u\n", _("Health monitoring"), c.monitoring);
+  g_print ("  %-24s %8u\n", _("Home quarantine"), c.home_quarantine);
+  g_print ("  %-24s %8u\n", _("Central quarantine"), c.central_quarantine);
+  g_print ("  %-24s %8u\n", _("Fever today"), c.fever_today);
+  g_print ("  %-24s %8u\n", _("Staff"), c.staff);
+  g_print ("  %-24s %8u\n", _("Door sensors"), c.sensors);
+  g_print ("  %-24s %8u\n", _("Open alerts"), c.open_alerts);
+  return EXIT_SUCCESS;
+}
+
+static const Verb verbs[] = {
+  { "init", "", N_("Create the database, or bring it to this version's schema"), verb_init },
+  { "demo", "[--scale quwo|small] [--seed N] [--date YYYY-MM-DD]",
+    N_("Build a synthetic demo county into an empty database"), verb_demo },
+  { "check", "", N_("Check the database's integrity, references and schema version"), verb_check },
+  { "backup", "OUT.db", N_("Copy the database safely, even while the application runs"), verb_backup },
+  { "stats", "[--json] [--date YYYY-MM-DD]", N_("Count grids per level and people per status"), verb_stats },
+};
+
+static void
+print_usage (FILE *out)
+{
+  g_autofree char *default_path = wg_configured_database_path ();
+
+  fprintf (out, "%s\n", _("Usage: wangge-cli [--db PATH] COMMAND [OPTIONS…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_autofree char *head = g_strdup_printf ("%s %s", verbs[i].name, verbs[i].args);
+      fprintf (out, "  %-52s %s\n", head, _(verbs[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-52s %s\n", "--db PATH", _("The database (default: the application's)"));
+  fprintf (out, "  %-52s %s\n", "", default_path);
+  fprintf (out, "  %-52s %s\n", "--version", _("Print the version"));
+  fprintf (out, "  %-52s %s\n", "--help", _("Print this help"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db_path = NULL;
+  Cli cli = { NULL };
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the verb. */
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("wangge-cli %s\n", PACKAGE_VERSION);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--database"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return usage_error (_("--db needs a path."));
+          g_free (db_path);
+          db_path = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        {
+          g_free (db_path);
+          db_path = g_strdup (arg + strlen ("--db="));
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option “%s”."), arg);
+          return usage_error (message);
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  cli.db_path = db_path != NULL ? db_path : (db_path = wg_configured_database_path ());
+
+  for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+    if (g_str_equal (argv[i], verbs[v].name))
+      return verbs[v].func (&cli, argc - i, argv + i);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[i]);
+    return usage_error (message);
+  }
+}

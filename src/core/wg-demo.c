@@ -1,0 +1,1052 @@
+/* wg-demo.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A deterministic synthetic county for demonstrations, tests and benchmarks:
+ * Quwo's real townships at Quwo's real scale, with made-up villages, people
+ * and records. Everything comes from one GRand seeded by the caller, drawn in
+ * a fixed order, so one seed and one day give the same county every time.
+ */
+
+#define G_LOG_DOMAIN "wg-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "wg-demo.h"
+#include "wg-idnum.h"
+#include "wg-store-private.h"
+
+typedef struct
+{
+  guint townships;
+  guint villages;
+  guint groups;
+  guint micro_grids;
+  guint households;
+  guint away;               /* people away from home, expected */
+  guint returnees;          /* returnees under health monitoring, expected */
+  guint home_quarantine;    /* households in home quarantine, expected */
+  guint sensors;            /* of those, with a door sensor (exactly, if enough) */
+  guint central;            /* people in central quarantine, expected */
+  guint site_rooms[2];
+} Spec;
+
+static const Spec spec_quwo = { 7, 120, 491, 3214, 49000, 1700, 600, 240, 200, 86, { 120, 80 } };
+static const Spec spec_small = { 2, 5, 12, 40, 400, 14, 10, 12, 6, 6, { 20, 10 } };
+
+static const char *const township_names[] = {
+  "乐昌镇", "史村镇", "曲村镇", "高显镇", "里村镇", "杨谈乡", "北董乡",
+};
+
+/* 乐昌镇 is the county seat: its first villages are urban communities. */
+#define COMMUNITIES_IN_SEAT 9
+
+static const char *const village_first[] = {
+  "东", "西", "南", "北", "上", "下", "前", "后", "大", "小", "高", "新", "杨", "王", "李",
+  "张", "赵", "刘", "马", "韩", "许", "曲", "乐", "史", "白", "柳", "安", "吉", "郭", "贾",
+  "武", "冯", "段", "侯", "裴", "席", "薛", "卫", "靳", "方", "周", "林", "槐", "杜", "兴",
+};
+static const char *const village_second[] = {
+  "庄", "堡", "营", "坡", "沟", "河", "峪", "寨", "店", "头", "城", "阳", "里", "坊", "家",
+  "韩", "梁", "桥", "王", "村", "曲", "庙", "坪", "湾", "集", "屯", "井", "原", "岭", "泉",
+};
+static const char *const community_names[] = {
+  "府城", "凤城", "乐昌", "新城", "文化", "鑫源", "东城", "西城", "南关", "北关", "晋都",
+};
+static const char *const estate_names[] = {
+  "阳光", "幸福", "和平", "锦绣", "华府", "春晖", "文苑", "康乐", "丽景", "金桥", "民安",
+};
+static const char *const ordinals[] = {
+  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+  "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+};
+
+static const char *const surnames[] = {
+  "王", "李", "张", "刘", "赵", "杨", "郭", "武", "贾", "韩", "梁", "冯", "范", "吴", "史",
+  "卫", "段", "任", "薛", "闫", "柴", "乔", "靳", "郝", "侯", "陈", "孙", "马", "高", "田",
+  "宋", "许", "程", "董", "崔", "温", "裴", "席", "常", "秦", "曹", "黄", "周", "徐", "胡",
+};
+static const char *const given_male[] = {
+  "建", "国", "军", "伟", "强", "志", "明", "勇", "杰", "涛", "斌", "磊", "鹏", "华", "平",
+  "刚", "亮", "海", "波", "峰", "林", "文", "兵", "龙", "超", "浩", "宇", "轩", "博", "俊",
+  "晨", "凯", "锐", "辉", "东", "庆", "福", "喜", "忠", "德", "生", "安", "旺", "宝", "红",
+};
+static const char *const given_female[] = {
+  "秀", "英", "兰", "芳", "丽", "娟", "敏", "静", "燕", "霞", "玲", "艳", "红", "梅", "琴",
+  "云", "莉", "萍", "丹", "雪", "慧", "婷", "晶", "欣", "怡", "雨", "佳", "悦", "倩", "瑶",
+  "彤", "馨", "琳", "月", "凤", "花", "珍", "霞", "荣", "爱",
+};
+
+/* Birth places: mostly Quwo, some elsewhere in Shanxi. */
+static const char *const regions[] = {
+  "141021", "141021", "141021", "141021", "141021", "141021", "141021", "141021",
+  "140105", "141002", "141024", "141023", "140802",
+};
+
+static const struct
+{
+  const char *place;
+  int risk;
+} places[] = {
+  { "太原市小店区", 0 }, { "临汾市尧都区", 0 }, { "运城市盐湖区", 0 }, { "西安市雁塔区", 1 },
+  { "北京市朝阳区", 1 }, { "上海市浦东新区", 2 }, { "郑州市金水区", 1 }, { "石家庄市长安区", 2 },
+  { "呼和浩特市新城区", 1 }, { "广州市白云区", 2 }, { "深圳市宝安区", 0 }, { "天津市河西区", 0 },
+  { "成都市武侯区", 0 }, { "乌鲁木齐市天山区", 2 }, { "晋中市榆次区", 0 }, { "长治市潞州区", 0 },
+};
+
+static const char *const vaccines[] = {
+  "新冠病毒灭活疫苗（Vero细胞）北京生物", "新冠病毒灭活疫苗（Vero细胞）科兴中维",
+  "重组新冠病毒蛋白疫苗（CHO细胞）智飞龙科马", "新冠病毒灭活疫苗（Vero细胞）武汉生物",
+};
+static const char *const vaccination_sites[] = {
+  "曲沃县人民医院接种点", "乐昌镇卫生院接种点", "史村镇卫生院接种点", "曲村镇卫生院接种点",
+};
+static const char *const laboratories[] = {
+  "曲沃县人民医院", "曲沃县疾病预防控制中心", "临汾市第四人民医院", "华大基因临汾实验室",
+};
+
+static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+typedef struct
+{
+  WgStore *store;
+  GRand *rand;
+  const Spec *spec;
+  GDate today;
+  double persons_expected;
+
+  GHashTable *id_numbers; /* owned strings, set */
+  GHashTable *codes;      /* owned strings, set */
+  GHashTable *names;      /* village names used: owned strings, set */
+
+  /* Households under home quarantine, for the sensors. */
+  GArray *quarantined_households;
+  guint central_placed[2];
+  gint64 site_ids[2];
+
+  guint n_households;
+  guint n_staff;
+
+  WgProgressFunc progress;
+  gpointer progress_data;
+} Demo;
+
+typedef struct
+{
+  gint64 id;
+  const char *code; /* borrowed from the caller's buffer */
+  const char *name;
+  const char *path; /* township + village + group, for addresses */
+  gint64 worker_staff_id;
+} GridRef;
+
+static guint
+pick (Demo  *demo,
+      guint  n)
+{
+  return g_rand_int_range (demo->rand, 0, n);
+}
+
+static gboolean
+chance (Demo   *demo,
+        double  p)
+{
+  return g_rand_double (demo->rand) < p;
+}
+
+/* Splits @total into @n parts of at least @min each, at random. */
+static guint *
+distribute (Demo  *demo,
+            guint  total,
+            guint  n,
+            guint  min)
+{
+  guint *parts = g_new (guint, n);
+
+  g_assert (n > 0 && total >= n * min);
+
+  for (guint i = 0; i < n; i++)
+    parts[i] = min;
+  for (guint left = total - n * min; left > 0; left--)
+    parts[pick (demo, n)]++;
+  return parts;
+}
+
+static void
+day_string (const GDate *date,
+            char         buf[11])
+{
+  g_snprintf (buf, 11, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
+static void
+day_offset (Demo  *demo,
+            int    days,
+            GDate *out)
+{
+  *out = demo->today;
+  if (days >= 0)
+    g_date_add_days (out, days);
+  else
+    g_date_subtract_days (out, -days);
+}
+
+static void
+make_phone (Demo *demo,
+            char  buf[12])
+{
+  static const char *const prefixes[] = { "13", "15", "17", "18", "19", "13", "15", "18" };
+
+  g_snprintf (buf, 12, "%s%u%08u", prefixes[pick (demo, G_N_ELEMENTS (prefixes))],
+              pick (demo, 10), pick (demo, 100000000));
+}
+
+static char *
+make_name (Demo       *demo,
+           const char *surname,
+           int         sex)
+{
+  const char *const *pool = sex == 1 ? given_male : given_female;
+  guint n = sex == 1 ? G_N_ELEMENTS (given_male) : G_N_ELEMENTS (given_female);
+
+  if (surname == NULL)
+    surname = surnames[pick (demo, G_N_ELEMENTS (surnames))];
+
+  /* About a quarter of names have a one-character given name (王芳). */
+  if (chance (demo, 0.25))
+    return g_strconcat (surname, pool[pick (demo, n)], NULL);
+  return g_strconcat (surname, pool[pick (demo, n)], pool[pick (demo, n)], NULL);
+}
+
+static void
+make_id_number (Demo  *demo,
+                int    age,
+                int    sex,
+                char   buf[19],
+                char   birth[11])
+{
+  for (;;)
+    {
+      GDate date;
+      guint seq;
+
+      day_offset (demo, -(age * 365 + (int) pick (demo, 365)) - age / 4, &date);
+      seq = pick (demo, 500) * 2 + (sex == 1 ? 1 : 0);
+      g_snprintf (buf, 19, "%s%04u%02u%02u%03u", regions[pick (demo, G_N_ELEMENTS (regions))],
+                  g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), seq);
+      buf[17] = wg_id_number_check_digit (buf);
+      buf[18] = '\0';
+
+      if (!g_hash_table_contains (demo->id_numbers, buf))
+        {
+          g_hash_table_add (demo->id_numbers, g_strdup (buf));
+          day_string (&date, birth);
+          return;
+        }
+    }
+}
+
+static void
+make_household_code (Demo *demo,
+                     char  buf[11])
+{
+  do
+    {
+      for (guint i = 0; i < 10; i++)
+        buf[i] = crockford[pick (demo, 32)];
+      buf[10] = '\0';
+    }
+  while (g_hash_table_contains (demo->codes, buf));
+  g_hash_table_add (demo->codes, g_strdup (buf));
+}
+
+static gint64
+insert_grid (Demo        *demo,
+             gint64       parent_id,
+             int          level,
+             const char  *code,
+             const char  *name,
+             int          position,
+             GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO grid (parent_id, level, code, name, position) VALUES (?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+
+  if (stmt == NULL)
+    return 0;
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_int (stmt, 2, level);
+  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, position);
+  if (!wg_store_step_done (demo->store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+}
+
+/* A staff member on @grid_id; @person_id links a resident who is also staff. */
+static gint64
+insert_staff (Demo        *demo,
+              gint64       grid_id,
+              WgStaffRole  role,
+              const char  *name,
+              gint64       person_id,
+              GError     **error)
+{
+  static const char staff_sql[] = "INSERT INTO staff (name, phone, person_id) VALUES (?, ?, ?)";
+  static const char role_sql[] = "INSERT INTO grid_staff (grid_id, staff_id, role) VALUES (?, ?, ?)";
+  g_autofree char *made_name = NULL;
+  sqlite3_stmt *stmt;
+  char phone[12];
+  gint64 staff_id;
+
+  if (name == NULL)
+    name = made_name = make_name (demo, NULL, chance (demo, 0.6) ? 1 : 2);
+  make_phone (demo, phone);
+
+  if (!(stmt = wg_store_prepare (demo->store, staff_sql, error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, phone, -1, SQLITE_STATIC);
+  if (person_id > 0)
+    sqlite3_bind_int64 (stmt, 3, person_id);
+  if (!wg_store_step_done (demo->store, stmt, error))
+    return 0;
+  staff_id = sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+
+  if (!(stmt = wg_store_prepare (demo->store, role_sql, error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, grid_id);
+  sqlite3_bind_int64 (stmt, 2, staff_id);
+  sqlite3_bind_int (stmt, 3, role);
+  if (!wg_store_step_done (demo->store, stmt, error))
+    return 0;
+
+  demo->n_staff++;
+  return staff_id;
+}
+
+static gboolean
+insert_health_codes (Demo        *demo,
+                     gint64       person_id,
+                     const GDate *from,
+                     WgHealthCode colour,
+                     GError     **error)
+{
+  static const char sql[] = "INSERT INTO health_code (person_id, day, colour) VALUES (?, ?, ?)";
+  GDate day = *from;
+
+  for (; g_date_compare (&day, &demo->today) <= 0; g_date_add_days (&day, 1))
+    {
+      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      char buf[11];
+
+      if (stmt == NULL)
+        return FALSE;
+      day_string (&day, buf);
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, buf, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, colour);
+      if (!wg_store_step_done (demo->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_itinerary (Demo        *demo,
+                  gint64       person_id,
+                  const GDate *returned,
+                  gboolean     risky,
+                  GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO itinerary (person_id, place, arrived_on, left_on, risk) VALUES (?, ?, ?, ?, ?)";
+  guint stops = 1 + pick (demo, 3);
+  GDate left = *returned;
+
+  /* Walk back in time from the day of return. */
+  for (guint i = 0; i < stops; i++)
+    {
+      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      guint p = pick (demo, G_N_ELEMENTS (places));
+      GDate arrived = left;
+      char a[11], l[11];
+
+      if (stmt == NULL)
+        return FALSE;
+      if (i == 0 && risky)
+        while (places[p].risk == 0)
+          p = pick (demo, G_N_ELEMENTS (places));
+
+      g_date_subtract_days (&arrived, 2 + pick (demo, 20));
+      day_string (&arrived, a);
+      day_string (&left, l);
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, places[p].place, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, a, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, l, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, places[p].risk);
+      if (!wg_store_step_done (demo->store, stmt, error))
+        return FALSE;
+
+      left = arrived;
+      g_date_subtract_days (&left, 1);
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_vaccinations (Demo    *demo,
+                     gint64   person_id,
+                     GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO vaccination (person_id, dose, given_on, product, batch, site)"
+    " VALUES (?, ?, ?, ?, ?, ?)";
+  guint doses = pick (demo, 4);
+  guint product = pick (demo, G_N_ELEMENTS (vaccines));
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 1 + pick (demo, 28), 3 + pick (demo, 6), 2021);
+
+  for (guint dose = 1; dose <= doses; dose++)
+    {
+      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      char d[11];
+      char batch[16];
+
+      if (stmt == NULL)
+        return FALSE;
+      if (g_date_compare (&day, &demo->today) > 0)
+        break;
+      day_string (&day, d);
+      g_snprintf (batch, sizeof batch, "%04u%06u", g_date_get_year (&day), pick (demo, 1000000));
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_int (stmt, 2, dose);
+      sqlite3_bind_text (stmt, 3, d, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, vaccines[product], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, batch, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, vaccination_sites[pick (demo, G_N_ELEMENTS (vaccination_sites))],
+                         -1, SQLITE_STATIC);
+      if (!wg_store_step_done (demo->store, stmt, error))
+        return FALSE;
+      g_date_add_days (&day, dose == 1 ? 28 + pick (demo, 30) : 180 + pick (demo, 90));
+    }
+  return TRUE;
+}
+
+/* Nucleic-acid tests every @every days from @from; today's is still pending. */
+static gboolean
+insert_nat_tests (Demo        *demo,
+                  gint64       person_id,
+                  const GDate *from,
+                  guint        every,
+                  int          tube,
+                  GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO nat_test (person_id, sampled_at, institution, tube, result) VALUES (?, ?, ?, ?, ?)";
+  GDate day = *from;
+
+  for (; g_date_compare (&day, &demo->today) <= 0; g_date_add_days (&day, every))
+    {
+      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      gboolean is_today = g_date_compare (&day, &demo->today) == 0;
+      char d[11];
+      char at[20];
+
+      if (stmt == NULL)
+        return FALSE;
+      day_string (&day, d);
+      g_snprintf (at, sizeof at, "%s %02u:%02u:00", d, 8 + pick (demo, 3), pick (demo, 60));
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, laboratories[pick (demo, G_N_ELEMENTS (laboratories))], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, tube);
+      sqlite3_bind_int (stmt, 5, is_today ? WG_NAT_RESULT_PENDING : WG_NAT_RESULT_NEGATIVE);
+      if (!wg_store_step_done (demo->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Temperatures twice a day from @from: the morning and the afternoon round. */
+static gboolean
+insert_temperatures (Demo        *demo,
+                     gint64       person_id,
+                     const GDate *from,
+                     gint64       staff_id,
+                     GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO temperature (person_id, measured_at, tenths, staff_id) VALUES (?, ?, ?, ?)";
+  GDate day = *from;
+
+  for (; g_date_compare (&day, &demo->today) <= 0; g_date_add_days (&day, 1))
+    {
+      gboolean is_today = g_date_compare (&day, &demo->today) == 0;
+
+      for (guint round = 0; round < (is_today ? 1u : 2u); round++)
+        {
+          sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+          int tenths = 360 + pick (demo, 13);
+          char d[11];
+          char at[20];
+
+          if (stmt == NULL)
+            return FALSE;
+          if (chance (demo, 0.015))
+            tenths = WG_FEVER_TENTHS + pick (demo, 13);
+          day_string (&day, d);
+          g_snprintf (at, sizeof at, "%s %02u:%02u:00", d, (round == 0 ? 8 : 15) + pick (demo, 2),
+                      pick (demo, 60));
+          sqlite3_bind_int64 (stmt, 1, person_id);
+          sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 3, tenths);
+          if (staff_id > 0)
+            sqlite3_bind_int64 (stmt, 4, staff_id);
+          if (!wg_store_step_done (demo->store, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_quarantine (Demo        *demo,
+                   gint64       person_id,
+                   int          kind,
+                   guint        site,
+                   const GDate *start,
+                   guint        days,
+                   gint64       staff_id,
+                   GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO quarantine (person_id, kind, site_id, room, start_day, end_day, staff_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+  GDate end = *start;
+  char s[11], e[11], room[8];
+
+  if (stmt == NULL)
+    return FALSE;
+  g_date_add_days (&end, days - 1);
+  day_string (start, s);
+  day_string (&end, e);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int (stmt, 2, kind);
+  if (kind == WG_QUARANTINE_CENTRAL)
+    {
+      guint n = ++demo->central_placed[site];
+
+      g_snprintf (room, sizeof room, "%u%02u", 1 + (n - 1) / 20, 1 + (n - 1) % 20);
+      sqlite3_bind_int64 (stmt, 3, demo->site_ids[site]);
+      sqlite3_bind_text (stmt, 4, room, -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_text (stmt, 5, s, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, e, -1, SQLITE_STATIC);
+  if (staff_id > 0)
+    sqlite3_bind_int64 (stmt, 7, staff_id);
+  return wg_store_step_done (demo->store, stmt, error);
+}
+
+typedef struct
+{
+  int age;
+  int sex;
+  const char *relation;
+  const char *surname; /* NULL: any */
+} Member;
+
+/* The people of one household: a head, a spouse, children and perhaps a parent. */
+static guint
+plan_members (Demo   *demo,
+              Member *members,
+              char   *head_surname)
+{
+  static const guint sizes[] = { 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6 };
+  guint n = sizes[pick (demo, G_N_ELEMENTS (sizes))];
+  int head_age = 26 + pick (demo, 52);
+  guint i = 0;
+
+  strcpy (head_surname, surnames[pick (demo, G_N_ELEMENTS (surnames))]);
+
+  members[i++] = (Member) { head_age, chance (demo, 0.82) ? 1 : 2, "户主", head_surname };
+  if (n >= 2)
+    members[i++] = (Member) { MAX (20, head_age - 5 + (int) pick (demo, 10)),
+                              members[0].sex == 1 ? 2 : 1, "配偶", NULL };
+  if (n >= 5 && head_age < 55)
+    members[i++] = (Member) { head_age + 24 + (int) pick (demo, 8), chance (demo, 0.5) ? 1 : 2,
+                              "父母", head_surname };
+  while (i < n)
+    {
+      int age = head_age - 22 - (int) pick (demo, 14);
+      gboolean grandchild = age < 0 || (head_age > 60 && chance (demo, 0.4));
+
+      if (grandchild)
+        age = pick (demo, 12);
+      members[i++] = (Member) { MAX (0, age), chance (demo, 0.52) ? 1 : 2,
+                                grandchild ? "孙子女" : "子女", head_surname };
+    }
+  return n;
+}
+
+static gboolean
+build_household (Demo          *demo,
+                 const GridRef *micro,
+                 guint          number,
+                 gint64        *first_person_id,
+                 GError       **error)
+{
+  static const char household_sql[] =
+    "INSERT INTO household (grid_id, code, address) VALUES (?, ?, ?)";
+  static const char head_sql[] = "UPDATE household SET head_id = ? WHERE id = ?";
+  static const char person_sql[] =
+    "INSERT INTO person (household_id, id_number, name, sex, birth_date, phone, relation,"
+    " residency, away_place, returned_on, monitoring) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  const Spec *spec = demo->spec;
+  Member members[8];
+  char head_surname[8];
+  char code[11];
+  g_autofree char *address = NULL;
+  sqlite3_stmt *stmt;
+  gint64 household_id;
+  gint64 head_id = 0;
+  guint n;
+  GDate quarantine_start;
+  gboolean home_quarantine;
+  guint central_site = G_MAXUINT;
+
+  make_household_code (demo, code);
+  address = g_strdup_printf ("%s%u号", micro->path, number);
+
+  if (!(stmt = wg_store_prepare (demo->store, household_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, micro->id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, address, -1, SQLITE_STATIC);
+  if (!wg_store_step_done (demo->store, stmt, error))
+    return FALSE;
+  household_id = sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+  demo->n_households++;
+
+  n = plan_members (demo, members, head_surname);
+
+  /* A household in home quarantine: a member came back from a risk area. */
+  home_quarantine = chance (demo, (double) spec->home_quarantine / spec->households);
+  day_offset (demo, -(int) pick (demo, 14), &quarantine_start);
+  if (home_quarantine)
+    g_array_append_val (demo->quarantined_households, household_id);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Member *m = &members[i];
+      g_autofree char *name = make_name (demo, m->surname, m->sex);
+      char id_number[19], birth[11], phone[12], returned[11];
+      int residency = WG_RESIDENCY_HOME;
+      const char *away_place = NULL;
+      gboolean monitoring = FALSE;
+      gboolean has_phone = m->age >= 14 && m->age <= 78 && chance (demo, 0.9);
+      gboolean central = FALSE;
+      gboolean in_quarantine = FALSE;
+      gint64 person_id;
+      GDate returned_on = demo->today;
+
+      make_id_number (demo, m->age, m->sex, id_number, birth);
+      if (has_phone)
+        make_phone (demo, phone);
+
+      if (m->age >= 18 && m->age <= 55 && !home_quarantine &&
+          chance (demo, 1.85 * spec->away / demo->persons_expected))
+        {
+          residency = WG_RESIDENCY_AWAY;
+          away_place = places[pick (demo, G_N_ELEMENTS (places))].place;
+        }
+      else if (!home_quarantine && m->age >= 16 && m->age <= 65 &&
+               chance (demo, 2.0 * spec->returnees / demo->persons_expected))
+        {
+          residency = WG_RESIDENCY_RETURNEE;
+          monitoring = TRUE;
+          day_offset (demo, -(int) pick (demo, 14), &returned_on);
+        }
+      else if (!home_quarantine && m->age >= 16 && chance (demo, 1.2 * spec->central / demo->persons_expected))
+        {
+          residency = WG_RESIDENCY_RETURNEE;
+          central = TRUE;
+          /* Fill the sites in proportion to their rooms. */
+          central_site = chance (demo, (double) spec->site_rooms[0] /
+                                         (spec->site_rooms[0] + spec->site_rooms[1])) ? 0 : 1;
+          if (demo->central_placed[central_site] >= spec->site_rooms[central_site])
+            central_site = 1 - central_site;
+          if (demo->central_placed[central_site] >= spec->site_rooms[central_site])
+            {
+              central = FALSE;
+              monitoring = TRUE;
+            }
+          day_offset (demo, -(int) pick (demo, 7), &returned_on);
+        }
+
+      /* The returnee is quarantined at home; those living with them mostly too,
+       * the others are under health monitoring. */
+      if (home_quarantine && i == 0)
+        {
+          residency = WG_RESIDENCY_RETURNEE;
+          returned_on = quarantine_start;
+          in_quarantine = TRUE;
+        }
+      else if (home_quarantine)
+        {
+          in_quarantine = chance (demo, 0.5);
+          monitoring = !in_quarantine;
+        }
+
+      if (!(stmt = wg_store_prepare (demo->store, person_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, household_id);
+      sqlite3_bind_text (stmt, 2, id_number, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, m->sex);
+      sqlite3_bind_text (stmt, 5, birth, -1, SQLITE_STATIC);
+      if (has_phone)
+        sqlite3_bind_text (stmt, 6, phone, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, m->relation, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 8, residency);
+      if (away_place != NULL)
+        sqlite3_bind_text (stmt, 9, away_place, -1, SQLITE_STATIC);
+      if (residency == WG_RESIDENCY_RETURNEE)
+        {
+          day_string (&returned_on, returned);
+          sqlite3_bind_text (stmt, 10, returned, -1, SQLITE_STATIC);
+        }
+      sqlite3_bind_int (stmt, 11, monitoring);
+      if (!wg_store_step_done (demo->store, stmt, error))
+        return FALSE;
+      person_id = sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+
+      if (i == 0)
+        head_id = person_id;
+      if (first_person_id != NULL && *first_person_id == 0)
+        *first_person_id = person_id;
+
+      /* Records for everyone under watch. */
+      if (in_quarantine || central || monitoring)
+        {
+          const GDate *from = home_quarantine ? &quarantine_start : &returned_on;
+          WgHealthCode colour = in_quarantine || central ? WG_HEALTH_CODE_YELLOW
+                                                        : WG_HEALTH_CODE_GREEN;
+
+          if (home_quarantine && in_quarantine &&
+              !insert_quarantine (demo, person_id, WG_QUARANTINE_HOME, 0, &quarantine_start, 14,
+                                  micro->worker_staff_id, error))
+            return FALSE;
+          if (central &&
+              !insert_quarantine (demo, person_id, WG_QUARANTINE_CENTRAL, central_site,
+                                  &returned_on, 7, micro->worker_staff_id, error))
+            return FALSE;
+          if (!insert_health_codes (demo, person_id, from, colour, error) ||
+              ((i == 0 || !home_quarantine) &&
+               !insert_itinerary (demo, person_id, from, in_quarantine || central, error)) ||
+              !insert_vaccinations (demo, person_id, error) ||
+              !insert_nat_tests (demo, person_id, from, monitoring ? 3 : 2, monitoring ? 2 : 1,
+                                 error) ||
+              !insert_temperatures (demo, person_id, from, micro->worker_staff_id, error))
+            return FALSE;
+        }
+    }
+
+  if (!(stmt = wg_store_prepare (demo->store, head_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, head_id);
+  sqlite3_bind_int64 (stmt, 2, household_id);
+  return wg_store_step_done (demo->store, stmt, error);
+}
+
+static char *
+make_village_name (Demo     *demo,
+                   gboolean  community)
+{
+  for (;;)
+    {
+      char *name;
+
+      if (community)
+        name = g_strconcat (community_names[pick (demo, G_N_ELEMENTS (community_names))],
+                            "社区", NULL);
+      else
+        name = g_strconcat (village_first[pick (demo, G_N_ELEMENTS (village_first))],
+                            village_second[pick (demo, G_N_ELEMENTS (village_second))], "村",
+                            NULL);
+      if (!g_hash_table_contains (demo->names, name))
+        {
+          g_hash_table_add (demo->names, g_strdup (name));
+          return name;
+        }
+      g_free (name);
+    }
+}
+
+static gboolean
+insert_sites (Demo    *demo,
+              GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO quarantine_site (name, address, rooms, phone) VALUES (?, ?, ?, ?)";
+  static const char *const names[] = { "曲沃县第一集中隔离点", "曲沃县第二集中隔离点" };
+  static const char *const addresses[] = { "曲沃县乐昌镇迎宾路18号（晋都宾馆）",
+                                           "曲沃县史村镇工业园区3号（职教中心宿舍楼）" };
+  static const char *const phones[] = { "0357-5221001", "0357-5221002" };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, names[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, addresses[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, demo->spec->site_rooms[i]);
+      sqlite3_bind_text (stmt, 4, phones[i], -1, SQLITE_STATIC);
+      if (!wg_store_step_done (demo->store, stmt, error))
+        return FALSE;
+      demo->site_ids[i] = sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+    }
+  return TRUE;
+}
+
+/* Door sensors on exactly spec->sensors of the home-quarantined households. */
+static gboolean
+insert_sensors (Demo    *demo,
+                GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO sensor (device, household_id, model, battery) VALUES (?, ?, ?, ?)";
+  GArray *homes = demo->quarantined_households;
+  guint n = MIN (demo->spec->sensors, homes->len);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i + pick (demo, homes->len - i);
+      gint64 tmp = g_array_index (homes, gint64, i);
+      sqlite3_stmt *stmt;
+      char device[19];
+
+      g_array_index (homes, gint64, i) = g_array_index (homes, gint64, j);
+      g_array_index (homes, gint64, j) = tmp;
+
+      g_snprintf (device, sizeof device, "0x00158d%02x%08x", pick (demo, 256),
+                  g_rand_int (demo->rand));
+      if (!(stmt = wg_store_prepare (demo->store, sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, device, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (homes, gint64, i));
+      sqlite3_bind_text (stmt, 3, "MCCGQ11LM", -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, 35 + pick (demo, 66));
+      if (!wg_store_step_done (demo->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+build_county (Demo    *demo,
+              GError **error)
+{
+  const Spec *spec = demo->spec;
+  g_autofree guint *villages = distribute (demo, spec->villages, spec->townships, 3);
+  g_autofree guint *groups = distribute (demo, spec->groups, spec->villages, 2);
+  g_autofree guint *micros = distribute (demo, spec->groups == 0 ? 0 : spec->micro_grids,
+                                         spec->groups, 2);
+  g_autofree guint *households = distribute (demo, spec->households, spec->micro_grids, 4);
+  guint v = 0, g = 0, m = 0;
+  gint64 county_id;
+
+  if (!(county_id = insert_grid (demo, 0, WG_GRID_LEVEL_COUNTY, "141021", "曲沃县", 0, error)) ||
+      !insert_staff (demo, county_id, WG_STAFF_ROLE_GRID_LEADER, NULL, 0, error) ||
+      !insert_staff (demo, county_id, WG_STAFF_ROLE_EPIDEMIC_COMMISSIONER, NULL, 0, error) ||
+      !insert_sites (demo, error))
+    return FALSE;
+
+  for (guint t = 0; t < spec->townships; t++)
+    {
+      g_autofree char *t_code = wg_grid_code_child ("141021", t + 1);
+      gint64 t_id;
+
+      if (!(t_id = insert_grid (demo, county_id, WG_GRID_LEVEL_TOWNSHIP, t_code,
+                                township_names[t], t, error)) ||
+          !insert_staff (demo, t_id, WG_STAFF_ROLE_GRID_LEADER, NULL, 0, error) ||
+          !insert_staff (demo, t_id, WG_STAFF_ROLE_EPIDEMIC_COMMISSIONER, NULL, 0, error) ||
+          !insert_staff (demo, t_id, WG_STAFF_ROLE_ASSIGNED_CADRE, NULL, 0, error) ||
+          !insert_staff (demo, t_id, WG_STAFF_ROLE_ASSIGNED_CADRE, NULL, 0, error))
+        return FALSE;
+
+      for (guint vi = 0; vi < villages[t]; vi++, v++)
+        {
+          gboolean community = t == 0 && vi < MIN (COMMUNITIES_IN_SEAT, villages[t] / 2);
+          g_autofree char *v_code = wg_grid_code_child (t_code, vi + 1);
+          g_autofree char *v_name = make_village_name (demo, community);
+          gint64 v_id;
+
+          if (!(v_id = insert_grid (demo, t_id, WG_GRID_LEVEL_VILLAGE, v_code, v_name, vi, error)) ||
+              !insert_staff (demo, v_id, WG_STAFF_ROLE_GRID_LEADER, NULL, 0, error) ||
+              !insert_staff (demo, v_id, WG_STAFF_ROLE_EPIDEMIC_COMMISSIONER, NULL, 0, error) ||
+              !insert_staff (demo, v_id, WG_STAFF_ROLE_ASSIGNED_CADRE, NULL, 0, error))
+            return FALSE;
+
+          for (guint gi = 0; gi < groups[v]; gi++, g++)
+            {
+              g_autofree char *g_code = wg_grid_code_child (v_code, gi + 1);
+              g_autofree char *g_name = NULL;
+              g_autofree char *g_path = NULL;
+              gint64 g_id, worker;
+
+              if (community)
+                g_name = g_strconcat (estate_names[(gi + vi) % G_N_ELEMENTS (estate_names)],
+                                      "小区", NULL);
+              else
+                g_name = g_strdup_printf ("%s组", ordinals[gi % G_N_ELEMENTS (ordinals)]);
+              g_path = g_strconcat ("曲沃县", township_names[t], v_name, g_name, NULL);
+
+              if (!(g_id = insert_grid (demo, v_id, WG_GRID_LEVEL_GROUP, g_code, g_name, gi, error)) ||
+                  !(worker = insert_staff (demo, g_id, WG_STAFF_ROLE_GRID_WORKER, NULL, 0, error)))
+                return FALSE;
+
+              for (guint mi = 0; mi < micros[g]; mi++, m++)
+                {
+                  g_autofree char *m_code = wg_grid_code_child (g_code, mi + 1);
+                  g_autofree char *m_name = g_strdup_printf ("第%s网格",
+                                                             ordinals[mi % G_N_ELEMENTS (ordinals)]);
+                  GridRef micro = { 0, m_code, m_name, g_path, worker };
+                  gint64 first_person = 0;
+
+                  if (!(micro.id = insert_grid (demo, g_id, WG_GRID_LEVEL_MICRO, m_code, m_name, mi,
+                                                error)))
+                    return FALSE;
+
+                  for (guint h = 0; h < households[m]; h++)
+                    if (!build_household (demo, &micro, demo->n_households + 1, &first_person,
+                                          error))
+                      return FALSE;
+
+                  /* The party-member central household is a resident of the micro-grid. */
+                  if (!insert_staff (demo, micro.id, WG_STAFF_ROLE_CENTRAL_HOUSEHOLD, NULL,
+                                     first_person, error))
+                    return FALSE;
+                }
+            }
+        }
+
+      if (demo->progress != NULL)
+        demo->progress ((double) (t + 1) / (spec->townships + 1), demo->progress_data);
+    }
+
+  return insert_sensors (demo, error);
+}
+
+gboolean
+wg_demo_scale_from_string (const char  *text,
+                           WgDemoScale *scale)
+{
+  g_return_val_if_fail (scale != NULL, FALSE);
+
+  if (g_strcmp0 (text, "quwo") == 0)
+    *scale = WG_DEMO_SCALE_QUWO;
+  else if (g_strcmp0 (text, "small") == 0)
+    *scale = WG_DEMO_SCALE_SMALL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * wg_demo_build:
+ * @store: an empty, writable store
+ * @scale: Quwo's real size, or a small county for tests
+ * @seed: the seed; the same seed and day give the same county
+ * @today: (nullable): the day the records lead up to, as YYYY-MM-DD; %NULL for today
+ * @progress: (nullable) (scope call): told the fraction done now and then
+ * @user_data: for @progress
+ * @error: return location for a #GError
+ *
+ * Builds the demo county in one transaction: all of it, or nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_demo_build (WgStore         *store,
+               WgDemoScale      scale,
+               guint32          seed,
+               const char      *today,
+               WgProgressFunc   progress,
+               gpointer         user_data,
+               GError         **error)
+{
+  g_autofree char *day = NULL;
+  Demo demo = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (wg_store_is_read_only (store))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only."), wg_store_get_path (store));
+      return FALSE;
+    }
+  if (!wg_store_is_empty (store))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_EMPTY,
+                   _("The database “%s” already holds a county. Build the demo into a new file."),
+                   wg_store_get_path (store));
+      return FALSE;
+    }
+
+  day = today != NULL ? g_strdup (today) : wg_today ();
+  g_date_clear (&demo.today, 1);
+  g_date_set_parse (&demo.today, day);
+  if (strlen (day) != 10 || !g_date_valid (&demo.today))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("“%s” is not a date. Write it as YYYY-MM-DD."), day);
+      return FALSE;
+    }
+
+  demo.store = store;
+  demo.rand = g_rand_new_with_seed (seed);
+  demo.spec = scale == WG_DEMO_SCALE_QUWO ? &spec_quwo : &spec_small;
+  demo.persons_expected = demo.spec->households * 3.05;
+  demo.id_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  demo.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  demo.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  demo.quarantined_households = g_array_new (FALSE, FALSE, sizeof (gint64));
+  demo.progress = progress;
+  demo.progress_data = user_data;
+
+  /* A bigger page cache for the bulk insert; the indices are mostly in memory. */
+  ok = wg_store_exec (store, "PRAGMA cache_size = -131072", error) &&
+       wg_store_begin (store, error) && build_county (&demo, error);
+  if (ok)
+    ok = wg_store_commit (store, error);
+  else
+    wg_store_rollback (store);
+
+  wg_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  if (ok && progress != NULL)
+    progress (1.0, user_data);
+
+  g_rand_free (demo.rand);
+  g_hash_table_unref (demo.id_numbers);
+  g_hash_table_unref (demo.codes);
+  g_hash_table_unref (demo.names);
+  g_array_unref (demo.quarantined_households);
+
+  return ok;
+}

@@ -1,0 +1,364 @@
+/* wg-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The schema of a Wangge database, as a list of forward migrations. Migration N
+ * takes a database at PRAGMA user_version N-1 to N. A migration, once released,
+ * never changes: a new need is a new migration at the end of the list.
+ */
+
+#include "config.h"
+
+#include "wg-store-private.h"
+
+/* Dates are ISO 8601 text ('YYYY-MM-DD'), times 'YYYY-MM-DD HH:MM:SS' in the
+ * county's local time. These checks keep text that only looks like a date out. */
+#define DAY_OK(c) "(date(" c ") IS " c " AND " c " BETWEEN '1900-01-01' AND '2100-12-31')"
+/* A mobile (11 digits) or a landline with its area code (0357-1234567). */
+#define PHONE_OK(c) "(" c " IS NULL OR (length (" c ") BETWEEN 7 AND 13 AND " c " NOT GLOB '*[^0-9-]*'" \
+  " AND " c " GLOB '[01]*'))"
+#define TIME_OK(c) "(datetime(" c ") IS " c " AND " c " BETWEEN '2019-01-01' AND '2100-12-31')"
+
+static const char migration_1[] =
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value BLOB NOT NULL"
+  ") WITHOUT ROWID;"
+
+  /* The five-level grid. The county has no parent; every other node sits one
+   * level below its parent and its code extends the parent's code. */
+  "CREATE TABLE grid ("
+  "  id INTEGER PRIMARY KEY,"
+  "  parent_id INTEGER REFERENCES grid (id) ON DELETE RESTRICT,"
+  "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+  "  code TEXT NOT NULL UNIQUE"
+  "    CHECK (length (code) BETWEEN 6 AND 20 AND code NOT GLOB '*[^0-9]*'),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 64),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK ((level = 1) = (parent_id IS NULL))"
+  ");"
+  "CREATE INDEX grid_by_parent ON grid (parent_id, position);"
+  "CREATE INDEX grid_by_level ON grid (level);"
+  "CREATE INDEX grid_by_name ON grid (name);"
+  "CREATE TRIGGER grid_nesting_insert BEFORE INSERT ON grid"
+  " WHEN NEW.parent_id IS NOT NULL BEGIN"
+  "  SELECT RAISE (ABORT, 'grid level must be one below its parent')"
+  "   WHERE (SELECT level FROM grid WHERE id = NEW.parent_id) IS NOT NEW.level - 1;"
+  "  SELECT RAISE (ABORT, 'grid code must extend its parent''s code')"
+  "   WHERE NOT (SELECT NEW.code > code AND substr (NEW.code, 1, length (code)) = code"
+  "              FROM grid WHERE id = NEW.parent_id);"
+  " END;"
+  "CREATE TRIGGER grid_nesting_update BEFORE UPDATE OF parent_id, level, code ON grid"
+  " WHEN NEW.parent_id IS NOT NULL BEGIN"
+  "  SELECT RAISE (ABORT, 'grid level must be one below its parent')"
+  "   WHERE (SELECT level FROM grid WHERE id = NEW.parent_id) IS NOT NEW.level - 1;"
+  "  SELECT RAISE (ABORT, 'grid code must extend its parent''s code')"
+  "   WHERE NOT (SELECT NEW.code > code AND substr (NEW.code, 1, length (code)) = code"
+  "              FROM grid WHERE id = NEW.parent_id);"
+  " END;"
+  "CREATE TRIGGER grid_level_fixed BEFORE UPDATE OF level ON grid"
+  " WHEN NEW.level IS NOT OLD.level AND EXISTS (SELECT 1 FROM grid WHERE parent_id = OLD.id) BEGIN"
+  "  SELECT RAISE (ABORT, 'a grid with children cannot change level');"
+  " END;"
+
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 32),"
+  "  phone TEXT CHECK " PHONE_OK ("phone") ","
+  "  person_id INTEGER REFERENCES person (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX staff_by_person ON staff (person_id);"
+  /* role: 1 grid leader 网格长, 2 grid worker 网格员, 3 epidemic commissioner 防疫专员,
+   * 4 party-member central household 党员中心户, 5 assigned cadre 包联干部. */
+  "CREATE TABLE grid_staff ("
+  "  grid_id INTEGER NOT NULL REFERENCES grid (id) ON DELETE CASCADE,"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,"
+  "  role INTEGER NOT NULL CHECK (role BETWEEN 1 AND 5),"
+  "  PRIMARY KEY (grid_id, role, staff_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX grid_staff_by_staff ON grid_staff (staff_id);"
+
+  /* Households live on micro-grids (level 5). Their code is opaque: it is
+   * printed on the door label and must not change when a household moves. */
+  "CREATE TABLE household ("
+  "  id INTEGER PRIMARY KEY,"
+  "  grid_id INTEGER NOT NULL REFERENCES grid (id) ON DELETE RESTRICT,"
+  "  code TEXT NOT NULL UNIQUE"
+  "    CHECK (length (code) BETWEEN 6 AND 16 AND code NOT GLOB '*[^0-9A-Z]*'),"
+  "  address TEXT NOT NULL CHECK (length (trim (address)) BETWEEN 1 AND 128),"
+  "  head_id INTEGER REFERENCES person (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX household_by_grid ON household (grid_id);"
+  "CREATE INDEX household_by_head ON household (head_id);"
+  "CREATE TRIGGER household_on_micro_grid_insert BEFORE INSERT ON household BEGIN"
+  "  SELECT RAISE (ABORT, 'households belong to a level-5 micro-grid')"
+  "   WHERE (SELECT level FROM grid WHERE id = NEW.grid_id) IS NOT 5;"
+  " END;"
+  "CREATE TRIGGER household_on_micro_grid_update BEFORE UPDATE OF grid_id ON household BEGIN"
+  "  SELECT RAISE (ABORT, 'households belong to a level-5 micro-grid')"
+  "   WHERE (SELECT level FROM grid WHERE id = NEW.grid_id) IS NOT 5;"
+  " END;"
+
+  /* residency: 0 at home, 1 away from home (外出), 2 returnee (返乡).
+   * monitoring: 0 none, 1 under health monitoring (健康监测). */
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  household_id INTEGER REFERENCES household (id) ON DELETE SET NULL,"
+  "  id_number TEXT NOT NULL UNIQUE"
+  "    CHECK (length (id_number) = 18 AND substr (id_number, 1, 17) NOT GLOB '*[^0-9]*'"
+  "           AND substr (id_number, 18, 1) GLOB '[0-9X]'),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 32),"
+  "  sex INTEGER NOT NULL CHECK (sex IN (1, 2)),"
+  "  birth_date TEXT NOT NULL CHECK " DAY_OK ("birth_date") ","
+  "  phone TEXT CHECK " PHONE_OK ("phone") ","
+  "  relation TEXT,"
+  "  residency INTEGER NOT NULL DEFAULT 0 CHECK (residency IN (0, 1, 2)),"
+  "  away_place TEXT,"
+  "  returned_on TEXT CHECK (returned_on IS NULL OR " DAY_OK ("returned_on") "),"
+  "  monitoring INTEGER NOT NULL DEFAULT 0 CHECK (monitoring IN (0, 1)),"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX person_by_household ON person (household_id);"
+  "CREATE INDEX person_by_name ON person (name);"
+  "CREATE INDEX person_by_phone ON person (phone) WHERE phone IS NOT NULL;"
+  "CREATE INDEX person_by_residency ON person (residency) WHERE residency <> 0;"
+  "CREATE INDEX person_by_monitoring ON person (monitoring) WHERE monitoring <> 0;"
+
+  /* colour: 1 green, 2 yellow, 3 red. */
+  "CREATE TABLE health_code ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  day TEXT NOT NULL CHECK " DAY_OK ("day") ","
+  "  colour INTEGER NOT NULL CHECK (colour IN (1, 2, 3)),"
+  "  UNIQUE (person_id, day)"
+  ");"
+
+  /* risk: 0 none, 1 medium, 2 high. */
+  "CREATE TABLE itinerary ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  place TEXT NOT NULL CHECK (length (trim (place)) BETWEEN 1 AND 128),"
+  "  arrived_on TEXT NOT NULL CHECK " DAY_OK ("arrived_on") ","
+  "  left_on TEXT CHECK (left_on IS NULL OR (" DAY_OK ("left_on") " AND left_on >= arrived_on)),"
+  "  risk INTEGER NOT NULL DEFAULT 0 CHECK (risk IN (0, 1, 2))"
+  ");"
+  "CREATE INDEX itinerary_by_person ON itinerary (person_id, arrived_on);"
+
+  "CREATE TABLE vaccination ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  dose INTEGER NOT NULL CHECK (dose BETWEEN 1 AND 6),"
+  "  given_on TEXT NOT NULL CHECK " DAY_OK ("given_on") ","
+  "  product TEXT NOT NULL CHECK (length (trim (product)) BETWEEN 1 AND 64),"
+  "  batch TEXT,"
+  "  site TEXT,"
+  "  UNIQUE (person_id, dose)"
+  ");"
+
+  "CREATE TABLE attachment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (length (trim (title)) BETWEEN 1 AND 128),"
+  "  mime_type TEXT NOT NULL CHECK (mime_type IN ('application/pdf', 'image/png', 'image/jpeg')),"
+  "  sha256 TEXT NOT NULL CHECK (length (sha256) = 64),"
+  "  data BLOB NOT NULL CHECK (length (data) > 0),"
+  "  added_at TEXT NOT NULL CHECK " TIME_OK ("added_at") ","
+  "  UNIQUE (person_id, sha256)"
+  ");"
+
+  /* tube: 1 single, 2 pooled (混管). result: 0 pending, 1 negative, 2 positive. */
+  "CREATE TABLE nat_test ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  sampled_at TEXT NOT NULL CHECK " TIME_OK ("sampled_at") ","
+  "  institution TEXT NOT NULL CHECK (length (trim (institution)) BETWEEN 1 AND 64),"
+  "  tube INTEGER NOT NULL CHECK (tube IN (1, 2)),"
+  "  result INTEGER NOT NULL CHECK (result IN (0, 1, 2)),"
+  "  report_id INTEGER REFERENCES attachment (id) ON DELETE SET NULL,"
+  "  UNIQUE (person_id, sampled_at)"
+  ");"
+  "CREATE INDEX nat_test_by_report ON nat_test (report_id) WHERE report_id IS NOT NULL;"
+  "CREATE INDEX nat_test_by_day ON nat_test (sampled_at);"
+
+  /* Tenths of a degree: 34.0 to 43.0 °C is what a living person can measure. */
+  "CREATE TABLE temperature ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  measured_at TEXT NOT NULL CHECK " TIME_OK ("measured_at") ","
+  "  tenths INTEGER NOT NULL CHECK (tenths BETWEEN 340 AND 430),"
+  "  staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  "  UNIQUE (person_id, measured_at)"
+  ");"
+  "CREATE INDEX temperature_by_day ON temperature (measured_at);"
+  "CREATE INDEX temperature_by_staff ON temperature (staff_id) WHERE staff_id IS NOT NULL;"
+
+  "CREATE TABLE quarantine_site ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) BETWEEN 1 AND 64),"
+  "  address TEXT NOT NULL,"
+  "  rooms INTEGER NOT NULL CHECK (rooms BETWEEN 1 AND 10000),"
+  "  phone TEXT"
+  ");"
+
+  /* kind: 1 at home, 2 at a central site (with its room). Days are inclusive. */
+  "CREATE TABLE quarantine ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL CHECK (kind IN (1, 2)),"
+  "  site_id INTEGER REFERENCES quarantine_site (id) ON DELETE RESTRICT,"
+  "  room TEXT,"
+  "  start_day TEXT NOT NULL CHECK " DAY_OK ("start_day") ","
+  "  end_day TEXT NOT NULL CHECK (" DAY_OK ("end_day") " AND end_day >= start_day),"
+  "  staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  "  CHECK ((kind = 2) = (site_id IS NOT NULL)),"
+  "  CHECK (room IS NULL OR kind = 2)"
+  ");"
+  "CREATE INDEX quarantine_by_person ON quarantine (person_id, start_day);"
+  "CREATE INDEX quarantine_by_days ON quarantine (end_day, start_day);"
+  "CREATE INDEX quarantine_by_site ON quarantine (site_id) WHERE site_id IS NOT NULL;"
+  "CREATE INDEX quarantine_by_staff ON quarantine (staff_id) WHERE staff_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX quarantine_room ON quarantine (site_id, room, start_day)"
+  " WHERE room IS NOT NULL;"
+
+  "CREATE TABLE sensor ("
+  "  id INTEGER PRIMARY KEY,"
+  "  device TEXT NOT NULL UNIQUE CHECK (length (device) BETWEEN 1 AND 128),"
+  "  household_id INTEGER UNIQUE REFERENCES household (id) ON DELETE SET NULL,"
+  "  model TEXT,"
+  "  battery INTEGER CHECK (battery IS NULL OR battery BETWEEN 0 AND 100),"
+  "  online INTEGER CHECK (online IS NULL OR online IN (0, 1)),"
+  "  contact INTEGER CHECK (contact IS NULL OR contact IN (0, 1)),"
+  "  last_seen TEXT CHECK (last_seen IS NULL OR " TIME_OK ("last_seen") ")"
+  ");"
+
+  /* Every message from the feed, once: 'digest' de-duplicates QoS 1 redelivery. */
+  "CREATE TABLE sensor_event ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sensor_id INTEGER REFERENCES sensor (id) ON DELETE CASCADE,"
+  "  device TEXT NOT NULL,"
+  "  received_at TEXT NOT NULL CHECK " TIME_OK ("received_at") ","
+  "  kind INTEGER NOT NULL,"
+  "  payload TEXT,"
+  "  digest TEXT UNIQUE"
+  ");"
+  "CREATE INDEX sensor_event_by_sensor ON sensor_event (sensor_id, received_at);"
+
+  /* purpose: 1 sampling, 2 disinfection, 3 delivery. */
+  "CREATE TABLE visit_window ("
+  "  id INTEGER PRIMARY KEY,"
+  "  household_id INTEGER NOT NULL REFERENCES household (id) ON DELETE CASCADE,"
+  "  purpose INTEGER NOT NULL CHECK (purpose IN (1, 2, 3)),"
+  "  starts_at TEXT NOT NULL CHECK " TIME_OK ("starts_at") ","
+  "  ends_at TEXT NOT NULL CHECK (" TIME_OK ("ends_at") " AND ends_at > starts_at)"
+  ");"
+  "CREATE INDEX visit_window_by_household ON visit_window (household_id, starts_at);"
+
+  /* state: 0 open, 1 acknowledged, 2 dispatched, 3 resolved. severity: 1 low … 3 high. */
+  "CREATE TABLE alert ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind INTEGER NOT NULL,"
+  "  severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 3),"
+  "  sensor_id INTEGER REFERENCES sensor (id) ON DELETE SET NULL,"
+  "  household_id INTEGER REFERENCES household (id) ON DELETE SET NULL,"
+  "  opened_at TEXT NOT NULL CHECK " TIME_OK ("opened_at") ","
+  "  last_event_at TEXT NOT NULL,"
+  "  event_count INTEGER NOT NULL DEFAULT 1 CHECK (event_count >= 1),"
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),"
+  "  acknowledged_by TEXT,"
+  "  acknowledged_at TEXT,"
+  "  dispatched_to INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  "  dispatched_at TEXT,"
+  "  resolved_at TEXT,"
+  "  outcome INTEGER CHECK (outcome IS NULL OR outcome BETWEEN 1 AND 4),"
+  "  note TEXT,"
+  "  CHECK ((state = 3) = (resolved_at IS NOT NULL))"
+  ");"
+  "CREATE INDEX alert_open ON alert (state, severity) WHERE state < 3;"
+  "CREATE INDEX alert_by_household ON alert (household_id);"
+  "CREATE INDEX alert_by_sensor ON alert (sensor_id);"
+  "CREATE INDEX alert_by_staff ON alert (dispatched_to) WHERE dispatched_to IS NOT NULL;"
+
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  operator TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id INTEGER,"
+  "  detail TEXT"
+  ");"
+  "CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);";
+
+/* The search index: a trigram FTS5 table for substrings of three characters
+ * and more (addresses, ID numbers, phones, codes), kept in step by triggers.
+ * Shorter queries (most Chinese names have two or three characters) go
+ * through the name indices instead; see wg-search.c.
+ * The rowid packs the kind into the low two bits: (id << 2) | kind. */
+static const char migration_2[] =
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  label, terms, content = '', tokenize = 'trigram'"
+  ");"
+  "INSERT INTO search_index (rowid, label, terms)"
+  "  SELECT (id << 2) | 1, name, coalesce (id_number, '') || ' ' || coalesce (phone, '')"
+  "  FROM person;"
+  "INSERT INTO search_index (rowid, label, terms)"
+  "  SELECT (id << 2) | 2, address, code FROM household;"
+  "INSERT INTO search_index (rowid, label, terms)"
+  "  SELECT (id << 2) | 3, name, code FROM grid;"
+  "CREATE TRIGGER search_person_insert AFTER INSERT ON person BEGIN"
+  "  INSERT INTO search_index (rowid, label, terms)"
+  "   VALUES ((NEW.id << 2) | 1, NEW.name, NEW.id_number || ' ' || coalesce (NEW.phone, ''));"
+  " END;"
+  "CREATE TRIGGER search_person_delete AFTER DELETE ON person BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, label, terms)"
+  "   VALUES ('delete', (OLD.id << 2) | 1, OLD.name, OLD.id_number || ' ' || coalesce (OLD.phone, ''));"
+  " END;"
+  "CREATE TRIGGER search_person_update AFTER UPDATE OF name, id_number, phone ON person BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, label, terms)"
+  "   VALUES ('delete', (OLD.id << 2) | 1, OLD.name, OLD.id_number || ' ' || coalesce (OLD.phone, ''));"
+  "  INSERT INTO search_index (rowid, label, terms)"
+  "   VALUES ((NEW.id << 2) | 1, NEW.name, NEW.id_number || ' ' || coalesce (NEW.phone, ''));"
+  " END;"
+  "CREATE TRIGGER search_household_insert AFTER INSERT ON household BEGIN"
+  "  INSERT INTO search_index (rowid, label, terms) VALUES ((NEW.id << 2) | 2, NEW.address, NEW.code);"
+  " END;"
+  "CREATE TRIGGER search_household_delete AFTER DELETE ON household BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, label, terms)"
+  "   VALUES ('delete', (OLD.id << 2) | 2, OLD.address, OLD.code);"
+  " END;"
+  "CREATE TRIGGER search_household_update AFTER UPDATE OF address, code ON household BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, label, terms)"
+  "   VALUES ('delete', (OLD.id << 2) | 2, OLD.address, OLD.code);"
+  "  INSERT INTO search_index (rowid, label, terms) VALUES ((NEW.id << 2) | 2, NEW.address, NEW.code);"
+  " END;"
+  "CREATE TRIGGER search_grid_insert AFTER INSERT ON grid BEGIN"
+  "  INSERT INTO search_index (rowid, label, terms) VALUES ((NEW.id << 2) | 3, NEW.name, NEW.code);"
+  " END;"
+  "CREATE TRIGGER search_grid_delete AFTER DELETE ON grid BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, label, terms)"
+  "   VALUES ('delete', (OLD.id << 2) | 3, OLD.name, OLD.code);"
+  " END;"
+  "CREATE TRIGGER search_grid_update AFTER UPDATE OF name, code ON grid BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, label, terms)"
+  "   VALUES ('delete', (OLD.id << 2) | 3, OLD.name, OLD.code);"
+  "  INSERT INTO search_index (rowid, label, terms) VALUES ((NEW.id << 2) | 3, NEW.name, NEW.code);"
+  " END;";
+
+static const char *const migrations[] = {
+  NULL,
+  migration_1,
+  migration_2,
+};
+
+guint
+wg_store_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations) - 1;
+}
+
+const char *
+wg_store_migration_sql (guint version)
+{
+  g_return_val_if_fail (version >= 1 && version < G_N_ELEMENTS (migrations), NULL);
+  return migrations[version];
+}

@@ -1,0 +1,252 @@
+/* wg-search.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Search over persons, households and grids. Queries of three characters and
+ * more go to the trigram index (substrings of names, addresses, ID numbers,
+ * phones and codes). Trigrams cannot match one or two characters, yet most
+ * Chinese names are that short, so shorter queries look up names by prefix in
+ * the ordinary name indices: "张三" finds 张三 and 张三丰.
+ */
+
+#define G_LOG_DOMAIN "wg-search"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wg-search.h"
+#include "wg-store-private.h"
+
+void
+wg_search_result_free (WgSearchResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->title);
+  g_free (result->detail);
+  g_free (result);
+}
+
+static const char *const resolve_sql[] = {
+  NULL,
+  "SELECT name, id_number FROM person WHERE id = ?",
+  "SELECT code, address FROM household WHERE id = ?",
+  "SELECT name, code FROM grid WHERE id = ?",
+};
+
+static gboolean
+add_result (WgStore       *store,
+            GPtrArray     *results,
+            GHashTable    *seen,
+            WgSearchKind   kind,
+            gint64         id,
+            GError       **error)
+{
+  gint64 key = (id << 2) | kind;
+  sqlite3_stmt *stmt;
+  WgSearchResult *result;
+  int rc;
+
+  if (g_hash_table_contains (seen, &key))
+    return TRUE;
+
+  if (!(stmt = wg_store_prepare (store, resolve_sql[kind], error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      wg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  result = g_new0 (WgSearchResult, 1);
+  result->kind = kind;
+  result->id = id;
+  result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  result->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
+  g_ptr_array_add (results, result);
+  return TRUE;
+}
+
+static gboolean
+search_names (WgStore     *store,
+              const char  *query,
+              guint        limit,
+              GPtrArray   *results,
+              GHashTable  *seen,
+              GError     **error)
+{
+  /* Exact names first, then longer names with the same beginning. The range
+   * test uses the name index; U+10FFFF sorts after every character. */
+  static const char person_sql[] =
+    "SELECT id FROM person WHERE name >= ?1 AND name < ?1 || char (1114111)"
+    " ORDER BY name <> ?1, name, id LIMIT ?2";
+  static const char grid_sql[] =
+    "SELECT id FROM grid WHERE name >= ?1 AND name < ?1 || char (1114111)"
+    " ORDER BY level, name, id LIMIT ?2";
+  static const char *const sqls[] = { grid_sql, person_sql };
+  static const WgSearchKind kinds[] = { WG_SEARCH_KIND_GRID, WG_SEARCH_KIND_PERSON };
+
+  for (guint q = 0; q < G_N_ELEMENTS (sqls); q++)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(stmt = wg_store_prepare (store, sqls[q], error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, limit);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          wg_store_set_error (store, rc, error);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < ids->len && results->len < limit; i++)
+        if (!add_result (store, results, seen, kinds[q], g_array_index (ids, gint64, i), error))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+search_trigrams (WgStore     *store,
+                 const char  *query,
+                 guint        limit,
+                 GPtrArray   *results,
+                 GHashTable  *seen,
+                 GError     **error)
+{
+  static const char sql[] =
+    "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2";
+  g_autoptr(GString) phrase = g_string_new ("\"");
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* One FTS5 phrase: quotes inside are doubled, nothing else is special. */
+  for (const char *p = query; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, phrase->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      gint64 rowid = g_array_index (rowids, gint64, i);
+      WgSearchKind kind = rowid & 3;
+
+      if (kind < WG_SEARCH_KIND_PERSON || kind > WG_SEARCH_KIND_GRID)
+        continue;
+      if (!add_result (store, results, seen, kind, rowid >> 2, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_exact_first (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const WgSearchResult *ra = *(WgSearchResult * const *) a;
+  const WgSearchResult *rb = *(WgSearchResult * const *) b;
+  const char *query = user_data;
+  gboolean ea = g_strcmp0 (ra->title, query) == 0 || g_strcmp0 (ra->detail, query) == 0;
+  gboolean eb = g_strcmp0 (rb->title, query) == 0 || g_strcmp0 (rb->detail, query) == 0;
+
+  return eb - ea;
+}
+
+/**
+ * wg_store_search:
+ * @store: a #WgStore
+ * @query: what was typed: a name, part of an ID number, a phone, a household
+ *   code, part of an address or a grid's name or code
+ * @limit: the most results to return
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgSearchResult): the results, exact
+ *   matches first
+ */
+GPtrArray *
+wg_store_search (WgStore     *store,
+                 const char  *query,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *text = NULL;
+  glong n_chars;
+  gboolean ok;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_search_result_free);
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  text = g_strstrip (g_utf8_normalize (query, -1, G_NORMALIZE_NFKC));
+  if (text == NULL || limit == 0)
+    return g_steal_pointer (&results);
+
+  /* A lowercase x at the end of an ID number, a lowercase household code. */
+  if (strlen (text) >= 6 && g_str_is_ascii (text))
+    {
+      char *upper = g_ascii_strup (text, -1);
+      g_free (text);
+      text = upper;
+    }
+
+  n_chars = g_utf8_strlen (text, -1);
+  if (n_chars == 0)
+    return g_steal_pointer (&results);
+
+  if (n_chars < 3)
+    ok = search_names (store, text, limit, results, seen, error);
+  else
+    ok = search_names (store, text, limit, results, seen, error) &&
+         search_trigrams (store, text, limit, results, seen, error);
+  if (!ok)
+    return NULL;
+
+  g_ptr_array_sort_with_data (results, compare_exact_first, text);
+  if (results->len > limit)
+    g_ptr_array_set_size (results, limit);
+  return g_steal_pointer (&results);
+}

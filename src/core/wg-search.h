@@ -1,0 +1,35 @@
+/* wg-search.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  WG_SEARCH_KIND_PERSON = 1,
+  WG_SEARCH_KIND_HOUSEHOLD = 2,
+  WG_SEARCH_KIND_GRID = 3,
+} WgSearchKind;
+
+struct _WgSearchResult
+{
+  WgSearchKind kind;
+  gint64 id;
+  char *title;  /* name, household code or grid name */
+  char *detail; /* ID number, address or grid code */
+};
+
+void       wg_search_result_free (WgSearchResult *result);
+GPtrArray *wg_store_search       (WgStore        *store,
+                                  const char     *query,
+                                  guint           limit,
+                                  GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgSearchResult, wg_search_result_free)
+
+G_END_DECLS

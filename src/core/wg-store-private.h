@@ -1,0 +1,44 @@
+/* wg-store-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For the modules of src/core only: the connection and its helpers.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+/* 'WGg1': marks a file as ours in the SQLite header (PRAGMA application_id). */
+#define WG_STORE_APPLICATION_ID 0x57476731
+
+guint         wg_store_latest_version      (void);
+const char   *wg_store_migration_sql       (guint         version);
+
+WgStore      *wg_store_open_at_version     (const char   *path,
+                                            guint         version,
+                                            GError      **error);
+sqlite3      *wg_store_get_db              (WgStore      *self);
+sqlite3_stmt *wg_store_prepare             (WgStore      *self,
+                                            const char   *sql,
+                                            GError      **error);
+gboolean      wg_store_exec                (WgStore      *self,
+                                            const char   *sql,
+                                            GError      **error);
+gboolean      wg_store_begin               (WgStore      *self,
+                                            GError      **error);
+gboolean      wg_store_commit              (WgStore      *self,
+                                            GError      **error);
+void          wg_store_rollback            (WgStore      *self);
+gboolean      wg_store_step_done           (WgStore      *self,
+                                            sqlite3_stmt *stmt,
+                                            GError      **error);
+void          wg_store_set_error           (WgStore      *self,
+                                            int           rc,
+                                            GError      **error);
+
+G_END_DECLS

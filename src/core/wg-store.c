@@ -1,0 +1,1039 @@
+/* wg-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One SQLite file per county, in WAL mode with foreign keys on. Opening checks
+ * that the file is ours and not newer than this program before anything is
+ * written, then runs the forward migrations in one transaction.
+ */
+
+#define G_LOG_DOMAIN "wg-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "wg-store-private.h"
+
+struct _WgStore
+{
+  GObject parent_instance;
+
+  /* owned */
+  sqlite3 *db;
+  char *path;
+  GHashTable *statements; /* const char *sql (static) → sqlite3_stmt * */
+
+  /* state */
+  guint schema_version;
+  guint read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WgStore, wg_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (wg-store-error-quark, wg_store_error)
+
+#define BUSY_TIMEOUT_MS 3000
+#define SIGNING_KEY_BYTES 32
+
+/* Messages of the RAISE () calls in wg-schema.c, made readable. */
+static const struct
+{
+  const char *raised;
+  const char *message;
+} trigger_messages[] = {
+  { "grid level must be one below its parent", N_("A grid must sit exactly one level below its parent.") },
+  { "grid code must extend its parent's code", N_("A grid's code must begin with its parent's code.") },
+  { "a grid with children cannot change level", N_("A grid that has children cannot change its level.") },
+  { "households belong to a level-5 micro-grid", N_("Households can only be placed on a micro-grid (level 5).") },
+};
+
+void
+wg_store_set_error (WgStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *path = self != NULL && self->path != NULL ? self->path : "";
+
+  g_debug ("sqlite error %d: %s", rc, detail);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_BUSY,
+                   _("The database “%s” is locked by another program. Close that program and try again."),
+                   path);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only. Make it writable, or open a copy."), path);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Wangge database."), path);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. Restore it from a backup."), path);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                   _("The disk holding “%s” is full. Free some space and try again."), path);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                   _("Cannot open the database “%s”. Check that its folder exists and is writable."),
+                   path);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      for (guint i = 0; i < G_N_ELEMENTS (trigger_messages); i++)
+        {
+          if (g_strcmp0 (detail, trigger_messages[i].raised) == 0)
+            {
+              g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                                   _(trigger_messages[i].message));
+              return;
+            }
+        }
+      if ((rc == SQLITE_CONSTRAINT_UNIQUE) || (rc == SQLITE_CONSTRAINT_PRIMARYKEY))
+        g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                             _("This record already exists."));
+      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                             _("This record is still referred to elsewhere, or refers to something that does not exist."));
+      else
+        g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                             _("The value is not plausible and was not saved."));
+      break;
+
+    default:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                   _("The database “%s” could not be used (%s)."), path, sqlite3_errstr (rc));
+      break;
+    }
+}
+
+sqlite3 *
+wg_store_get_db (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/* Statements are cached by the address of their (static) SQL text. */
+sqlite3_stmt *
+wg_store_prepare (WgStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+wg_store_exec (WgStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wg_store_step_done (WgStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  sqlite3_reset (stmt);
+  wg_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+wg_store_begin (WgStore  *self,
+                GError  **error)
+{
+  return wg_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+wg_store_commit (WgStore  *self,
+                 GError  **error)
+{
+  if (!wg_store_exec (self, "COMMIT", error))
+    {
+      wg_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+wg_store_rollback (WgStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (WgStore     *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (self, sql, error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  sqlite3_reset (stmt);
+  wg_store_set_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+  return FALSE;
+}
+
+static gboolean
+create_signing_key (WgStore  *self,
+                    GError  **error)
+{
+  static const char sql[] = "INSERT INTO settings (key, value) VALUES ('qr-signing-key', ?)";
+  guint8 key[SIGNING_KEY_BYTES];
+  sqlite3_stmt *stmt;
+  gsize filled = 0;
+
+  /* The key signs household labels: it must not be guessable, so it comes
+   * from the kernel, never from a seeded generator. */
+  while (filled < sizeof key)
+    {
+      ssize_t n = getrandom (key + filled, sizeof key - filled, 0);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not make a signing key: %s"), g_strerror (saved));
+          return FALSE;
+        }
+      filled += n;
+    }
+
+  if (!(stmt = wg_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, key, sizeof key, SQLITE_TRANSIENT);
+  return wg_store_step_done (self, stmt, error);
+}
+
+static gboolean
+migrate (WgStore  *self,
+         guint     target,
+         GError  **error)
+{
+  guint from = self->schema_version;
+
+  if (from >= target)
+    return TRUE;
+
+  if (!wg_store_begin (self, error))
+    return FALSE;
+
+  for (guint v = from + 1; v <= target; v++)
+    {
+      g_autofree char *pragma = NULL;
+
+      g_debug ("Migrating %s to schema version %u", self->path, v);
+      if (!wg_store_exec (self, wg_store_migration_sql (v), error))
+        goto failed;
+
+      if (v == 1 && !create_signing_key (self, error))
+        goto failed;
+
+      /* PRAGMA takes no bound parameters; v is our own integer. */
+      pragma = g_strdup_printf ("PRAGMA user_version = %u", v);
+      if (!wg_store_exec (self, pragma, error))
+        goto failed;
+    }
+
+  if (from == 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d",
+                                                 WG_STORE_APPLICATION_ID);
+      if (!wg_store_exec (self, pragma, error))
+        goto failed;
+    }
+
+  if (!wg_store_commit (self, error))
+    return FALSE;
+
+  self->schema_version = target;
+  return TRUE;
+
+failed:
+  wg_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+is_writable_file (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;
+
+  /* root may write anything; a file with no write bit at all was still meant
+   * to be left alone, so honour the bits as well as access (). */
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
+  return g_access (path, W_OK) == 0;
+}
+
+static WgStore *
+open_store (const char        *path,
+            WgStoreOpenFlags   flags,
+            guint              target_version,
+            GError           **error)
+{
+  g_autoptr(WgStore) self = NULL;
+  gboolean exists;
+  gint64 version = 0;
+  gint64 app_id = 0;
+  gint64 n_tables = 0;
+  int open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a Wangge database."), path);
+      return NULL;
+    }
+
+  if (!exists && !(flags & WG_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”. Create one with “wangge-cli init”."), path);
+      return NULL;
+    }
+
+  if (!exists && (flags & WG_STORE_OPEN_READ_ONLY))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), path);
+      return NULL;
+    }
+
+  if (exists && !(flags & WG_STORE_OPEN_READ_ONLY) && !is_writable_file (path))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only. Make it writable, or open a copy."), path);
+      return NULL;
+    }
+
+  self = g_object_new (WG_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = !!(flags & WG_STORE_OPEN_READ_ONLY);
+
+  if (self->read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Read before writing anything: a file that is not ours, or is newer than
+   * this program, is refused untouched. */
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+    return NULL;
+
+  if (app_id != WG_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_tables == 0))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Wangge database."), path);
+      return NULL;
+    }
+
+  if (version > wg_store_latest_version ())
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was made by a newer version of Wangge (schema %u; this version knows up to %u). Update Wangge to open it."),
+                   path, (guint) version, wg_store_latest_version ());
+      return NULL;
+    }
+
+  self->schema_version = version;
+
+  if (self->read_only)
+    {
+      if (version < target_version)
+        {
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” must be upgraded before it can be read. Open it once in Wangge."),
+                       path);
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autofree char *mode = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = wg_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
+        return NULL;
+      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          wg_store_set_error (self, rc, error);
+          return NULL;
+        }
+      mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (g_ascii_strcasecmp (mode, "wal") != 0)
+        g_warning ("%s is in journal mode %s, not WAL", path, mode);
+
+      if (!wg_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+        return NULL;
+    }
+
+  if (!wg_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!self->read_only && !migrate (self, target_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+wg_store_finalize (GObject *object)
+{
+  WgStore *self = (WgStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      /* Leaves no -wal or -shm file behind when we were the last user. */
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (wg_store_parent_class)->finalize (object);
+}
+
+static void
+wg_store_class_init (WgStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wg_store_finalize;
+}
+
+static void
+wg_store_init (WgStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/**
+ * wg_store_open:
+ * @path: the database file
+ * @flags: whether to create it, or to open it read-only
+ * @error: return location for a #GError
+ *
+ * Opens a Wangge database and brings it to the current schema version.
+ * A file that is not a Wangge database, one made by a newer version, a
+ * read-only or locked file gives an error and is left as it was.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+WgStore *
+wg_store_open (const char        *path,
+               WgStoreOpenFlags   flags,
+               GError           **error)
+{
+  return open_store (path, flags, wg_store_latest_version (), error);
+}
+
+/* For the migration tests: a database at an earlier schema version. */
+WgStore *
+wg_store_open_at_version (const char  *path,
+                          guint        version,
+                          GError     **error)
+{
+  g_return_val_if_fail (version <= wg_store_latest_version (), NULL);
+
+  return open_store (path, WG_STORE_OPEN_CREATE, version, error);
+}
+
+const char *
+wg_store_get_path (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+guint
+wg_store_get_schema_version (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+wg_store_is_read_only (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * wg_store_is_empty:
+ * @self: a #WgStore
+ *
+ * Returns: %TRUE when the database holds no grid yet
+ */
+gboolean
+wg_store_is_empty (WgStore *self)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (self), TRUE);
+
+  if (!query_int (self, "SELECT EXISTS (SELECT 1 FROM grid)", &n, NULL))
+    return TRUE;
+  return n == 0;
+}
+
+/**
+ * wg_store_check:
+ * @self: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Runs SQLite's integrity and foreign-key checks and checks the schema
+ * version. The error says what is wrong, in one line.
+ *
+ * Returns: %TRUE when everything is in order
+ */
+gboolean
+wg_store_check (WgStore  *self,
+                GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (version != wg_store_latest_version ())
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                   _("The database “%s” has schema version %u; this version of Wangge expects %u."),
+                   self->path, (guint) version, wg_store_latest_version ());
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self, "PRAGMA integrity_check (20)", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        {
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: %s"), self->path, line);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self, "PRAGMA foreign_key_check", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                   _("The database “%s” has a broken reference: row %lld of “%s” points to a missing “%s”."),
+                   self->path, (long long) sqlite3_column_int64 (stmt, 1),
+                   (const char *) sqlite3_column_text (stmt, 0),
+                   (const char *) sqlite3_column_text (stmt, 2));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * wg_store_backup:
+ * @self: a #WgStore
+ * @destination: the file to write
+ * @error: return location for a #GError
+ *
+ * Copies the database with SQLite's online backup, which is safe while the
+ * application has it open. The copy is written under a temporary name and
+ * renamed when complete, so a failed backup leaves no partial file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_backup (WgStore     *self,
+                 const char  *destination,
+                 GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *real_src = NULL;
+  g_autofree char *real_dst = NULL;
+  sqlite3 *dest_db = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  real_src = g_canonicalize_filename (self->path, NULL);
+  real_dst = g_canonicalize_filename (destination, NULL);
+  if (g_strcmp0 (real_src, real_dst) == 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("A backup cannot overwrite the database it copies. Choose another file."));
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (real_dst);
+  tmp_path = g_build_filename (dir, ".wangge-backup-XXXXXX", NULL);
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write the backup into “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp_path, &dest_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  backup = sqlite3_backup_init (dest_db, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      rc = sqlite3_errcode (dest_db);
+      goto failed;
+    }
+
+  /* Small steps, so a writer in another process is held up only briefly. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, 1024);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* A backup is one self-contained file: fold any WAL back into it. */
+  rc = sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  rc = sqlite3_close (dest_db);
+  dest_db = NULL;
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  if (g_rename (tmp_path, real_dst) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write the backup “%s”: %s"), destination, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+
+failed:
+  if (dest_db != NULL)
+    sqlite3_close (dest_db);
+  g_unlink (tmp_path);
+  wg_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+/**
+ * wg_store_count:
+ * @self: a #WgStore
+ * @today: (nullable): the day to count for, as YYYY-MM-DD; %NULL for today
+ * @counts: (out caller-allocates): the counts
+ * @error: return location for a #GError
+ *
+ * Counts the county: grids per level, households, persons, and people per
+ * status on @today.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_count (WgStore        *self,
+                const char     *today,
+                WgLevelCounts  *counts,
+                GError        **error)
+{
+  static const char levels_sql[] = "SELECT level, count(*) FROM grid GROUP BY level";
+  static const char status_sql[] =
+    "SELECT"
+    " (SELECT count(*) FROM household),"
+    " (SELECT count(*) FROM person),"
+    " (SELECT count(*) FROM person WHERE residency = 1),"
+    " (SELECT count(*) FROM person WHERE residency = 2),"
+    " (SELECT count(*) FROM person WHERE monitoring = 1),"
+    " (SELECT count(DISTINCT person_id) FROM quarantine"
+    "   WHERE kind = 1 AND end_day >= ?1 AND start_day <= ?1),"
+    " (SELECT count(DISTINCT person_id) FROM quarantine"
+    "   WHERE kind = 2 AND end_day >= ?1 AND start_day <= ?1),"
+    " (SELECT count(DISTINCT person_id) FROM temperature"
+    "   WHERE measured_at >= ?1 AND measured_at < date (?1, '+1 day') AND tenths >= 373),"
+    " (SELECT count(*) FROM staff),"
+    " (SELECT count(*) FROM sensor),"
+    " (SELECT count(*) FROM alert WHERE state < 3)";
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  day = today != NULL ? g_strdup (today) : wg_today ();
+
+  if (!(stmt = wg_store_prepare (self, levels_sql, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int level = sqlite3_column_int (stmt, 0);
+
+      if (level >= 1 && level <= 5)
+        counts->grids[level] = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self, status_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  counts->households = sqlite3_column_int (stmt, 0);
+  counts->persons = sqlite3_column_int (stmt, 1);
+  counts->away = sqlite3_column_int (stmt, 2);
+  counts->returnees = sqlite3_column_int (stmt, 3);
+  counts->monitoring = sqlite3_column_int (stmt, 4);
+  counts->home_quarantine = sqlite3_column_int (stmt, 5);
+  counts->central_quarantine = sqlite3_column_int (stmt, 6);
+  counts->fever_today = sqlite3_column_int (stmt, 7);
+  counts->staff = sqlite3_column_int (stmt, 8);
+  counts->sensors = sqlite3_column_int (stmt, 9);
+  counts->open_alerts = sqlite3_column_int (stmt, 10);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/**
+ * wg_store_dup_county_name:
+ * @self: a #WgStore
+ *
+ * Returns: (transfer full) (nullable): the name of the level-1 grid, if any
+ */
+char *
+wg_store_dup_county_name (WgStore *self)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  if (!(stmt = wg_store_prepare (self, "SELECT name FROM grid WHERE level = 1 ORDER BY id LIMIT 1", NULL)))
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return name;
+}
+
+/**
+ * wg_store_dup_signing_key:
+ * @self: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the key that signs this database's QR labels
+ */
+GBytes *
+wg_store_dup_signing_key (WgStore  *self,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *key = NULL;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  if (!(stmt = wg_store_prepare (self, "SELECT value FROM settings WHERE key = 'qr-signing-key'", error)))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) >= 16)
+    key = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (key == NULL)
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                 _("The database “%s” has no signing key for QR labels."), self->path);
+  return key;
+}
+
+/* The tables whose rows make up the county's content, in a fixed order. */
+static const char *const digest_queries[] = {
+  "SELECT * FROM grid ORDER BY id",
+  "SELECT * FROM staff ORDER BY id",
+  "SELECT * FROM grid_staff ORDER BY grid_id, role, staff_id",
+  "SELECT * FROM household ORDER BY id",
+  "SELECT * FROM person ORDER BY id",
+  "SELECT * FROM health_code ORDER BY id",
+  "SELECT * FROM itinerary ORDER BY id",
+  "SELECT * FROM vaccination ORDER BY id",
+  "SELECT * FROM attachment ORDER BY id",
+  "SELECT * FROM nat_test ORDER BY id",
+  "SELECT * FROM temperature ORDER BY id",
+  "SELECT * FROM quarantine_site ORDER BY id",
+  "SELECT * FROM quarantine ORDER BY id",
+  "SELECT * FROM sensor ORDER BY id",
+  "SELECT * FROM visit_window ORDER BY id",
+  "SELECT * FROM alert ORDER BY id",
+};
+
+/**
+ * wg_store_dup_digest:
+ * @self: a #WgStore
+ * @error: return location for a #GError
+ *
+ * A SHA-256 over every row of the county's content (not the settings, whose
+ * signing key is random, nor the audit log, whose times are the clock's).
+ * Two databases with the same digest hold the same county.
+ *
+ * Returns: (transfer full): the digest as hex, or %NULL with @error set
+ */
+char *
+wg_store_dup_digest (WgStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (digest_queries); q++)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(stmt = wg_store_prepare (self, digest_queries[q], error)))
+        return NULL;
+
+      g_checksum_update (sum, (const guchar *) digest_queries[q], -1);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int n = sqlite3_column_count (stmt);
+
+          for (int c = 0; c < n; c++)
+            {
+              guchar type = sqlite3_column_type (stmt, c);
+              const void *data;
+              int len;
+
+              g_checksum_update (sum, &type, 1);
+              if (type == SQLITE_NULL)
+                continue;
+              if (type == SQLITE_BLOB)
+                data = sqlite3_column_blob (stmt, c);
+              else
+                data = sqlite3_column_text (stmt, c);
+              len = sqlite3_column_bytes (stmt, c);
+              g_checksum_update (sum, (const guchar *) &len, sizeof len);
+              if (len > 0)
+                g_checksum_update (sum, data, len);
+            }
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          wg_store_set_error (self, rc, error);
+          return NULL;
+        }
+    }
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/**
+ * wg_default_database_path:
+ *
+ * Returns: (transfer full): where the application keeps its database unless
+ *   told otherwise: `$XDG_DATA_HOME/wangge/wangge.db`
+ */
+char *
+wg_default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "wangge", "wangge.db", NULL);
+}
+
+/**
+ * wg_configured_database_path:
+ *
+ * The database the application uses: the one chosen in its preferences
+ * (GSettings key database-path) when its schema is installed and the key is
+ * set, else wg_default_database_path().
+ *
+ * Returns: (transfer full): a path
+ */
+char *
+wg_configured_database_path (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema != NULL && g_settings_schema_has_key (schema, "database-path"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *path = g_settings_get_string (settings, "database-path");
+
+      if (path != NULL && *path != '\0')
+        return g_steal_pointer (&path);
+    }
+
+  return wg_default_database_path ();
+}
+
+/**
+ * wg_today:
+ *
+ * Returns: (transfer full): today's date in local time, as YYYY-MM-DD
+ */
+char *
+wg_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
