@@ -346,7 +346,9 @@ main (int    argc,
   int i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* WANGGE_LOCALEDIR: the build tree's translations, for running uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("WANGGE_LOCALEDIR") ? g_getenv ("WANGGE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

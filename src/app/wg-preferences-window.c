@@ -1,0 +1,199 @@
+/* wg-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Preferences: the operator's name for the audit log and the database file.
+ */
+
+#define G_LOG_DOMAIN "wg-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wg-preferences-window.h"
+#include "wg-store.h"
+
+struct _WgPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  /* template widgets */
+  AdwEntryRow *operator_row;
+  AdwActionRow *database_row;
+
+  /* owned */
+  GSettings *settings;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (WgPreferencesWindow, wg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_database_row (WgPreferencesWindow *self)
+{
+  g_autofree char *configured = g_settings_get_string (self->settings, "database-path");
+  g_autofree char *fallback = NULL;
+  gboolean is_default = configured == NULL || *configured == '\0';
+
+  if (is_default)
+    fallback = wg_default_database_path ();
+  adw_action_row_set_subtitle (self->database_row, is_default ? fallback : configured);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.reset-database", !is_default);
+}
+
+static void
+on_settings_changed_cb (WgPreferencesWindow *self,
+                        const char          *key,
+                        GSettings           *settings)
+{
+  if (g_strcmp0 (key, "database-path") == 0)
+    update_database_row (self);
+}
+
+static void
+on_chooser_response_cb (WgPreferencesWindow  *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "database-path", path);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  WgPreferencesWindow *self = WG_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  /* Save mode: the user may pick an existing database or name a new one. */
+  self->chooser = gtk_file_chooser_native_new (_("Choose the County Database"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Select"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Wangge databases"));
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "wangge.db");
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+reset_database_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WgPreferencesWindow *self = WG_PREFERENCES_WINDOW (widget);
+
+  g_settings_reset (self->settings, "database-path");
+}
+
+static void
+wg_preferences_window_constructed (GObject *object)
+{
+  WgPreferencesWindow *self = (WgPreferencesWindow *) object;
+
+  G_OBJECT_CLASS (wg_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "operator-name", self->operator_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_database_row (self);
+}
+
+static void
+wg_preferences_window_dispose (GObject *object)
+{
+  WgPreferencesWindow *self = (WgPreferencesWindow *) object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (wg_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+wg_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  WgPreferencesWindow *self = WG_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wg_preferences_window_class_init (WgPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = wg_preferences_window_constructed;
+  object_class->dispose = wg_preferences_window_dispose;
+  object_class->set_property = wg_preferences_window_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/wg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, operator_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, database_row);
+
+  gtk_widget_class_install_action (widget_class, "prefs.choose-database", NULL,
+                                   choose_database_action);
+  gtk_widget_class_install_action (widget_class, "prefs.reset-database", NULL,
+                                   reset_database_action);
+}
+
+static void
+wg_preferences_window_init (WgPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+WgPreferencesWindow *
+wg_preferences_window_new (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (WG_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+}

@@ -1,0 +1,27 @@
+/* wg-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+#define WG_TYPE_WINDOW (wg_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (WgWindow, wg_window, WG, WINDOW, AdwApplicationWindow)
+
+WgWindow   *wg_window_new           (AdwApplication *application,
+                                     WgStore        *store,
+                                     const GError   *open_error);
+WgStore    *wg_window_get_store     (WgWindow       *self);
+const char *wg_window_get_page      (WgWindow       *self);
+void        wg_window_reload        (WgWindow       *self);
+void        wg_window_add_toast     (WgWindow       *self,
+                                     const char     *title);
+
+G_END_DECLS
