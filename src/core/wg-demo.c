@@ -114,6 +114,7 @@ typedef struct
 {
   WgStore *store;
   GRand *rand;
+  guint32 seed;
   const Spec *spec;
   GDate today;
   double persons_expected;
@@ -861,7 +862,7 @@ build_county (Demo    *demo,
               GError **error)
 {
   const Spec *spec = demo->spec;
-  g_autofree guint *villages = distribute (demo, spec->villages, spec->townships, 3);
+  g_autofree guint *villages = distribute (demo, spec->villages, spec->townships, 2);
   g_autofree guint *groups = distribute (demo, spec->groups, spec->villages, 2);
   g_autofree guint *micros = distribute (demo, spec->groups == 0 ? 0 : spec->micro_grids,
                                          spec->groups, 2);
@@ -948,7 +949,14 @@ build_county (Demo    *demo,
         demo->progress ((double) (t + 1) / (spec->townships + 1), demo->progress_data);
     }
 
-  return insert_sensors (demo, error);
+  if (!insert_sensors (demo, error))
+    return FALSE;
+
+  {
+    g_autofree char *detail = g_strdup_printf ("%s %u", spec == &spec_quwo ? "quwo" : "small",
+                                               demo->seed);
+    return wg_store_log (demo->store, "demo", "grid", county_id, detail, error);
+  }
 }
 
 gboolean
@@ -1021,6 +1029,7 @@ wg_demo_build (WgStore         *store,
 
   demo.store = store;
   demo.rand = g_rand_new_with_seed (seed);
+  demo.seed = seed;
   demo.spec = scale == WG_DEMO_SCALE_QUWO ? &spec_quwo : &spec_small;
   demo.persons_expected = demo.spec->households * 3.05;
   demo.id_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

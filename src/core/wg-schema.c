@@ -13,11 +13,13 @@
 
 /* Dates are ISO 8601 text ('YYYY-MM-DD'), times 'YYYY-MM-DD HH:MM:SS' in the
  * county's local time. These checks keep text that only looks like a date out. */
-#define DAY_OK(c) "(date(" c ") IS " c " AND " c " BETWEEN '1900-01-01' AND '2100-12-31')"
+/* Through julianday, SQLite normalises 2026-02-30 to 2026-03-02; the round
+ * trip must give back the same text. */
+#define DAY_OK(c) "(date (julianday (" c ")) IS " c " AND " c " BETWEEN '1900-01-01' AND '2100-12-31')"
 /* A mobile (11 digits) or a landline with its area code (0357-1234567). */
 #define PHONE_OK(c) "(" c " IS NULL OR (length (" c ") BETWEEN 7 AND 13 AND " c " NOT GLOB '*[^0-9-]*'" \
   " AND " c " GLOB '[01]*'))"
-#define TIME_OK(c) "(datetime(" c ") IS " c " AND " c " BETWEEN '2019-01-01' AND '2100-12-31')"
+#define TIME_OK(c) "(datetime (julianday (" c ")) IS " c " AND " c " BETWEEN '2019-01-01' AND '2100-12-31')"
 
 static const char migration_1[] =
   "CREATE TABLE settings ("
@@ -31,8 +33,8 @@ static const char migration_1[] =
   "  id INTEGER PRIMARY KEY,"
   "  parent_id INTEGER REFERENCES grid (id) ON DELETE RESTRICT,"
   "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
-  "  code TEXT NOT NULL UNIQUE"
-  "    CHECK (length (code) BETWEEN 6 AND 20 AND code NOT GLOB '*[^0-9]*'),"
+  "  code TEXT NOT NULL UNIQUE CHECK (code NOT GLOB '*[^0-9]*' AND length (code) ="
+  "    CASE level WHEN 1 THEN 6 WHEN 2 THEN 9 WHEN 3 THEN 12 WHEN 4 THEN 14 ELSE 16 END),"
   "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 64),"
   "  position INTEGER NOT NULL DEFAULT 0,"
   "  CHECK ((level = 1) = (parent_id IS NULL))"

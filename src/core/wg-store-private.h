@@ -37,6 +37,12 @@ void          wg_store_rollback            (WgStore      *self);
 gboolean      wg_store_step_done           (WgStore      *self,
                                             sqlite3_stmt *stmt,
                                             GError      **error);
+gboolean      wg_store_log                 (WgStore      *self,
+                                            const char   *action,
+                                            const char   *entity,
+                                            gint64        entity_id,
+                                            const char   *detail,
+                                            GError      **error);
 void          wg_store_set_error           (WgStore      *self,
                                             int           rc,
                                             GError      **error);

@@ -26,6 +26,7 @@ struct _WgStore
   /* owned */
   sqlite3 *db;
   char *path;
+  char *operator_name;
   GHashTable *statements; /* const char *sql (static) → sqlite3_stmt * */
 
   /* state */
@@ -494,6 +495,7 @@ wg_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->operator_name, g_free);
 
   G_OBJECT_CLASS (wg_store_parent_class)->finalize (object);
 }
@@ -565,6 +567,62 @@ wg_store_is_read_only (WgStore *self)
   g_return_val_if_fail (WG_IS_STORE (self), TRUE);
 
   return self->read_only;
+}
+
+/**
+ * wg_store_get_operator:
+ * @self: a #WgStore
+ *
+ * Returns: the name the audit log records changes under
+ */
+const char *
+wg_store_get_operator (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  if (self->operator_name == NULL || *self->operator_name == '\0')
+    return g_get_real_name ();
+  return self->operator_name;
+}
+
+/**
+ * wg_store_set_operator:
+ * @self: a #WgStore
+ * @name: (nullable): the operator's name; %NULL for the login's real name
+ */
+void
+wg_store_set_operator (WgStore    *self,
+                       const char *name)
+{
+  g_return_if_fail (WG_IS_STORE (self));
+
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (name);
+}
+
+/* One line of the audit log, in the caller's transaction. */
+gboolean
+wg_store_log (WgStore     *self,
+              const char  *action,
+              const char  *entity,
+              gint64       entity_id,
+              const char  *detail,
+              GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO audit_log (at, operator, action, entity, entity_id, detail)"
+    " VALUES (datetime ('now', 'localtime'), ?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = wg_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, wg_store_get_operator (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+  if (entity_id > 0)
+    sqlite3_bind_int64 (stmt, 4, entity_id);
+  sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_TRANSIENT);
+  return wg_store_step_done (self, stmt, error);
 }
 
 /**

@@ -62,6 +62,9 @@ const char *wg_store_get_path           (WgStore           *self);
 guint       wg_store_get_schema_version (WgStore           *self);
 gboolean    wg_store_is_read_only       (WgStore           *self);
 gboolean    wg_store_is_empty           (WgStore           *self);
+const char *wg_store_get_operator       (WgStore           *self);
+void        wg_store_set_operator       (WgStore           *self,
+                                         const char        *name);
 gboolean    wg_store_check              (WgStore           *self,
                                          GError           **error);
 gboolean    wg_store_backup             (WgStore           *self,

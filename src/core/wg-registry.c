@@ -1,0 +1,358 @@
+/* wg-registry.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Adding to the registry: grids, households, persons and records. Each change
+ * is one transaction together with its line in the audit log, so a refused
+ * value leaves neither the record nor a log line behind. The database's own
+ * constraints are the last word on what is plausible.
+ */
+
+#define G_LOG_DOMAIN "wg-registry"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "wg-idnum.h"
+#include "wg-registry.h"
+#include "wg-store-private.h"
+
+static gboolean
+lookup_grid (WgStore     *store,
+             const char  *code,
+             gint64      *id,
+             GError     **error)
+{
+  static const char sql[] = "SELECT id FROM grid WHERE code = ?";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                 _("There is no grid with the code “%s”."), code);
+  else
+    wg_store_set_error (store, rc, error);
+  return FALSE;
+}
+
+/* Runs @stmt (bound by the caller) and logs it, in one transaction. */
+static gboolean
+insert_and_log (WgStore       *store,
+                sqlite3_stmt  *stmt,
+                const char    *entity,
+                const char    *detail,
+                gint64        *id,
+                GError       **error)
+{
+  gint64 new_id;
+
+  if (!wg_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  new_id = sqlite3_last_insert_rowid (wg_store_get_db (store));
+  if (!wg_store_log (store, "insert", entity, new_id, detail, error))
+    goto failed;
+  if (!wg_store_commit (store, error))
+    return FALSE;
+
+  if (id != NULL)
+    *id = new_id;
+  return TRUE;
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+wg_store_add_grid (WgStore     *store,
+                   const char  *parent_code,
+                   const char  *code,
+                   const char  *name,
+                   gint64      *id,
+                   GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO grid (parent_id, level, code, name, position)"
+    " VALUES (?1, coalesce ((SELECT level + 1 FROM grid WHERE id = ?1), 1), ?2, ?3,"
+    "         (SELECT count(*) FROM grid WHERE parent_id IS ?1))";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 parent_id = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (code != NULL && name != NULL, FALSE);
+
+  if (parent_code != NULL &&
+      !lookup_grid (store, parent_code, &parent_id, error))
+    return FALSE;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+
+  detail = g_strdup_printf ("%s %s", code, name);
+  return insert_and_log (store, stmt, "grid", detail, id, error);
+}
+
+gboolean
+wg_store_add_household (WgStore     *store,
+                        const char  *grid_code,
+                        const char  *code,
+                        const char  *address,
+                        gint64      *id,
+                        GError     **error)
+{
+  static const char sql[] = "INSERT INTO household (grid_id, code, address) VALUES (?, ?, ?)";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 grid_id = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (grid_code != NULL && code != NULL && address != NULL, FALSE);
+
+  if (!lookup_grid (store, grid_code, &grid_id, error))
+    return FALSE;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, grid_id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, address, -1, SQLITE_TRANSIENT);
+
+  detail = g_strdup_printf ("%s %s", code, address);
+  return insert_and_log (store, stmt, "household", detail, id, error);
+}
+
+/**
+ * wg_store_add_person:
+ * @store: a #WgStore
+ * @fields: the person; sex and birth date come from the ID number
+ * @id: (out) (optional): the new person's id
+ * @error: return location for a #GError
+ *
+ * The ID number is checked (GB 11643) before anything is written.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_add_person (WgStore               *store,
+                     const WgPersonFields  *fields,
+                     gint64                *id,
+                     GError               **error)
+{
+  static const char sql[] =
+    "INSERT INTO person (household_id, id_number, name, sex, birth_date, phone, relation)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  g_autofree char *id_number = NULL;
+  sqlite3_stmt *stmt;
+  GDate birth;
+  char birth_text[11];
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (fields != NULL && fields->id_number != NULL && fields->name != NULL, FALSE);
+
+  id_number = wg_id_number_normalize (fields->id_number);
+  if (!wg_id_number_validate (id_number, NULL, error))
+    return FALSE;
+  if (fields->phone != NULL && !wg_phone_validate (fields->phone, error))
+    return FALSE;
+
+  wg_id_number_get_birth_date (id_number, &birth);
+  g_date_strftime (birth_text, sizeof birth_text, "%Y-%m-%d", &birth);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  if (fields->household_id > 0)
+    sqlite3_bind_int64 (stmt, 1, fields->household_id);
+  sqlite3_bind_text (stmt, 2, id_number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, fields->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, wg_id_number_get_sex (id_number));
+  sqlite3_bind_text (stmt, 5, birth_text, -1, SQLITE_TRANSIENT);
+  if (fields->phone != NULL)
+    sqlite3_bind_text (stmt, 6, fields->phone, -1, SQLITE_TRANSIENT);
+  if (fields->relation != NULL)
+    sqlite3_bind_text (stmt, 7, fields->relation, -1, SQLITE_TRANSIENT);
+
+  return insert_and_log (store, stmt, "person", fields->name, id, error);
+}
+
+gboolean
+wg_store_add_temperature (WgStore     *store,
+                          gint64       person_id,
+                          const char  *measured_at,
+                          int          tenths,
+                          GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO temperature (person_id, measured_at, tenths) VALUES (?, ?, ?)";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (measured_at != NULL, FALSE);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, measured_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, tenths);
+
+  detail = g_strdup_printf ("%s %d.%d", measured_at, tenths / 10, ABS (tenths % 10));
+  return insert_and_log (store, stmt, "temperature", detail, NULL, error);
+}
+
+gboolean
+wg_store_add_quarantine (WgStore     *store,
+                         gint64       person_id,
+                         int          kind,
+                         const char  *start_day,
+                         const char  *end_day,
+                         GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO quarantine (person_id, kind, start_day, end_day) VALUES (?, ?, ?, ?)";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (start_day != NULL && end_day != NULL, FALSE);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_text (stmt, 3, start_day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, end_day, -1, SQLITE_TRANSIENT);
+
+  detail = g_strdup_printf ("%s – %s", start_day, end_day);
+  return insert_and_log (store, stmt, "quarantine", detail, NULL, error);
+}
+
+/**
+ * wg_store_count_rows:
+ * @store: a #WgStore
+ * @table: one of the store's tables
+ *
+ * Returns: the number of rows in @table, or -1 for a table it does not know
+ */
+gint64
+wg_store_count_rows (WgStore    *store,
+                     const char *table)
+{
+  /* Table names cannot be bound: only these fixed statements are run. */
+  static const char *const tables[][2] = {
+    { "grid", "SELECT count(*) FROM grid" },
+    { "household", "SELECT count(*) FROM household" },
+    { "person", "SELECT count(*) FROM person" },
+    { "temperature", "SELECT count(*) FROM temperature" },
+    { "quarantine", "SELECT count(*) FROM quarantine" },
+    { "audit_log", "SELECT count(*) FROM audit_log" },
+    { "staff", "SELECT count(*) FROM staff" },
+    { "sensor", "SELECT count(*) FROM sensor" },
+  };
+  gint64 n = -1;
+
+  g_return_val_if_fail (WG_IS_STORE (store), -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      if (g_strcmp0 (tables[i][0], table) == 0)
+        {
+          sqlite3_stmt *stmt = wg_store_prepare (store, tables[i][1], NULL);
+
+          if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+            n = sqlite3_column_int64 (stmt, 0);
+          if (stmt != NULL)
+            sqlite3_reset (stmt);
+          break;
+        }
+    }
+  return n;
+}
+
+void
+wg_audit_entry_free (WgAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->operator_name);
+  g_free (entry->action);
+  g_free (entry->entity);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+/**
+ * wg_store_list_audit:
+ * @store: a #WgStore
+ * @entity: (nullable): only changes to this kind of record ("person", …)
+ * @entity_id: with @entity, only changes to this record; 0 for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgAuditEntry): the audit log,
+ *   newest first
+ */
+GPtrArray *
+wg_store_list_audit (WgStore     *store,
+                     const char  *entity,
+                     gint64       entity_id,
+                     GError     **error)
+{
+  static const char sql[] =
+    "SELECT id, at, operator, action, entity, entity_id, detail FROM audit_log"
+    " WHERE (?1 IS NULL OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)"
+    " ORDER BY id DESC";
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_audit_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  if (entity != NULL)
+    sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgAuditEntry *entry = g_new0 (WgAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->operator_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry->entity_id = sqlite3_column_int64 (stmt, 5);
+      entry->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,67 @@
+/* wg-registry.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *id_number;
+  const char *name;
+  const char *phone;     /* nullable */
+  const char *relation;  /* nullable */
+  gint64 household_id;   /* 0: none */
+} WgPersonFields;
+
+gboolean wg_store_add_grid        (WgStore              *store,
+                                   const char           *parent_code,
+                                   const char           *code,
+                                   const char           *name,
+                                   gint64               *id,
+                                   GError              **error);
+gboolean wg_store_add_household   (WgStore              *store,
+                                   const char           *grid_code,
+                                   const char           *code,
+                                   const char           *address,
+                                   gint64               *id,
+                                   GError              **error);
+gboolean wg_store_add_person      (WgStore              *store,
+                                   const WgPersonFields *fields,
+                                   gint64               *id,
+                                   GError              **error);
+gboolean wg_store_add_temperature (WgStore              *store,
+                                   gint64                person_id,
+                                   const char           *measured_at,
+                                   int                   tenths,
+                                   GError              **error);
+gboolean wg_store_add_quarantine  (WgStore              *store,
+                                   gint64                person_id,
+                                   int                   kind,
+                                   const char           *start_day,
+                                   const char           *end_day,
+                                   GError              **error);
+typedef struct
+{
+  gint64 id;
+  char *at;
+  char *operator_name;
+  char *action;
+  char *entity;
+  gint64 entity_id;
+  char *detail;
+} WgAuditEntry;
+
+void       wg_audit_entry_free     (WgAuditEntry         *entry);
+GPtrArray *wg_store_list_audit     (WgStore              *store,
+                                    const char           *entity,
+                                    gint64                entity_id,
+                                    GError              **error);
+gint64   wg_store_count_rows      (WgStore              *store,
+                                   const char           *table);
+
+G_END_DECLS

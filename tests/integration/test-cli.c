@@ -1,0 +1,460 @@
+/* test-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * wangge-cli as a script would use it: exit codes, one clear line on stderr
+ * for bad input, nothing changed when it fails, and a demo county that is the
+ * same for the same seed.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "wg-store.h"
+
+#define DAY "2026-11-29"
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+path_in_tmp (const char *name)
+{
+  /* G_TEST_OPTION_ISOLATE_DIRS gives every test its own data dir. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+/* Runs wangge-cli with the NULL-terminated arguments. */
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("WANGGE_CLI");
+  int wait_status = 0;
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d, stderr: %s", run->status, run->err);
+}
+
+/* A failure is one line on stderr, saying what is wrong. */
+static void
+assert_one_clear_line (const Run  *run,
+                       const char *expected_part)
+{
+  g_auto(GStrv) lines = g_strsplit (g_strchomp (run->err), "\n", -1);
+
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_true (g_str_has_prefix (lines[0], "wangge-cli: "));
+  if (expected_part != NULL)
+    g_assert_nonnull (strstr (lines[0], expected_part));
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+static char *
+digest_of (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_READ_ONLY, &error);
+  char *digest;
+
+  g_assert_no_error (error);
+  digest = wg_store_dup_digest (store, &error);
+  g_assert_no_error (error);
+  return digest;
+}
+
+static void
+build_demo (const char *path,
+            const char *seed)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "demo", "--scale", "small", "--seed", seed, "--date", DAY, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_usage (void)
+{
+  static const char *const bad[][6] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "--bogus", "stats", NULL },
+    { "--db", NULL },
+    { "demo", "--scale", "huge", NULL },
+    { "demo", "--seed", "-4", NULL },
+    { "demo", "--frob", NULL },
+    { "backup", NULL },
+    { "check", "extra", NULL },
+    { "stats", "--date", "yesterday", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "wangge-cli"));
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    for (const char *const *verb = (const char *const[]) { "init", "demo", "check", "backup",
+                                                          "stats", NULL };
+         *verb; verb++)
+      g_assert_nonnull (strstr (run.out, *verb));
+  }
+}
+
+static void
+test_init_and_check (void)
+{
+  g_autofree char *path = path_in_tmp ("sub/dir/init.db");
+  g_auto(Run) init = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) check = { 0 };
+
+  run_cli (&init, "--db", path, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  run_cli (&again, "--db", path, "init", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+
+  run_cli (&check, "--db", path, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpstr (check.err, ==, "");
+}
+
+static JsonObject *
+stats_of (const char *path,
+          JsonParser *parser)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  run_cli (&run, "--db", path, "stats", "--json", "--date", DAY, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_demo_counts (void)
+{
+  g_autofree char *path = path_in_tmp ("small.db");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *stats;
+  gint64 persons;
+
+  build_demo (path, "5");
+  stats = stats_of (path, parser);
+
+  g_assert_cmpstr (json_object_get_string_member (stats, "county"), ==, "曲沃县");
+  g_assert_cmpint (json_object_get_int_member (stats, "counties"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (stats, "townships"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (stats, "villages"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (stats, "groups"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (stats, "micro_grids"), ==, 40);
+  g_assert_cmpint (json_object_get_int_member (stats, "households"), ==, 400);
+  g_assert_cmpint (json_object_get_int_member (stats, "sensors"), ==, 6);
+  persons = json_object_get_int_member (stats, "persons");
+  g_assert_cmpint (persons, >=, 1000);
+  g_assert_cmpint (persons, <=, 1500);
+  g_assert_cmpint (json_object_get_int_member (stats, "home_quarantine"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "central_quarantine"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "away"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "monitoring"), >, 0);
+  /* Staff on every grid: at least one per grid. */
+  g_assert_cmpint (json_object_get_int_member (stats, "staff"), >=, 1 + 2 + 5 + 12 + 40);
+}
+
+static void
+test_demo_deterministic (void)
+{
+  g_autofree char *a = path_in_tmp ("a.db");
+  g_autofree char *b = path_in_tmp ("b.db");
+  g_autofree char *c = path_in_tmp ("c.db");
+  g_autofree char *da = NULL, *db = NULL, *dc = NULL, *da2 = NULL;
+  g_auto(Run) again = { 0 };
+
+  build_demo (a, "11");
+  build_demo (b, "11");
+  build_demo (c, "12");
+  da = digest_of (a);
+  db = digest_of (b);
+  dc = digest_of (c);
+  g_assert_cmpstr (da, ==, db);
+  g_assert_cmpstr (da, !=, dc);
+
+  /* A second demo into a county is refused and changes nothing. */
+  run_cli (&again, "--db", a, "demo", "--scale", "small", "--seed", "13", NULL);
+  assert_one_clear_line (&again, a);
+  da2 = digest_of (a);
+  g_assert_cmpstr (da, ==, da2);
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *path = path_in_tmp ("live.db");
+  g_autofree char *copy = path_in_tmp ("backups/copy.db");
+  g_autofree char *dir = g_path_get_dirname (copy);
+  g_autofree char *d1 = NULL, *d2 = NULL;
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) self = { 0 };
+
+  build_demo (path, "21");
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  run_cli (&backup, "--db", path, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  run_cli (&check, "--db", copy, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+
+  d1 = digest_of (path);
+  d2 = digest_of (copy);
+  g_assert_cmpstr (d1, ==, d2);
+
+  run_cli (&self, "--db", path, "backup", path, NULL);
+  assert_one_clear_line (&self, NULL);
+}
+
+static void
+test_backup_while_open (void)
+{
+  g_autofree char *path = path_in_tmp ("open.db");
+  g_autofree char *copy = path_in_tmp ("open-copy.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) writer = NULL;
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) check = { 0 };
+
+  build_demo (path, "22");
+
+  /* The application holds the database open (with a WAL) while the backup runs. */
+  writer = wg_store_open (path, WG_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  run_cli (&backup, "--db", path, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  run_cli (&check, "--db", copy, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          const char *verb,
+                          const char *expected_part)
+{
+  g_autoptr(GBytes) before = file_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *out = path_in_tmp ("out.db");
+  g_auto(Run) run = { 0 };
+
+  g_test_message ("%s on %s", verb, path);
+  if (g_str_equal (verb, "backup"))
+    run_cli (&run, "--db", path, verb, out, NULL);
+  else if (g_str_equal (verb, "demo"))
+    run_cli (&run, "--db", path, verb, "--scale", "small", NULL);
+  else
+    run_cli (&run, "--db", path, verb, NULL);
+
+  assert_one_clear_line (&run, expected_part);
+  after = file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database (void)
+{
+  static const char *const verbs[] = { "init", "demo", "check", "stats", "backup" };
+  g_autofree char *path = path_in_tmp ("households.csv");
+
+  g_assert_true (g_file_set_contents (path, "户主,身份证号,电话\n王芳,11010519491231002X,13912345678\n",
+                                      -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    assert_refused_unchanged (path, verbs[i], "not a Wangge database");
+}
+
+static void
+test_newer_database (void)
+{
+  static const char *const verbs[] = { "init", "demo", "check", "stats", "backup" };
+  g_autofree char *path = path_in_tmp ("newer.db");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  build_demo (path, "31");
+
+  /* PRAGMA user_version lives at offset 60 of the header, big-endian. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  contents[60] = 0;
+  contents[61] = 0;
+  contents[62] = 0;
+  contents[63] = 99;
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    assert_refused_unchanged (path, verbs[i], "newer version");
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = path_in_tmp ("readonly.db");
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) check = { 0 };
+
+  build_demo (path, "41");
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  assert_refused_unchanged (path, "init", "read-only");
+  assert_refused_unchanged (path, "demo", "read-only");
+
+  /* Reading a read-only database is fine. */
+  run_cli (&stats, "--db", path, "stats", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  run_cli (&check, "--db", path, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+}
+
+static void
+test_locked (void)
+{
+  g_autofree char *path = path_in_tmp ("locked.db");
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) reader = NULL;
+  g_autofree char *line = NULL;
+  GOutputStream *in;
+  const char commands[] = "PRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT 4242;\n";
+
+  build_demo (path, "51");
+
+  /* Another program holds an exclusive lock until its input closes. */
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                             &error, "sqlite3", path, NULL);
+  g_assert_no_error (error);
+  in = g_subprocess_get_stdin_pipe (holder);
+  g_assert_true (g_output_stream_write_all (in, commands, strlen (commands), NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_flush (in, NULL, NULL);
+
+  reader = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  do
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line_utf8 (reader, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+    }
+  while (!g_str_equal (line, "4242"));
+
+  assert_refused_unchanged (path, "init", "locked");
+  assert_refused_unchanged (path, "stats", "locked");
+
+  g_output_stream_close (in, NULL, NULL);
+  g_subprocess_wait (holder, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_missing_database (void)
+{
+  static const char *const verbs[] = { "check", "stats", "backup" };
+  g_autofree char *path = path_in_tmp ("nowhere.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *out = path_in_tmp ("out.db");
+
+      run_cli (&run, "--db", path, verbs[i], out, NULL);
+      /* backup takes the argument; check and stats refuse it as usage. */
+      if (g_str_equal (verbs[i], "backup"))
+        assert_one_clear_line (&run, "no database");
+      else
+        g_assert_cmpint (run.status, !=, 0);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "--db", path, "check", NULL);
+    assert_one_clear_line (&run, "no database");
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/wg/cli/usage", test_usage);
+  g_test_add_func ("/wg/cli/init-and-check", test_init_and_check);
+  g_test_add_func ("/wg/cli/demo-counts", test_demo_counts);
+  g_test_add_func ("/wg/cli/demo-deterministic", test_demo_deterministic);
+  g_test_add_func ("/wg/cli/backup", test_backup);
+  g_test_add_func ("/wg/cli/backup-while-open", test_backup_while_open);
+  g_test_add_func ("/wg/cli/not-a-database", test_not_a_database);
+  g_test_add_func ("/wg/cli/newer-database", test_newer_database);
+  g_test_add_func ("/wg/cli/read-only", test_read_only);
+  g_test_add_func ("/wg/cli/locked", test_locked);
+  g_test_add_func ("/wg/cli/missing-database", test_missing_database);
+
+  return g_test_run ();
+}

@@ -1,0 +1,251 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application under Xvfb: it opens a small county and shows its counts,
+ * shows a clear page for an empty or unusable database, and opens
+ * Preferences and About.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "wg-application.h"
+#include "wg-count-card.h"
+#include "wg-demo.h"
+#include "wg-preferences-window.h"
+#include "wg-window.h"
+
+#include "../wg-test-util.h"
+
+static char *tmp_dir;
+static char *small_db;
+static WgLevelCounts small_counts;
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static WgCountCard *
+find_card (GtkWidget  *root,
+           const char *title)
+{
+  if (WG_IS_COUNT_CARD (root) && g_strcmp0 (wg_count_card_get_title (WG_COUNT_CARD (root)), title) == 0)
+    return WG_COUNT_CARD (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      WgCountCard *found = find_card (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* One application for the whole run, as on a desktop; each test opens its
+ * database in a new main window and closes it again. */
+static WgApplication *app;
+
+static WgWindow *
+open_window (const char *database)
+{
+  WgWindow *window;
+
+  wg_application_set_database_path (app, database);
+  g_application_activate (G_APPLICATION (app));
+
+  window = WG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (WG_IS_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      /* Every window is finalized once destroyed: nothing leaks a reference. */
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+      gtk_window_destroy (window);
+      while (window != NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+assert_card (WgWindow   *window,
+             const char *title,
+             guint       expected)
+{
+  WgCountCard *card = find_card (GTK_WIDGET (window), title);
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+  g_assert_cmpuint (wg_count_card_get_count (card), ==, expected);
+}
+
+static void
+test_shows_county (void)
+{
+  WgWindow *window = open_window (small_db);
+
+  g_assert_cmpstr (wg_window_get_page (window), ==, "summary");
+  assert_card (window, "Townships", 2);
+  assert_card (window, "Villages and Communities", 5);
+  assert_card (window, "Groups", 12);
+  assert_card (window, "Micro-grids", 40);
+  assert_card (window, "Households", 400);
+  assert_card (window, "People", small_counts.persons);
+  assert_card (window, "Home Quarantine", small_counts.home_quarantine);
+  assert_card (window, "Door Sensors", small_counts.sensors);
+
+  close_windows ();
+}
+
+static void
+test_preferences_and_about (void)
+{
+  WgWindow *window = open_window (small_db);
+  GSettings *settings = wg_application_get_settings (app);
+  GtkWindow *prefs, *about;
+  GtkWidget *row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin (100);
+  prefs = find_toplevel (WG_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
+  g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+
+  /* Typing the operator's name stores it. */
+  row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), WG_TYPE_PREFERENCES_WINDOW,
+                                                   "operator_row"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "值班员 张敏");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "operator-name");
+    g_assert_cmpstr (name, ==, "值班员 张敏");
+  }
+  gtk_window_destroy (prefs);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin (100);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (about);
+
+  close_windows ();
+}
+
+static void
+test_empty_database (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "new", "empty.db", NULL);
+  WgWindow *window = open_window (path);
+
+  /* A new database is created and the window says there is no county yet. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (wg_window_get_page (window), ==, "empty");
+
+  close_windows ();
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "notes.txt", NULL);
+  g_autofree char *after = NULL;
+  const char text[] = "这不是数据库\n";
+  WgWindow *window;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = open_window (path);
+
+  g_assert_cmpstr (wg_window_get_page (window), ==, "error");
+  g_assert_null (wg_window_get_store (window));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+
+  close_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with them
+   * the MIME database GTK needs to load its SVG icons. The user's own dirs
+   * go to a private folder instead. */
+  tmp_dir = wg_test_make_tmp_dir ();
+  for (const char *const *var = (const char *const[]) { "XDG_DATA_HOME", "XDG_CONFIG_HOME",
+                                                        "XDG_CACHE_HOME", "XDG_STATE_HOME",
+                                                        NULL };
+       *var != NULL; var++)
+    {
+      g_autofree char *sub = g_build_filename (tmp_dir, *var, NULL);
+      g_setenv (*var, sub, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* Fail loudly without a display: this suite must never skip in CI. */
+  if (!gtk_init_check ())
+    g_error ("No display: run the ui suite under xvfb-run");
+  adw_init ();
+
+  small_db = g_build_filename (tmp_dir, "small.db", NULL);
+  store = wg_store_open (small_db, WG_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 9, NULL, NULL, NULL, &error));
+  g_assert_true (wg_store_count (store, NULL, &small_counts, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_test_add_func ("/wg/ui/window/shows-county", test_shows_county);
+  g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
+  g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
+  g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);
+
+  app = wg_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  wg_test_remove_tree (tmp_dir);
+  g_free (small_db);
+  g_free (tmp_dir);
+  return status;
+}

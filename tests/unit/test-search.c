@@ -1,0 +1,185 @@
+/* test-search.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "wg-demo.h"
+#include "wg-registry.h"
+#include "wg-search.h"
+
+#include "../wg-test-util.h"
+
+static WgStore *store;
+static gint64 fang_id, zhang_id, household_id;
+
+static gboolean
+contains (GPtrArray    *results,
+          WgSearchKind  kind,
+          gint64        id)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      WgSearchResult *r = g_ptr_array_index (results, i);
+
+      if (r->kind == kind && r->id == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GPtrArray *
+search (const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = wg_store_search (store, query, 50, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+static void
+test_two_character_name (void)
+{
+  g_autoptr(GPtrArray) results = search ("冯蕾");
+  WgSearchResult *first;
+
+  g_assert_true (contains (results, WG_SEARCH_KIND_PERSON, fang_id));
+  first = g_ptr_array_index (results, 0);
+  g_assert_cmpstr (first->title, ==, "冯蕾");
+}
+
+static void
+test_one_character_prefix (void)
+{
+  g_autoptr(GPtrArray) results = search ("冯");
+
+  g_assert_cmpuint (results->len, >, 0);
+  for (guint i = 0; i < results->len; i++)
+    {
+      WgSearchResult *r = g_ptr_array_index (results, i);
+      g_assert_true (g_str_has_prefix (r->title, "冯"));
+    }
+}
+
+static void
+test_three_character_name (void)
+{
+  g_autoptr(GPtrArray) results = search ("欧阳娜");
+
+  g_assert_true (contains (results, WG_SEARCH_KIND_PERSON, zhang_id));
+}
+
+static void
+test_id_prefix (void)
+{
+  g_autoptr(GPtrArray) results = search ("1101051949123");
+  g_autoptr(GPtrArray) lower_x = search ("11010519491231002x");
+
+  g_assert_true (contains (results, WG_SEARCH_KIND_PERSON, fang_id));
+  g_assert_true (contains (lower_x, WG_SEARCH_KIND_PERSON, fang_id));
+}
+
+static void
+test_phone (void)
+{
+  g_autoptr(GPtrArray) results = search ("13700001234");
+  g_autoptr(GPtrArray) partial = search ("0001234");
+
+  g_assert_true (contains (results, WG_SEARCH_KIND_PERSON, zhang_id));
+  g_assert_true (contains (partial, WG_SEARCH_KIND_PERSON, zhang_id));
+}
+
+static void
+test_household_code (void)
+{
+  g_autoptr(GPtrArray) results = search ("K7Q2M9XW4D");
+  g_autoptr(GPtrArray) lower = search ("k7q2m9xw4d");
+
+  g_assert_cmpuint (results->len, >=, 1);
+  g_assert_true (contains (results, WG_SEARCH_KIND_HOUSEHOLD, household_id));
+  g_assert_true (contains (lower, WG_SEARCH_KIND_HOUSEHOLD, household_id));
+}
+
+static void
+test_address_and_grid (void)
+{
+  g_autoptr(GPtrArray) address = search ("测试巷9号");
+  g_autoptr(GPtrArray) grid = search ("史村镇");
+
+  g_assert_true (contains (address, WG_SEARCH_KIND_HOUSEHOLD, household_id));
+  g_assert_cmpuint (grid->len, >, 0);
+  g_assert_cmpint (((WgSearchResult *) g_ptr_array_index (grid, 0))->kind, ==, WG_SEARCH_KIND_GRID);
+}
+
+static void
+test_nothing (void)
+{
+  g_autoptr(GPtrArray) none = search ("不存在的名字");
+  g_autoptr(GPtrArray) empty = search ("   ");
+  g_autoptr(GPtrArray) quotes = search ("\"\"\" OR *");
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+  g_assert_cmpuint (quotes->len, ==, 0);
+}
+
+static void
+test_index_follows_edits (void)
+{
+  g_autoptr(GError) error = NULL;
+  WgPersonFields person = { "141021200001010017", "严", NULL, NULL, 0 };
+  g_autoptr(GPtrArray) results = NULL;
+  gint64 id = 0;
+
+  g_assert_true (wg_store_add_person (store, &person, &id, &error));
+  g_assert_no_error (error);
+  results = search ("严");
+  g_assert_true (contains (results, WG_SEARCH_KIND_PERSON, id));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  WgPersonFields fang = { "11010519491231002X", "冯蕾", "13912345678", "户主", 0 };
+  WgPersonFields zhang = { "141021198003150013", "欧阳娜", "13700001234", "配偶", 0 };
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  dir = wg_test_make_tmp_dir ();
+  path = g_build_filename (dir, "search.db", NULL);
+  store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 3, "2026-11-29", NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wg_store_add_household (store, "1410211002000101", "K7Q2M9XW4D",
+                                         "曲沃县乐昌镇测试巷9号", &household_id, &error));
+  g_assert_no_error (error);
+  fang.household_id = zhang.household_id = household_id;
+  g_assert_true (wg_store_add_person (store, &fang, &fang_id, &error));
+  g_assert_true (wg_store_add_person (store, &zhang, &zhang_id, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/wg/search/two-character-name", test_two_character_name);
+  g_test_add_func ("/wg/search/one-character-prefix", test_one_character_prefix);
+  g_test_add_func ("/wg/search/three-character-name", test_three_character_name);
+  g_test_add_func ("/wg/search/id-prefix", test_id_prefix);
+  g_test_add_func ("/wg/search/phone", test_phone);
+  g_test_add_func ("/wg/search/household-code", test_household_code);
+  g_test_add_func ("/wg/search/address-and-grid", test_address_and_grid);
+  g_test_add_func ("/wg/search/nothing", test_nothing);
+  g_test_add_func ("/wg/search/index-follows-edits", test_index_follows_edits);
+
+  status = g_test_run ();
+  g_clear_object (&store);
+  wg_test_remove_tree (dir);
+  return status;
+}
