@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# screenshots.sh [BUILD_DIR] — start the app on the demo county under Xvfb and
+# save PNGs of its main views into data/screenshots/ (used by the README and
+# the AppStream metainfo). Needs a built tree (meson compile -C build).
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$top/build}
+out="$top/data/screenshots"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$out"
+
+"$build/src/cli/wangge-cli" --db "$tmp/demo.db" demo --scale quwo --seed 1 >/dev/null
+
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$build/data"
+export WANGGE_LOCALEDIR="$build/po"
+export LANG=zh_CN.UTF-8
+export GDK_BACKEND=x11
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
+
+shoot () {
+  local name=$1 width=$2 height=$3
+  xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- sh -c "
+    '$build/src/app/wangge' --database '$tmp/demo.db' >/dev/null 2>&1 &
+    pid=\$!
+    sleep 4
+    import -window root '$tmp/$name-full.png'
+    kill \$pid"
+  # Without a window manager the window sits at 0,0 at its default size.
+  convert "$tmp/$name-full.png" -crop 1200x800+0+0 +repage "$out/$name.png"
+  echo "$out/$name.png"
+}
+
+shoot main-window 1440 900
