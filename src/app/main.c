@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "wg-application.h"
+#include "wg-document.h"
 
 int
 main (int   argc,
@@ -22,6 +23,8 @@ main (int   argc,
                   g_getenv ("WANGGE_LOCALEDIR") ? g_getenv ("WANGGE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  wg_document_init_fonts ();
 
   g_set_application_name (_("Wangge"));
 

@@ -17,6 +17,10 @@
 #include <stdlib.h>
 
 #include "wg-demo.h"
+#include "wg-document.h"
+#include "wg-label-sheet.h"
+#include "wg-label.h"
+#include "wg-poster-set.h"
 #include "wg-store.h"
 
 #define EXIT_USAGE 2
@@ -309,6 +313,243 @@ verb_stats (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
+static void
+on_pdf_progress (double   fraction,
+                 gpointer user_data)
+{
+  if (GPOINTER_TO_INT (user_data))
+    {
+      g_printerr ("\r%s %3d%%", _("Writing the PDF…"), (int) (fraction * 100));
+      if (fraction >= 1.0)
+        g_printerr ("\n");
+    }
+}
+
+/* Writes @document to @output and says what was written. */
+static int
+write_document (WgStore    *store,
+                WgDocument *document,
+                const char *what,
+                const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autofree char *title = wg_document_dup_title (document);
+  g_autofree char *detail = NULL;
+  guint n_pages = wg_document_get_n_pages (document);
+
+  if (!wg_document_write_pdf (document, output, wg_store_get_operator (store), NULL,
+                              on_pdf_progress, GINT_TO_POINTER (isatty (fileno (stderr))), &error))
+    return fail (error);
+
+  detail = g_strdup_printf ("%s → %s, %u pages", title, output, n_pages);
+  if (!wg_store_is_read_only (store) &&
+      !wg_store_log_export (store, what, detail, &error))
+    g_printerr ("wangge-cli: %s\n", error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u page to %s in %.1f s.",
+                        "Wrote %u pages to %s in %.1f s.", n_pages),
+           n_pages, output, g_timer_elapsed (timer, NULL));
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
+static int
+verb_labels (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autofree char *grid = NULL;
+  g_autofree char *layout_text = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("The grid whose households get labels"), "CODE" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_text,
+      N_("sheet (A4 label stock, 3 × 8, the default) or card (four to a page)"), "LAYOUT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "OUT.pdf" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(WgLabelSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  WgLabelLayout layout = WG_LABEL_LAYOUT_SHEET;
+  int status;
+
+  if (!parse_verb_options ("labels", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || grid == NULL || output == NULL)
+    return usage_error (_("“labels” needs --grid CODE and -o OUT.pdf."));
+  if (layout_text != NULL && !wg_label_layout_from_string (layout_text, &layout))
+    return usage_error (_("--layout is “sheet” or “card”."));
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+      !(sheet = wg_label_sheet_new (store, grid, layout, &error)))
+    return fail (error);
+
+  return write_document (store, WG_DOCUMENT (sheet), "labels", output);
+}
+
+static int
+verb_posters (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autofree char *grid = NULL;
+  g_autofree char *paper_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *date = NULL;
+  int level = 3;
+  GOptionEntry entries[] = {
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("The grid whose subtree gets posters"), "CODE" },
+    { "level", 0, 0, G_OPTION_ARG_INT, &level, N_("The level that gets one poster per grid (default 3, villages)"), "N" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("a4 (the default) or a3"), "PAPER" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date printed (default today)"), "YYYY-MM-DD" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "OUT.pdf" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(WgPosterSet) posters = NULL;
+  g_autoptr(GError) error = NULL;
+  WgPaper paper = WG_PAPER_A4;
+  int status;
+
+  if (!parse_verb_options ("posters", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || grid == NULL || output == NULL)
+    return usage_error (_("“posters” needs --grid CODE and -o OUT.pdf."));
+  if (paper_text != NULL && !wg_paper_from_string (paper_text, &paper))
+    return usage_error (_("--paper is “a4” or “a3”."));
+  if (level < 1 || level > 5)
+    return usage_error (_("--level is a grid level from 1 to 5."));
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+      !(posters = wg_poster_set_new (store, grid, level, paper, date, &error)))
+    return fail (error);
+
+  return write_document (store, WG_DOCUMENT (posters), "posters", output);
+}
+
+static int
+verb_verify_qr (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  static const char *const names[] = { "valid", "outdated", "forged", "gone", "malformed" };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  WgLabelStatus result;
+  gint64 household = 0;
+  int status;
+
+  if (!parse_verb_options ("verify-qr", "PAYLOAD", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("“verify-qr” takes one argument: the label's payload."));
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)))
+    return fail (error);
+  result = wg_store_verify_label (store, argv[1], &code, &household, &error);
+  if (error != NULL)
+    return fail (error);
+
+  if (json)
+    g_print ("{\"status\": \"%s\", \"household_code\": %s%s%s}\n", names[result],
+             code ? "\"" : "", code ? code : "null", code ? "\"" : "");
+  else if (result == WG_LABEL_VALID || result == WG_LABEL_OUTDATED)
+    {
+      g_autofree char *address = wg_store_dup_household_address (store, household);
+      g_print ("%s\n%s %s\n", wg_label_status_describe (result), code, address ? address : "");
+    }
+  else
+    g_print ("%s\n", wg_label_status_describe (result));
+
+  /* A genuine, current label is success; anything else is for a script to notice. */
+  return result == WG_LABEL_VALID ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static int
+verb_settings (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  gboolean reset = FALSE;
+  GOptionEntry entries[] = {
+    { "reset", 0, 0, G_OPTION_ARG_NONE, &reset, N_("Go back to the default value"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_verb_options ("settings", "[KEY [VALUE]]", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 3 || (reset && argc != 2))
+    return usage_error (_("“settings” takes a key and a value, or a key with --reset."));
+
+  if (argc == 3 || reset)
+    {
+      if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+          !wg_store_set_setting (store, argv[1], reset ? NULL : argv[2], &error))
+        return fail (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)))
+    return fail (error);
+
+  if (argc == 2)
+    {
+      g_autofree char *value = wg_store_dup_setting (store, argv[1], &error);
+
+      if (value == NULL)
+        return fail (error);
+      g_print ("%s\n", value);
+    }
+  else
+    {
+      g_auto(GStrv) keys = wg_store_list_setting_keys ();
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          g_autofree char *value = wg_store_dup_setting (store, keys[i], &error);
+
+          if (value == NULL)
+            return fail (error);
+          g_print ("%s = %s\n", keys[i], value);
+        }
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+verb_rotate_key (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_verb_options ("rotate-key", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("“rotate-key” takes no arguments."));
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+      !wg_store_rotate_signing_key (store, &error))
+    return fail (error);
+
+  g_print ("%s\n", _("A new signing key is in use. Labels printed before now verify as outdated until they are reprinted."));
+  return EXIT_SUCCESS;
+}
+
 static const Verb verbs[] = {
   { "init", "", N_("Create the database, or bring it to this version's schema"), verb_init },
   { "demo", "[--scale quwo|small] [--seed N] [--date YYYY-MM-DD]",
@@ -316,6 +557,15 @@ static const Verb verbs[] = {
   { "check", "", N_("Check the database's integrity, references and schema version"), verb_check },
   { "backup", "OUT.db", N_("Copy the database safely, even while the application runs"), verb_backup },
   { "stats", "[--json] [--date YYYY-MM-DD]", N_("Count grids per level and people per status"), verb_stats },
+  { "labels", "--grid CODE [--layout sheet|card] -o OUT.pdf",
+    N_("Print QR labels for every household under a grid"), verb_labels },
+  { "posters", "--grid CODE [--level N] [--paper a4|a3] -o OUT.pdf",
+    N_("Print a QR poster for every village (or other level) under a grid"), verb_posters },
+  { "verify-qr", "[--json] PAYLOAD", N_("Check a scanned household label"), verb_verify_qr },
+  { "settings", "[KEY [VALUE]] [--reset]",
+    N_("Show or change the poster URL template, the county hotline and the issuing organisation"),
+    verb_settings },
+  { "rotate-key", "", N_("Replace the key that signs household labels"), verb_rotate_key },
 };
 
 static void
@@ -351,6 +601,8 @@ main (int    argc,
                   g_getenv ("WANGGE_LOCALEDIR") ? g_getenv ("WANGGE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  wg_document_init_fonts ();
 
   /* Global options come before the verb. */
   for (i = 1; i < argc && argv[i][0] == '-'; i++)

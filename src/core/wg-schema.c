@@ -346,10 +346,28 @@ static const char migration_2[] =
   "  INSERT INTO search_index (rowid, label, terms) VALUES ((NEW.id << 2) | 3, NEW.name, NEW.code);"
   " END;";
 
+/* Signing keys get a table of their own so that a rotated key is kept: a
+ * label signed with it then verifies as outdated rather than forged. At most
+ * one key is current. */
+static const char migration_3[] =
+  "CREATE TABLE signing_key ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key BLOB NOT NULL CHECK (length (key) >= 16),"
+  "  created_at TEXT NOT NULL,"
+  "  retired_at TEXT"
+  ");"
+  "CREATE UNIQUE INDEX signing_key_current ON signing_key (retired_at IS NULL)"
+  " WHERE retired_at IS NULL;"
+  "INSERT INTO signing_key (key, created_at)"
+  "  SELECT value, datetime ('now', 'localtime') FROM settings WHERE key = 'qr-signing-key';"
+  "DELETE FROM settings WHERE key = 'qr-signing-key';"
+  "CREATE INDEX grid_staff_by_role ON grid_staff (role, grid_id);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
 };
 
 guint

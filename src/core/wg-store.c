@@ -249,19 +249,17 @@ query_int (WgStore     *self,
 }
 
 static gboolean
-create_signing_key (WgStore  *self,
-                    GError  **error)
+fill_random (guint8  *buf,
+             gsize    len,
+             GError **error)
 {
-  static const char sql[] = "INSERT INTO settings (key, value) VALUES ('qr-signing-key', ?)";
-  guint8 key[SIGNING_KEY_BYTES];
-  sqlite3_stmt *stmt;
   gsize filled = 0;
 
-  /* The key signs household labels: it must not be guessable, so it comes
+  /* Keys sign household labels: they must not be guessable, so they come
    * from the kernel, never from a seeded generator. */
-  while (filled < sizeof key)
+  while (filled < len)
     {
-      ssize_t n = getrandom (key + filled, sizeof key - filled, 0);
+      ssize_t n = getrandom (buf + filled, len - filled, 0);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -274,8 +272,18 @@ create_signing_key (WgStore  *self,
         }
       filled += n;
     }
+  return TRUE;
+}
 
-  if (!(stmt = wg_store_prepare (self, sql, error)))
+static gboolean
+create_signing_key (WgStore  *self,
+                    GError  **error)
+{
+  static const char sql[] = "INSERT INTO settings (key, value) VALUES ('qr-signing-key', ?)";
+  guint8 key[SIGNING_KEY_BYTES];
+  sqlite3_stmt *stmt;
+
+  if (!fill_random (key, sizeof key, error) || !(stmt = wg_store_prepare (self, sql, error)))
     return FALSE;
   sqlite3_bind_blob (stmt, 1, key, sizeof key, SQLITE_TRANSIENT);
   return wg_store_step_done (self, stmt, error);
@@ -626,6 +634,54 @@ wg_store_log (WgStore     *self,
 }
 
 /**
+ * wg_store_log_export:
+ * @self: a #WgStore
+ * @what: what was printed or exported ("labels", "posters", "dossier")
+ * @detail: title, destination and number of pages
+ * @error: return location for a #GError
+ *
+ * Writes a print or export job to the audit log.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_log_export (WgStore     *self,
+                     const char  *what,
+                     const char  *detail,
+                     GError     **error)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+
+  return wg_store_log (self, "export", what, 0, detail, error);
+}
+
+/**
+ * wg_store_dup_household_address:
+ * @self: a #WgStore
+ * @household_id: a household
+ *
+ * Returns: (transfer full) (nullable): its address
+ */
+char *
+wg_store_dup_household_address (WgStore *self,
+                                gint64   household_id)
+{
+  static const char sql[] = "SELECT address FROM household WHERE id = ?";
+  sqlite3_stmt *stmt;
+  char *address = NULL;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  if (!(stmt = wg_store_prepare (self, sql, NULL)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    address = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return address;
+}
+
+/**
  * wg_store_is_empty:
  * @self: a #WgStore
  *
@@ -934,19 +990,20 @@ wg_store_dup_county_name (WgStore *self)
  * @self: a #WgStore
  * @error: return location for a #GError
  *
- * Returns: (transfer full): the key that signs this database's QR labels
+ * Returns: (transfer full): the key that signs this database's QR labels now
  */
 GBytes *
 wg_store_dup_signing_key (WgStore  *self,
                           GError  **error)
 {
+  static const char sql[] = "SELECT key FROM signing_key WHERE retired_at IS NULL";
   sqlite3_stmt *stmt;
   GBytes *key = NULL;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (self), NULL);
 
-  if (!(stmt = wg_store_prepare (self, "SELECT value FROM settings WHERE key = 'qr-signing-key'", error)))
+  if (!(stmt = wg_store_prepare (self, sql, error)))
     return NULL;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) >= 16)
@@ -957,6 +1014,204 @@ wg_store_dup_signing_key (WgStore  *self,
     g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
                  _("The database “%s” has no signing key for QR labels."), self->path);
   return key;
+}
+
+/**
+ * wg_store_dup_retired_signing_keys:
+ * @self: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type GBytes): the keys that signed labels
+ *   before the current one, newest first
+ */
+GPtrArray *
+wg_store_dup_retired_signing_keys (WgStore  *self,
+                                   GError  **error)
+{
+  static const char sql[] =
+    "SELECT key FROM signing_key WHERE retired_at IS NOT NULL ORDER BY id DESC";
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  if (!(stmt = wg_store_prepare (self, sql, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_bytes_new (sqlite3_column_blob (stmt, 0),
+                                        sqlite3_column_bytes (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&keys);
+}
+
+/**
+ * wg_store_rotate_signing_key:
+ * @self: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Retires the current signing key and makes a new one. Labels printed
+ * before then verify as outdated until they are reprinted.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_rotate_signing_key (WgStore  *self,
+                             GError  **error)
+{
+  static const char retire_sql[] =
+    "UPDATE signing_key SET retired_at = datetime ('now', 'localtime') WHERE retired_at IS NULL";
+  static const char insert_sql[] =
+    "INSERT INTO signing_key (key, created_at) VALUES (?, datetime ('now', 'localtime'))";
+  guint8 key[SIGNING_KEY_BYTES];
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+
+  if (!fill_random (key, sizeof key, error) || !wg_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = wg_store_prepare (self, retire_sql, error)) ||
+      !wg_store_step_done (self, stmt, error) ||
+      !(stmt = wg_store_prepare (self, insert_sql, error)))
+    goto failed;
+  sqlite3_bind_blob (stmt, 1, key, sizeof key, SQLITE_TRANSIENT);
+  if (!wg_store_step_done (self, stmt, error) ||
+      !wg_store_log (self, "rotate", "signing_key", sqlite3_last_insert_rowid (self->db), NULL, error))
+    goto failed;
+
+  return wg_store_commit (self, error);
+
+failed:
+  wg_store_rollback (self);
+  return FALSE;
+}
+
+/* Settings kept in the database, so that the application and wangge-cli
+ * print the same thing; each with its default. */
+static const struct
+{
+  const char *key;
+  const char *fallback;
+} known_settings[] = {
+  { "poster-url-template", "https://example.gov.cn/quwo/fanxiang?grid={grid_code}&name={grid_name}" },
+  { "county-hotline", "0357-5221000" },
+  { "issuing-organisation", "曲沃县疫情防控工作领导组办公室" },
+};
+
+static gboolean
+check_setting_key (const char  *key,
+                   const char **fallback,
+                   GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_settings); i++)
+    if (g_strcmp0 (known_settings[i].key, key) == 0)
+      {
+        if (fallback != NULL)
+          *fallback = known_settings[i].fallback;
+        return TRUE;
+      }
+
+  g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+               _("There is no setting called “%s”."), key);
+  return FALSE;
+}
+
+/**
+ * wg_store_list_setting_keys:
+ *
+ * Returns: (transfer container): the names of the settings kept in the database
+ */
+GStrv
+wg_store_list_setting_keys (void)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv keys;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_settings); i++)
+    g_strv_builder_add (builder, known_settings[i].key);
+  keys = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return keys;
+}
+
+/**
+ * wg_store_dup_setting:
+ * @self: a #WgStore
+ * @key: a setting's name
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the setting, or its default when it was never set
+ */
+char *
+wg_store_dup_setting (WgStore     *self,
+                      const char  *key,
+                      GError     **error)
+{
+  static const char sql[] = "SELECT value FROM settings WHERE key = ?";
+  const char *fallback = NULL;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  if (!check_setting_key (key, &fallback, error) || !(stmt = wg_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return value != NULL ? value : g_strdup (fallback);
+}
+
+/**
+ * wg_store_set_setting:
+ * @self: a #WgStore
+ * @key: a setting's name
+ * @value: (nullable): the new value; %NULL for the default
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_set_setting (WgStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  static const char set_sql[] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)";
+  static const char reset_sql[] = "DELETE FROM settings WHERE key = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+
+  if (!check_setting_key (key, NULL, error) || !wg_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = wg_store_prepare (self, value != NULL ? set_sql : reset_sql, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (!wg_store_step_done (self, stmt, error) ||
+      !wg_store_log (self, "set", "settings", 0, key, error))
+    goto failed;
+  return wg_store_commit (self, error);
+
+failed:
+  wg_store_rollback (self);
+  return FALSE;
 }
 
 /* The tables whose rows make up the county's content, in a fixed order. */

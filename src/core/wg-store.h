@@ -77,6 +77,24 @@ gboolean    wg_store_count              (WgStore           *self,
 char       *wg_store_dup_county_name    (WgStore           *self);
 GBytes     *wg_store_dup_signing_key    (WgStore           *self,
                                          GError           **error);
+GPtrArray  *wg_store_dup_retired_signing_keys (WgStore     *self,
+                                         GError           **error);
+gboolean    wg_store_rotate_signing_key (WgStore           *self,
+                                         GError           **error);
+GStrv       wg_store_list_setting_keys  (void);
+char       *wg_store_dup_setting        (WgStore           *self,
+                                         const char        *key,
+                                         GError           **error);
+gboolean    wg_store_set_setting        (WgStore           *self,
+                                         const char        *key,
+                                         const char        *value,
+                                         GError           **error);
+gboolean    wg_store_log_export         (WgStore           *self,
+                                         const char        *what,
+                                         const char        *detail,
+                                         GError           **error);
+char       *wg_store_dup_household_address (WgStore        *self,
+                                         gint64             household_id);
 char       *wg_store_dup_digest         (WgStore           *self,
                                          GError           **error);
 

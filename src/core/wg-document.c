@@ -1,0 +1,210 @@
+/* wg-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The printed-document interface and the one way documents become PDF files:
+ * under a temporary name in the target folder, renamed only when complete,
+ * so a cancelled or failed job leaves no partial file.
+ */
+
+#define G_LOG_DOMAIN "wg-document"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "wg-document.h"
+
+G_DEFINE_INTERFACE (WgDocument, wg_document, G_TYPE_OBJECT)
+
+static void
+wg_document_default_init (WgDocumentInterface *iface)
+{
+}
+
+/**
+ * wg_document_init_fonts:
+ *
+ * Makes the print fonts known to fontconfig, from $WANGGE_FONTDIR (the build
+ * tree) or the installed data folder. Call it before anything uses Pango.
+ */
+void
+wg_document_init_fonts (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autofree char *installed = g_build_filename (PKGDATADIR, "fonts", NULL);
+      const char *dir = g_getenv ("WANGGE_FONTDIR");
+
+      if (dir == NULL)
+        dir = installed;
+      if (!g_file_test (dir, G_FILE_TEST_IS_DIR) ||
+          !FcConfigAppFontAddDir (NULL, (const FcChar8 *) dir))
+        g_warning ("The print fonts are missing from %s: printed pages fall back to the system's "
+                   "Noto Sans CJK, with which some characters may print blank", dir);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+guint
+wg_document_get_n_pages (WgDocument *self)
+{
+  g_return_val_if_fail (WG_IS_DOCUMENT (self), 0);
+
+  return WG_DOCUMENT_GET_IFACE (self)->get_n_pages (self);
+}
+
+void
+wg_document_get_page_size (WgDocument *self,
+                           double     *width,
+                           double     *height)
+{
+  g_return_if_fail (WG_IS_DOCUMENT (self));
+
+  WG_DOCUMENT_GET_IFACE (self)->get_page_size (self, width, height);
+}
+
+/**
+ * wg_document_draw_page:
+ * @self: a #WgDocument
+ * @page: the page, from 0
+ * @cr: where to draw, in points from the page's top left corner
+ */
+void
+wg_document_draw_page (WgDocument *self,
+                       guint       page,
+                       cairo_t    *cr)
+{
+  g_return_if_fail (WG_IS_DOCUMENT (self));
+  g_return_if_fail (page < wg_document_get_n_pages (self));
+
+  cairo_save (cr);
+  WG_DOCUMENT_GET_IFACE (self)->draw_page (self, page, cr);
+  cairo_restore (cr);
+}
+
+char *
+wg_document_dup_title (WgDocument *self)
+{
+  g_return_val_if_fail (WG_IS_DOCUMENT (self), NULL);
+
+  return WG_DOCUMENT_GET_IFACE (self)->dup_title (self);
+}
+
+/**
+ * wg_document_write_pdf:
+ * @self: a #WgDocument
+ * @path: the PDF file to write
+ * @author: (nullable): for the PDF's metadata: the operator
+ * @cancellable: (nullable): a #GCancellable, checked between pages
+ * @progress: (nullable) (scope call): told the fraction done after each page
+ * @user_data: for @progress
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @path holds the whole document
+ */
+gboolean
+wg_document_write_pdf (WgDocument      *self,
+                       const char      *path,
+                       const char      *author,
+                       GCancellable    *cancellable,
+                       WgProgressFunc   progress,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format_iso8601 (now);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+  guint n_pages;
+  int fd;
+
+  g_return_val_if_fail (WG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  wg_document_init_fonts ();
+
+  n_pages = wg_document_get_n_pages (self);
+  if (n_pages == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("There is nothing to print."));
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  tmp_path = g_build_filename (dir, ".wangge-pdf-XXXXXX", NULL);
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write into the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  wg_document_get_page_size (self, &width, &height);
+  surface = cairo_pdf_surface_create (tmp_path, width, height);
+  title = wg_document_dup_title (self);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Wangge " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  if (author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cr = cairo_create (surface);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          g_unlink (tmp_path);
+          return FALSE;
+        }
+
+      wg_document_draw_page (self, page, cr);
+      cairo_show_page (cr);
+
+      if (progress != NULL)
+        progress ((double) (page + 1) / n_pages, user_data);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  /* mkstemp made it private; a PDF is for sharing like any file the user saves. */
+  g_chmod (tmp_path, 0644);
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,44 @@
+/* wg-draw-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drawing helpers shared by the page renderers of src/core.
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <qrencode.h>
+
+G_BEGIN_DECLS
+
+PangoLayout *wg_draw_layout_new (cairo_t       *cr);
+double       wg_draw_text       (cairo_t       *cr,
+                                 PangoLayout   *layout,
+                                 const char    *text,
+                                 const char    *font,
+                                 double         x,
+                                 double         y,
+                                 double         width,
+                                 int            max_lines,
+                                 PangoAlignment alignment);
+double       wg_measure_text    (PangoLayout   *layout,
+                                 const char    *text,
+                                 const char    *font,
+                                 double         width,
+                                 int            max_lines);
+gboolean     wg_draw_qr         (cairo_t       *cr,
+                                 const char    *text,
+                                 QRecLevel      level,
+                                 double         x,
+                                 double         y,
+                                 double         size);
+void         wg_draw_footer     (cairo_t       *cr,
+                                 PangoLayout   *layout,
+                                 double         page_width,
+                                 double         page_height,
+                                 const char    *left,
+                                 const char    *right);
+
+G_END_DECLS

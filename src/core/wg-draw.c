@@ -1,0 +1,205 @@
+/* wg-draw.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wg-draw"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wg-document.h"
+#include "wg-draw-private.h"
+
+/**
+ * wg_draw_layout_new:
+ * @cr: the context to draw on
+ *
+ * A layout whose metrics do not depend on the target: without hinting,
+ * a page breaks the same way in the PDF, the print job and the preview.
+ *
+ * Returns: (transfer full): a new layout
+ */
+PangoLayout *
+wg_draw_layout_new (cairo_t *cr)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = pango_layout_get_context (layout);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_layout_context_changed (layout);
+  cairo_font_options_destroy (options);
+
+  return layout;
+}
+
+/**
+ * wg_draw_text:
+ * @cr: the context
+ * @layout: a layout made by wg_draw_layout_new () for @cr
+ * @text: plain text (not markup)
+ * @font: a Pango font description, like "Noto Sans CJK SC Bold 12"
+ * @x: left edge, in points
+ * @y: top edge, in points
+ * @width: the width to wrap in
+ * @max_lines: at most this many lines, the last ellipsized; 0 for no limit
+ * @alignment: how lines sit in @width
+ *
+ * Returns: the height drawn, in points
+ */
+static void
+setup_layout (PangoLayout    *layout,
+              const char     *text,
+              const char     *font,
+              double          width,
+              int             max_lines,
+              PangoAlignment  alignment)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_ellipsize (layout, max_lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+}
+
+double
+wg_draw_text (cairo_t        *cr,
+              PangoLayout    *layout,
+              const char     *text,
+              const char     *font,
+              double          x,
+              double          y,
+              double          width,
+              int             max_lines,
+              PangoAlignment  alignment)
+{
+  int w, h;
+
+  setup_layout (layout, text, font, width, max_lines, alignment);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, &w, &h);
+  return pango_units_to_double (h);
+}
+
+/**
+ * wg_measure_text:
+ *
+ * Like wg_draw_text () but draws nothing.
+ *
+ * Returns: the height the text would take, in points
+ */
+double
+wg_measure_text (PangoLayout *layout,
+                 const char  *text,
+                 const char  *font,
+                 double       width,
+                 int          max_lines)
+{
+  int w, h;
+
+  setup_layout (layout, text, font, width, max_lines, PANGO_ALIGN_LEFT);
+  pango_layout_get_size (layout, &w, &h);
+  return pango_units_to_double (h);
+}
+
+/**
+ * wg_draw_qr:
+ * @cr: the context
+ * @text: what the symbol carries
+ * @level: error correction
+ * @x: left edge of the symbol's quiet zone, in points
+ * @y: top edge of the quiet zone
+ * @size: width and height, quiet zone included
+ *
+ * Draws a QR code as one path of squares on a white background, with a
+ * quiet zone of two modules. Modes are chosen by libqrencode: a payload in
+ * the alphanumeric alphabet stays in alphanumeric mode.
+ *
+ * Returns: %FALSE when @text does not fit in a QR code
+ */
+gboolean
+wg_draw_qr (cairo_t    *cr,
+            const char *text,
+            QRecLevel   level,
+            double      x,
+            double      y,
+            double      size)
+{
+  const int quiet = 2;
+  QRcode *code;
+  double module;
+
+  code = QRcode_encodeString (text, 0, level, QR_MODE_8, 1);
+  if (code == NULL)
+    return FALSE;
+
+  module = size / (code->width + 2 * quiet);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, size, size);
+  cairo_fill (cr);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (int row = 0; row < code->width; row++)
+    {
+      const unsigned char *line = code->data + row * code->width;
+
+      /* One rectangle per run of dark modules: fewer path elements. */
+      for (int col = 0; col < code->width;)
+        {
+          int run = 0;
+
+          while (col + run < code->width && (line[col + run] & 1))
+            run++;
+          if (run > 0)
+            {
+              cairo_rectangle (cr, x + (quiet + col) * module, y + (quiet + row) * module,
+                               run * module, module);
+              col += run;
+            }
+          else
+            col++;
+        }
+    }
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  QRcode_free (code);
+  return TRUE;
+}
+
+/**
+ * wg_draw_footer:
+ *
+ * A thin rule and one line of small grey text at the bottom of a page.
+ */
+void
+wg_draw_footer (cairo_t     *cr,
+                PangoLayout *layout,
+                double       page_width,
+                double       page_height,
+                const char  *left,
+                const char  *right)
+{
+  const double margin = WG_MM (8);
+  const double y = page_height - WG_MM (7);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  wg_draw_text (cr, layout, left, WG_DOCUMENT_FONT " 6.5", margin, y, page_width / 2, 1,
+                PANGO_ALIGN_LEFT);
+  wg_draw_text (cr, layout, right, WG_DOCUMENT_FONT " 6.5", page_width / 2, y,
+                page_width / 2 - margin, 1, PANGO_ALIGN_RIGHT);
+  cairo_restore (cr);
+}
