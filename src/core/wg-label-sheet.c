@@ -244,7 +244,16 @@ wg_label_sheet_init (WgLabelSheet *self)
   g_array_set_clear_func (self->labels, clear_label);
 }
 
-/* The grid's name, or a NOT_FOUND error naming the code. */
+/**
+ * wg_store_dup_grid_name:
+ * @store: a #WgStore
+ * @code: a grid code
+ * @level: (out) (optional): the grid's level
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the grid's name, or %NULL with a NOT_FOUND error
+ *   that names the code
+ */
 char *
 wg_store_dup_grid_name (WgStore     *store,
                         const char  *code,

@@ -43,10 +43,6 @@ gboolean      wg_store_log                 (WgStore      *self,
                                             gint64        entity_id,
                                             const char   *detail,
                                             GError      **error);
-char         *wg_store_dup_grid_name       (WgStore      *self,
-                                            const char   *code,
-                                            guint        *level,
-                                            GError      **error);
 void          wg_store_set_error           (WgStore      *self,
                                             int           rc,
                                             GError      **error);

@@ -75,6 +75,10 @@ gboolean    wg_store_count              (WgStore           *self,
                                          WgLevelCounts     *counts,
                                          GError           **error);
 char       *wg_store_dup_county_name    (WgStore           *self);
+char       *wg_store_dup_grid_name      (WgStore           *self,
+                                         const char        *code,
+                                         guint             *level,
+                                         GError           **error);
 GBytes     *wg_store_dup_signing_key    (WgStore           *self,
                                          GError           **error);
 GPtrArray  *wg_store_dup_retired_signing_keys (WgStore     *self,
