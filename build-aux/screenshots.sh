@@ -21,17 +21,22 @@ export LANG=zh_CN.UTF-8
 export GDK_BACKEND=x11
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
 
+export WANGGE_FONTDIR="$build/fonts"
+
+# shoot NAME KEYS: start the app, press KEYS (xdotool), save the screen.
 shoot () {
-  local name=$1 width=$2 height=$3
-  xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- sh -c "
+  local name=$1 keys=$2 geometry=$3
+  xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- sh -c "
     '$build/src/app/wangge' --database '$tmp/demo.db' >/dev/null 2>&1 &
     pid=\$!
     sleep 4
+    for key in $keys; do xdotool key \$key; sleep 2; done
     import -window root '$tmp/$name-full.png'
     kill \$pid"
-  # Without a window manager the window sits at 0,0 at its default size.
-  convert "$tmp/$name-full.png" -crop 1200x800+0+0 +repage "$out/$name.png"
+  # Without a window manager windows sit at 0,0 at their default size.
+  convert "$tmp/$name-full.png" -crop "$geometry" +repage "$out/$name.png"
   echo "$out/$name.png"
 }
 
-shoot main-window 1440 900
+shoot main-window "" 1200x800+0+0
+shoot print-view "ctrl+p" 1100x760+0+0

@@ -31,6 +31,27 @@ struct _WgApplication
 
 G_DEFINE_FINAL_TYPE (WgApplication, wg_application, ADW_TYPE_APPLICATION)
 
+/**
+ * wg_application_ensure_resources:
+ *
+ * Registers the application's GResource once. Every widget with a template
+ * calls it in class_init, so widgets work without a WgApplication too (the
+ * tests, the .ui validator).
+ */
+void
+wg_application_ensure_resources (void)
+{
+  static gsize done = 0;
+
+  /* The resources live in a static library: referring to them here makes
+   * sure the linker keeps them. */
+  if (g_once_init_enter (&done))
+    {
+      g_resources_register (wg_get_resource ());
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static char *
 dup_database_path (WgApplication *self)
 {
@@ -127,7 +148,8 @@ on_preferences_action (GSimpleAction *action,
 {
   WgApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  WgPreferencesWindow *prefs = wg_preferences_window_new (self->settings);
+  WgStore *store = WG_IS_WINDOW (parent) ? wg_window_get_store (WG_WINDOW (parent)) : NULL;
+  WgPreferencesWindow *prefs = wg_preferences_window_new (self->settings, store);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
@@ -173,6 +195,7 @@ wg_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (wg_application_parent_class)->startup (app);
 
@@ -180,6 +203,7 @@ wg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print-labels", print_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
 }
@@ -207,9 +231,7 @@ wg_application_class_init (WgApplicationClass *klass)
   app_class->startup = wg_application_startup;
   app_class->handle_local_options = wg_application_handle_local_options;
 
-  /* The resources live in a static library: referring to them here makes
-   * sure the linker keeps them, and their constructor registers them. */
-  g_resources_register (wg_get_resource ());
+  wg_application_ensure_resources ();
 }
 
 static void

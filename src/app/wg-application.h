@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WgApplication, wg_application, WG, APPLICATION, AdwApplication)
 
+void           wg_application_ensure_resources  (void);
 WgApplication *wg_application_new               (GApplicationFlags  flags);
 GSettings     *wg_application_get_settings      (WgApplication     *self);
 const char    *wg_application_get_database_path (WgApplication     *self);

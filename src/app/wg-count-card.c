@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "wg-application.h"
+
 #include "wg-count-card.h"
 
 struct _WgCountCard
@@ -118,6 +120,7 @@ wg_count_card_class_init (WgCountCardClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  wg_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/wg-count-card.ui");
   gtk_widget_class_bind_template_child (widget_class, WgCountCard, box);

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-application.h"
+
 #include "wg-preferences-window.h"
 #include "wg-store.h"
 
@@ -21,9 +23,14 @@ struct _WgPreferencesWindow
   /* template widgets */
   AdwEntryRow *operator_row;
   AdwActionRow *database_row;
+  AdwPreferencesGroup *printing_group;
+  AdwEntryRow *url_row;
+  AdwEntryRow *hotline_row;
+  AdwEntryRow *organisation_row;
 
   /* owned */
   GSettings *settings;
+  WgStore *store;
   GtkFileChooserNative *chooser;
 };
 
@@ -32,7 +39,16 @@ G_DEFINE_FINAL_TYPE (WgPreferencesWindow, wg_preferences_window, ADW_TYPE_PREFER
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_STORE,
   N_PROPS
+};
+
+/* The rows that edit settings kept in the database, and their keys. */
+#define N_STORE_ROWS 3
+static const char *const store_keys[N_STORE_ROWS] = {
+  "poster-url-template",
+  "county-hotline",
+  "issuing-organisation",
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -48,6 +64,98 @@ update_database_row (WgPreferencesWindow *self)
     fallback = wg_default_database_path ();
   adw_action_row_set_subtitle (self->database_row, is_default ? fallback : configured);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.reset-database", !is_default);
+}
+
+static AdwEntryRow *
+store_row (WgPreferencesWindow *self,
+           guint                i)
+{
+  AdwEntryRow *rows[N_STORE_ROWS] = { self->url_row, self->hotline_row, self->organisation_row };
+
+  return rows[i];
+}
+
+static void
+load_store_settings (WgPreferencesWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->printing_group), self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.rotate-key", self->store != NULL);
+  if (self->store == NULL)
+    return;
+
+  for (guint i = 0; i < N_STORE_ROWS; i++)
+    {
+      g_autofree char *value = wg_store_dup_setting (self->store, store_keys[i], NULL);
+
+      gtk_editable_set_text (GTK_EDITABLE (store_row (self, i)), value != NULL ? value : "");
+    }
+}
+
+static void
+on_setting_row_apply_cb (WgPreferencesWindow *self,
+                         AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_STORE_ROWS; i++)
+    {
+      if (store_row (self, i) != row)
+        continue;
+
+      if (wg_store_set_setting (self->store, store_keys[i],
+                                gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                            adw_toast_new (_("Saved")));
+        }
+      else
+        {
+          /* Say why next to nothing else: the row turns red and a toast explains. */
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                            adw_toast_new (error->message));
+        }
+    }
+}
+
+static void
+on_rotate_response_cb (AdwMessageDialog    *dialog,
+                       const char          *response,
+                       WgPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "replace") != 0)
+    return;
+
+  if (wg_store_rotate_signing_key (self->store, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("A new signing key is in use. Reprint the labels.")));
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+rotate_key_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WgPreferencesWindow *self = WG_PREFERENCES_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Label Signing Key?"),
+                                   _("Every household label printed so far will verify as outdated, not as genuine, until it is reprinted. Do this when labels may have been copied."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace Key"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rotate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -123,6 +231,7 @@ wg_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_database_row (self);
+  load_store_settings (self);
 }
 
 static void
@@ -135,6 +244,7 @@ wg_preferences_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wg_preferences_window_parent_class)->dispose (object);
 }
@@ -151,6 +261,10 @@ wg_preferences_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
       break;
 
     default:
@@ -171,17 +285,27 @@ wg_preferences_window_class_init (WgPreferencesWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, WG_TYPE_STORE,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  wg_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/wg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, printing_group);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, url_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, hotline_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, organisation_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_setting_row_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.choose-database", NULL,
                                    choose_database_action);
   gtk_widget_class_install_action (widget_class, "prefs.reset-database", NULL,
                                    reset_database_action);
+  gtk_widget_class_install_action (widget_class, "prefs.rotate-key", NULL, rotate_key_action);
 }
 
 static void
@@ -190,10 +314,19 @@ wg_preferences_window_init (WgPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * wg_preferences_window_new:
+ * @settings: the application's settings
+ * @store: (nullable): the open county database, for the settings kept in it
+ *
+ * Returns: (transfer full): a new preferences window
+ */
 WgPreferencesWindow *
-wg_preferences_window_new (GSettings *settings)
+wg_preferences_window_new (GSettings *settings,
+                           WgStore   *store)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (store == NULL || WG_IS_STORE (store), NULL);
 
-  return g_object_new (WG_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+  return g_object_new (WG_TYPE_PREFERENCES_WINDOW, "settings", settings, "store", store, NULL);
 }

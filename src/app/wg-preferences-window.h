@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "wg-store.h"
+
 G_BEGIN_DECLS
 
 #define WG_TYPE_PREFERENCES_WINDOW (wg_preferences_window_get_type ())
@@ -14,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WgPreferencesWindow, wg_preferences_window, WG, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-WgPreferencesWindow *wg_preferences_window_new (GSettings *settings);
+WgPreferencesWindow *wg_preferences_window_new (GSettings *settings,
+                                                WgStore   *store);
 
 G_END_DECLS

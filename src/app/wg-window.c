@@ -14,6 +14,7 @@
 
 #include "wg-application.h"
 #include "wg-count-card.h"
+#include "wg-print-view.h"
 #include "wg-window.h"
 
 struct _WgWindow
@@ -141,6 +142,24 @@ save_window_state (WgWindow *self)
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+static void
+print_labels_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  g_autofree char *code = NULL;
+  WgPrintView *view;
+
+  if (self->store == NULL)
+    return;
+
+  code = wg_store_dup_county_code (self->store);
+  view = wg_print_view_new (self->store, code);
+  gtk_window_set_transient_for (GTK_WINDOW (view), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (view));
+}
+
 static gboolean
 wg_window_close_request (GtkWindow *window)
 {
@@ -214,6 +233,7 @@ wg_window_class_init (WgWindowClass *klass)
 
   g_type_ensure (WG_TYPE_COUNT_CARD);
 
+  wg_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, toast_overlay);
@@ -223,6 +243,8 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgWindow, levels_box);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, status_box);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
 
 }
 
@@ -303,6 +325,8 @@ wg_window_reload (WgWindow *self)
 
   g_return_if_fail (WG_IS_WINDOW (self));
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", FALSE);
+
   if (self->store == NULL)
     {
       show_error (self, self->open_error);
@@ -325,6 +349,7 @@ wg_window_reload (WgWindow *self)
       return;
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
   gtk_label_set_label (self->county_label, county);
   fill_cards (self->levels_box, level_cards, G_N_ELEMENTS (level_cards), &counts);
   fill_cards (self->status_box, status_cards, G_N_ELEMENTS (status_cards), &counts);

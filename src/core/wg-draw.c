@@ -121,9 +121,12 @@ wg_measure_text (PangoLayout *layout,
  * @y: top edge of the quiet zone
  * @size: width and height, quiet zone included
  *
- * Draws a QR code as one path of squares on a white background, with a
- * quiet zone of two modules. Modes are chosen by libqrencode: a payload in
- * the alphanumeric alphabet stays in alphanumeric mode.
+ * Draws a QR code with a quiet zone of two modules. The symbol goes in as a
+ * tiny grey image, one pixel per module, scaled up without interpolation:
+ * printers and viewers draw sharp squares, and a PDF page of 24 labels is a
+ * fraction of the size (and time) of one drawn as thousands of rectangles.
+ * Modes are chosen by libqrencode: a payload in the alphanumeric alphabet
+ * stays in alphanumeric mode.
  *
  * Returns: %FALSE when @text does not fit in a QR code
  */
@@ -136,46 +139,49 @@ wg_draw_qr (cairo_t    *cr,
             double      size)
 {
   const int quiet = 2;
+  cairo_surface_t *image;
+  cairo_pattern_t *pattern;
+  unsigned char *pixels;
   QRcode *code;
-  double module;
+  int side, stride;
 
   code = QRcode_encodeString (text, 0, level, QR_MODE_8, 1);
   if (code == NULL)
     return FALSE;
 
-  module = size / (code->width + 2 * quiet);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x, y, size, size);
-  cairo_fill (cr);
-
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (int row = 0; row < code->width; row++)
+  side = code->width + 2 * quiet;
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+  stride = cairo_image_surface_get_stride (image);
+  pixels = cairo_image_surface_get_data (image);
+  cairo_surface_flush (image);
+  for (int row = 0; row < side; row++)
     {
-      const unsigned char *line = code->data + row * code->width;
+      guint32 *line = (guint32 *) (pixels + row * stride);
 
-      /* One rectangle per run of dark modules: fewer path elements. */
-      for (int col = 0; col < code->width;)
+      for (int col = 0; col < side; col++)
         {
-          int run = 0;
+          int r = row - quiet, c = col - quiet;
+          gboolean dark = r >= 0 && c >= 0 && r < code->width && c < code->width &&
+                          (code->data[r * code->width + c] & 1);
 
-          while (col + run < code->width && (line[col + run] & 1))
-            run++;
-          if (run > 0)
-            {
-              cairo_rectangle (cr, x + (quiet + col) * module, y + (quiet + row) * module,
-                               run * module, module);
-              col += run;
-            }
-          else
-            col++;
+          line[col] = dark ? 0x000000 : 0xffffff;
         }
     }
+  cairo_surface_mark_dirty (image);
+  QRcode_free (code);
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / side, size / side);
+  pattern = cairo_pattern_create_for_surface (image);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_set_source (cr, pattern);
+  cairo_rectangle (cr, 0, 0, side, side);
   cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
   cairo_restore (cr);
 
-  QRcode_free (code);
+  cairo_surface_destroy (image);
   return TRUE;
 }
 

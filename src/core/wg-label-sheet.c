@@ -83,16 +83,17 @@ draw_sheet_label (cairo_t     *cr,
                   double       y)
 {
   const double pad = WG_MM (2.5);
-  const double qr = SHEET_LABEL_HEIGHT - 2 * pad;
+  const double qr = WG_MM (29);
   const double text_x = x + pad + qr + WG_MM (2);
   const double text_w = SHEET_LABEL_WIDTH - (text_x - x) - pad;
   double ty = y + pad + WG_MM (0.5);
 
-  wg_draw_qr (cr, label->payload, QR_ECLEVEL_M, x + pad, y + pad, qr);
+  wg_draw_qr (cr, label->payload, QR_ECLEVEL_M, x + pad, y + (SHEET_LABEL_HEIGHT - qr) / 2, qr);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  ty += wg_draw_text (cr, layout, label->code, WG_DOCUMENT_FONT " Bold 10.5", text_x, ty,
-                      text_w, 1, PANGO_ALIGN_LEFT);
+  /* The code is what a worker reads out on the phone: never cut short. */
+  ty += wg_draw_text (cr, layout, label->code, WG_DOCUMENT_FONT " Bold 10", text_x, ty, text_w, 0,
+                      PANGO_ALIGN_LEFT);
   ty += WG_MM (1);
   ty += wg_draw_text (cr, layout, label->address, WG_DOCUMENT_FONT " 7", text_x, ty, text_w, 3,
                       PANGO_ALIGN_LEFT);

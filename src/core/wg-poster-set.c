@@ -103,6 +103,43 @@ static const char *const steps[] = {
 #define FONT_HOTLINE WG_DOCUMENT_FONT " Bold 17"
 #define FONT_FOOTER WG_DOCUMENT_FONT " 10"
 
+/**
+ * wg_poster_url_template_validate:
+ * @url_template: a registration-form URL template
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @url_template is a web address with {grid_code} in
+ *   it, so that each village's submissions can be told apart
+ */
+gboolean
+wg_poster_url_template_validate (const char  *url_template,
+                                 GError     **error)
+{
+  g_autofree char *sample = NULL;
+
+  if (url_template == NULL ||
+      !(g_str_has_prefix (url_template, "https://") || g_str_has_prefix (url_template, "http://")))
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("The registration form’s address starts with https:// or http://."));
+      return FALSE;
+    }
+  if (strstr (url_template, "{grid_code}") == NULL)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("Put {grid_code} in the address, so each village’s registrations can be told apart."));
+      return FALSE;
+    }
+  sample = wg_poster_url_expand (url_template, "141021100200", "东韩村");
+  if (strpbrk (sample, " \t\n") != NULL || !g_uri_is_valid (sample, G_URI_FLAGS_PARSE_RELAXED, NULL))
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("This is not a valid web address."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 set_red (cairo_t *cr)
 {

@@ -31,6 +31,8 @@ const char  *wg_poster_set_get_url      (WgPosterSet *self,
 char        *wg_poster_url_expand       (const char  *url_template,
                                          const char  *grid_code,
                                          const char  *grid_name);
+gboolean     wg_poster_url_template_validate (const char  *url_template,
+                                              GError     **error);
 gboolean     wg_paper_from_string       (const char  *text,
                                          WgPaper     *paper);
 

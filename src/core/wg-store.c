@@ -14,9 +14,11 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
 
+#include "wg-poster-set.h"
 #include "wg-store-private.h"
 
 struct _WgStore
@@ -986,6 +988,28 @@ wg_store_dup_county_name (WgStore *self)
 }
 
 /**
+ * wg_store_dup_county_code:
+ * @self: a #WgStore
+ *
+ * Returns: (transfer full) (nullable): the code of the level-1 grid, if any
+ */
+char *
+wg_store_dup_county_code (WgStore *self)
+{
+  sqlite3_stmt *stmt;
+  char *code = NULL;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  if (!(stmt = wg_store_prepare (self, "SELECT code FROM grid WHERE level = 1 ORDER BY id LIMIT 1", NULL)))
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return code;
+}
+
+/**
  * wg_store_dup_signing_key:
  * @self: a #WgStore
  * @error: return location for a #GError
@@ -1197,7 +1221,17 @@ wg_store_set_setting (WgStore     *self,
 
   g_return_val_if_fail (WG_IS_STORE (self), FALSE);
 
-  if (!check_setting_key (key, NULL, error) || !wg_store_begin (self, error))
+  if (!check_setting_key (key, NULL, error))
+    return FALSE;
+  if (value != NULL && g_str_equal (key, "poster-url-template") &&
+      !wg_poster_url_template_validate (value, error))
+    return FALSE;
+  if (value != NULL && strspn (value, " \t\n") == strlen (value))
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID, _("The value is empty."));
+      return FALSE;
+    }
+  if (!wg_store_begin (self, error))
     return FALSE;
   if (!(stmt = wg_store_prepare (self, value != NULL ? set_sql : reset_sql, error)))
     goto failed;

@@ -75,6 +75,7 @@ gboolean    wg_store_count              (WgStore           *self,
                                          WgLevelCounts     *counts,
                                          GError           **error);
 char       *wg_store_dup_county_name    (WgStore           *self);
+char       *wg_store_dup_county_code    (WgStore           *self);
 char       *wg_store_dup_grid_name      (WgStore           *self,
                                          const char        *code,
                                          guint             *level,

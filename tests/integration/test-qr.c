@@ -15,6 +15,7 @@
 #include "wg-label.h"
 #include "wg-poster-set.h"
 
+#include "../wg-test-qr.h"
 #include "../wg-test-util.h"
 
 #define DAY "2026-11-29"
@@ -23,129 +24,6 @@
 
 static char *fixture_dir;
 static char *db_path;
-
-static int
-run (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (char *) first);
-  va_start (ap, first);
-  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
-
-static char *
-tmp_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-/* How the symbols sit on a page: a grid of cells, in millimetres. zbarimg
- * misses a few codes when it sees 24 at once, while a phone scans one label
- * at a time: so each cell is cut out and decoded on its own. */
-typedef struct
-{
-  guint columns, rows;
-  double top, width, height;
-} Cells;
-
-static const Cells sheet_cells = { 3, 8, 4.5, 70, 36 };
-static const Cells card_cells = { 2, 2, 0, 105, 148.5 };
-static const Cells a4_page = { 1, 1, 0, 210, 297 };
-static const Cells a3_page = { 1, 1, 0, 297, 420 };
-
-/* Every QR code on every page of @pdf, decoded; one entry per symbol. */
-static GPtrArray *
-decode_pdf (const char  *pdf,
-            guint        dpi,
-            const Cells *cells)
-{
-  g_autofree char *prefix = tmp_path ("page");
-  g_autofree char *dpi_text = g_strdup_printf ("%u", dpi);
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-  char *out = NULL, *err = NULL;
-
-  g_assert_cmpint (run (&out, &err, "pdftoppm", "-r", dpi_text, "-gray", "-png", pdf, prefix, NULL),
-                   ==, 0);
-  g_free (out);
-  g_free (err);
-
-  dir = g_dir_open (g_get_user_data_dir (), 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "page") && g_str_has_suffix (name, ".png"))
-      g_ptr_array_add (pages, g_build_filename (g_get_user_data_dir (), name, NULL));
-  g_assert_cmpuint (pages->len, >, 0);
-
-  for (guint p = 0; p < pages->len; p++)
-    {
-      const char *png = g_ptr_array_index (pages, p);
-
-      for (guint cell = 0; cell < cells->columns * cells->rows; cell++)
-        {
-          double px = dpi / 25.4;
-          g_autofree char *geometry = g_strdup_printf (
-            "%ux%u+%u+%u", (guint) (cells->width * px), (guint) (cells->height * px),
-            (guint) ((cell % cells->columns) * cells->width * px),
-            (guint) ((cells->top + (cell / cells->columns) * cells->height) * px));
-          g_autofree char *cut = tmp_path ("cell.png");
-          g_auto(GStrv) lines = NULL;
-
-          g_assert_cmpint (run (&out, &err, "convert", png, "-crop", geometry, "+repage", cut, NULL),
-                           ==, 0);
-          g_free (out);
-          g_free (err);
-          /* zbarimg exits 4 when a cell holds no code (the end of the last page). */
-          run (&out, &err, "zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", cut, NULL);
-          lines = g_strsplit (g_strchomp (out), "\n", -1);
-          for (guint i = 0; lines[i] != NULL; i++)
-            if (lines[i][0] != '\0')
-              g_ptr_array_add (found, g_strdup (lines[i]));
-          g_clear_pointer (&out, g_free);
-          g_clear_pointer (&err, g_free);
-          g_unlink (cut);
-        }
-      g_unlink (png);
-    }
-  return found;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The two lists hold the same strings, each as often. */
-static void
-assert_same_set (GPtrArray *decoded,
-                 GPtrArray *expected)
-{
-  g_ptr_array_sort (decoded, compare_strings);
-  g_ptr_array_sort (expected, compare_strings);
-  g_assert_cmpuint (decoded->len, ==, expected->len);
-  for (guint i = 0; i < expected->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (decoded, i), ==, g_ptr_array_index (expected, i));
-}
 
 static GPtrArray *
 expected_labels (const char *grid)
@@ -165,24 +43,24 @@ expected_labels (const char *grid)
 
 static void
 check_labels (const char  *layout,
-              const Cells *cells)
+              const WgTestCells *cells)
 {
-  g_autofree char *pdf = tmp_path ("labels.pdf");
+  g_autofree char *pdf = wg_test_tmp_path ("labels.pdf");
   g_autoptr(GPtrArray) expected = expected_labels (VILLAGE);
   g_autoptr(GPtrArray) decoded = NULL;
   char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "labels", "--grid",
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "labels", "--grid",
                         VILLAGE, "--layout", layout, "-o", pdf, NULL), ==, 0);
   g_free (out);
   g_free (err);
 
   g_assert_cmpuint (expected->len, >, 24);
-  decoded = decode_pdf (pdf, cells == &sheet_cells ? 150 : 100, cells);
-  assert_same_set (decoded, expected);
+  decoded = wg_test_decode_pdf (pdf, cells == &wg_test_sheet_cells ? 150 : 100, cells);
+  wg_test_assert_same_set (decoded, expected);
 
   /* No names or ID numbers on a label: the PDF's text has neither. */
-  g_assert_cmpint (run (&out, &err, "pdftotext", pdf, "-", NULL), ==, 0);
+  g_assert_cmpint (wg_test_run (&out, &err, "pdftotext", pdf, "-", NULL), ==, 0);
   g_assert_null (g_regex_match_simple ("[0-9]{17}[0-9X]", out, 0, 0) ? "an ID number" : NULL);
   g_assert_nonnull (strstr (out, "第一网格"));
   g_free (out);
@@ -192,19 +70,19 @@ check_labels (const char  *layout,
 static void
 test_label_sheet (void)
 {
-  check_labels ("sheet", &sheet_cells);
+  check_labels ("sheet", &wg_test_sheet_cells);
 }
 
 static void
 test_label_cards (void)
 {
-  check_labels ("card", &card_cells);
+  check_labels ("card", &wg_test_card_cells);
 }
 
 static void
 test_posters (void)
 {
-  g_autofree char *pdf = tmp_path ("posters.pdf");
+  g_autofree char *pdf = wg_test_tmp_path ("posters.pdf");
   g_autoptr(GError) error = NULL;
   g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
   g_autoptr(WgPosterSet) posters = wg_poster_set_new (store, TOWNSHIP, 3, WG_PAPER_A4, DAY, &error);
@@ -219,15 +97,15 @@ test_posters (void)
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (expected, g_strdup (wg_poster_set_get_url (posters, i)));
 
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "posters", "--grid",
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "posters", "--grid",
                         TOWNSHIP, "--level", "3", "--date", DAY, "-o", pdf, NULL), ==, 0);
   g_free (out);
   g_free (err);
 
-  decoded = decode_pdf (pdf, 100, &a4_page);
-  assert_same_set (decoded, expected);
+  decoded = wg_test_decode_pdf (pdf, 100, &wg_test_a4_page);
+  wg_test_assert_same_set (decoded, expected);
 
-  g_assert_cmpint (run (&out, &err, "pdftotext", pdf, "-", NULL), ==, 0);
+  g_assert_cmpint (wg_test_run (&out, &err, "pdftotext", pdf, "-", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "返乡人员 扫码报备"));
   g_assert_nonnull (strstr (out, "如实填写"));
   g_assert_nonnull (strstr (out, "2026年11月29日"));
@@ -238,8 +116,8 @@ test_posters (void)
 static void
 test_poster_url_template (void)
 {
-  g_autofree char *db = tmp_path ("template.db");
-  g_autofree char *pdf = tmp_path ("a3.pdf");
+  g_autofree char *db = wg_test_tmp_path ("template.db");
+  g_autofree char *pdf = wg_test_tmp_path ("a3.pdf");
   g_autofree char *copy = NULL;
   g_autoptr(GPtrArray) decoded = NULL;
   g_autoptr(WgStore) store = NULL;
@@ -247,22 +125,22 @@ test_poster_url_template (void)
   char *out = NULL, *err = NULL;
 
   /* A copy, so the shared county keeps the default template. */
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "backup", db, NULL),
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "backup", db, NULL),
                    ==, 0);
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "settings",
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "settings",
                         "poster-url-template", "https://fk.example.cn/form/{grid_code}?名={grid_name}",
                         NULL), ==, 0);
   g_free (out);
   g_free (err);
 
   /* One village, on A3. */
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "posters", "--grid",
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "posters", "--grid",
                         VILLAGE, "--paper", "a3", "-o", pdf, NULL), ==, 0);
   g_free (out);
   g_free (err);
-  decoded = decode_pdf (pdf, 72, &a3_page);
+  decoded = wg_test_decode_pdf (pdf, 72, &wg_test_a3_page);
   g_assert_cmpuint (decoded->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (decoded, 0),
                                    "https://fk.example.cn/form/" VILLAGE "?名="));
@@ -278,7 +156,7 @@ test_poster_url_template (void)
     g_assert_false (g_str_is_ascii (village));
   }
 
-  g_assert_cmpint (run (&out, &err, "pdfinfo", pdf, NULL), ==, 0);
+  g_assert_cmpint (wg_test_run (&out, &err, "pdfinfo", pdf, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "841.89 x 1190.55 pts (A3)"));
   g_free (out);
   g_free (err);
@@ -287,40 +165,40 @@ test_poster_url_template (void)
 static void
 test_verify_qr (void)
 {
-  g_autofree char *db = tmp_path ("verify.db");
+  g_autofree char *db = wg_test_tmp_path ("verify.db");
   g_autoptr(GPtrArray) labels = expected_labels (VILLAGE);
   g_autofree char *label = g_strdup (g_ptr_array_index (labels, 0));
   g_autofree char *forged = g_strdup (label);
   char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "backup", db, NULL),
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "backup", db, NULL),
                    ==, 0);
   g_free (out);
   g_free (err);
 
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "verify-qr", "--json",
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "verify-qr", "--json",
                         label, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"status\": \"valid\""));
   g_free (out);
   g_free (err);
 
   forged[strlen (forged) - 1] = forged[strlen (forged) - 1] == 'A' ? 'B' : 'A';
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "verify-qr", "--json",
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "verify-qr", "--json",
                         forged, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "\"status\": \"forged\""));
   g_free (out);
   g_free (err);
 
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "rotate-key", NULL), ==, 0);
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "rotate-key", NULL), ==, 0);
   g_free (out);
   g_free (err);
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "verify-qr", label, NULL),
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "verify-qr", label, NULL),
                    ==, 1);
   g_assert_nonnull (strstr (out, "outdated"));
   g_free (out);
   g_free (err);
 
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "verify-qr", "你好", NULL),
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "verify-qr", "你好", NULL),
                    ==, 1);
   g_assert_nonnull (strstr (out, "not a Wangge household label"));
   g_free (out);
@@ -331,7 +209,7 @@ static void
 test_unknown_grid (void)
 {
   static const char *const verbs[] = { "labels", "posters" };
-  g_autofree char *pdf = tmp_path ("nothing.pdf");
+  g_autofree char *pdf = wg_test_tmp_path ("nothing.pdf");
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
@@ -339,7 +217,7 @@ test_unknown_grid (void)
       g_auto(GStrv) lines = NULL;
       g_autoptr(GDir) dir = NULL;
 
-      g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, verbs[i],
+      g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, verbs[i],
                             "--grid", "999999", "-o", pdf, NULL), ==, 1);
       lines = g_strsplit (g_strchomp (err), "\n", -1);
       g_assert_cmpuint (g_strv_length (lines), ==, 1);
@@ -365,7 +243,7 @@ main (int   argc,
   /* One small county for every test, made with the CLI like a user would. */
   fixture_dir = wg_test_make_tmp_dir ();
   db_path = g_build_filename (fixture_dir, "county.db", NULL);
-  g_assert_cmpint (run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "demo", "--scale",
+  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "demo", "--scale",
                         "small", "--seed", "8", "--date", DAY, NULL), ==, 0);
   g_free (out);
   g_free (err);

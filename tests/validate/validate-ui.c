@@ -15,6 +15,7 @@
 #include "wg-application.h"
 #include "wg-count-card.h"
 #include "wg-preferences-window.h"
+#include "wg-print-view.h"
 #include "wg-window.h"
 
 static char *
@@ -50,6 +51,7 @@ main (int   argc,
   g_type_ensure (WG_TYPE_WINDOW);
   g_type_ensure (WG_TYPE_COUNT_CARD);
   g_type_ensure (WG_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (WG_TYPE_PRINT_VIEW);
 
   for (int i = 1; i < argc; i++)
     {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# reference-qrencode.sh [N] — the route a county office would otherwise take
+# for household labels: one PNG per label with the qrencode tool, laid out
+# 3 × 8 on A4 pages with ImageMagick's montage, then joined into a PDF.
+# Prints labels per second for N labels (default 480) to compare with
+# bench-print. Needs the qrencode package (build-aux/install-deps.sh).
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+n=${1:-480}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+start=$(date +%s.%N)
+for i in $(seq 1 "$n"); do
+  code=$(printf 'H%09d' "$i")
+  qrencode -l M -s 6 -m 2 -o "$tmp/$i.png" "WG1:$code:0123456789"
+  convert "$tmp/$i.png" -gravity east -extent 413x212 -font Noto-Sans-CJK-SC \
+    -pointsize 14 -annotate +10-40 "$code" -annotate +10+0 "曲沃县乐昌镇东韩村一组$i号" \
+    "$tmp/label-$(printf %06d "$i").png"
+done
+montage "$tmp"/label-*.png -tile 3x8 -geometry +0+0 -page A4 "$tmp/page-%03d.png"
+convert "$tmp"/page-*.png "$tmp/labels.pdf"
+end=$(date +%s.%N)
+
+pages=$(( (n + 23) / 24 ))
+awk -v n="$n" -v p="$pages" -v s="$start" -v e="$end" 'BEGIN {
+  t = e - s
+  printf "reference (qrencode + ImageMagick): %d labels, %d pages in %.1f s: %.0f labels/s, %.2f pages/s\n", n, p, t, n / t, p / t
+  printf "  at that rate the county'"'"'s 49,000 labels take %.0f min\n", 49000 / (n / t) / 60
+}'
+ls -l "$tmp/labels.pdf" | awk '{ printf "  PDF: %.1f KB per page\n", $5 / 1024 / '"$pages"' }'

@@ -1,0 +1,830 @@
+/* wg-print-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Choose a grid and what to print for it — label sheets, household cards or
+ * village-entrance posters — see the pages, then export a PDF or print.
+ * Documents are read and PDFs written in worker threads, each with its own
+ * database connection; the window stays responsive, shows progress and can
+ * cancel. Every export and print goes to the audit log.
+ */
+
+#define G_LOG_DOMAIN "wg-print-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wg-application.h"
+
+#include "wg-label-sheet.h"
+#include "wg-poster-set.h"
+#include "wg-print-operation.h"
+#include "wg-print-view.h"
+
+struct _WgPrintView
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwEntryRow *grid_row;
+  AdwComboRow *kind_row;
+  AdwComboRow *level_row;
+  AdwComboRow *paper_row;
+  GtkLabel *summary_label;
+  GtkStack *preview_stack;
+  GtkSpinner *spinner;
+  GtkPicture *preview;
+  AdwStatusPage *nothing_page;
+  GtkLabel *page_label;
+  GtkRevealer *progress_revealer;
+  GtkProgressBar *progress_bar;
+  GtkWidget *cancel_button;
+  GtkWidget *print_button;
+  GtkWidget *export_button;
+
+  /* owned */
+  WgStore *store;
+  WgDocument *document;
+  GCancellable *load_cancellable;
+  GCancellable *export_cancellable;
+  GtkFileChooserNative *chooser;
+
+  /* state */
+  guint reload_id;
+  guint progress_id;
+  guint page;
+  gint progress_permille; /* written by the export thread */
+  guint loading : 1;
+  guint busy : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WgPrintView, wg_print_view, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DOCUMENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  char *db_path;
+  char *grid_code;
+  WgPrintKind kind;
+  guint level;
+  WgPaper paper;
+} LoadData;
+
+typedef struct
+{
+  WgDocument *document;
+  char *path;
+  char *operator_name;
+  gint *progress_permille;
+} ExportData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->db_path);
+  g_free (data->grid_code);
+  g_free (data);
+}
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->document);
+  g_free (data->path);
+  g_free (data->operator_name);
+  g_free (data);
+}
+
+static const char *
+kind_name (WgPrintKind kind)
+{
+  switch (kind)
+    {
+    case WG_PRINT_KIND_LABEL_SHEET:
+      return "labels";
+    case WG_PRINT_KIND_LABEL_CARDS:
+      return "cards";
+    case WG_PRINT_KIND_POSTERS:
+    default:
+      return "posters";
+    }
+}
+
+static void
+update_actions (WgPrintView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean ready = self->document != NULL && !self->loading && !self->busy;
+  guint n_pages = self->document != NULL ? wg_document_get_n_pages (self->document) : 0;
+
+  gtk_widget_action_set_enabled (widget, "print.print", ready);
+  gtk_widget_action_set_enabled (widget, "print.export", ready);
+  gtk_widget_action_set_enabled (widget, "print.cancel", self->busy);
+  gtk_widget_action_set_enabled (widget, "print.previous-page", self->document != NULL && self->page > 0);
+  gtk_widget_action_set_enabled (widget, "print.next-page", self->page + 1 < n_pages);
+}
+
+static void
+render_preview (WgPrintView *self)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *page_text = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height, scale;
+  guint n_pages = wg_document_get_n_pages (self->document);
+  int w, h;
+
+  /* About 110 dpi: sharp enough to read the smallest line on a label. */
+  wg_document_get_page_size (self->document, &width, &height);
+  scale = 1100.0 / height;
+  w = (int) (width * scale);
+  h = (int) (height * scale);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  wg_document_draw_page (self->document, self->page, cr);
+  cairo_restore (cr);
+  /* The sheet's edge, so a white page stands out from the window. */
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width (cr, 2);
+  cairo_rectangle (cr, 1, 1, w - 2, h - 2);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * h);
+  texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child_name (self->preview_stack, "preview");
+
+  page_text = g_strdup_printf (_("Page %u of %u"), self->page + 1, n_pages);
+  gtk_label_set_label (self->page_label, page_text);
+}
+
+static void
+show_document (WgPrintView *self,
+               WgDocument  *document,
+               const char  *error_message)
+{
+  g_set_object (&self->document, document);
+  self->page = 0;
+
+  if (document != NULL)
+    {
+      g_autofree char *title = wg_document_dup_title (document);
+      g_autofree char *summary = NULL;
+      guint n_pages = wg_document_get_n_pages (document);
+
+      if (WG_IS_LABEL_SHEET (document))
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u label on %u pages",
+                                                "%s\n%u labels on %u pages",
+                                                wg_label_sheet_get_n_labels (WG_LABEL_SHEET (document))),
+                                   title, wg_label_sheet_get_n_labels (WG_LABEL_SHEET (document)),
+                                   n_pages);
+      else
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u poster", "%s\n%u posters",
+                                                n_pages),
+                                   title, n_pages);
+      gtk_label_set_label (self->summary_label, summary);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
+      render_preview (self);
+    }
+  else
+    {
+      gtk_label_set_label (self->summary_label, error_message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+      adw_status_page_set_description (self->nothing_page, error_message);
+      gtk_stack_set_visible_child_name (self->preview_stack, "nothing");
+      gtk_label_set_label (self->page_label, "");
+    }
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GObject *document = NULL;
+
+  if (!(store = wg_store_open (data->db_path, WG_STORE_OPEN_READ_ONLY, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->kind == WG_PRINT_KIND_POSTERS)
+    document = G_OBJECT (wg_poster_set_new (store, data->grid_code, data->level, data->paper, NULL,
+                                            &error));
+  else
+    document = G_OBJECT (wg_label_sheet_new (store, data->grid_code,
+                                             data->kind == WG_PRINT_KIND_LABEL_SHEET
+                                               ? WG_LABEL_LAYOUT_SHEET : WG_LABEL_LAYOUT_CARD,
+                                             &error));
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  WgPrintView *self = WG_PRINT_VIEW (source);
+  g_autoptr(WgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+  gtk_spinner_stop (self->spinner);
+  show_document (self, document, error != NULL ? error->message : NULL);
+}
+
+static void
+reload (WgPrintView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->grid_row));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  if (code == NULL || *code == '\0')
+    {
+      show_document (self, NULL, _("Type the code of a grid: the county, a township, a village, a group or a micro-grid."));
+      return;
+    }
+
+  self->load_cancellable = g_cancellable_new ();
+  data = g_new0 (LoadData, 1);
+  data->db_path = g_strdup (wg_store_get_path (self->store));
+  data->grid_code = g_strstrip (g_strdup (code));
+  data->kind = adw_combo_row_get_selected (self->kind_row);
+  data->level = 3 + adw_combo_row_get_selected (self->level_row);
+  data->paper = adw_combo_row_get_selected (self->paper_row) == 1 ? WG_PAPER_A3 : WG_PAPER_A4;
+
+  self->loading = TRUE;
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->preview_stack, "loading");
+  update_actions (self);
+
+  task = g_task_new (self, self->load_cancellable, load_done, NULL);
+  g_task_set_source_tag (task, reload);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  WgPrintView *self = user_data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_grid_row_changed_cb (WgPrintView *self)
+{
+  /* Wait until the typing stops. */
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (300, reload_timeout_cb, self);
+}
+
+static void
+on_option_changed_cb (WgPrintView *self)
+{
+  gboolean posters = adw_combo_row_get_selected (self->kind_row) == WG_PRINT_KIND_POSTERS;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->level_row), posters);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_row), posters);
+  if (self->store != NULL)
+    reload (self);
+}
+
+static void
+set_busy (WgPrintView *self,
+          gboolean     busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  /* The options go insensitive: take the focus off them first, and put it
+   * on Cancel, where Enter or Space stops the job. */
+  if (busy)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->grid_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->level_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !busy);
+  update_actions (self);
+  if (busy)
+    gtk_widget_grab_focus (self->cancel_button);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+log_job (WgPrintView *self,
+         const char  *destination)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = wg_document_dup_title (self->document);
+  g_autofree char *detail = g_strdup_printf ("%s → %s, %u pages", title, destination,
+                                             wg_document_get_n_pages (self->document));
+
+  if (!wg_store_log_export (self->store, kind_name (adw_combo_row_get_selected (self->kind_row)),
+                            detail, &error))
+    g_warning ("Could not write the audit log: %s", error->message);
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  WgPrintView *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 g_atomic_int_get (&self->progress_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_export_progress (double   fraction,
+                    gpointer user_data)
+{
+  g_atomic_int_set ((gint *) user_data, (gint) (fraction * 1000));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (wg_document_write_pdf (data->document, data->path, data->operator_name, cancellable,
+                             on_export_progress, data->progress_permille, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WgPrintView *self = WG_PRINT_VIEW (source);
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->export_cancellable);
+  set_busy (self, FALSE);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *basename = g_path_get_basename (data->path);
+
+      log_job (self, data->path);
+      message = g_strdup_printf (_("Saved “%s”"), basename);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (_("Export cancelled: no file was written"));
+  else
+    message = g_strdup (error->message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * wg_print_view_export:
+ * @self: a #WgPrintView
+ * @file: where to save the PDF
+ *
+ * Writes the document to @file in a worker thread, with progress and
+ * Cancel. A cancelled or failed export leaves no file.
+ */
+void
+wg_print_view_export (WgPrintView *self,
+                      GFile       *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  ExportData *data;
+
+  g_return_if_fail (WG_IS_PRINT_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->document != NULL && !self->busy);
+
+  data = g_new0 (ExportData, 1);
+  data->document = g_object_ref (self->document);
+  data->path = g_file_get_path (file);
+  data->operator_name = g_strdup (wg_store_get_operator (self->store));
+  data->progress_permille = &self->progress_permille;
+
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Writing the PDF…"));
+  self->export_cancellable = g_cancellable_new ();
+  self->progress_id = g_timeout_add (100, update_progress_cb, self);
+  set_busy (self, TRUE);
+
+  task = g_task_new (self, self->export_cancellable, export_done, NULL);
+  g_task_set_source_tag (task, wg_print_view_export);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_chooser_response_cb (WgPrintView          *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        wg_print_view_export (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WgPrintView *self = WG_PRINT_VIEW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL || self->document == NULL)
+    return;
+
+  title = wg_document_dup_title (self->document);
+  name = g_strdup_printf ("%s.pdf", title);
+  g_strdelimit (name, "/\\:", '-');
+
+  self->chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_print_done_cb (WgPrintView             *self,
+                  GtkPrintOperationResult  result,
+                  GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+  GApplication *app = g_application_get_default ();
+
+  set_busy (self, FALSE);
+  if (app != NULL)
+    g_application_release (app);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *printer = settings != NULL ? gtk_print_settings_get_printer (settings) : NULL;
+
+      log_job (self, printer != NULL ? printer : "printer");
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Sent to the printer")));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (error != NULL ? error->message : _("Printing failed")));
+    }
+}
+
+/**
+ * wg_print_view_print:
+ * @self: a #WgPrintView
+ * @export_filename: (nullable): %NULL to show the print dialog; a PDF file
+ *   to print into without asking (what "Print to File" does)
+ *
+ * Prints the document through GtkPrintOperation with the same renderer.
+ */
+void
+wg_print_view_print (WgPrintView *self,
+                     const char  *export_filename)
+{
+  g_autoptr(WgPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GApplication *app = g_application_get_default ();
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (WG_IS_PRINT_VIEW (self));
+  g_return_if_fail (self->document != NULL && !self->busy);
+
+  operation = wg_print_operation_new (self->document);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Printing holds the application: closing the window does not cut it off. */
+  if (app != NULL)
+    g_application_hold (app);
+  set_busy (self, TRUE);
+
+  if (export_filename != NULL)
+    {
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), export_filename);
+      result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                        GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self),
+                                        &error);
+    }
+  else
+    {
+      gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+      result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                        GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                                        &error);
+    }
+
+  /* "done" normally ends the job; should a failed run end without it,
+   * the view must not stay busy. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->busy)
+    on_print_done_cb (self, result, GTK_PRINT_OPERATION (operation));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  wg_print_view_print (WG_PRINT_VIEW (widget), NULL);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_cancellable_cancel (WG_PRINT_VIEW (widget)->export_cancellable);
+}
+
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WgPrintView *self = WG_PRINT_VIEW (widget);
+
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (action_name, "print.next-page") &&
+      self->page + 1 < wg_document_get_n_pages (self->document))
+    self->page++;
+  else if (g_str_equal (action_name, "print.previous-page") && self->page > 0)
+    self->page--;
+  render_preview (self);
+  update_actions (self);
+}
+
+static void
+wg_print_view_constructed (GObject *object)
+{
+  WgPrintView *self = (WgPrintView *) object;
+
+  G_OBJECT_CLASS (wg_print_view_parent_class)->constructed (object);
+
+  on_option_changed_cb (self);
+}
+
+static void
+wg_print_view_dispose (GObject *object)
+{
+  WgPrintView *self = (WgPrintView *) object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->export_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_PRINT_VIEW);
+  g_clear_object (&self->document);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (wg_print_view_parent_class)->dispose (object);
+}
+
+static void
+wg_print_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  WgPrintView *self = WG_PRINT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wg_print_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  WgPrintView *self = WG_PRINT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wg_print_view_class_init (WgPrintViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = wg_print_view_constructed;
+  object_class->dispose = wg_print_view_dispose;
+  object_class->get_property = wg_print_view_get_property;
+  object_class->set_property = wg_print_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, WG_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, WG_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  wg_application_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-print-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, grid_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, level_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, preview);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, nothing_page);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, page_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, print_button);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_option_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "print.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "print.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "print.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "print.previous-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "print.next-page", NULL, page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "print.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "print.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "print.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "print.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+wg_print_view_init (WgPrintView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * wg_print_view_new:
+ * @store: the county database
+ * @grid_code: (nullable): the grid to start with
+ *
+ * Returns: (transfer full): a new print view
+ */
+WgPrintView *
+wg_print_view_new (WgStore    *store,
+                   const char *grid_code)
+{
+  WgPrintView *self;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  /* The grid is set before "store", so that constructed () loads it once. */
+  self = g_object_new (WG_TYPE_PRINT_VIEW, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->grid_row), grid_code != NULL ? grid_code : "");
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->store = g_object_ref (store);
+  reload (self);
+  return self;
+}
+
+void
+wg_print_view_set_grid (WgPrintView *self,
+                        const char  *grid_code)
+{
+  g_return_if_fail (WG_IS_PRINT_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->grid_row), grid_code);
+  reload (self);
+}
+
+void
+wg_print_view_set_kind (WgPrintView *self,
+                        WgPrintKind  kind)
+{
+  g_return_if_fail (WG_IS_PRINT_VIEW (self));
+
+  adw_combo_row_set_selected (self->kind_row, kind);
+}
+
+WgDocument *
+wg_print_view_get_document (WgPrintView *self)
+{
+  g_return_val_if_fail (WG_IS_PRINT_VIEW (self), NULL);
+
+  return self->loading ? NULL : self->document;
+}
+
+gboolean
+wg_print_view_get_busy (WgPrintView *self)
+{
+  g_return_val_if_fail (WG_IS_PRINT_VIEW (self), FALSE);
+
+  return self->busy;
+}

@@ -1,0 +1,39 @@
+/* wg-print-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "wg-document.h"
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+#define WG_TYPE_PRINT_VIEW (wg_print_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (WgPrintView, wg_print_view, WG, PRINT_VIEW, AdwWindow)
+
+typedef enum
+{
+  WG_PRINT_KIND_LABEL_SHEET,
+  WG_PRINT_KIND_LABEL_CARDS,
+  WG_PRINT_KIND_POSTERS,
+} WgPrintKind;
+
+WgPrintView *wg_print_view_new          (WgStore      *store,
+                                         const char   *grid_code);
+void         wg_print_view_set_grid     (WgPrintView  *self,
+                                         const char   *grid_code);
+void         wg_print_view_set_kind     (WgPrintView  *self,
+                                         WgPrintKind   kind);
+WgDocument  *wg_print_view_get_document (WgPrintView  *self);
+gboolean     wg_print_view_get_busy     (WgPrintView  *self);
+void         wg_print_view_export       (WgPrintView  *self,
+                                         GFile        *file);
+void         wg_print_view_print        (WgPrintView  *self,
+                                         const char   *export_filename);
+
+G_END_DECLS
