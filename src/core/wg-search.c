@@ -6,7 +6,9 @@
  * more go to the trigram index (substrings of names, addresses, ID numbers,
  * phones and codes). Trigrams cannot match one or two characters, yet most
  * Chinese names are that short, so shorter queries look up names by prefix in
- * the ordinary name indices: "张三" finds 张三 and 张三丰.
+ * the ordinary name indices: "张三" finds 张三 and 张三丰. A household label
+ * payload (WG1:…, as a barcode scanner types it) is verified and opens its
+ * household.
  */
 
 #define G_LOG_DOMAIN "wg-search"
@@ -178,6 +180,47 @@ search_trigrams (WgStore     *store,
   return TRUE;
 }
 
+/* A household label typed in by a barcode scanner: verify it, and find
+ * its household when it is genuine (even outdated). */
+static GPtrArray *
+search_label (WgStore     *store,
+              const char  *query,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_search_result_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *code = NULL;
+  WgSearchResult *result;
+  WgLabelStatus status;
+  gint64 household = 0;
+
+  status = wg_store_verify_label (store, query, &code, &household, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if ((status == WG_LABEL_VALID || status == WG_LABEL_OUTDATED) && household > 0)
+    {
+      if (!add_result (store, results, seen, WG_SEARCH_KIND_HOUSEHOLD, household, error))
+        return NULL;
+      result = g_ptr_array_index (results, 0);
+    }
+  else
+    {
+      result = g_new0 (WgSearchResult, 1);
+      result->kind = WG_SEARCH_KIND_LABEL;
+      result->title = g_strdup (code != NULL ? code : query);
+      result->detail = g_strdup (wg_label_status_describe (status));
+      g_ptr_array_add (results, result);
+    }
+  result->is_label = TRUE;
+  result->label_status = status;
+  return g_steal_pointer (&results);
+}
+
 static int
 compare_exact_first (gconstpointer a,
                      gconstpointer b,
@@ -224,6 +267,9 @@ wg_store_search (WgStore     *store,
   text = g_strstrip (g_utf8_normalize (query, -1, G_NORMALIZE_NFKC));
   if (text == NULL || limit == 0)
     return g_steal_pointer (&results);
+
+  if (wg_label_looks_like (text))
+    return search_label (store, text, error);
 
   /* A lowercase x at the end of an ID number, a lowercase household code. */
   if (strlen (text) >= 6 && g_str_is_ascii (text))

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "wg-label.h"
 #include "wg-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ typedef enum
   WG_SEARCH_KIND_PERSON = 1,
   WG_SEARCH_KIND_HOUSEHOLD = 2,
   WG_SEARCH_KIND_GRID = 3,
+  WG_SEARCH_KIND_LABEL = 4, /* a label payload that names no household */
 } WgSearchKind;
 
 struct _WgSearchResult
@@ -21,7 +23,9 @@ struct _WgSearchResult
   WgSearchKind kind;
   gint64 id;
   char *title;  /* name, household code or grid name */
-  char *detail; /* ID number, address or grid code */
+  char *detail; /* ID number, address or grid code; for labels, what verification found */
+  gboolean is_label;          /* the query was a scanned household label */
+  WgLabelStatus label_status; /* then: genuine, outdated, forged, gone or malformed */
 };
 
 void       wg_search_result_free (WgSearchResult *result);

@@ -250,6 +250,26 @@ query_int (WgStore     *self,
   return FALSE;
 }
 
+/* The first column of the first row of @sql as text, binding @id to its
+ * parameter if it has one; NULL when there is no row. */
+static char *
+query_text (WgStore    *self,
+            const char *sql,
+            gint64      id)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  if (!(stmt = wg_store_prepare (self, sql, NULL)))
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
 static gboolean
 fill_random (guint8  *buf,
              gsize    len,
@@ -668,19 +688,9 @@ char *
 wg_store_dup_household_address (WgStore *self,
                                 gint64   household_id)
 {
-  static const char sql[] = "SELECT address FROM household WHERE id = ?";
-  sqlite3_stmt *stmt;
-  char *address = NULL;
-
   g_return_val_if_fail (WG_IS_STORE (self), NULL);
 
-  if (!(stmt = wg_store_prepare (self, sql, NULL)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    address = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return address;
+  return query_text (self, "SELECT address FROM household WHERE id = ?", household_id);
 }
 
 /**
@@ -974,17 +984,9 @@ wg_store_count (WgStore        *self,
 char *
 wg_store_dup_county_name (WgStore *self)
 {
-  sqlite3_stmt *stmt;
-  char *name = NULL;
-
   g_return_val_if_fail (WG_IS_STORE (self), NULL);
 
-  if (!(stmt = wg_store_prepare (self, "SELECT name FROM grid WHERE level = 1 ORDER BY id LIMIT 1", NULL)))
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return name;
+  return query_text (self, "SELECT name FROM grid WHERE level = 1 ORDER BY id LIMIT 1", 0);
 }
 
 /**
@@ -996,17 +998,9 @@ wg_store_dup_county_name (WgStore *self)
 char *
 wg_store_dup_county_code (WgStore *self)
 {
-  sqlite3_stmt *stmt;
-  char *code = NULL;
-
   g_return_val_if_fail (WG_IS_STORE (self), NULL);
 
-  if (!(stmt = wg_store_prepare (self, "SELECT code FROM grid WHERE level = 1 ORDER BY id LIMIT 1", NULL)))
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return code;
+  return query_text (self, "SELECT code FROM grid WHERE level = 1 ORDER BY id LIMIT 1", 0);
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "wg-registry.h"
 
 #include "../wg-test-qr.h"
+#include "../wg-test-gtk.h"
 #include "../wg-test-util.h"
 
 #define VILLAGE "141021100200"
@@ -199,21 +200,6 @@ test_unknown_grid_and_posters (void)
   close_view (view);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static void
 test_preferences (void)
 {
@@ -250,7 +236,7 @@ test_preferences (void)
 
   /* Replacing the key asks first; cancelling keeps it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.rotate-key", NULL));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = wg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   key_after = wg_store_dup_signing_key (store, NULL);
@@ -259,7 +245,7 @@ test_preferences (void)
   gtk_window_destroy (dialog);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.rotate-key", NULL));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = wg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "replace");
   key_after = wg_store_dup_signing_key (store, NULL);
   g_assert_false (g_bytes_equal (key_before, key_after));
@@ -277,14 +263,7 @@ main (int   argc,
   int status;
 
   tmp_dir = wg_test_make_tmp_dir ();
-  for (const char *const *var = (const char *const[]) { "XDG_DATA_HOME", "XDG_CONFIG_HOME",
-                                                        "XDG_CACHE_HOME", "XDG_STATE_HOME",
-                                                        NULL };
-       *var != NULL; var++)
-    {
-      g_autofree char *sub = g_build_filename (tmp_dir, *var, NULL);
-      g_setenv (*var, sub, TRUE);
-    }
+  wg_test_isolate_user_dirs (tmp_dir);
   /* The image tools the checks use write their own files here. */
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
 

@@ -17,6 +17,7 @@
 #include "wg-preferences-window.h"
 #include "wg-window.h"
 
+#include "../wg-test-gtk.h"
 #include "../wg-test-util.h"
 
 static char *tmp_dir;
@@ -45,21 +46,6 @@ find_card (GtkWidget  *root,
       WgCountCard *found = find_card (child, title);
       if (found != NULL)
         return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
     }
   return NULL;
 }
@@ -139,7 +125,7 @@ test_preferences_and_about (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   spin (100);
-  prefs = find_toplevel (WG_TYPE_PREFERENCES_WINDOW);
+  prefs = wg_test_find_toplevel (WG_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
   g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
@@ -156,7 +142,7 @@ test_preferences_and_about (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   spin (100);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = wg_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_destroy (about);
@@ -204,18 +190,8 @@ main (int   argc,
   g_autoptr(WgStore) store = NULL;
   int status;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with them
-   * the MIME database GTK needs to load its SVG icons. The user's own dirs
-   * go to a private folder instead. */
   tmp_dir = wg_test_make_tmp_dir ();
-  for (const char *const *var = (const char *const[]) { "XDG_DATA_HOME", "XDG_CONFIG_HOME",
-                                                        "XDG_CACHE_HOME", "XDG_STATE_HOME",
-                                                        NULL };
-       *var != NULL; var++)
-    {
-      g_autofree char *sub = g_build_filename (tmp_dir, *var, NULL);
-      g_setenv (*var, sub, TRUE);
-    }
+  wg_test_isolate_user_dirs (tmp_dir);
 
   g_test_init (&argc, &argv, NULL);
 

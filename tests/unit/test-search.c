@@ -127,6 +127,33 @@ test_nothing (void)
 }
 
 static void
+test_label_payload (void)
+{
+  g_autoptr(GBytes) key = wg_store_dup_signing_key (store, NULL);
+  g_autofree char *payload = wg_label_payload (key, "K7Q2M9XW4D");
+  g_autofree char *forged = g_strdup (payload);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  WgSearchResult *r;
+
+  found = search (payload);
+  g_assert_cmpuint (found->len, ==, 1);
+  r = g_ptr_array_index (found, 0);
+  g_assert_cmpint (r->kind, ==, WG_SEARCH_KIND_HOUSEHOLD);
+  g_assert_cmpint (r->id, ==, household_id);
+  g_assert_true (r->is_label);
+  g_assert_cmpint (r->label_status, ==, WG_LABEL_VALID);
+
+  forged[strlen (forged) - 1] = forged[strlen (forged) - 1] == 'Z' ? 'Y' : 'Z';
+  refused = search (forged);
+  g_assert_cmpuint (refused->len, ==, 1);
+  r = g_ptr_array_index (refused, 0);
+  g_assert_cmpint (r->kind, ==, WG_SEARCH_KIND_LABEL);
+  g_assert_cmpint (r->label_status, ==, WG_LABEL_FORGED);
+  g_assert_cmpstr (r->title, ==, "K7Q2M9XW4D");
+}
+
+static void
 test_index_follows_edits (void)
 {
   g_autoptr(GError) error = NULL;
@@ -176,6 +203,7 @@ main (int   argc,
   g_test_add_func ("/wg/search/household-code", test_household_code);
   g_test_add_func ("/wg/search/address-and-grid", test_address_and_grid);
   g_test_add_func ("/wg/search/nothing", test_nothing);
+  g_test_add_func ("/wg/search/label-payload", test_label_payload);
   g_test_add_func ("/wg/search/index-follows-edits", test_index_follows_edits);
 
   status = g_test_run ();
