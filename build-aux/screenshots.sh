@@ -12,6 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
 
+export WANGGE_FONTDIR="$build/fonts"
 "$build/src/cli/wangge-cli" --db "$tmp/demo.db" demo --scale quwo --seed 1 >/dev/null
 
 export GSETTINGS_BACKEND=memory
@@ -20,8 +21,6 @@ export WANGGE_LOCALEDIR="$build/po"
 export LANG=zh_CN.UTF-8
 export GDK_BACKEND=x11
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
-
-export WANGGE_FONTDIR="$build/fonts"
 
 # shoot NAME KEYS: start the app, press KEYS (xdotool), save the screen.
 shoot () {

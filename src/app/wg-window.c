@@ -14,6 +14,8 @@
 
 #include "wg-application.h"
 #include "wg-count-card.h"
+#include "wg-grid-page.h"
+#include "wg-grid-row.h"
 #include "wg-print-view.h"
 #include "wg-window.h"
 
@@ -25,15 +27,16 @@ struct _WgWindow
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
-  GtkLabel *county_label;
-  GtkLabel *path_label;
-  GtkFlowBox *levels_box;
-  GtkFlowBox *status_box;
+  GtkListView *tree_view;
+  WgGridPage *grid_page;
   AdwStatusPage *error_page;
 
   /* owned */
   WgStore *store;
   GError *open_error;
+  WgGridTree *tree;
+  GtkTreeListModel *tree_model;
+  GtkSingleSelection *tree_selection;
 };
 
 G_DEFINE_FINAL_TYPE (WgWindow, wg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -45,65 +48,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  const char *title;
-  gsize offset;
-  int level; /* > 0: grids[level] */
-} CardSpec;
-
-static const CardSpec level_cards[] = {
-  { N_("Townships"), 0, 2 },
-  { N_("Villages and Communities"), 0, 3 },
-  { N_("Groups"), 0, 4 },
-  { N_("Micro-grids"), 0, 5 },
-  { N_("Households"), G_STRUCT_OFFSET (WgLevelCounts, households), 0 },
-  { N_("People"), G_STRUCT_OFFSET (WgLevelCounts, persons), 0 },
-};
-
-static const CardSpec status_cards[] = {
-  { N_("Away from Home"), G_STRUCT_OFFSET (WgLevelCounts, away), 0 },
-  { N_("Returnees"), G_STRUCT_OFFSET (WgLevelCounts, returnees), 0 },
-  { N_("Health Monitoring"), G_STRUCT_OFFSET (WgLevelCounts, monitoring), 0 },
-  { N_("Home Quarantine"), G_STRUCT_OFFSET (WgLevelCounts, home_quarantine), 0 },
-  { N_("Central Quarantine"), G_STRUCT_OFFSET (WgLevelCounts, central_quarantine), 0 },
-  { N_("Fever Today"), G_STRUCT_OFFSET (WgLevelCounts, fever_today), 0 },
-  { N_("Door Sensors"), G_STRUCT_OFFSET (WgLevelCounts, sensors), 0 },
-  { N_("Open Alerts"), G_STRUCT_OFFSET (WgLevelCounts, open_alerts), 0 },
-};
-
-static guint
-card_value (const CardSpec      *spec,
-            const WgLevelCounts *counts)
-{
-  if (spec->level > 0)
-    return counts->grids[spec->level];
-  return G_STRUCT_MEMBER (guint, counts, spec->offset);
-}
-
-static void
-fill_cards (GtkFlowBox          *box,
-            const CardSpec      *specs,
-            guint                n_specs,
-            const WgLevelCounts *counts)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_flow_box_remove (box, child);
-
-  for (guint i = 0; i < n_specs; i++)
-    {
-      GtkWidget *card = wg_count_card_new (_(specs[i].title), card_value (&specs[i], counts));
-
-      if (specs[i].offset == G_STRUCT_OFFSET (WgLevelCounts, fever_today) && counts->fever_today > 0)
-        gtk_widget_add_css_class (card, "attention");
-      if (specs[i].offset == G_STRUCT_OFFSET (WgLevelCounts, open_alerts) && counts->open_alerts > 0)
-        gtk_widget_add_css_class (card, "alarm");
-      gtk_flow_box_append (box, card);
-    }
-}
 
 static void
 set_page (WgWindow   *self,
@@ -160,6 +104,158 @@ print_labels_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (view));
 }
 
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer user_data)
+{
+  WgGridNode *node = item;
+
+  /* Grids have children; households are the leaves. */
+  if (wg_grid_node_is_household (node))
+    return NULL;
+  return G_LIST_MODEL (g_object_ref (node));
+}
+
+static void
+setup_tree_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), g_object_new (WG_TYPE_GRID_ROW, NULL));
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+bind_tree_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  wg_grid_row_set_node (WG_GRID_ROW (gtk_tree_expander_get_child (expander)), WG_GRID_NODE (node));
+}
+
+static void
+unbind_tree_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+
+  gtk_tree_expander_set_list_row (expander, NULL);
+  wg_grid_row_set_node (WG_GRID_ROW (gtk_tree_expander_get_child (expander)), NULL);
+}
+
+static WgGridNode *
+selected_node (WgWindow *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->tree_selection);
+
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static void
+on_tree_selection_changed_cb (WgWindow *self)
+{
+  g_autoptr(WgGridNode) node = selected_node (self);
+
+  if (node == NULL)
+    return;
+
+  if (wg_grid_node_is_household (node))
+    {
+      /* Households open their grid's page until the household page exists. */
+      WgGridNode *parent = wg_grid_node_get_parent (node);
+
+      if (parent != wg_grid_page_get_node (self->grid_page))
+        wg_grid_page_show (self->grid_page, self->store, parent);
+      return;
+    }
+
+  wg_grid_page_show (self->grid_page, self->store, node);
+}
+
+/* The row of @node in the tree, expanding the grids above it. */
+static guint
+reveal_node (WgWindow   *self,
+             WgGridNode *node)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  guint position = 0;
+
+  for (WgGridNode *n = node; n != NULL; n = wg_grid_node_get_parent (n))
+    g_ptr_array_insert (chain, 0, n);
+
+  for (guint depth = 0; depth < chain->len; depth++)
+    {
+      WgGridNode *wanted = g_ptr_array_index (chain, depth);
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tree_model));
+      gboolean found = FALSE;
+
+      for (guint i = position; i < n_items; i++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), i);
+          g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+          if (item == G_OBJECT (wanted))
+            {
+              position = i;
+              found = TRUE;
+              if (depth + 1 < chain->len)
+                gtk_tree_list_row_set_expanded (row, TRUE);
+              break;
+            }
+        }
+      if (!found)
+        return GTK_INVALID_LIST_POSITION;
+    }
+  return position;
+}
+
+static void
+on_grid_page_open_node_cb (WgWindow   *self,
+                           WgGridNode *node)
+{
+  wg_window_select_node (self, node);
+}
+
+static void
+build_tree (WgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListStore *roots;
+
+  g_clear_object (&self->tree);
+  self->tree = wg_grid_tree_new (self->store, NULL, &error);
+  if (self->tree == NULL)
+    {
+      g_warning ("Could not read the grid tree: %s", error->message);
+      return;
+    }
+
+  roots = g_list_store_new (WG_TYPE_GRID_NODE);
+  g_list_store_append (roots, wg_grid_tree_get_root (self->tree));
+  self->tree_model = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, FALSE,
+                                              create_children_cb, NULL, NULL);
+  self->tree_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree_model)));
+  g_signal_connect_object (self->tree_selection, "selection-changed",
+                           G_CALLBACK (on_tree_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (g_object_ref (self->tree_selection)));
+
+  /* The county open, its townships in sight. */
+  {
+    g_autoptr(GtkTreeListRow) root_row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), 0);
+    gtk_tree_list_row_set_expanded (root_row, TRUE);
+  }
+  gtk_single_selection_set_selected (self->tree_selection, 0);
+  wg_grid_page_show (self->grid_page, self->store, wg_grid_tree_get_root (self->tree));
+}
+
 static gboolean
 wg_window_close_request (GtkWindow *window)
 {
@@ -174,6 +270,9 @@ wg_window_dispose (GObject *object)
   WgWindow *self = (WgWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_WINDOW);
+  g_clear_object (&self->tree_selection);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->tree);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wg_window_parent_class)->dispose (object);
@@ -232,17 +331,17 @@ wg_window_class_init (WgWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WG_TYPE_COUNT_CARD);
+  g_type_ensure (WG_TYPE_GRID_PAGE);
 
   wg_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, WgWindow, county_label);
-  gtk_widget_class_bind_template_child (widget_class, WgWindow, path_label);
-  gtk_widget_class_bind_template_child (widget_class, WgWindow, levels_box);
-  gtk_widget_class_bind_template_child (widget_class, WgWindow, status_box);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, grid_page);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_page_open_node_cb);
 
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
 
@@ -251,7 +350,16 @@ wg_window_class_init (WgWindowClass *klass)
 static void
 wg_window_init (WgWindow *self)
 {
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_tree_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_tree_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_tree_row_cb), NULL);
+  gtk_list_view_set_factory (self->tree_view, factory);
+  g_object_unref (factory);
 }
 
 /**
@@ -319,9 +427,7 @@ wg_window_get_page (WgWindow *self)
 void
 wg_window_reload (WgWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *county = NULL;
-  WgLevelCounts counts;
 
   g_return_if_fail (WG_IS_WINDOW (self));
 
@@ -333,15 +439,8 @@ wg_window_reload (WgWindow *self)
       return;
     }
 
-  if (!wg_store_count (self->store, NULL, &counts, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
   county = wg_store_dup_county_name (self->store);
   adw_window_title_set_subtitle (self->window_title, county);
-  gtk_label_set_label (self->path_label, wg_store_get_path (self->store));
 
   if (county == NULL)
     {
@@ -349,11 +448,60 @@ wg_window_reload (WgWindow *self)
       return;
     }
 
+  build_tree (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
-  gtk_label_set_label (self->county_label, county);
-  fill_cards (self->levels_box, level_cards, G_N_ELEMENTS (level_cards), &counts);
-  fill_cards (self->status_box, status_cards, G_N_ELEMENTS (status_cards), &counts);
   set_page (self, "summary");
+}
+
+/**
+ * wg_window_select_node:
+ * @self: a #WgWindow
+ * @node: a grid or household of the tree
+ *
+ * Expands the tree down to @node, selects it, scrolls to it and shows it.
+ */
+void
+wg_window_select_node (WgWindow   *self,
+                       WgGridNode *node)
+{
+  guint position;
+
+  g_return_if_fail (WG_IS_WINDOW (self));
+  g_return_if_fail (WG_IS_GRID_NODE (node));
+
+  position = reveal_node (self, node);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (self->tree_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+}
+
+/**
+ * wg_window_get_tree:
+ * @self: a #WgWindow
+ *
+ * Returns: (transfer none) (nullable): the grid tree the sidebar shows
+ */
+WgGridTree *
+wg_window_get_tree (WgWindow *self)
+{
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+
+  return self->tree;
+}
+
+/**
+ * wg_window_get_grid_page:
+ * @self: a #WgWindow
+ *
+ * Returns: (transfer none): the page that shows the selected grid
+ */
+WgGridPage *
+wg_window_get_grid_page (WgWindow *self)
+{
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+
+  return self->grid_page;
 }
 
 void

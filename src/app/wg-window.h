@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "wg-grid-node.h"
+#include "wg-grid-page.h"
 #include "wg-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,10 @@ WgWindow   *wg_window_new           (AdwApplication *application,
 WgStore    *wg_window_get_store     (WgWindow       *self);
 const char *wg_window_get_page      (WgWindow       *self);
 void        wg_window_reload        (WgWindow       *self);
+void        wg_window_select_node   (WgWindow       *self,
+                                     WgGridNode     *node);
+WgGridTree *wg_window_get_tree      (WgWindow       *self);
+WgGridPage *wg_window_get_grid_page (WgWindow       *self);
 void        wg_window_add_toast     (WgWindow       *self,
                                      const char     *title);
 

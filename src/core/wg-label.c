@@ -138,7 +138,7 @@ wg_store_verify_label (WgStore     *store,
   if (household_id != NULL)
     *household_id = 0;
 
-  text = g_ascii_strup (g_strstrip (g_strdup (payload)), -1);
+  text = g_strstrip (g_ascii_strup (payload, -1));
   parts = g_strsplit (text, ":", -1);
   if (g_strv_length (parts) != 3 || strcmp (parts[0], "WG1") != 0 || parts[1][0] == '\0' ||
       strlen (parts[1]) > 16 || strlen (parts[2]) != WG_LABEL_SIGNATURE_LENGTH ||

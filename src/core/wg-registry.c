@@ -356,3 +356,83 @@ wg_store_list_audit (WgStore     *store,
     }
   return g_steal_pointer (&entries);
 }
+
+void
+wg_staff_entry_free (WgStaffEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->name);
+  g_free (entry->phone);
+  g_free (entry);
+}
+
+/**
+ * wg_staff_role_describe:
+ * @role: a #WgStaffRole
+ *
+ * Returns: the role's name, translated
+ */
+const char *
+wg_staff_role_describe (int role)
+{
+  switch (role)
+    {
+    case WG_STAFF_ROLE_GRID_LEADER:
+      return _("Grid leader");
+    case WG_STAFF_ROLE_GRID_WORKER:
+      return _("Grid worker");
+    case WG_STAFF_ROLE_EPIDEMIC_COMMISSIONER:
+      return _("Epidemic commissioner");
+    case WG_STAFF_ROLE_CENTRAL_HOUSEHOLD:
+      return _("Party-member central household");
+    case WG_STAFF_ROLE_ASSIGNED_CADRE:
+      return _("Assigned cadre");
+    default:
+      return "";
+    }
+}
+
+/**
+ * wg_store_list_grid_staff:
+ * @store: a #WgStore
+ * @grid_id: a grid
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgStaffEntry): the staff assigned to
+ *   the grid itself, by role
+ */
+GPtrArray *
+wg_store_list_grid_staff (WgStore     *store,
+                          gint64       grid_id,
+                          GError     **error)
+{
+  static const char sql[] =
+    "SELECT gs.role, s.name, s.phone FROM grid_staff gs JOIN staff s ON s.id = gs.staff_id"
+    " WHERE gs.grid_id = ? ORDER BY gs.role, s.id";
+  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_staff_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, grid_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgStaffEntry *entry = g_new0 (WgStaffEntry, 1);
+
+      entry->role = sqlite3_column_int (stmt, 0);
+      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (staff, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&staff);
+}

@@ -61,6 +61,18 @@ GPtrArray *wg_store_list_audit     (WgStore              *store,
                                     const char           *entity,
                                     gint64                entity_id,
                                     GError              **error);
+typedef struct
+{
+  int role; /* WgStaffRole */
+  char *name;
+  char *phone;
+} WgStaffEntry;
+
+void        wg_staff_entry_free      (WgStaffEntry         *entry);
+const char *wg_staff_role_describe   (int                   role);
+GPtrArray  *wg_store_list_grid_staff (WgStore              *store,
+                                      gint64                grid_id,
+                                      GError              **error);
 gint64   wg_store_count_rows      (WgStore              *store,
                                    const char           *table);
 

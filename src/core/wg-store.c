@@ -976,6 +976,103 @@ wg_store_count (WgStore        *self,
 }
 
 /**
+ * wg_store_count_grid:
+ * @self: a #WgStore
+ * @code: a grid's code
+ * @today: (nullable): the day to count for, as YYYY-MM-DD; %NULL for today
+ * @counts: (out caller-allocates): the counts for the grid and everything below it
+ * @error: return location for a #GError
+ *
+ * Like wg_store_count () for one grid's subtree, and with the people under
+ * watch (quarantine or health monitoring) whose last nucleic-acid test is
+ * more than two days old ("overdue").
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_count_grid (WgStore        *self,
+                     const char     *code,
+                     const char     *today,
+                     WgLevelCounts  *counts,
+                     GError        **error)
+{
+  /* The subtree is the range of codes that begin with @code. */
+  static const char levels_sql[] =
+    "SELECT level, count (*) FROM grid WHERE code >= ?1 AND code < ?1 || ':' GROUP BY level";
+  static const char status_sql[] =
+    "WITH pp AS MATERIALIZED ("
+    "  SELECT p.id, p.residency, p.monitoring FROM grid m"
+    "  JOIN household h ON h.grid_id = m.id JOIN person p ON p.household_id = h.id"
+    "  WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':'),"
+    " qq AS MATERIALIZED ("
+    "  SELECT DISTINCT q.person_id, q.kind FROM quarantine q JOIN pp ON pp.id = q.person_id"
+    "  WHERE q.end_day >= ?2 AND q.start_day <= ?2)"
+    " SELECT"
+    "  (SELECT count (*) FROM grid m JOIN household h ON h.grid_id = m.id"
+    "    WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':'),"
+    "  (SELECT count (*) FROM pp),"
+    "  (SELECT count (*) FROM pp WHERE residency = 1),"
+    "  (SELECT count (*) FROM pp WHERE residency = 2),"
+    "  (SELECT count (*) FROM pp WHERE monitoring = 1),"
+    "  (SELECT count (*) FROM qq WHERE kind = 1),"
+    "  (SELECT count (*) FROM qq WHERE kind = 2),"
+    "  (SELECT count (DISTINCT t.person_id) FROM temperature t JOIN pp ON pp.id = t.person_id"
+    "    WHERE t.measured_at >= ?2 AND t.measured_at < date (?2, '+1 day') AND t.tenths >= 373),"
+    "  (SELECT count (*) FROM pp WHERE (pp.monitoring = 1 OR pp.id IN (SELECT person_id FROM qq))"
+    "    AND NOT EXISTS (SELECT 1 FROM nat_test n WHERE n.person_id = pp.id"
+    "                    AND n.sampled_at >= date (?2, '-2 days')))";
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL && counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  day = today != NULL ? g_strdup (today) : wg_today ();
+
+  if (!(stmt = wg_store_prepare (self, levels_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int level = sqlite3_column_int (stmt, 0);
+
+      if (level >= 1 && level <= 5)
+        counts->grids[level] = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self, status_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  counts->households = sqlite3_column_int (stmt, 0);
+  counts->persons = sqlite3_column_int (stmt, 1);
+  counts->away = sqlite3_column_int (stmt, 2);
+  counts->returnees = sqlite3_column_int (stmt, 3);
+  counts->monitoring = sqlite3_column_int (stmt, 4);
+  counts->home_quarantine = sqlite3_column_int (stmt, 5);
+  counts->central_quarantine = sqlite3_column_int (stmt, 6);
+  counts->fever_today = sqlite3_column_int (stmt, 7);
+  counts->nat_overdue = sqlite3_column_int (stmt, 8);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
  * wg_store_dup_county_name:
  * @self: a #WgStore
  *

@@ -45,6 +45,7 @@ struct _WgLevelCounts
   guint home_quarantine;
   guint central_quarantine;
   guint fever_today;
+  guint nat_overdue;
   guint staff;
   guint sensors;
   guint open_alerts;
@@ -71,6 +72,11 @@ gboolean    wg_store_backup             (WgStore           *self,
                                          const char        *destination,
                                          GError           **error);
 gboolean    wg_store_count              (WgStore           *self,
+                                         const char        *today,
+                                         WgLevelCounts     *counts,
+                                         GError           **error);
+gboolean    wg_store_count_grid         (WgStore           *self,
+                                         const char        *code,
                                          const char        *today,
                                          WgLevelCounts     *counts,
                                          GError           **error);

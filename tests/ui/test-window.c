@@ -33,23 +33,6 @@ spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static WgCountCard *
-find_card (GtkWidget  *root,
-           const char *title)
-{
-  if (WG_IS_COUNT_CARD (root) && g_strcmp0 (wg_count_card_get_title (WG_COUNT_CARD (root)), title) == 0)
-    return WG_COUNT_CARD (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      WgCountCard *found = find_card (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* One application for the whole run, as on a desktop; each test opens its
  * database in a new main window and closes it again. */
 static WgApplication *app;
@@ -86,31 +69,80 @@ close_windows (void)
 }
 
 static void
-assert_card (WgWindow   *window,
-             const char *title,
-             guint       expected)
+wait_for_counts (WgWindow *window)
 {
-  WgCountCard *card = find_card (GTK_WIDGET (window), title);
+  WgGridPage *page = wg_window_get_grid_page (window);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  g_assert_nonnull (card);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
-  g_assert_cmpuint (wg_count_card_get_count (card), ==, expected);
+  /* The page counts in a worker thread. */
+  while (wg_grid_page_get_loading (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (wg_grid_page_get_loading (page));
 }
 
 static void
 test_shows_county (void)
 {
   WgWindow *window = open_window (small_db);
+  WgGridPage *page = wg_window_get_grid_page (window);
 
   g_assert_cmpstr (wg_window_get_page (window), ==, "summary");
-  assert_card (window, "Townships", 2);
-  assert_card (window, "Villages and Communities", 5);
-  assert_card (window, "Groups", 12);
-  assert_card (window, "Micro-grids", 40);
-  assert_card (window, "Households", 400);
-  assert_card (window, "People", small_counts.persons);
-  assert_card (window, "Home Quarantine", small_counts.home_quarantine);
-  assert_card (window, "Door Sensors", small_counts.sensors);
+  g_assert_nonnull (wg_window_get_tree (window));
+  g_assert_cmpstr (wg_grid_node_get_code (wg_grid_page_get_node (page)), ==, "141021");
+
+  wait_for_counts (window);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Townships"), ==, 2);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Villages and Communities"), ==, 5);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Groups"), ==, 12);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Micro-grids"), ==, 40);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Households"), ==, 400);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "People"), ==, small_counts.persons);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Home Quarantine"), ==, small_counts.home_quarantine);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Central Quarantine"), ==,
+                    small_counts.central_quarantine);
+
+  close_windows ();
+}
+
+static void
+test_tree_down_to_households (void)
+{
+  WgWindow *window = open_window (small_db);
+  WgGridPage *page = wg_window_get_grid_page (window);
+  GtkListView *tree_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                         WG_TYPE_WINDOW, "tree_view"));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (tree_view));
+  WgGridNode *micro = wg_grid_tree_lookup (wg_window_get_tree (window), "1410211002000101");
+  guint before = g_list_model_get_n_items (rows);
+  guint n_households;
+
+  /* The county is open: the county and its two townships. */
+  g_assert_cmpuint (before, ==, 3);
+  g_assert_nonnull (micro);
+  g_assert_false (wg_grid_node_is_loaded (micro));
+
+  wg_window_select_node (window, micro);
+  wait_for_counts (window);
+  g_assert_true (wg_grid_page_get_node (page) == micro);
+
+  /* Township, village and group opened on the way down; the micro-grid's
+   * households were read only now. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, before);
+  n_households = wg_grid_node_get_n_households (micro);
+  g_assert_cmpuint (n_households, >, 0);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Households"), ==, n_households);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (micro)), ==, n_households);
+
+  /* Opening the micro-grid's row lists its households in the tree. */
+  {
+    g_autoptr(GtkTreeListRow) row = NULL;
+    guint n = g_list_model_get_n_items (rows);
+    guint selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows));
+
+    row = g_list_model_get_item (rows, selected);
+    gtk_tree_list_row_set_expanded (row, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n + n_households);
+  }
 
   close_windows ();
 }
@@ -209,6 +241,7 @@ main (int   argc,
   g_clear_object (&store);
 
   g_test_add_func ("/wg/ui/window/shows-county", test_shows_county);
+  g_test_add_func ("/wg/ui/window/tree-down-to-households", test_tree_down_to_households);
   g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
   g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);

@@ -14,6 +14,8 @@
 
 #include "wg-application.h"
 #include "wg-count-card.h"
+#include "wg-grid-page.h"
+#include "wg-grid-row.h"
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
 #include "wg-window.h"
@@ -50,6 +52,8 @@ main (int   argc,
   app = wg_application_new (G_APPLICATION_NON_UNIQUE);
   g_type_ensure (WG_TYPE_WINDOW);
   g_type_ensure (WG_TYPE_COUNT_CARD);
+  g_type_ensure (WG_TYPE_GRID_PAGE);
+  g_type_ensure (WG_TYPE_GRID_ROW);
   g_type_ensure (WG_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (WG_TYPE_PRINT_VIEW);
 

@@ -1,0 +1,458 @@
+/* wg-grid-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A grid at a glance: its path, code, counts for everything below it (read
+ * in a worker thread, so even the county's half-second count never holds the
+ * window up), the staff assigned to it, and the grids or households below it
+ * as a sortable list; activating one opens it.
+ */
+
+#define G_LOG_DOMAIN "wg-grid-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wg-application.h"
+#include "wg-count-card.h"
+#include "wg-grid-page.h"
+#include "wg-registry.h"
+
+struct _WgGridPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *scroller;
+  GtkLabel *path_label;
+  GtkLabel *title_label;
+  GtkLabel *code_label;
+  GtkStack *counts_stack;
+  GtkSpinner *spinner;
+  GtkFlowBox *levels_box;
+  GtkFlowBox *status_box;
+  GtkListBox *staff_list;
+  GtkLabel *children_heading;
+  GtkColumnView *children_view;
+
+  /* owned */
+  WgGridNode *node;
+  GCancellable *cancellable;
+  GtkSortListModel *sorted;
+
+  /* state */
+  guint loading : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WgGridPage, wg_grid_page, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_NODE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  const char *title;
+  gsize offset;
+  int level; /* > 0: grids[level] */
+} CardSpec;
+
+static const CardSpec level_cards[] = {
+  { N_("Townships"), 0, 2 },
+  { N_("Villages and Communities"), 0, 3 },
+  { N_("Groups"), 0, 4 },
+  { N_("Micro-grids"), 0, 5 },
+  { N_("Households"), G_STRUCT_OFFSET (WgLevelCounts, households), 0 },
+  { N_("People"), G_STRUCT_OFFSET (WgLevelCounts, persons), 0 },
+};
+
+static const CardSpec status_cards[] = {
+  { N_("Away from Home"), G_STRUCT_OFFSET (WgLevelCounts, away), 0 },
+  { N_("Returnees"), G_STRUCT_OFFSET (WgLevelCounts, returnees), 0 },
+  { N_("Health Monitoring"), G_STRUCT_OFFSET (WgLevelCounts, monitoring), 0 },
+  { N_("Home Quarantine"), G_STRUCT_OFFSET (WgLevelCounts, home_quarantine), 0 },
+  { N_("Central Quarantine"), G_STRUCT_OFFSET (WgLevelCounts, central_quarantine), 0 },
+  { N_("Fever Today"), G_STRUCT_OFFSET (WgLevelCounts, fever_today), 0 },
+  { N_("Nucleic-Acid Test Overdue"), G_STRUCT_OFFSET (WgLevelCounts, nat_overdue), 0 },
+};
+
+typedef struct
+{
+  char *db_path;
+  char *code;
+} CountData;
+
+static void
+count_data_free (CountData *data)
+{
+  g_free (data->db_path);
+  g_free (data->code);
+  g_free (data);
+}
+
+static void
+fill_cards (GtkFlowBox          *box,
+            const CardSpec      *specs,
+            guint                n_specs,
+            guint                min_level,
+            const WgLevelCounts *counts)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_flow_box_remove (box, child);
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      guint value;
+      GtkWidget *card;
+
+      /* Only the levels below the grid. */
+      if (specs[i].level > 0 && (guint) specs[i].level <= min_level)
+        continue;
+      value = specs[i].level > 0 ? counts->grids[specs[i].level]
+                                 : G_STRUCT_MEMBER (guint, counts, specs[i].offset);
+      card = wg_count_card_new (_(specs[i].title), value);
+      if (value > 0 && (specs[i].offset == G_STRUCT_OFFSET (WgLevelCounts, fever_today) ||
+                        specs[i].offset == G_STRUCT_OFFSET (WgLevelCounts, nat_overdue)))
+        gtk_widget_add_css_class (card, "attention");
+      gtk_flow_box_append (box, card);
+    }
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountData *data = task_data;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  WgLevelCounts *counts = g_new0 (WgLevelCounts, 1);
+
+  if (!(store = wg_store_open (data->db_path, WG_STORE_OPEN_READ_ONLY, &error)) ||
+      !wg_store_count_grid (store, data->code, NULL, counts, &error))
+    {
+      g_free (counts);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, counts, g_free);
+}
+
+static void
+count_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  WgGridPage *self = WG_GRID_PAGE (source);
+  g_autofree WgLevelCounts *counts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  counts = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+  gtk_spinner_stop (self->spinner);
+  if (counts == NULL)
+    {
+      g_warning ("Counting %s failed: %s", wg_grid_node_get_code (self->node), error->message);
+      return;
+    }
+
+  fill_cards (self->levels_box, level_cards, G_N_ELEMENTS (level_cards),
+              wg_grid_node_get_level (self->node), counts);
+  fill_cards (self->status_box, status_cards, G_N_ELEMENTS (status_cards), 0, counts);
+  gtk_stack_set_visible_child_name (self->counts_stack, "counts");
+}
+
+static void
+fill_staff (WgGridPage *self,
+            WgStore    *store)
+{
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->staff_list))) != NULL)
+    gtk_list_box_remove (self->staff_list, child);
+
+  staff = wg_store_list_grid_staff (store, wg_grid_node_get_id (self->node), &error);
+  if (staff == NULL || staff->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     staff == NULL ? error->message : _("No staff assigned"));
+      gtk_list_box_append (self->staff_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < staff->len; i++)
+    {
+      WgStaffEntry *entry = g_ptr_array_index (staff, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *phone = gtk_label_new (entry->phone);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), wg_staff_role_describe (entry->role));
+      gtk_label_set_selectable (GTK_LABEL (phone), TRUE);
+      gtk_widget_add_css_class (phone, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), phone);
+      gtk_list_box_append (self->staff_list, row);
+    }
+}
+
+static void
+on_children_view_activate_cb (WgGridPage *self,
+                              guint       position)
+{
+  g_autoptr(WgGridNode) child = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (child != NULL)
+    g_signal_emit (self, signals[OPEN_NODE], 0, child);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (GPOINTER_TO_INT (user_data))
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  WgGridNode *node = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), wg_grid_node_get_name (node));
+}
+
+static void
+bind_households_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  WgGridNode *node = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (wg_grid_node_is_household (node))
+    text = g_strdup (wg_grid_node_get_code (node));
+  else
+    text = g_strdup_printf ("%'u", wg_grid_node_get_n_households (node));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+bind_quarantined_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  WgGridNode *node = gtk_list_item_get_item (item);
+  g_autofree char *text = g_strdup_printf ("%u", wg_grid_node_get_n_quarantined (node));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+add_column (WgGridPage *self,
+            const char *title,
+            GCallback   bind,
+            gboolean    numeric,
+            const char *property,
+            gboolean    expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkExpression *expression = gtk_property_expression_new (WG_TYPE_GRID_NODE, NULL, property);
+  GtkSorter *sorter;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (numeric));
+  g_signal_connect (factory, "bind", bind, NULL);
+  if (numeric)
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+  else
+    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->children_view, column);
+  g_object_unref (column);
+  g_object_unref (sorter);
+}
+
+static void
+wg_grid_page_dispose (GObject *object)
+{
+  WgGridPage *self = (WgGridPage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_GRID_PAGE);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->node);
+
+  G_OBJECT_CLASS (wg_grid_page_parent_class)->dispose (object);
+}
+
+static void
+wg_grid_page_class_init (WgGridPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wg_grid_page_dispose;
+
+  /**
+   * WgGridPage::open-node:
+   * @node: the grid or household activated in the list below the grid
+   */
+  signals[OPEN_NODE] = g_signal_new ("open-node", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, WG_TYPE_GRID_NODE);
+
+  g_type_ensure (WG_TYPE_COUNT_CARD);
+  wg_application_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-grid-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, path_label);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, code_label);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, counts_stack);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, levels_box);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, status_box);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, staff_list);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, children_heading);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, children_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_children_view_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+wg_grid_page_init (WgGridPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_column (self, _("Name"), G_CALLBACK (bind_name_cb), FALSE, "name", TRUE);
+  add_column (self, _("Households"), G_CALLBACK (bind_households_cb), TRUE, "n-households", FALSE);
+  add_column (self, _("In Quarantine"), G_CALLBACK (bind_quarantined_cb), TRUE, "n-quarantined",
+              FALSE);
+  self->sorted = gtk_sort_list_model_new (NULL,
+                                          g_object_ref (gtk_column_view_get_sorter (self->children_view)));
+  gtk_column_view_set_model (self->children_view,
+                             GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)))));
+}
+
+/**
+ * wg_grid_page_show:
+ * @self: a #WgGridPage
+ * @store: the county database
+ * @node: the grid to show
+ */
+void
+wg_grid_page_show (WgGridPage *self,
+                   WgStore    *store,
+                   WgGridNode *node)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *code = NULL;
+  CountData *data;
+  guint level;
+
+  g_return_if_fail (WG_IS_GRID_PAGE (self));
+  g_return_if_fail (WG_IS_STORE (store));
+  g_return_if_fail (WG_IS_GRID_NODE (node));
+
+  g_set_object (&self->node, node);
+  level = wg_grid_node_get_level (node);
+
+  path = wg_grid_node_dup_path (node);
+  gtk_label_set_label (self->path_label, path);
+  gtk_label_set_label (self->title_label, wg_grid_node_get_name (node));
+  /* Translators: "Township · code 141021100" */
+  code = g_strdup_printf (_("%s · code %s"), wg_grid_level_describe (level),
+                          wg_grid_node_get_code (node));
+  gtk_label_set_label (self->code_label, code);
+  gtk_label_set_label (self->children_heading,
+                       level == 5 ? _("Households") : _("Grids Below"));
+
+  fill_staff (self, store);
+  gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (node));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->counts_stack, "loading");
+
+  data = g_new0 (CountData, 1);
+  data->db_path = g_strdup (wg_store_get_path (store));
+  data->code = g_strdup (wg_grid_node_get_code (node));
+  task = g_task_new (self, self->cancellable, count_done, NULL);
+  g_task_set_source_tag (task, wg_grid_page_show);
+  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+WgGridNode *
+wg_grid_page_get_node (WgGridPage *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_PAGE (self), NULL);
+
+  return self->node;
+}
+
+gboolean
+wg_grid_page_get_loading (WgGridPage *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_PAGE (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * wg_grid_page_get_count:
+ * @self: a #WgGridPage
+ * @title: the title of a count card, as shown
+ *
+ * Returns: the number that card shows, or G_MAXUINT when there is none
+ */
+guint
+wg_grid_page_get_count (WgGridPage *self,
+                        const char *title)
+{
+  GtkFlowBox *boxes[] = { self->levels_box, self->status_box };
+
+  g_return_val_if_fail (WG_IS_GRID_PAGE (self), G_MAXUINT);
+
+  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (boxes[b])); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+        if (WG_IS_COUNT_CARD (card) && g_strcmp0 (wg_count_card_get_title (WG_COUNT_CARD (card)), title) == 0)
+          return wg_count_card_get_count (WG_COUNT_CARD (card));
+      }
+  return G_MAXUINT;
+}

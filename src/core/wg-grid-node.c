@@ -1,0 +1,576 @@
+/* wg-grid-node.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The grid tree. WgGridTree reads every grid of the county at once (a few
+ * thousand rows) with the number of households, of people in quarantine and
+ * of open alerts per micro-grid, and sums them up the tree. Each WgGridNode
+ * is itself the GListModel of its children, so GtkTreeListModel can show it
+ * directly. Households — tens of thousands — are read only when their
+ * micro-grid is first asked for its children.
+ */
+
+#define G_LOG_DOMAIN "wg-grid-node"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wg-grid-node.h"
+#include "wg-store-private.h"
+
+struct _WgGridNode
+{
+  GObject parent_instance;
+
+  /* borrowed: the tree outlives every node it hands out */
+  WgGridNode *parent;
+  WgGridTree *tree;
+
+  /* owned */
+  char *code;
+  char *name;
+  GPtrArray *children; /* of WgGridNode; NULL until loaded (micro-grids) */
+
+  /* state */
+  gint64 id;
+  guint level;
+  guint n_households;
+  guint n_quarantined;
+  guint n_open_alerts;
+};
+
+struct _WgGridTree
+{
+  GObject parent_instance;
+
+  /* owned */
+  WgStore *store;
+  WgGridNode *root;
+  GHashTable *by_code; /* code → WgGridNode (borrowed from the tree) */
+};
+
+static void wg_grid_node_list_model_init (GListModelInterface *iface);
+
+enum {
+  PROP_0,
+  PROP_CODE,
+  PROP_NAME,
+  PROP_LEVEL,
+  PROP_N_HOUSEHOLDS,
+  PROP_N_QUARANTINED,
+  PROP_N_OPEN_ALERTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WgGridNode, wg_grid_node, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      wg_grid_node_list_model_init))
+G_DEFINE_FINAL_TYPE (WgGridTree, wg_grid_tree, G_TYPE_OBJECT)
+
+static WgGridNode *
+node_new (WgGridTree *tree,
+          WgGridNode *parent,
+          gint64      id,
+          const char *code,
+          const char *name,
+          guint       level)
+{
+  WgGridNode *node = g_object_new (WG_TYPE_GRID_NODE, NULL);
+
+  node->tree = tree;
+  node->parent = parent;
+  node->id = id;
+  node->code = g_strdup (code);
+  node->name = g_strdup (name);
+  node->level = level;
+  if (level < 5)
+    node->children = g_ptr_array_new_with_free_func (g_object_unref);
+  return node;
+}
+
+/* Households of a micro-grid, read the first time they are wanted. */
+static void
+ensure_children (WgGridNode *self)
+{
+  static const char sql[] =
+    "SELECT h.id, h.code, h.address,"
+    "  (SELECT count (DISTINCT q.person_id) FROM person p JOIN quarantine q ON q.person_id = p.id"
+    "    WHERE p.household_id = h.id AND q.end_day >= ?2 AND q.start_day <= ?2),"
+    "  (SELECT count (*) FROM alert a WHERE a.household_id = h.id AND a.state < 3)"
+    " FROM household h WHERE h.grid_id = ?1 ORDER BY h.id";
+  g_autofree char *today = NULL;
+  WgStore *store;
+  sqlite3_stmt *stmt;
+
+  if (self->children != NULL || self->level != 5 || self->tree == NULL)
+    {
+      if (self->children == NULL)
+        self->children = g_ptr_array_new_with_free_func (g_object_unref);
+      return;
+    }
+
+  self->children = g_ptr_array_new_with_free_func (g_object_unref);
+  store = self->tree->store;
+  if (!(stmt = wg_store_prepare (store, sql, NULL)))
+    return;
+
+  today = wg_today ();
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      WgGridNode *household = node_new (self->tree, self, sqlite3_column_int64 (stmt, 0),
+                                        (const char *) sqlite3_column_text (stmt, 1),
+                                        (const char *) sqlite3_column_text (stmt, 2),
+                                        WG_GRID_NODE_HOUSEHOLD);
+
+      household->n_households = 1;
+      household->n_quarantined = sqlite3_column_int (stmt, 3);
+      household->n_open_alerts = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (self->children, household);
+    }
+  sqlite3_reset (stmt);
+}
+
+static GType
+wg_grid_node_get_item_type (GListModel *model)
+{
+  return WG_TYPE_GRID_NODE;
+}
+
+static guint
+wg_grid_node_get_n_items (GListModel *model)
+{
+  WgGridNode *self = WG_GRID_NODE (model);
+
+  ensure_children (self);
+  return self->children->len;
+}
+
+static gpointer
+wg_grid_node_get_item (GListModel *model,
+                       guint       position)
+{
+  WgGridNode *self = WG_GRID_NODE (model);
+
+  ensure_children (self);
+  if (position >= self->children->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->children, position));
+}
+
+static void
+wg_grid_node_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = wg_grid_node_get_item_type;
+  iface->get_n_items = wg_grid_node_get_n_items;
+  iface->get_item = wg_grid_node_get_item;
+}
+
+static void
+wg_grid_node_finalize (GObject *object)
+{
+  WgGridNode *self = (WgGridNode *) object;
+
+  g_clear_pointer (&self->children, g_ptr_array_unref);
+  g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->name, g_free);
+
+  G_OBJECT_CLASS (wg_grid_node_parent_class)->finalize (object);
+}
+
+static void
+wg_grid_node_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  WgGridNode *self = WG_GRID_NODE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_LEVEL:
+      g_value_set_uint (value, self->level);
+      break;
+
+    case PROP_N_HOUSEHOLDS:
+      g_value_set_uint (value, self->n_households);
+      break;
+
+    case PROP_N_QUARANTINED:
+      g_value_set_uint (value, self->n_quarantined);
+      break;
+
+    case PROP_N_OPEN_ALERTS:
+      g_value_set_uint (value, self->n_open_alerts);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wg_grid_node_class_init (WgGridNodeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wg_grid_node_finalize;
+  object_class->get_property = wg_grid_node_get_property;
+
+  /* Read-only: for list sorters and expressions in the views. */
+  properties[PROP_CODE] =
+    g_param_spec_string ("code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEVEL] =
+    g_param_spec_uint ("level", NULL, NULL, 0, WG_GRID_NODE_HOUSEHOLD, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_HOUSEHOLDS] =
+    g_param_spec_uint ("n-households", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_QUARANTINED] =
+    g_param_spec_uint ("n-quarantined", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_OPEN_ALERTS] =
+    g_param_spec_uint ("n-open-alerts", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wg_grid_node_init (WgGridNode *self)
+{
+}
+
+static void
+wg_grid_tree_dispose (GObject *object)
+{
+  WgGridTree *self = (WgGridTree *) object;
+
+  g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_object (&self->root);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (wg_grid_tree_parent_class)->dispose (object);
+}
+
+static void
+wg_grid_tree_class_init (WgGridTreeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = wg_grid_tree_dispose;
+}
+
+static void
+wg_grid_tree_init (WgGridTree *self)
+{
+  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static gboolean
+add_micro_counts (WgGridTree  *self,
+                  const char  *sql,
+                  const char  *today,
+                  guint        field,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (self->store, sql, error)))
+    return FALSE;
+  if (today != NULL)
+    sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgGridNode *node = g_hash_table_lookup (self->by_code, sqlite3_column_text (stmt, 0));
+      guint n = sqlite3_column_int (stmt, 1);
+
+      /* Up the tree: every grid above holds the micro-grid's count too. */
+      for (; node != NULL; node = node->parent)
+        {
+          if (field == 0)
+            node->n_households += n;
+          else if (field == 1)
+            node->n_quarantined += n;
+          else
+            node->n_open_alerts += n;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * wg_grid_tree_new:
+ * @store: a #WgStore
+ * @today: (nullable): the day quarantines are counted for; %NULL for today
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the county's grid tree, or %NULL with @error set
+ *   (also when the database holds no county)
+ */
+WgGridTree *
+wg_grid_tree_new (WgStore     *store,
+                  const char  *today,
+                  GError     **error)
+{
+  static const char grids_sql[] =
+    "SELECT id, parent_id, code, name, level FROM grid ORDER BY level, parent_id, position, code";
+  static const char households_sql[] =
+    "SELECT g.code, count (*) FROM household h JOIN grid g ON g.id = h.grid_id GROUP BY h.grid_id";
+  static const char quarantined_sql[] =
+    "SELECT g.code, count (DISTINCT q.person_id) FROM quarantine q"
+    " JOIN person p ON p.id = q.person_id JOIN household h ON h.id = p.household_id"
+    " JOIN grid g ON g.id = h.grid_id"
+    " WHERE q.end_day >= ?1 AND q.start_day <= ?1 GROUP BY h.grid_id";
+  static const char alerts_sql[] =
+    "SELECT g.code, count (*) FROM alert a JOIN household h ON h.id = a.household_id"
+    " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY h.grid_id";
+  g_autoptr(WgGridTree) self = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  self = g_object_new (WG_TYPE_GRID_TREE, NULL);
+  self->store = g_object_ref (store);
+
+  if (!(stmt = wg_store_prepare (store, grids_sql, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 parent_id = sqlite3_column_int64 (stmt, 1);
+      WgGridNode *parent = parent_id > 0 ? g_hash_table_lookup (by_id, &parent_id) : NULL;
+      guint level = sqlite3_column_int (stmt, 4);
+      WgGridNode *node;
+
+      if (level > 1 && parent == NULL)
+        continue;
+      if (level == 1 && self->root != NULL)
+        continue;
+
+      node = node_new (self, parent, sqlite3_column_int64 (stmt, 0),
+                       (const char *) sqlite3_column_text (stmt, 2),
+                       (const char *) sqlite3_column_text (stmt, 3), level);
+      if (parent != NULL)
+        g_ptr_array_add (parent->children, node);
+      else
+        self->root = node;
+      g_hash_table_insert (by_id, &node->id, node);
+      g_hash_table_insert (self->by_code, node->code, node);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  if (self->root == NULL)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                           _("This database holds no county yet."));
+      return NULL;
+    }
+
+  if (!add_micro_counts (self, households_sql, NULL, 0, error) ||
+      !add_micro_counts (self, quarantined_sql, day, 1, error) ||
+      !add_micro_counts (self, alerts_sql, NULL, 2, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * wg_grid_tree_get_root:
+ * @self: a #WgGridTree
+ *
+ * Returns: (transfer none): the county
+ */
+WgGridNode *
+wg_grid_tree_get_root (WgGridTree *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_TREE (self), NULL);
+
+  return self->root;
+}
+
+/**
+ * wg_grid_tree_lookup:
+ * @self: a #WgGridTree
+ * @code: a grid code
+ *
+ * Returns: (transfer none) (nullable): the grid with that code
+ */
+WgGridNode *
+wg_grid_tree_lookup (WgGridTree *self,
+                     const char *code)
+{
+  g_return_val_if_fail (WG_IS_GRID_TREE (self), NULL);
+
+  return code != NULL ? g_hash_table_lookup (self->by_code, code) : NULL;
+}
+
+guint
+wg_grid_tree_get_n_grids (WgGridTree *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_TREE (self), 0);
+
+  return g_hash_table_size (self->by_code);
+}
+
+gint64
+wg_grid_node_get_id (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), 0);
+  return self->id;
+}
+
+const char *
+wg_grid_node_get_code (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), NULL);
+  return self->code;
+}
+
+const char *
+wg_grid_node_get_name (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), NULL);
+  return self->name;
+}
+
+guint
+wg_grid_node_get_level (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), 0);
+  return self->level;
+}
+
+guint
+wg_grid_node_get_n_households (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), 0);
+  return self->n_households;
+}
+
+guint
+wg_grid_node_get_n_quarantined (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), 0);
+  return self->n_quarantined;
+}
+
+guint
+wg_grid_node_get_n_open_alerts (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), 0);
+  return self->n_open_alerts;
+}
+
+/**
+ * wg_grid_node_get_parent:
+ * @self: a #WgGridNode
+ *
+ * Returns: (transfer none) (nullable): the grid above
+ */
+WgGridNode *
+wg_grid_node_get_parent (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), NULL);
+  return self->parent;
+}
+
+gboolean
+wg_grid_node_is_household (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), FALSE);
+  return self->level == WG_GRID_NODE_HOUSEHOLD;
+}
+
+/**
+ * wg_grid_node_is_loaded:
+ * @self: a #WgGridNode
+ *
+ * Returns: whether the children were read already (always for grids above
+ *   micro-grids; for micro-grids, once their households were asked for)
+ */
+gboolean
+wg_grid_node_is_loaded (WgGridNode *self)
+{
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), FALSE);
+  return self->children != NULL;
+}
+
+/**
+ * wg_grid_node_dup_path:
+ * @self: a #WgGridNode
+ *
+ * Returns: (transfer full): the names from the county down, separated by " › "
+ */
+char *
+wg_grid_node_dup_path (WgGridNode *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *path = g_string_new (NULL);
+
+  g_return_val_if_fail (WG_IS_GRID_NODE (self), NULL);
+
+  for (WgGridNode *node = self; node != NULL; node = node->parent)
+    g_ptr_array_insert (names, 0, node->name);
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (path, " › ");
+      g_string_append (path, g_ptr_array_index (names, i));
+    }
+  return g_string_free (path, FALSE);
+}
+
+/**
+ * wg_grid_level_describe:
+ * @level: 1 to 5, or WG_GRID_NODE_HOUSEHOLD
+ *
+ * Returns: the level's name, translated
+ */
+const char *
+wg_grid_level_describe (guint level)
+{
+  switch (level)
+    {
+    case 1:
+      return _("County");
+    case 2:
+      return _("Township");
+    case 3:
+      return _("Village");
+    case 4:
+      /* Translators: the fourth level of the grid: a village group or a residential compound */
+      return _("Group");
+    case 5:
+      return _("Micro-grid");
+    case WG_GRID_NODE_HOUSEHOLD:
+      return _("Household");
+    default:
+      return "";
+    }
+}
