@@ -16,6 +16,8 @@
 #include "wg-count-card.h"
 #include "wg-grid-page.h"
 #include "wg-grid-row.h"
+#include "wg-household-page.h"
+#include "wg-person-page.h"
 #include "wg-print-view.h"
 #include "wg-window.h"
 
@@ -28,7 +30,10 @@ struct _WgWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   GtkListView *tree_view;
+  GtkStack *content_stack;
   WgGridPage *grid_page;
+  WgHouseholdPage *household_page;
+  WgPersonPage *person_page;
   AdwStatusPage *error_page;
 
   /* owned */
@@ -169,15 +174,31 @@ on_tree_selection_changed_cb (WgWindow *self)
 
   if (wg_grid_node_is_household (node))
     {
-      /* Households open their grid's page until the household page exists. */
-      WgGridNode *parent = wg_grid_node_get_parent (node);
+      g_autoptr(GError) error = NULL;
 
-      if (parent != wg_grid_page_get_node (self->grid_page))
-        wg_grid_page_show (self->grid_page, self->store, parent);
+      if (wg_household_page_show (self->household_page, self->store, node, &error))
+        gtk_stack_set_visible_child_name (self->content_stack, "household");
+      else
+        wg_window_add_toast (self, error->message);
       return;
     }
 
   wg_grid_page_show (self->grid_page, self->store, node);
+  gtk_stack_set_visible_child_name (self->content_stack, "grid");
+}
+
+static void
+on_household_page_open_person_cb (WgWindow *self,
+                                  gint64    person_id)
+{
+  wg_window_open_person (self, person_id);
+}
+
+static void
+on_person_page_open_household_cb (WgWindow *self,
+                                  gint64    household_id)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "household");
 }
 
 /* The row of @node in the tree, expanding the grids above it. */
@@ -332,6 +353,8 @@ wg_window_class_init (WgWindowClass *klass)
 
   g_type_ensure (WG_TYPE_COUNT_CARD);
   g_type_ensure (WG_TYPE_GRID_PAGE);
+  g_type_ensure (WG_TYPE_HOUSEHOLD_PAGE);
+  g_type_ensure (WG_TYPE_PERSON_PAGE);
 
   wg_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-window.ui");
@@ -339,9 +362,14 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, grid_page);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, household_page);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, person_page);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_page_open_node_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_household_page_open_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_page_open_household_cb);
 
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
 
@@ -474,6 +502,42 @@ wg_window_select_node (WgWindow   *self,
     return;
   gtk_single_selection_set_selected (self->tree_selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+}
+
+/**
+ * wg_window_open_person:
+ * @self: a #WgWindow
+ * @person_id: a person
+ *
+ * Shows the person's whole file.
+ */
+void
+wg_window_open_person (WgWindow *self,
+                       gint64    person_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (WG_IS_WINDOW (self));
+
+  if (wg_person_page_show (self->person_page, self->store, person_id, &error))
+    gtk_stack_set_visible_child_name (self->content_stack, "person");
+  else
+    wg_window_add_toast (self, error->message);
+}
+
+/**
+ * wg_window_get_content:
+ * @self: a #WgWindow
+ *
+ * Returns: (transfer none): the page shown beside the tree: a #WgGridPage,
+ *   #WgHouseholdPage or #WgPersonPage
+ */
+GtkWidget *
+wg_window_get_content (WgWindow *self)
+{
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child (self->content_stack);
 }
 
 /**

@@ -25,6 +25,9 @@ const char *wg_window_get_page      (WgWindow       *self);
 void        wg_window_reload        (WgWindow       *self);
 void        wg_window_select_node   (WgWindow       *self,
                                      WgGridNode     *node);
+void        wg_window_open_person   (WgWindow       *self,
+                                     gint64          person_id);
+GtkWidget  *wg_window_get_content   (WgWindow       *self);
 WgGridTree *wg_window_get_tree      (WgWindow       *self);
 WgGridPage *wg_window_get_grid_page (WgWindow       *self);
 void        wg_window_add_toast     (WgWindow       *self,

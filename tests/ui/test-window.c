@@ -14,6 +14,10 @@
 #include "wg-application.h"
 #include "wg-count-card.h"
 #include "wg-demo.h"
+#include "wg-household-page.h"
+#include "wg-person-page.h"
+#include "wg-record-view.h"
+#include "wg-registry.h"
 #include "wg-preferences-window.h"
 #include "wg-window.h"
 
@@ -95,7 +99,7 @@ test_shows_county (void)
   g_assert_cmpuint (wg_grid_page_get_count (page, "Villages and Communities"), ==, 5);
   g_assert_cmpuint (wg_grid_page_get_count (page, "Groups"), ==, 12);
   g_assert_cmpuint (wg_grid_page_get_count (page, "Micro-grids"), ==, 40);
-  g_assert_cmpuint (wg_grid_page_get_count (page, "Households"), ==, 400);
+  g_assert_cmpuint (wg_grid_page_get_count (page, "Households"), ==, small_counts.households);
   g_assert_cmpuint (wg_grid_page_get_count (page, "People"), ==, small_counts.persons);
   g_assert_cmpuint (wg_grid_page_get_count (page, "Home Quarantine"), ==, small_counts.home_quarantine);
   g_assert_cmpuint (wg_grid_page_get_count (page, "Central Quarantine"), ==,
@@ -143,6 +147,84 @@ test_tree_down_to_households (void)
     gtk_tree_list_row_set_expanded (row, TRUE);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n + n_households);
   }
+
+  close_windows ();
+}
+
+/* A household of our own, with a file whose every record we know. */
+static gint64 known_person;
+
+static void
+add_known_household (WgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  WgPersonFields person = { "141021198003150013", "欧阳娜", "13700001234", "户主", 0 };
+  static const struct { const char *at; int tenths; } temps[] = {
+    { "2026-11-28 08:10:00", 365 }, { "2026-11-28 15:20:00", 374 }, { "2026-11-29 08:05:00", 380 },
+  };
+
+  g_assert_true (wg_store_add_household (store, "1410211002000101", "T3STHH0001",
+                                         "曲沃县乐昌镇测试巷1号", &person.household_id, &error));
+  g_assert_true (wg_store_add_person (store, &person, &known_person, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (temps); i++)
+    g_assert_true (wg_store_add_temperature (store, known_person, temps[i].at, temps[i].tenths, &error));
+  g_assert_true (wg_store_add_quarantine (store, known_person, 1, "2026-11-20", "2026-12-03", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_household_and_person_file (void)
+{
+  WgWindow *window = open_window (small_db);
+  WgGridNode *micro = wg_grid_tree_lookup (wg_window_get_tree (window), "1410211002000101");
+  g_autoptr(WgGridNode) household = NULL;
+  WgHouseholdPage *household_page;
+  WgPersonPage *person_page;
+  WgRecordView *temps, *quarantine, *nat, *history;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (micro)) && household == NULL; i++)
+    {
+      g_autoptr(WgGridNode) child = g_list_model_get_item (G_LIST_MODEL (micro), i);
+
+      if (g_str_equal (wg_grid_node_get_code (child), "T3STHH0001"))
+        household = g_steal_pointer (&child);
+    }
+  g_assert_nonnull (household);
+
+  wg_window_select_node (window, household);
+  g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+  household_page = WG_HOUSEHOLD_PAGE (wg_window_get_content (window));
+  g_assert_cmpuint (wg_household_page_get_n_members (household_page), ==, 1);
+
+  wg_household_page_open_member (household_page, 0);
+  g_assert_true (WG_IS_PERSON_PAGE (wg_window_get_content (window)));
+  person_page = WG_PERSON_PAGE (wg_window_get_content (window));
+  g_assert_cmpint (wg_person_page_get_person_id (person_page), ==, known_person);
+
+  /* The file's tables hold exactly the records in the database, newest first. */
+  temps = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_TEMPERATURE));
+  g_assert_cmpuint (wg_record_view_get_n_rows (temps), ==, 3);
+  g_assert_cmpstr (wg_record_view_get_cell (temps, 0, 1), ==, "38.0");
+  g_assert_cmpstr (wg_record_view_get_cell (temps, 1, 1), ==, "37.4");
+  g_assert_cmpstr (wg_record_view_get_cell (temps, 2, 1), ==, "36.5");
+  g_assert_cmpstr (wg_record_view_get_cell (temps, 2, 0), ==, "2026-11-28 08:10:00");
+
+  quarantine = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_QUARANTINE));
+  g_assert_cmpuint (wg_record_view_get_n_rows (quarantine), ==, 1);
+  g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 3), ==, "2026-11-20");
+  g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 4), ==, "2026-12-03");
+
+  nat = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_NAT_TEST));
+  g_assert_cmpuint (wg_record_view_get_n_rows (nat), ==, 0);
+
+  /* Adding the person is in the history of changes. */
+  history = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_HISTORY));
+  g_assert_cmpuint (wg_record_view_get_n_rows (history), ==, 1);
+  g_assert_cmpstr (wg_record_view_get_cell (history, 0, 3), ==, "欧阳娜");
+
+  /* And back to the household. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.open-household", NULL));
+  g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
 
   close_windows ();
 }
@@ -236,12 +318,14 @@ main (int   argc,
   store = wg_store_open (small_db, WG_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 9, NULL, NULL, NULL, &error));
+  add_known_household (store);
   g_assert_true (wg_store_count (store, NULL, &small_counts, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 
   g_test_add_func ("/wg/ui/window/shows-county", test_shows_county);
   g_test_add_func ("/wg/ui/window/tree-down-to-households", test_tree_down_to_households);
+  g_test_add_func ("/wg/ui/window/household-and-person-file", test_household_and_person_file);
   g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
   g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);

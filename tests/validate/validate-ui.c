@@ -16,6 +16,8 @@
 #include "wg-count-card.h"
 #include "wg-grid-page.h"
 #include "wg-grid-row.h"
+#include "wg-household-page.h"
+#include "wg-person-page.h"
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
 #include "wg-window.h"
@@ -54,6 +56,8 @@ main (int   argc,
   g_type_ensure (WG_TYPE_COUNT_CARD);
   g_type_ensure (WG_TYPE_GRID_PAGE);
   g_type_ensure (WG_TYPE_GRID_ROW);
+  g_type_ensure (WG_TYPE_HOUSEHOLD_PAGE);
+  g_type_ensure (WG_TYPE_PERSON_PAGE);
   g_type_ensure (WG_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (WG_TYPE_PRINT_VIEW);
 

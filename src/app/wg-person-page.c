@@ -1,0 +1,232 @@
+/* wg-person-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One person, one file (一人一档): identity and household, then every table
+ * of the file — health codes, itinerary, vaccination, nucleic-acid tests,
+ * temperatures, quarantine periods, attachments — and the history of
+ * changes from the audit log.
+ */
+
+#define G_LOG_DOMAIN "wg-person-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wg-application.h"
+#include "wg-idnum.h"
+#include "wg-person-page.h"
+#include "wg-record-view.h"
+
+struct _WgPersonPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *scroller;
+  GtkWidget *household_button;
+  AdwButtonContent *household_button_content;
+  GtkLabel *name_label;
+  GtkLabel *status_label;
+  AdwActionRow *id_row;
+  AdwActionRow *born_row;
+  AdwActionRow *phone_row;
+  AdwActionRow *address_row;
+  GtkBox *records_box;
+
+  /* state */
+  gint64 person_id;
+  gint64 household_id;
+};
+
+G_DEFINE_FINAL_TYPE (WgPersonPage, wg_person_page, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_HOUSEHOLD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const WgRecordKind shown_kinds[] = {
+  WG_RECORD_QUARANTINE, WG_RECORD_TEMPERATURE, WG_RECORD_NAT_TEST, WG_RECORD_HEALTH_CODE,
+  WG_RECORD_ITINERARY, WG_RECORD_VACCINATION, WG_RECORD_ATTACHMENT, WG_RECORD_HISTORY,
+};
+
+static void
+open_household_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WgPersonPage *self = WG_PERSON_PAGE (widget);
+
+  if (self->household_id > 0)
+    g_signal_emit (self, signals[OPEN_HOUSEHOLD], 0, self->household_id);
+}
+
+static void
+wg_person_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), WG_TYPE_PERSON_PAGE);
+
+  G_OBJECT_CLASS (wg_person_page_parent_class)->dispose (object);
+}
+
+static void
+wg_person_page_class_init (WgPersonPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wg_person_page_dispose;
+
+  /**
+   * WgPersonPage::open-household:
+   * @household_id: the person's household
+   */
+  signals[OPEN_HOUSEHOLD] = g_signal_new ("open-household", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                          G_TYPE_INT64);
+
+  wg_application_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-person-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, household_button);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, household_button_content);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, id_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, born_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, records_box);
+
+  gtk_widget_class_install_action (widget_class, "person.open-household", NULL, open_household_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "person.open-household", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+wg_person_page_init (WgPersonPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * wg_person_page_show:
+ * @self: a #WgPersonPage
+ * @store: the county database
+ * @person_id: the person
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the file was read and is shown
+ */
+gboolean
+wg_person_page_show (WgPersonPage  *self,
+                     WgStore       *store,
+                     gint64         person_id,
+                     GError       **error)
+{
+  g_autoptr(WgPersonInfo) info = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  g_autofree char *born = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *household = NULL;
+  GtkWidget *child;
+  GDate today;
+  int age;
+
+  g_return_val_if_fail (WG_IS_PERSON_PAGE (self), FALSE);
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!(info = wg_store_read_person (store, person_id, error)))
+    return FALSE;
+
+  /* Read every table first: a failure shows nothing half-updated. */
+  for (guint i = 0; i < G_N_ELEMENTS (shown_kinds); i++)
+    {
+      WgRecordTable *table = wg_store_read_records (store, shown_kinds[i], person_id, error);
+
+      if (table == NULL)
+        {
+          g_ptr_array_set_free_func (tables, (GDestroyNotify) wg_record_table_free);
+          return FALSE;
+        }
+      g_ptr_array_add (tables, table);
+    }
+
+  self->person_id = person_id;
+  self->household_id = info->household_id;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  age = wg_id_number_get_age (info->id_number, &today);
+
+  gtk_label_set_label (self->name_label, info->name);
+  if (info->residency == WG_RESIDENCY_AWAY && info->away_place != NULL)
+    status = g_strdup_printf ("%s · %s", wg_residency_describe (info->residency), info->away_place);
+  else if (info->residency == WG_RESIDENCY_RETURNEE && info->returned_on != NULL)
+    status = g_strdup_printf (_("%s · returned %s"), wg_residency_describe (info->residency),
+                              info->returned_on);
+  else
+    status = g_strdup (wg_residency_describe (info->residency));
+  if (info->monitoring)
+    {
+      g_autofree char *with = g_strdup_printf ("%s · %s", status, _("Health monitoring"));
+      g_free (status);
+      status = g_steal_pointer (&with);
+    }
+  gtk_label_set_label (self->status_label, status);
+
+  adw_action_row_set_subtitle (self->id_row, info->id_number);
+  born = g_strdup_printf (_("%s · born %s · %d years"), info->sex == 1 ? _("Male") : _("Female"),
+                          info->birth_date, age);
+  adw_action_row_set_subtitle (self->born_row, born);
+  adw_action_row_set_subtitle (self->phone_row, info->phone != NULL ? info->phone : "—");
+  household = g_strdup_printf ("%s · %s%s%s", info->address != NULL ? info->address : "—",
+                               info->household_code != NULL ? info->household_code : "",
+                               info->relation != NULL ? " · " : "",
+                               info->relation != NULL ? info->relation : "");
+  adw_action_row_set_subtitle (self->address_row, household);
+  adw_button_content_set_label (self->household_button_content,
+                                info->address != NULL ? info->address : _("No household"));
+  gtk_widget_set_visible (self->household_button, info->household_id > 0);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->records_box))) != NULL)
+    gtk_box_remove (self->records_box, child);
+  for (guint i = 0; i < tables->len; i++)
+    gtk_box_append (self->records_box, wg_record_view_new (g_ptr_array_index (tables, i)));
+
+  return TRUE;
+}
+
+gint64
+wg_person_page_get_person_id (WgPersonPage *self)
+{
+  g_return_val_if_fail (WG_IS_PERSON_PAGE (self), 0);
+
+  return self->person_id;
+}
+
+/**
+ * wg_person_page_get_records:
+ * @self: a #WgPersonPage
+ * @kind: a table of the file
+ *
+ * Returns: (transfer none) (nullable): the #WgRecordView showing that table
+ */
+GtkWidget *
+wg_person_page_get_records (WgPersonPage *self,
+                            WgRecordKind  kind)
+{
+  g_return_val_if_fail (WG_IS_PERSON_PAGE (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->records_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (WG_IS_RECORD_VIEW (child) && wg_record_view_get_kind (WG_RECORD_VIEW (child)) == kind)
+      return child;
+  return NULL;
+}

@@ -1,0 +1,314 @@
+/* wg-records.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading one person's file for display: identity, and each kind of record
+ * as a table of ready-to-show cells (dates, tenths of a degree as °C, codes
+ * as words), newest first. One description per kind: its SQL, its columns
+ * and how each cell is written.
+ */
+
+#define G_LOG_DOMAIN "wg-records"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wg-records.h"
+#include "wg-store-private.h"
+
+typedef enum
+{
+  CELL_TEXT,
+  CELL_COLOUR,
+  CELL_RISK,
+  CELL_TUBE,
+  CELL_RESULT,
+  CELL_QUARANTINE_KIND,
+  CELL_TENTHS,
+  CELL_SEX,
+  CELL_RESIDENCY,
+  CELL_BYTES,
+} CellFormat;
+
+#define MAX_COLUMNS 7
+
+typedef struct
+{
+  const char *title;
+  const char *sql; /* ?1: the owner; first column the row's id */
+  const char *columns[MAX_COLUMNS];
+  CellFormat formats[MAX_COLUMNS];
+} KindSpec;
+
+static const KindSpec kinds[WG_RECORD_N_KINDS] = {
+  [WG_RECORD_HEALTH_CODE] = {
+    N_("Health Code"),
+    "SELECT id, day, colour FROM health_code WHERE person_id = ?1 ORDER BY day DESC",
+    { N_("Day"), N_("Colour") }, { CELL_TEXT, CELL_COLOUR } },
+  [WG_RECORD_ITINERARY] = {
+    N_("Itinerary"),
+    "SELECT id, place, arrived_on, coalesce (left_on, ''), risk FROM itinerary"
+    " WHERE person_id = ?1 ORDER BY arrived_on DESC",
+    { N_("Place"), N_("Arrived"), N_("Left"), N_("Risk") },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_RISK } },
+  [WG_RECORD_VACCINATION] = {
+    N_("Vaccination"),
+    "SELECT id, dose, given_on, product, coalesce (batch, ''), coalesce (site, '') FROM vaccination"
+    " WHERE person_id = ?1 ORDER BY dose",
+    { N_("Dose"), N_("Date"), N_("Product"), N_("Batch"), N_("Site") },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT } },
+  [WG_RECORD_NAT_TEST] = {
+    N_("Nucleic-Acid Tests"),
+    "SELECT id, sampled_at, institution, tube, result FROM nat_test"
+    " WHERE person_id = ?1 ORDER BY sampled_at DESC",
+    { N_("Sampled"), N_("Institution"), N_("Tube"), N_("Result") },
+    { CELL_TEXT, CELL_TEXT, CELL_TUBE, CELL_RESULT } },
+  [WG_RECORD_TEMPERATURE] = {
+    N_("Temperature"),
+    "SELECT t.id, t.measured_at, t.tenths, coalesce (s.name, '') FROM temperature t"
+    " LEFT JOIN staff s ON s.id = t.staff_id WHERE t.person_id = ?1 ORDER BY t.measured_at DESC",
+    { N_("Measured"), N_("°C"), N_("By") }, { CELL_TEXT, CELL_TENTHS, CELL_TEXT } },
+  [WG_RECORD_QUARANTINE] = {
+    N_("Quarantine"),
+    "SELECT q.id, q.kind, coalesce (qs.name, ''), coalesce (q.room, ''), q.start_day, q.end_day,"
+    "  coalesce (s.name, '') FROM quarantine q"
+    " LEFT JOIN quarantine_site qs ON qs.id = q.site_id LEFT JOIN staff s ON s.id = q.staff_id"
+    " WHERE q.person_id = ?1 ORDER BY q.start_day DESC",
+    { N_("Where"), N_("Site"), N_("Room"), N_("From"), N_("To"), N_("Responsible") },
+    { CELL_QUARANTINE_KIND, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT } },
+  [WG_RECORD_ATTACHMENT] = {
+    N_("Attachments"),
+    "SELECT id, title, mime_type, length (data), added_at FROM attachment"
+    " WHERE person_id = ?1 ORDER BY added_at DESC",
+    { N_("Title"), N_("Type"), N_("Size"), N_("Added") },
+    { CELL_TEXT, CELL_TEXT, CELL_BYTES, CELL_TEXT } },
+  [WG_RECORD_HISTORY] = {
+    N_("History of Changes"),
+    "SELECT id, at, operator, action, coalesce (detail, '') FROM audit_log"
+    " WHERE entity = 'person' AND entity_id = ?1 ORDER BY id DESC",
+    { N_("When"), N_("Operator"), N_("Change"), N_("Detail") },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT } },
+  [WG_RECORD_MEMBERS] = {
+    N_("Members"),
+    "SELECT id, name, coalesce (relation, ''), sex, birth_date, residency, coalesce (phone, '')"
+    " FROM person WHERE household_id = ?1 ORDER BY id",
+    { N_("Name"), N_("Relation"), N_("Sex"), N_("Born"), N_("Status"), N_("Phone") },
+    { CELL_TEXT, CELL_TEXT, CELL_SEX, CELL_TEXT, CELL_RESIDENCY, CELL_TEXT } },
+};
+
+void
+wg_record_table_free (WgRecordTable *table)
+{
+  if (table == NULL)
+    return;
+  g_strfreev (table->columns);
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_clear_pointer (&table->ids, g_array_unref);
+  g_free (table);
+}
+
+const char *
+wg_record_kind_describe (WgRecordKind kind)
+{
+  g_return_val_if_fail (kind < WG_RECORD_N_KINDS, NULL);
+
+  return _(kinds[kind].title);
+}
+
+/**
+ * wg_residency_describe:
+ * @residency: a #WgResidency
+ *
+ * Returns: where the person is, in words
+ */
+const char *
+wg_residency_describe (int residency)
+{
+  switch (residency)
+    {
+    case WG_RESIDENCY_AWAY:
+      return _("Away from home");
+    case WG_RESIDENCY_RETURNEE:
+      return _("Returnee");
+    case WG_RESIDENCY_HOME:
+    default:
+      return _("At home");
+    }
+}
+
+static char *
+format_cell (sqlite3_stmt *stmt,
+             int           column,
+             CellFormat    format)
+{
+  int value = sqlite3_column_int (stmt, column);
+
+  switch (format)
+    {
+    case CELL_COLOUR:
+      return g_strdup (value == WG_HEALTH_CODE_RED ? _("Red")
+                       : value == WG_HEALTH_CODE_YELLOW ? _("Yellow") : _("Green"));
+    case CELL_RISK:
+      return g_strdup (value == 2 ? _("High risk") : value == 1 ? _("Medium risk") : _("Low risk"));
+    case CELL_TUBE:
+      return g_strdup (value == 2 ? _("Pooled") : _("Single"));
+    case CELL_RESULT:
+      return g_strdup (value == WG_NAT_RESULT_POSITIVE ? _("Positive")
+                       : value == WG_NAT_RESULT_NEGATIVE ? _("Negative") : _("Pending"));
+    case CELL_QUARANTINE_KIND:
+      return g_strdup (value == WG_QUARANTINE_CENTRAL ? _("Central quarantine") : _("Home quarantine"));
+    case CELL_TENTHS:
+      return g_strdup_printf ("%d.%d", value / 10, value % 10);
+    case CELL_SEX:
+      return g_strdup (value == 1 ? _("Male") : _("Female"));
+    case CELL_RESIDENCY:
+      return g_strdup (wg_residency_describe (value));
+    case CELL_BYTES:
+      return g_format_size (sqlite3_column_int64 (stmt, column));
+    case CELL_TEXT:
+    default:
+      return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+    }
+}
+
+/**
+ * wg_store_read_records:
+ * @store: a #WgStore
+ * @kind: which table of the file
+ * @owner_id: the person (for members: the household)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set
+ */
+WgRecordTable *
+wg_store_read_records (WgStore       *store,
+                       WgRecordKind   kind,
+                       gint64         owner_id,
+                       GError       **error)
+{
+  const KindSpec *spec;
+  g_autoptr(WgRecordTable) table = NULL;
+  GStrvBuilder *builder;
+  sqlite3_stmt *stmt;
+  guint n_columns = 0;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < WG_RECORD_N_KINDS, NULL);
+
+  spec = &kinds[kind];
+  while (n_columns < MAX_COLUMNS && spec->columns[n_columns] != NULL)
+    n_columns++;
+
+  table = g_new0 (WgRecordTable, 1);
+  table->kind = kind;
+  builder = g_strv_builder_new ();
+  for (guint c = 0; c < n_columns; c++)
+    g_strv_builder_add (builder, _(spec->columns[c]));
+  table->columns = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!(stmt = wg_store_prepare (store, spec->sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **cells = g_new0 (char *, n_columns + 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      for (guint c = 0; c < n_columns; c++)
+        cells[c] = format_cell (stmt, c + 1, spec->formats[c]);
+      g_ptr_array_add (table->rows, cells);
+      g_array_append_val (table->ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
+void
+wg_person_info_free (WgPersonInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id_number);
+  g_free (info->name);
+  g_free (info->birth_date);
+  g_free (info->phone);
+  g_free (info->relation);
+  g_free (info->away_place);
+  g_free (info->returned_on);
+  g_free (info->household_code);
+  g_free (info->address);
+  g_free (info->grid_code);
+  g_free (info);
+}
+
+/**
+ * wg_store_read_person:
+ * @store: a #WgStore
+ * @person_id: a person
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): who the person is and where they live, or %NULL
+ *   with @error set (NOT_FOUND for an unknown person)
+ */
+WgPersonInfo *
+wg_store_read_person (WgStore  *store,
+                      gint64    person_id,
+                      GError  **error)
+{
+  static const char sql[] =
+    "SELECT p.id_number, p.name, p.sex, p.birth_date, p.phone, p.relation, p.residency,"
+    "  p.away_place, p.returned_on, p.monitoring, p.household_id, h.code, h.address, g.code"
+    " FROM person p LEFT JOIN household h ON h.id = p.household_id"
+    " LEFT JOIN grid g ON g.id = h.grid_id WHERE p.id = ?";
+  WgPersonInfo *info;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                             _("This person is no longer in the database."));
+      else
+        wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+#define TEXT(i) g_strdup ((const char *) sqlite3_column_text (stmt, (i)))
+  info = g_new0 (WgPersonInfo, 1);
+  info->id = person_id;
+  info->id_number = TEXT (0);
+  info->name = TEXT (1);
+  info->sex = sqlite3_column_int (stmt, 2);
+  info->birth_date = TEXT (3);
+  info->phone = TEXT (4);
+  info->relation = TEXT (5);
+  info->residency = sqlite3_column_int (stmt, 6);
+  info->away_place = TEXT (7);
+  info->returned_on = TEXT (8);
+  info->monitoring = sqlite3_column_int (stmt, 9);
+  info->household_id = sqlite3_column_int64 (stmt, 10);
+  info->household_code = TEXT (11);
+  info->address = TEXT (12);
+  info->grid_code = TEXT (13);
+#undef TEXT
+  sqlite3_reset (stmt);
+  return info;
+}
