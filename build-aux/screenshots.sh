@@ -41,3 +41,4 @@ shoot main-window "" 1200x800+0+0
 shoot print-view "ctrl+p" 1100x760+0+0
 # Down the tree with the keyboard to a household.
 shoot household "Down plus Down plus Down plus Down plus Down plus Down" 1200x800+0+0
+shoot search "ctrl+f 1 3 9 1 2" 1200x800+0+0

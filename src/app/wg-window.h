@@ -25,6 +25,9 @@ const char *wg_window_get_page      (WgWindow       *self);
 void        wg_window_reload        (WgWindow       *self);
 void        wg_window_select_node   (WgWindow       *self,
                                      WgGridNode     *node);
+guint       wg_window_search        (WgWindow       *self,
+                                     const char     *text);
+void        wg_window_search_activate (WgWindow     *self);
 void        wg_window_open_person   (WgWindow       *self,
                                      gint64          person_id);
 GtkWidget  *wg_window_get_content   (WgWindow       *self);

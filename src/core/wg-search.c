@@ -27,14 +27,19 @@ wg_search_result_free (WgSearchResult *result)
     return;
   g_free (result->title);
   g_free (result->detail);
+  g_free (result->location);
+  g_free (result->grid_code);
   g_free (result);
 }
 
 static const char *const resolve_sql[] = {
   NULL,
-  "SELECT name, id_number FROM person WHERE id = ?",
-  "SELECT code, address FROM household WHERE id = ?",
-  "SELECT name, code FROM grid WHERE id = ?",
+  "SELECT p.name, p.id_number, g.code, h.address FROM person p"
+  " LEFT JOIN household h ON h.id = p.household_id LEFT JOIN grid g ON g.id = h.grid_id"
+  " WHERE p.id = ?",
+  "SELECT h.code, h.address, g.code, NULL FROM household h JOIN grid g ON g.id = h.grid_id"
+  " WHERE h.id = ?",
+  "SELECT name, code, code, NULL FROM grid WHERE id = ?",
 };
 
 static gboolean
@@ -71,6 +76,8 @@ add_result (WgStore       *store,
   result->id = id;
   result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   result->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  result->grid_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  result->location = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   sqlite3_reset (stmt);
 
   g_hash_table_add (seen, g_memdup2 (&key, sizeof key));

@@ -24,6 +24,8 @@ struct _WgSearchResult
   gint64 id;
   char *title;  /* name, household code or grid name */
   char *detail; /* ID number, address or grid code; for labels, what verification found */
+  char *location; /* where: the person's address; NULL for others */
+  char *grid_code; /* the micro-grid of a person or household; a grid's own code */
   gboolean is_label;          /* the query was a scanned household label */
   WgLabelStatus label_status; /* then: genuine, outdated, forged, gone or malformed */
 };

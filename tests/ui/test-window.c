@@ -15,6 +15,7 @@
 #include "wg-count-card.h"
 #include "wg-demo.h"
 #include "wg-household-page.h"
+#include "wg-label.h"
 #include "wg-person-page.h"
 #include "wg-record-view.h"
 #include "wg-registry.h"
@@ -230,6 +231,80 @@ test_household_and_person_file (void)
 }
 
 static void
+assert_opens_person (WgWindow   *window,
+                     const char *query)
+{
+  g_test_message ("search %s", query);
+  g_assert_cmpuint (wg_window_search (window, query), >=, 1);
+  wg_window_search_activate (window);
+  g_assert_true (WG_IS_PERSON_PAGE (wg_window_get_content (window)));
+  g_assert_cmpint (wg_person_page_get_person_id (WG_PERSON_PAGE (wg_window_get_content (window))), ==,
+                   known_person);
+}
+
+static void
+assert_opens_household (WgWindow   *window,
+                        const char *query)
+{
+  WgGridNode *node;
+
+  g_test_message ("search %s", query);
+  g_assert_cmpuint (wg_window_search (window, query), >=, 1);
+  wg_window_search_activate (window);
+  g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+  node = wg_household_page_get_node (WG_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+  g_assert_cmpstr (wg_grid_node_get_code (node), ==, "T3STHH0001");
+}
+
+static void
+test_search (void)
+{
+  WgWindow *window = open_window (small_db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *forged = NULL;
+  GtkStack *sidebar = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), WG_TYPE_WINDOW,
+                                                                "sidebar_stack"));
+  GtkWidget *before;
+
+  /* A person by a three-character name, an ID prefix, a phone. */
+  assert_opens_person (window, "欧阳娜");
+  assert_opens_person (window, "1410211980031500");
+  assert_opens_person (window, "13700001234");
+
+  /* A household by its code, and by its label as a barcode scanner types it. */
+  assert_opens_household (window, "T3STHH0001");
+  key = wg_store_dup_signing_key (wg_window_get_store (window), &error);
+  g_assert_no_error (error);
+  label = wg_label_payload (key, "T3STHH0001");
+  assert_opens_household (window, label);
+
+  /* A forged label opens nothing. */
+  forged = g_strdup (label);
+  forged[strlen (forged) - 1] = forged[strlen (forged) - 1] == 'Z' ? 'Y' : 'Z';
+  before = wg_window_get_content (window);
+  g_assert_cmpuint (wg_window_search (window, forged), ==, 1);
+  wg_window_search_activate (window);
+  g_assert_true (wg_window_get_content (window) == before);
+
+  /* A grid by its name. */
+  g_assert_cmpuint (wg_window_search (window, "乐昌镇"), >=, 1);
+  wg_window_search_activate (window);
+  g_assert_true (WG_IS_GRID_PAGE (wg_window_get_content (window)));
+  g_assert_cmpstr (wg_grid_node_get_code (wg_grid_page_get_node (wg_window_get_grid_page (window))), ==,
+                   "141021100");
+
+  /* Nothing found says so. */
+  g_assert_cmpuint (wg_window_search (window, "无此人无此地"), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "no-results");
+  g_assert_cmpuint (wg_window_search (window, ""), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "tree");
+
+  close_windows ();
+}
+
+static void
 test_preferences_and_about (void)
 {
   WgWindow *window = open_window (small_db);
@@ -326,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/wg/ui/window/shows-county", test_shows_county);
   g_test_add_func ("/wg/ui/window/tree-down-to-households", test_tree_down_to_households);
   g_test_add_func ("/wg/ui/window/household-and-person-file", test_household_and_person_file);
+  g_test_add_func ("/wg/ui/window/search", test_search);
   g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
   g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);
