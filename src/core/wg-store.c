@@ -888,6 +888,75 @@ failed:
   return FALSE;
 }
 
+/* The levels, then one row of status counts: households, persons, away,
+ * returnees, monitoring, home and central quarantine, fever today, then
+ * either staff, sensors and open alerts (the county) or the tests overdue
+ * (a grid's subtree). ?1 is the grid's code or NULL, ?2 the day. */
+static gboolean
+read_counts (WgStore        *self,
+             const char     *levels_sql,
+             const char     *status_sql,
+             const char     *code,
+             const char     *today,
+             WgLevelCounts  *counts,
+             GError        **error)
+{
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (counts, 0, sizeof *counts);
+
+  if (!(stmt = wg_store_prepare (self, levels_sql, error)))
+    return FALSE;
+  if (code != NULL)
+    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int level = sqlite3_column_int (stmt, 0);
+
+      if (level >= 1 && level <= 5)
+        counts->grids[level] = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self, status_sql, error)))
+    return FALSE;
+  if (code != NULL)
+    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  counts->households = sqlite3_column_int (stmt, 0);
+  counts->persons = sqlite3_column_int (stmt, 1);
+  counts->away = sqlite3_column_int (stmt, 2);
+  counts->returnees = sqlite3_column_int (stmt, 3);
+  counts->monitoring = sqlite3_column_int (stmt, 4);
+  counts->home_quarantine = sqlite3_column_int (stmt, 5);
+  counts->central_quarantine = sqlite3_column_int (stmt, 6);
+  counts->fever_today = sqlite3_column_int (stmt, 7);
+  if (code != NULL)
+    counts->nat_overdue = sqlite3_column_int (stmt, 8);
+  else
+    {
+      counts->staff = sqlite3_column_int (stmt, 8);
+      counts->sensors = sqlite3_column_int (stmt, 9);
+      counts->open_alerts = sqlite3_column_int (stmt, 10);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /**
  * wg_store_count:
  * @self: a #WgStore
@@ -906,7 +975,8 @@ wg_store_count (WgStore        *self,
                 WgLevelCounts  *counts,
                 GError        **error)
 {
-  static const char levels_sql[] = "SELECT level, count(*) FROM grid GROUP BY level";
+  /* ?1 would be a grid's code: the county's counts take none. */
+  static const char levels_sql[] = "SELECT level, count(*) FROM grid WHERE ?1 IS NULL GROUP BY level";
   static const char status_sql[] =
     "SELECT"
     " (SELECT count(*) FROM household),"
@@ -915,64 +985,18 @@ wg_store_count (WgStore        *self,
     " (SELECT count(*) FROM person WHERE residency = 2),"
     " (SELECT count(*) FROM person WHERE monitoring = 1),"
     " (SELECT count(DISTINCT person_id) FROM quarantine"
-    "   WHERE kind = 1 AND end_day >= ?1 AND start_day <= ?1),"
+    "   WHERE kind = 1 AND end_day >= ?2 AND start_day <= ?2),"
     " (SELECT count(DISTINCT person_id) FROM quarantine"
-    "   WHERE kind = 2 AND end_day >= ?1 AND start_day <= ?1),"
+    "   WHERE kind = 2 AND end_day >= ?2 AND start_day <= ?2),"
     " (SELECT count(DISTINCT person_id) FROM temperature"
-    "   WHERE measured_at >= ?1 AND measured_at < date (?1, '+1 day') AND tenths >= 373),"
+    "   WHERE measured_at >= ?2 AND measured_at < date (?2, '+1 day') AND tenths >= 373),"
     " (SELECT count(*) FROM staff),"
     " (SELECT count(*) FROM sensor),"
     " (SELECT count(*) FROM alert WHERE state < 3)";
-  g_autofree char *day = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (WG_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
-  memset (counts, 0, sizeof *counts);
-  day = today != NULL ? g_strdup (today) : wg_today ();
-
-  if (!(stmt = wg_store_prepare (self, levels_sql, error)))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int level = sqlite3_column_int (stmt, 0);
-
-      if (level >= 1 && level <= 5)
-        counts->grids[level] = sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wg_store_set_error (self, rc, error);
-      return FALSE;
-    }
-
-  if (!(stmt = wg_store_prepare (self, status_sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      wg_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  counts->households = sqlite3_column_int (stmt, 0);
-  counts->persons = sqlite3_column_int (stmt, 1);
-  counts->away = sqlite3_column_int (stmt, 2);
-  counts->returnees = sqlite3_column_int (stmt, 3);
-  counts->monitoring = sqlite3_column_int (stmt, 4);
-  counts->home_quarantine = sqlite3_column_int (stmt, 5);
-  counts->central_quarantine = sqlite3_column_int (stmt, 6);
-  counts->fever_today = sqlite3_column_int (stmt, 7);
-  counts->staff = sqlite3_column_int (stmt, 8);
-  counts->sensors = sqlite3_column_int (stmt, 9);
-  counts->open_alerts = sqlite3_column_int (stmt, 10);
-  sqlite3_reset (stmt);
-
-  return TRUE;
+  return read_counts (self, levels_sql, status_sql, NULL, today, counts, error);
 }
 
 /**
@@ -1021,55 +1045,10 @@ wg_store_count_grid (WgStore        *self,
     "  (SELECT count (*) FROM pp WHERE (pp.monitoring = 1 OR pp.id IN (SELECT person_id FROM qq))"
     "    AND NOT EXISTS (SELECT 1 FROM nat_test n WHERE n.person_id = pp.id"
     "                    AND n.sampled_at >= date (?2, '-2 days')))";
-  g_autofree char *day = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (WG_IS_STORE (self), FALSE);
   g_return_val_if_fail (code != NULL && counts != NULL, FALSE);
 
-  memset (counts, 0, sizeof *counts);
-  day = today != NULL ? g_strdup (today) : wg_today ();
-
-  if (!(stmt = wg_store_prepare (self, levels_sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int level = sqlite3_column_int (stmt, 0);
-
-      if (level >= 1 && level <= 5)
-        counts->grids[level] = sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wg_store_set_error (self, rc, error);
-      return FALSE;
-    }
-
-  if (!(stmt = wg_store_prepare (self, status_sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      wg_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  counts->households = sqlite3_column_int (stmt, 0);
-  counts->persons = sqlite3_column_int (stmt, 1);
-  counts->away = sqlite3_column_int (stmt, 2);
-  counts->returnees = sqlite3_column_int (stmt, 3);
-  counts->monitoring = sqlite3_column_int (stmt, 4);
-  counts->home_quarantine = sqlite3_column_int (stmt, 5);
-  counts->central_quarantine = sqlite3_column_int (stmt, 6);
-  counts->fever_today = sqlite3_column_int (stmt, 7);
-  counts->nat_overdue = sqlite3_column_int (stmt, 8);
-  sqlite3_reset (stmt);
-  return TRUE;
+  return read_counts (self, levels_sql, status_sql, code, today, counts, error);
 }
 
 /**
