@@ -42,7 +42,7 @@ PY
 
 echo "== Build (-Dwerror=true) and every suite =="
 rm -rf build-ci
-if meson setup build-ci -Dwerror=true --buildtype=debugoptimized >build-ci.log 2>&1 &&
+if meson setup build-ci -Dwerror=true -Dprint_fonts=enabled --buildtype=debugoptimized >build-ci.log 2>&1 &&
    meson compile -C build-ci -j "$jobs"; then
   meson test -C build-ci --num-processes "$jobs" --print-errorlogs || status=1
 else
@@ -53,7 +53,7 @@ fi
 
 echo "== Sanitizer build (address, undefined): unit and integration suites =="
 rm -rf build-asan
-if meson setup build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+if meson setup build-asan -Dwerror=true -Dprint_fonts=enabled -Db_sanitize=address,undefined -Db_lundef=false \
      --buildtype=debug >build-asan.log 2>&1 &&
    meson compile -C build-asan -j "$jobs"; then
   meson test -C build-asan --suite unit --suite integration --num-processes "$jobs" \
