@@ -31,3 +31,16 @@ awk -v n="$n" -v p="$pages" -v s="$start" -v e="$end" 'BEGIN {
   printf "  at that rate the county'"'"'s 49,000 labels take %.0f min\n", 49000 / (n / t) / 60
 }'
 du -k -c "$tmp"/page-*.png | tail -n 1 | awk '{ printf "  PNG pages: %.1f KB per page\n", $1 / '"$pages"' }'
+
+# zint, the other common tool: the symbols alone, without the layout.
+if command -v zint >/dev/null; then
+  start=$(date +%s.%N)
+  for i in $(seq 1 "$n"); do
+    code=$(printf 'H%09d' "$i")
+    zint -b 58 --scale=3 -o "$tmp/z$i.png" -d "WG1:$code:0123456789" >/dev/null
+  done
+  end=$(date +%s.%N)
+  awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN {
+    printf "reference (zint, symbols only): %d symbols in %.1f s: %.0f symbols/s\n", n, e - s, n / (e - s)
+  }'
+fi
