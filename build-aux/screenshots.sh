@@ -42,3 +42,4 @@ shoot print-view "ctrl+p" 1100x760+0+0
 # Down the tree with the keyboard to a household.
 shoot household "Down plus Down plus Down plus Down plus Down plus Down" 1200x800+0+0
 shoot search "ctrl+f 1 3 9 1 2" 1200x800+0+0
+shoot temperature-round "Down Down plus Down plus Down ctrl+t" 860x720+0+0

@@ -19,6 +19,7 @@
 #include "wg-household-page.h"
 #include "wg-person-page.h"
 #include "wg-print-view.h"
+#include "wg-round-view.h"
 #include "wg-search.h"
 #include "wg-window.h"
 
@@ -46,6 +47,7 @@ struct _WgWindow
   WgGridTree *tree;
   GtkTreeListModel *tree_model;
   GtkSingleSelection *tree_selection;
+  char *operator_name;
 };
 
 G_DEFINE_FINAL_TYPE (WgWindow, wg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -57,6 +59,22 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The name every change is logged under: Preferences' operator name, or
+ * the login's real name. */
+static const char *
+operator_name (WgWindow *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *name = NULL;
+
+  if (!WG_IS_APPLICATION (app))
+    return NULL;
+  name = g_settings_get_string (wg_application_get_settings (WG_APPLICATION (app)), "operator-name");
+  g_free (self->operator_name);
+  self->operator_name = (name != NULL && *name != '\0') ? g_steal_pointer (&name) : NULL;
+  return self->operator_name;
+}
 
 static void
 set_page (WgWindow   *self,
@@ -474,6 +492,31 @@ on_results_list_row_activated_cb (WgWindow      *self,
 }
 
 static void
+temperature_round_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  WgGridNode *node = wg_grid_page_get_node (self->grid_page);
+  g_autoptr(GError) error = NULL;
+  WgRoundView *view;
+
+  if (node == NULL || self->store == NULL)
+    return;
+
+  wg_store_set_operator (self->store, operator_name (self));
+  view = wg_round_view_new (self->store, wg_grid_node_get_code (node), wg_grid_node_get_name (node),
+                            &error);
+  if (view == NULL)
+    {
+      wg_window_add_toast (self, error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (view), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (view));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -550,6 +593,7 @@ wg_window_finalize (GObject *object)
   WgWindow *self = (WgWindow *) object;
 
   g_clear_error (&self->open_error);
+  g_clear_pointer (&self->operator_name, g_free);
 
   G_OBJECT_CLASS (wg_window_parent_class)->finalize (object);
 }
@@ -625,6 +669,8 @@ wg_window_class_init (WgWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.temperature-round", NULL,
+                                   temperature_round_action);
 
 }
 
@@ -732,6 +778,7 @@ wg_window_reload (WgWindow *self)
       return;
     }
 
+  wg_store_set_operator (self->store, operator_name (self));
   build_tree (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
   set_page (self, "summary");

@@ -22,6 +22,7 @@ typedef enum
   WG_VALIDATE_ERROR_LEGACY,
   WG_VALIDATE_ERROR_PHONE,
   WG_VALIDATE_ERROR_GRID_CODE,
+  WG_VALIDATE_ERROR_RANGE,
 } WgValidateError;
 
 GQuark    wg_validate_error_quark       (void);

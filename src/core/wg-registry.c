@@ -436,3 +436,207 @@ wg_store_list_grid_staff (WgStore     *store,
     }
   return g_steal_pointer (&staff);
 }
+
+/**
+ * wg_temperature_parse:
+ * @text: a reading as typed: "36.5", "36,5" or "365" (tenths, as grid
+ *   workers read them out on the phone)
+ * @tenths: (out): the reading in tenths of a degree
+ * @error: return location for a #GError in %WG_VALIDATE_ERROR
+ *
+ * Returns: %TRUE for a plausible body temperature, 34.0 to 43.0 °C
+ */
+gboolean
+wg_temperature_parse (const char  *text,
+                      int         *tenths,
+                      GError     **error)
+{
+  g_autofree char *s = NULL;
+  char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (text != NULL && tenths != NULL, FALSE);
+
+  s = g_strstrip (g_strdup (text));
+  g_strdelimit (s, ",", '.');
+  if (*s == '\0')
+    {
+      g_set_error_literal (error, WG_VALIDATE_ERROR, WG_VALIDATE_ERROR_EMPTY,
+                           _("Type the temperature, like 36.5."));
+      return FALSE;
+    }
+
+  value = g_ascii_strtod (s, &end);
+  if (end == s || *end != '\0')
+    {
+      g_set_error (error, WG_VALIDATE_ERROR, WG_VALIDATE_ERROR_CHARACTERS,
+                   _("“%s” is not a temperature. Type it like 36.5."), text);
+      return FALSE;
+    }
+  /* "365" read out as three digits means 36.5. */
+  if (strchr (s, '.') == NULL && value >= 340 && value <= 430)
+    value /= 10.0;
+
+  if (value < 34.0 || value > 43.0)
+    {
+      g_set_error (error, WG_VALIDATE_ERROR, WG_VALIDATE_ERROR_RANGE,
+                   _("%.1f °C is not a plausible body temperature (34.0 to 43.0). Measure again."),
+                   value);
+      return FALSE;
+    }
+  *tenths = (int) (value * 10.0 + 0.5);
+  return TRUE;
+}
+
+void
+wg_round_entry_free (WgRoundEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->name);
+  g_free (entry->address);
+  g_free (entry->why);
+  g_free (entry);
+}
+
+/* A round is a half day: the morning before noon, the afternoon after. A
+ * reading keyed in goes in at the round's nominal time, unless the round
+ * already has one, which it then corrects. */
+static const char *const round_times[] = { "08:00:00", "15:00:00" };
+
+/**
+ * wg_store_list_round:
+ * @store: a #WgStore
+ * @grid_code: a village, group or micro-grid (any grid works)
+ * @today: (nullable): the day, YYYY-MM-DD; %NULL for today
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgRoundEntry): everyone under watch
+ *   below the grid — in quarantine today or under health monitoring — in
+ *   household order, with today's morning and afternoon readings
+ */
+GPtrArray *
+wg_store_list_round (WgStore     *store,
+                     const char  *grid_code,
+                     const char  *today,
+                     GError     **error)
+{
+  static const char sql[] =
+    "SELECT p.id, p.name, h.address,"
+    "  (SELECT max (q.kind) FROM quarantine q WHERE q.person_id = p.id"
+    "    AND q.start_day <= ?2 AND q.end_day >= ?2),"
+    "  p.monitoring,"
+    "  (SELECT tenths FROM temperature t WHERE t.person_id = p.id"
+    "    AND t.measured_at >= ?2 AND t.measured_at < ?2 || ' 12:00:00' ORDER BY t.measured_at DESC LIMIT 1),"
+    "  (SELECT tenths FROM temperature t WHERE t.person_id = p.id"
+    "    AND t.measured_at >= ?2 || ' 12:00:00' AND t.measured_at < date (?2, '+1 day')"
+    "    ORDER BY t.measured_at DESC LIMIT 1)"
+    " FROM grid m JOIN household h ON h.grid_id = m.id JOIN person p ON p.household_id = h.id"
+    " WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':'"
+    "   AND (p.monitoring = 1 OR EXISTS (SELECT 1 FROM quarantine q WHERE q.person_id = p.id"
+    "                                    AND q.start_day <= ?2 AND q.end_day >= ?2))"
+    " ORDER BY m.code, h.id, p.id";
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_round_entry_free);
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+  g_return_val_if_fail (grid_code != NULL, NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, grid_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgRoundEntry *entry = g_new0 (WgRoundEntry, 1);
+      int quarantine = sqlite3_column_int (stmt, 3);
+
+      entry->person_id = sqlite3_column_int64 (stmt, 0);
+      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->address = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->why = g_strdup (quarantine == WG_QUARANTINE_CENTRAL ? _("Central quarantine")
+                             : quarantine == WG_QUARANTINE_HOME ? _("Home quarantine")
+                             : _("Health monitoring"));
+      entry->morning_tenths = sqlite3_column_int (stmt, 5);
+      entry->afternoon_tenths = sqlite3_column_int (stmt, 6);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * wg_store_set_round_temperature:
+ * @store: a #WgStore
+ * @person_id: the person measured
+ * @today: (nullable): the day, YYYY-MM-DD; %NULL for today
+ * @round: morning or afternoon
+ * @tenths: the reading
+ * @error: return location for a #GError
+ *
+ * Saves a round's reading; keying it again corrects it. Logged.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_set_round_temperature (WgStore     *store,
+                                gint64       person_id,
+                                const char  *today,
+                                WgRound      round,
+                                int          tenths,
+                                GError     **error)
+{
+  static const char update_sql[] =
+    "UPDATE temperature SET tenths = ?3 WHERE id = ("
+    "  SELECT id FROM temperature WHERE person_id = ?1"
+    "   AND measured_at >= ?2 || CASE ?4 WHEN 0 THEN '' ELSE ' 12:00:00' END"
+    "   AND measured_at < CASE ?4 WHEN 0 THEN ?2 || ' 12:00:00' ELSE date (?2, '+1 day') END"
+    "  ORDER BY measured_at DESC LIMIT 1)";
+  static const char insert_sql[] =
+    "INSERT INTO temperature (person_id, measured_at, tenths) VALUES (?1, ?2 || ' ' || ?4, ?3)";
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  g_autofree char *at = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (round == WG_ROUND_MORNING || round == WG_ROUND_AFTERNOON, FALSE);
+
+  at = g_strdup_printf ("%s %s", day, round_times[round]);
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  if (!(stmt = wg_store_prepare (store, update_sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, tenths);
+  sqlite3_bind_int (stmt, 4, round);
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+    {
+      if (!(stmt = wg_store_prepare (store, insert_sql, error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, tenths);
+      sqlite3_bind_text (stmt, 4, round_times[round], -1, SQLITE_STATIC);
+      if (!wg_store_step_done (store, stmt, error))
+        goto failed;
+    }
+  detail = g_strdup_printf ("%s %d.%d", at, tenths / 10, tenths % 10);
+  if (!wg_store_log (store, "temperature", "person", person_id, detail, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}

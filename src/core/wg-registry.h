@@ -76,4 +76,36 @@ GPtrArray  *wg_store_list_grid_staff (WgStore              *store,
 gint64   wg_store_count_rows      (WgStore              *store,
                                    const char           *table);
 
+/* One person on a temperature round, with what was measured today. */
+typedef struct
+{
+  gint64 person_id;
+  char *name;
+  char *address;
+  char *why;           /* home quarantine, central quarantine or health monitoring */
+  int morning_tenths;  /* 0: not measured yet */
+  int afternoon_tenths;
+} WgRoundEntry;
+
+typedef enum
+{
+  WG_ROUND_MORNING,
+  WG_ROUND_AFTERNOON,
+} WgRound;
+
+gboolean   wg_temperature_parse           (const char  *text,
+                                           int         *tenths,
+                                           GError     **error);
+void       wg_round_entry_free            (WgRoundEntry *entry);
+GPtrArray *wg_store_list_round            (WgStore     *store,
+                                           const char  *grid_code,
+                                           const char  *today,
+                                           GError     **error);
+gboolean   wg_store_set_round_temperature (WgStore     *store,
+                                           gint64       person_id,
+                                           const char  *today,
+                                           WgRound      round,
+                                           int          tenths,
+                                           GError     **error);
+
 G_END_DECLS

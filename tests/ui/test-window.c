@@ -19,6 +19,7 @@
 #include "wg-person-page.h"
 #include "wg-record-view.h"
 #include "wg-registry.h"
+#include "wg-round-view.h"
 #include "wg-preferences-window.h"
 #include "wg-window.h"
 
@@ -154,6 +155,7 @@ test_tree_down_to_households (void)
 
 /* A household of our own, with a file whose every record we know. */
 static gint64 known_person;
+static char *known_start, *known_end;
 
 static void
 add_known_household (WgStore *store)
@@ -169,7 +171,16 @@ add_known_household (WgStore *store)
   g_assert_true (wg_store_add_person (store, &person, &known_person, &error));
   for (guint i = 0; i < G_N_ELEMENTS (temps); i++)
     g_assert_true (wg_store_add_temperature (store, known_person, temps[i].at, temps[i].tenths, &error));
-  g_assert_true (wg_store_add_quarantine (store, known_person, 1, "2026-11-20", "2026-12-03", &error));
+  /* In quarantine today, whenever the tests run. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) start = g_date_time_add_days (now, -9);
+    g_autoptr(GDateTime) end = g_date_time_add_days (now, 4);
+
+    known_start = g_date_time_format (start, "%Y-%m-%d");
+    known_end = g_date_time_format (end, "%Y-%m-%d");
+  }
+  g_assert_true (wg_store_add_quarantine (store, known_person, 1, known_start, known_end, &error));
   g_assert_no_error (error);
 }
 
@@ -212,8 +223,8 @@ test_household_and_person_file (void)
 
   quarantine = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_QUARANTINE));
   g_assert_cmpuint (wg_record_view_get_n_rows (quarantine), ==, 1);
-  g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 3), ==, "2026-11-20");
-  g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 4), ==, "2026-12-03");
+  g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 3), ==, known_start);
+  g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 4), ==, known_end);
 
   nat = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_NAT_TEST));
   g_assert_cmpuint (wg_record_view_get_n_rows (nat), ==, 0);
@@ -302,6 +313,68 @@ test_search (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "tree");
 
   close_windows ();
+}
+
+static int
+morning_reading (WgStore *store,
+                 guint    index)
+{
+  g_autoptr(GPtrArray) round = wg_store_list_round (store, "141021", NULL, NULL);
+
+  return ((WgRoundEntry *) g_ptr_array_index (round, index))->morning_tenths;
+}
+
+static void
+type_into (GtkWidget  *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static void
+test_temperature_round (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_DEFAULT, &error);
+  WgRoundView *view;
+  GtkWidget *focus;
+  int before;
+
+  g_assert_no_error (error);
+  view = wg_round_view_new (store, "141021", "曲沃县", &error);
+  g_assert_no_error (error);
+  wg_round_view_set_round (view, WG_ROUND_MORNING);
+  gtk_window_present (GTK_WINDOW (view));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_cmpuint (wg_round_view_get_n_people (view), >=, 3);
+
+  /* Type, Enter: saved, and the next person's field has the focus. */
+  type_into (wg_round_view_get_entry (view, 0), "36,6");
+  g_assert_cmpint (morning_reading (store, 0), ==, 366);
+  g_assert_cmpstr (wg_round_view_get_status (view, 0), ==, "Saved");
+  focus = gtk_root_get_focus (GTK_ROOT (view));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == wg_round_view_get_entry (view, 1) ||
+                 gtk_widget_is_ancestor (focus, wg_round_view_get_entry (view, 1)));
+
+  /* 45.0 °C is refused next to the field and nothing is stored. */
+  before = morning_reading (store, 1);
+  type_into (wg_round_view_get_entry (view, 1), "45.0");
+  g_assert_cmpint (morning_reading (store, 1), ==, before);
+  g_assert_nonnull (strstr (wg_round_view_get_status (view, 1), "not a plausible body temperature"));
+  g_assert_true (gtk_widget_has_css_class (wg_round_view_get_entry (view, 1), "error"));
+
+  /* Read out as three digits; a fever is marked. */
+  type_into (wg_round_view_get_entry (view, 1), "385");
+  g_assert_cmpint (morning_reading (store, 1), ==, 385);
+  g_assert_cmpstr (wg_round_view_get_status (view, 1), ==, "Saved · Fever");
+
+  /* Keying a reading again corrects it. */
+  type_into (wg_round_view_get_entry (view, 0), "36.9");
+  g_assert_cmpint (morning_reading (store, 0), ==, 369);
+
+  gtk_window_destroy (GTK_WINDOW (view));
 }
 
 static void
@@ -402,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/wg/ui/window/tree-down-to-households", test_tree_down_to_households);
   g_test_add_func ("/wg/ui/window/household-and-person-file", test_household_and_person_file);
   g_test_add_func ("/wg/ui/window/search", test_search);
+  g_test_add_func ("/wg/ui/window/temperature-round", test_temperature_round);
   g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
   g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);
@@ -415,6 +489,8 @@ main (int   argc,
   g_clear_object (&app);
   wg_test_remove_tree (tmp_dir);
   g_free (small_db);
+  g_free (known_start);
+  g_free (known_end);
   g_free (tmp_dir);
   return status;
 }

@@ -414,6 +414,40 @@ test_audit_operator (void)
   g_assert_cmpstr (((WgAuditEntry *) g_ptr_array_index (entries, 0))->detail, ==, "王芳");
 }
 
+static void
+test_temperature_parse (void)
+{
+  static const struct
+  {
+    const char *text;
+    int tenths; /* 0: refused */
+  } cases[] = {
+    { "36.5", 365 }, { " 36,5 ", 365 }, { "365", 365 }, { "37.3", 373 }, { "34.0", 340 },
+    { "43.0", 430 }, { "39", 390 }, { "45.0", 0 }, { "43.1", 0 }, { "33.9", 0 }, { "3", 0 },
+    { "36.5度", 0 }, { "abc", 0 }, { "", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int tenths = 0;
+      gboolean ok = wg_temperature_parse (cases[i].text, &tenths, &error);
+
+      g_test_message ("“%s”", cases[i].text);
+      if (cases[i].tenths > 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (tenths, ==, cases[i].tenths);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_nonnull (error);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/wg/store/missing", test_missing);
   g_test_add_func ("/wg/store/constraints", test_constraints);
   g_test_add_func ("/wg/store/audit-operator", test_audit_operator);
+  g_test_add_func ("/wg/store/temperature-parse", test_temperature_parse);
 
   return g_test_run ();
 }

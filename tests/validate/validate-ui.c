@@ -20,6 +20,7 @@
 #include "wg-person-page.h"
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
+#include "wg-round-view.h"
 #include "wg-window.h"
 
 static char *
@@ -60,6 +61,7 @@ main (int   argc,
   g_type_ensure (WG_TYPE_PERSON_PAGE);
   g_type_ensure (WG_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (WG_TYPE_PRINT_VIEW);
+  g_type_ensure (WG_TYPE_ROUND_VIEW);
 
   for (int i = 1; i < argc; i++)
     {
