@@ -14,13 +14,16 @@
 
 #include "wg-application.h"
 #include "wg-household-page.h"
+#include "wg-idnum.h"
 #include "wg-records.h"
+#include "wg-registry.h"
 
 struct _WgHouseholdPage
 {
   GtkWidget parent_instance;
 
   /* template widgets */
+  AdwToastOverlay *toast_overlay;
   GtkWidget *scroller;
   GtkLabel *path_label;
   GtkLabel *address_label;
@@ -29,7 +32,14 @@ struct _WgHouseholdPage
 
   /* owned */
   WgGridNode *node;
+  WgStore *store;
   GArray *member_ids; /* of gint64, in row order */
+  AdwToast *undo_toast;
+  GtkWidget *add_dialog;
+
+  /* state: a removal waits for its toast to go, so Undo costs nothing */
+  gint64 pending_delete;
+  GtkWidget *pending_row;
 };
 
 G_DEFINE_FINAL_TYPE (WgHouseholdPage, wg_household_page, GTK_TYPE_WIDGET)
@@ -48,13 +58,216 @@ on_members_list_row_activated_cb (WgHouseholdPage *self,
   wg_household_page_open_member (self, gtk_list_box_row_get_index (row));
 }
 
+static void reload (WgHouseholdPage *self);
+
+static void
+commit_pending_delete (WgHouseholdPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 person = self->pending_delete;
+
+  if (person == 0)
+    return;
+  self->pending_delete = 0;
+  self->pending_row = NULL;
+  if (!wg_store_delete_person (self->store, person, &error))
+    g_warning ("Could not remove a person: %s", error->message);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    reload (self);
+}
+
+static void
+on_undo_toast_dismissed_cb (WgHouseholdPage *self,
+                            AdwToast        *toast)
+{
+  if (toast == self->undo_toast)
+    g_clear_object (&self->undo_toast);
+  commit_pending_delete (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WgHouseholdPage *self = WG_HOUSEHOLD_PAGE (widget);
+
+  if (self->pending_delete == 0)
+    return;
+  self->pending_delete = 0;
+  if (self->pending_row != NULL)
+    gtk_widget_set_visible (self->pending_row, TRUE);
+  self->pending_row = NULL;
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+}
+
+static void
+on_delete_clicked_cb (GtkButton       *button,
+                      WgHouseholdPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  wg_household_page_delete_member (self, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+/* As the ID number is typed: the reason it is wrong, or NULL. */
+static char *
+check_person_fields (GtkWidget *dialog)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkEditable *id_number = g_object_get_data (G_OBJECT (dialog), "id-number");
+  GtkEditable *phone = g_object_get_data (G_OBJECT (dialog), "phone");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = wg_id_number_normalize (gtk_editable_get_text (id_number));
+  g_autofree char *name_text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+  const char *phone_text = gtk_editable_get_text (phone);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (id_number), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (phone), "error");
+
+  if (*id != '\0' && !wg_id_number_validate (id, NULL, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (id_number), "error");
+      return g_strdup (error->message);
+    }
+  if (*phone_text != '\0' && !wg_phone_validate (phone_text, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (phone), "error");
+      return g_strdup (error->message);
+    }
+  if (*id == '\0' || *name_text == '\0')
+    return g_strdup ("");
+  return NULL;
+}
+
+static void
+on_person_field_changed_cb (GtkWidget *dialog)
+{
+  g_autofree char *problem = check_person_fields (dialog);
+  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "problem");
+
+  gtk_label_set_label (message, problem != NULL ? problem : "");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", problem == NULL);
+}
+
+static void
+on_add_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           WgHouseholdPage  *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  WgPersonFields fields = { 0 };
+  const char *phone;
+  const char *relation;
+
+  self->add_dialog = NULL;
+  if (g_strcmp0 (response, "add") != 0 || self->node == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "name"))));
+  phone = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "phone"));
+  relation = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "relation"));
+  fields.name = name;
+  fields.id_number = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "id-number"));
+  fields.phone = *phone != '\0' ? phone : NULL;
+  fields.relation = *relation != '\0' ? relation : NULL;
+  fields.household_id = wg_grid_node_get_id (self->node);
+
+  if (!wg_store_add_person (self->store, &fields, NULL, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  reload (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("%s added"), name));
+}
+
+static GtkWidget *
+add_entry_row (GtkWidget  *group,
+               GtkWidget  *dialog,
+               const char *key,
+               const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (on_person_field_changed_cb), dialog);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (dialog), key, row);
+  return row;
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WgHouseholdPage *self = WG_HOUSEHOLD_PAGE (widget);
+  GtkWidget *dialog, *box, *group, *problem;
+
+  if (self->node == NULL || self->add_dialog != NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add a Person"),
+                                   wg_grid_node_get_name (self->node));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  group = adw_preferences_group_new ();
+  gtk_box_append (GTK_BOX (box), group);
+  add_entry_row (group, dialog, "name", _("Name"));
+  add_entry_row (group, dialog, "id-number", _("ID Number"));
+  add_entry_row (group, dialog, "phone", _("Phone"));
+  add_entry_row (group, dialog, "relation", _("Relation"));
+  problem = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_box_append (GTK_BOX (box), problem);
+  g_object_set_data (G_OBJECT (dialog), "problem", problem);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_dialog_response_cb), self, 0);
+
+  self->add_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Leaving the page (another grid, a person's file) makes a removal final. */
+static void
+wg_household_page_unmap (GtkWidget *widget)
+{
+  WgHouseholdPage *self = WG_HOUSEHOLD_PAGE (widget);
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  commit_pending_delete (self);
+
+  GTK_WIDGET_CLASS (wg_household_page_parent_class)->unmap (widget);
+}
+
 static void
 wg_household_page_dispose (GObject *object)
 {
   WgHouseholdPage *self = (WgHouseholdPage *) object;
 
+  /* Closing the window does not undo a removal. */
+  commit_pending_delete (self);
+  if (self->undo_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_clear_object (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_HOUSEHOLD_PAGE);
   g_clear_object (&self->node);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->member_ids, g_array_unref);
 
   G_OBJECT_CLASS (wg_household_page_parent_class)->dispose (object);
@@ -68,6 +281,8 @@ wg_household_page_class_init (WgHouseholdPageClass *klass)
 
   object_class->dispose = wg_household_page_dispose;
 
+  widget_class->unmap = wg_household_page_unmap;
+
   /**
    * WgHouseholdPage::open-person:
    * @person_id: the member to open
@@ -78,12 +293,16 @@ wg_household_page_class_init (WgHouseholdPageClass *klass)
   wg_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/wg-household-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, path_label);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, address_label);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, code_label);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, members_list);
   gtk_widget_class_bind_template_callback (widget_class, on_members_list_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "household.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "household.undo-delete", NULL, undo_delete_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -122,7 +341,9 @@ wg_household_page_show (WgHouseholdPage  *self,
                                          error)))
     return FALSE;
 
+  commit_pending_delete (self);
   g_set_object (&self->node, household);
+  g_set_object (&self->store, store);
   path = wg_grid_node_dup_path (wg_grid_node_get_parent (household));
   gtk_label_set_label (self->path_label, path);
   gtk_label_set_label (self->address_label, wg_grid_node_get_name (household));
@@ -147,6 +368,15 @@ wg_household_page_show (WgHouseholdPage  *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (phone, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), phone);
+      {
+        GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+        gtk_widget_set_tooltip_text (remove, _("Remove from the Registry"));
+        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (remove, "flat");
+        g_signal_connect_object (remove, "clicked", G_CALLBACK (on_delete_clicked_cb), self, 0);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (self->members_list, row);
@@ -163,12 +393,18 @@ wg_household_page_get_node (WgHouseholdPage *self)
   return self->node;
 }
 
+/**
+ * wg_household_page_get_n_members:
+ * @self: a #WgHouseholdPage
+ *
+ * Returns: the members shown (one waiting to be removed is not)
+ */
 guint
 wg_household_page_get_n_members (WgHouseholdPage *self)
 {
   g_return_val_if_fail (WG_IS_HOUSEHOLD_PAGE (self), 0);
 
-  return self->member_ids->len;
+  return self->member_ids->len - (self->pending_delete != 0 ? 1 : 0);
 }
 
 /**
@@ -186,4 +422,70 @@ wg_household_page_open_member (WgHouseholdPage *self,
 
   if (index < self->member_ids->len)
     g_signal_emit (self, signals[OPEN_PERSON], 0, g_array_index (self->member_ids, gint64, index));
+}
+
+static void
+reload (WgHouseholdPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgGridNode) node = self->node != NULL ? g_object_ref (self->node) : NULL;
+  g_autoptr(WgStore) store = self->store != NULL ? g_object_ref (self->store) : NULL;
+
+  if (node != NULL && store != NULL && !wg_household_page_show (self, store, node, &error))
+    g_warning ("Could not read the household: %s", error->message);
+}
+
+/**
+ * wg_household_page_delete_member:
+ * @self: a #WgHouseholdPage
+ * @index: a member, in the order shown
+ *
+ * Removes the member from the list at once and from the registry when the
+ * Undo toast goes away without being used.
+ */
+void
+wg_household_page_delete_member (WgHouseholdPage *self,
+                                 guint            index)
+{
+  GtkListBoxRow *row;
+  AdwToast *toast;
+
+  g_return_if_fail (WG_IS_HOUSEHOLD_PAGE (self));
+
+  row = gtk_list_box_get_row_at_index (self->members_list, index);
+  if (row == NULL || index >= self->member_ids->len)
+    return;
+
+  /* One removal at a time: an earlier one is final now. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  commit_pending_delete (self);
+
+  row = gtk_list_box_get_row_at_index (self->members_list, index);
+  self->pending_delete = g_array_index (self->member_ids, gint64, index);
+  self->pending_row = GTK_WIDGET (row);
+  gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+
+  toast = adw_toast_new_format (_("%s removed"),
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "household.undo-delete");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->undo_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * wg_household_page_get_add_dialog:
+ * @self: a #WgHouseholdPage
+ *
+ * Returns: (transfer none) (nullable): the open "Add a Person" dialog
+ */
+GtkWidget *
+wg_household_page_get_add_dialog (WgHouseholdPage *self)
+{
+  g_return_val_if_fail (WG_IS_HOUSEHOLD_PAGE (self), NULL);
+
+  return self->add_dialog;
 }

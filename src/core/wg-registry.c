@@ -196,6 +196,59 @@ wg_store_add_person (WgStore               *store,
   return insert_and_log (store, stmt, "person", fields->name, id, error);
 }
 
+/**
+ * wg_store_delete_person:
+ * @store: a #WgStore
+ * @person_id: the person
+ * @error: return location for a #GError
+ *
+ * Removes a person and their whole file, and logs it with their name and ID
+ * number. The application asks first or offers Undo before calling this.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_delete_person (WgStore  *store,
+                        gint64    person_id,
+                        GError  **error)
+{
+  static const char who_sql[] = "SELECT name || ' ' || id_number FROM person WHERE id = ?";
+  static const char delete_sql[] = "DELETE FROM person WHERE id = ?";
+  g_autofree char *who = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  if (!(stmt = wg_store_prepare (store, who_sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    who = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (who == NULL)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                           _("This person is no longer in the database."));
+      goto failed;
+    }
+
+  if (!(stmt = wg_store_prepare (store, delete_sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!wg_store_step_done (store, stmt, error) ||
+      !wg_store_log (store, "delete", "person", person_id, who, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
 gboolean
 wg_store_add_temperature (WgStore     *store,
                           gint64       person_id,

@@ -34,6 +34,9 @@ gboolean wg_store_add_person      (WgStore              *store,
                                    const WgPersonFields *fields,
                                    gint64               *id,
                                    GError              **error);
+gboolean wg_store_delete_person    (WgStore              *store,
+                                   gint64                person_id,
+                                   GError              **error);
 gboolean wg_store_add_temperature (WgStore              *store,
                                    gint64                person_id,
                                    const char           *measured_at,

@@ -315,6 +315,70 @@ test_search (void)
   close_windows ();
 }
 
+static WgGridNode *
+find_known_household (WgWindow *window)
+{
+  WgGridNode *micro = wg_grid_tree_lookup (wg_window_get_tree (window), "1410211002000101");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (micro)); i++)
+    {
+      g_autoptr(WgGridNode) child = g_list_model_get_item (G_LIST_MODEL (micro), i);
+
+      if (g_str_equal (wg_grid_node_get_code (child), "T3STHH0001"))
+        return child; /* the micro-grid keeps it */
+    }
+  return NULL;
+}
+
+static void
+test_add_and_remove_person (void)
+{
+  WgWindow *window = open_window (small_db);
+  WgStore *store = wg_window_get_store (window);
+  WgHouseholdPage *page;
+  GtkWidget *dialog;
+  GtkLabel *problem;
+  gint64 persons = wg_store_count_rows (store, "person");
+
+  wg_window_select_node (window, find_known_household (window));
+  page = WG_HOUSEHOLD_PAGE (wg_window_get_content (window));
+  g_assert_cmpuint (wg_household_page_get_n_members (page), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "household.add-person", NULL));
+  dialog = wg_household_page_get_add_dialog (page);
+  g_assert_nonnull (dialog);
+  problem = g_object_get_data (G_OBJECT (dialog), "problem");
+
+  /* A wrong check digit is refused as it is typed, with the reason shown. */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "李四");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "id-number"), "110105194912310021");
+  g_assert_nonnull (strstr (gtk_label_get_label (problem), "check digit"));
+  g_assert_true (gtk_widget_has_css_class (g_object_get_data (G_OBJECT (dialog), "id-number"), "error"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_cmpint (wg_store_count_rows (store, "person"), ==, persons);
+
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "id-number"), "11010519491231002x");
+  g_assert_cmpstr (gtk_label_get_label (problem), ==, "");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_assert_cmpint (wg_store_count_rows (store, "person"), ==, persons + 1);
+  g_assert_cmpuint (wg_household_page_get_n_members (page), ==, 2);
+
+  /* Removing offers Undo, and Undo brings the person back untouched. */
+  wg_household_page_delete_member (page, 1);
+  g_assert_cmpuint (wg_household_page_get_n_members (page), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "household.undo-delete", NULL));
+  g_assert_cmpuint (wg_household_page_get_n_members (page), ==, 2);
+  g_assert_cmpint (wg_store_count_rows (store, "person"), ==, persons + 1);
+
+  /* Without Undo, moving on makes it final. */
+  wg_household_page_delete_member (page, 1);
+  wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
+  g_assert_cmpint (wg_store_count_rows (store, "person"), ==, persons);
+
+  close_windows ();
+}
+
 static int
 morning_reading (WgStore *store,
                  guint    index)
@@ -476,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/wg/ui/window/household-and-person-file", test_household_and_person_file);
   g_test_add_func ("/wg/ui/window/search", test_search);
   g_test_add_func ("/wg/ui/window/temperature-round", test_temperature_round);
+  g_test_add_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
   g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
   g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);
