@@ -18,6 +18,7 @@
 #include "wg-idnum.h"
 #include "wg-person-page.h"
 #include "wg-record-view.h"
+#include "wg-temperature-chart.h"
 
 struct _WgPersonPage
 {
@@ -198,7 +199,19 @@ wg_person_page_show (WgPersonPage  *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->records_box))) != NULL)
     gtk_box_remove (self->records_box, child);
   for (guint i = 0; i < tables->len; i++)
-    gtk_box_append (self->records_box, wg_record_view_new (g_ptr_array_index (tables, i)));
+    {
+      WgRecordTable *table = g_ptr_array_index (tables, i);
+
+      /* The chart sits above the temperature table it draws. */
+      if (table->kind == WG_RECORD_TEMPERATURE && table->rows->len > 0)
+        {
+          GtkWidget *chart = wg_temperature_chart_new (table);
+
+          gtk_widget_add_css_class (chart, "card");
+          gtk_box_append (self->records_box, chart);
+        }
+      gtk_box_append (self->records_box, wg_record_view_new (table));
+    }
 
   return TRUE;
 }
@@ -209,6 +222,24 @@ wg_person_page_get_person_id (WgPersonPage *self)
   g_return_val_if_fail (WG_IS_PERSON_PAGE (self), 0);
 
   return self->person_id;
+}
+
+/**
+ * wg_person_page_get_chart:
+ * @self: a #WgPersonPage
+ *
+ * Returns: (transfer none) (nullable): the temperature chart, when there are readings
+ */
+GtkWidget *
+wg_person_page_get_chart (WgPersonPage *self)
+{
+  g_return_val_if_fail (WG_IS_PERSON_PAGE (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->records_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (WG_IS_TEMPERATURE_CHART (child))
+      return child;
+  return NULL;
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "wg-record-view.h"
 #include "wg-registry.h"
 #include "wg-round-view.h"
+#include "wg-temperature-chart.h"
 #include "wg-preferences-window.h"
 #include "wg-window.h"
 
@@ -221,6 +222,10 @@ test_household_and_person_file (void)
   g_assert_cmpstr (wg_record_view_get_cell (temps, 2, 1), ==, "36.5");
   g_assert_cmpstr (wg_record_view_get_cell (temps, 2, 0), ==, "2026-11-28 08:10:00");
 
+  /* The chart draws the same three readings. */
+  g_assert_cmpuint (wg_temperature_chart_get_n_points (WG_TEMPERATURE_CHART (wg_person_page_get_chart (person_page))),
+                    ==, 3);
+
   quarantine = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_QUARANTINE));
   g_assert_cmpuint (wg_record_view_get_n_rows (quarantine), ==, 1);
   g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 3), ==, known_start);
@@ -362,6 +367,14 @@ test_add_and_remove_person (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   g_assert_cmpint (wg_store_count_rows (store, "person"), ==, persons + 1);
+  g_assert_cmpuint (wg_household_page_get_n_members (page), ==, 2);
+
+  /* The new member is still there after closing and opening the window again. */
+  close_windows ();
+  window = open_window (small_db);
+  store = wg_window_get_store (window);
+  wg_window_select_node (window, find_known_household (window));
+  page = WG_HOUSEHOLD_PAGE (wg_window_get_content (window));
   g_assert_cmpuint (wg_household_page_get_n_members (page), ==, 2);
 
   /* Removing offers Undo, and Undo brings the person back untouched. */
