@@ -29,6 +29,7 @@ struct _WgHouseholdPage
   GtkLabel *address_label;
   GtkLabel *code_label;
   GtkListBox *members_list;
+  GtkListBox *staff_list;
 
   /* owned */
   WgGridNode *node;
@@ -299,6 +300,7 @@ wg_household_page_class_init (WgHouseholdPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, address_label);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, code_label);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, members_list);
+  gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, staff_list);
   gtk_widget_class_bind_template_callback (widget_class, on_members_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "household.add-person", NULL, add_person_action);
@@ -312,6 +314,42 @@ wg_household_page_init (WgHouseholdPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/* Who answers for the household, and its door sensor. */
+static void
+fill_care (WgHouseholdPage *self,
+           WgStore         *store)
+{
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autofree char *sensor = NULL;
+  gint64 id = wg_grid_node_get_id (self->node);
+  GtkListBoxRow *old;
+  GtkWidget *row;
+
+  while ((old = gtk_list_box_get_row_at_index (self->staff_list, 0)) != NULL)
+    gtk_list_box_remove (self->staff_list, GTK_WIDGET (old));
+
+  staff = wg_store_list_household_staff (store, id, NULL);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      WgStaffEntry *entry = g_ptr_array_index (staff, i);
+      GtkWidget *phone = gtk_label_new (entry->phone);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), wg_staff_role_describe (entry->role));
+      gtk_label_set_selectable (GTK_LABEL (phone), TRUE);
+      gtk_widget_add_css_class (phone, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), phone);
+      gtk_list_box_append (self->staff_list, row);
+    }
+
+  sensor = wg_store_dup_household_sensor (store, id, NULL);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Door Sensor"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sensor != NULL ? sensor : _("None bound"));
+  gtk_list_box_append (self->staff_list, row);
 }
 
 /**
@@ -355,12 +393,19 @@ wg_household_page_show (WgHouseholdPage  *self,
     gtk_list_box_remove (self->members_list, child);
   g_array_set_size (self->member_ids, 0);
 
-  /* Columns: name, relation, sex, born, status, phone. */
+  fill_care (self, store);
+
+  /* Columns: name, relation, sex, born, status, phone, in quarantine until. */
   for (guint i = 0; i < members->rows->len; i++)
     {
       char **cells = g_ptr_array_index (members->rows, i);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s · %s", cells[1], cells[2],
-                                                   cells[3], cells[4]);
+      g_autofree char *subtitle = NULL;
+
+      if (*cells[6] != '\0')
+        subtitle = g_strdup_printf (_("%s · %s · %s · %s · in quarantine until %s"), cells[1],
+                                    cells[2], cells[3], cells[4], cells[6]);
+      else
+        subtitle = g_strdup_printf ("%s · %s · %s · %s", cells[1], cells[2], cells[3], cells[4]);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *phone = gtk_label_new (cells[5]);
 

@@ -91,10 +91,15 @@ static const KindSpec kinds[WG_RECORD_N_KINDS] = {
     { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT } },
   [WG_RECORD_MEMBERS] = {
     N_("Members"),
-    "SELECT id, name, coalesce (relation, ''), sex, birth_date, residency, coalesce (phone, '')"
-    " FROM person WHERE household_id = ?1 ORDER BY id",
-    { N_("Name"), N_("Relation"), N_("Sex"), N_("Born"), N_("Status"), N_("Phone") },
-    { CELL_TEXT, CELL_TEXT, CELL_SEX, CELL_TEXT, CELL_RESIDENCY, CELL_TEXT } },
+    "SELECT p.id, p.name, coalesce (p.relation, ''), p.sex, p.birth_date, p.residency,"
+    "  coalesce (p.phone, ''),"
+    "  coalesce ((SELECT max (q.end_day) FROM quarantine q WHERE q.person_id = p.id"
+    "             AND q.start_day <= date ('now', 'localtime')"
+    "             AND q.end_day >= date ('now', 'localtime')), '')"
+    " FROM person p WHERE p.household_id = ?1 ORDER BY p.id",
+    { N_("Name"), N_("Relation"), N_("Sex"), N_("Born"), N_("Status"), N_("Phone"),
+      N_("In quarantine until") },
+    { CELL_TEXT, CELL_TEXT, CELL_SEX, CELL_TEXT, CELL_RESIDENCY, CELL_TEXT, CELL_TEXT } },
 };
 
 void

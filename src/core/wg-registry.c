@@ -693,3 +693,96 @@ failed:
   wg_store_rollback (store);
   return FALSE;
 }
+
+/**
+ * wg_store_list_household_staff:
+ * @store: a #WgStore
+ * @household_id: a household
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgStaffEntry): who is responsible
+ *   for the household: the staff of its micro-grid, group and village, the
+ *   nearest first
+ */
+GPtrArray *
+wg_store_list_household_staff (WgStore     *store,
+                               gint64       household_id,
+                               GError     **error)
+{
+  static const char sql[] =
+    "SELECT gs.role, s.name, s.phone FROM household h JOIN grid m ON m.id = h.grid_id"
+    " JOIN grid g ON m.code >= g.code AND substr (m.code, 1, length (g.code)) = g.code"
+    " JOIN grid_staff gs ON gs.grid_id = g.id JOIN staff s ON s.id = gs.staff_id"
+    " WHERE h.id = ? AND g.level >= 3 ORDER BY g.level DESC, gs.role, s.id";
+  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_staff_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgStaffEntry *entry = g_new0 (WgStaffEntry, 1);
+
+      entry->role = sqlite3_column_int (stmt, 0);
+      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (staff, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&staff);
+}
+
+/**
+ * wg_store_dup_household_sensor:
+ * @store: a #WgStore
+ * @household_id: a household
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the bound door sensor, described in a
+ *   line (device, battery, online state, last seen), or %NULL when there is
+ *   none (@error is then not set)
+ */
+char *
+wg_store_dup_household_sensor (WgStore     *store,
+                               gint64       household_id,
+                               GError     **error)
+{
+  static const char sql[] =
+    "SELECT device, battery, online, last_seen FROM sensor WHERE household_id = ?";
+  GString *line = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      line = g_string_new ((const char *) sqlite3_column_text (stmt, 0));
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        g_string_append_printf (line, _(" · battery %d%%"), sqlite3_column_int (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        g_string_append_printf (line, " · %s", sqlite3_column_int (stmt, 2) ? _("online") : _("offline"));
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        g_string_append_printf (line, _(" · last seen %s"), sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return line != NULL ? g_string_free (line, FALSE) : NULL;
+}

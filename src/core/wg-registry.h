@@ -76,6 +76,12 @@ const char *wg_staff_role_describe   (int                   role);
 GPtrArray  *wg_store_list_grid_staff (WgStore              *store,
                                       gint64                grid_id,
                                       GError              **error);
+GPtrArray  *wg_store_list_household_staff (WgStore          *store,
+                                           gint64            household_id,
+                                           GError          **error);
+char       *wg_store_dup_household_sensor (WgStore          *store,
+                                           gint64            household_id,
+                                           GError          **error);
 gint64   wg_store_count_rows      (WgStore              *store,
                                    const char           *table);
 

@@ -209,6 +209,21 @@ test_household_and_person_file (void)
   household_page = WG_HOUSEHOLD_PAGE (wg_window_get_content (window));
   g_assert_cmpuint (wg_household_page_get_n_members (household_page), ==, 1);
 
+  /* Who answers for it (the micro-grid's, group's and village's staff), and
+   * its door sensor: none for this one. */
+  {
+    GtkListBox *staff = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (household_page),
+                                                                     WG_TYPE_HOUSEHOLD_PAGE,
+                                                                     "staff_list"));
+    guint n = 0;
+    GtkListBoxRow *last = NULL;
+
+    while (gtk_list_box_get_row_at_index (staff, n) != NULL)
+      last = gtk_list_box_get_row_at_index (staff, n++);
+    g_assert_cmpuint (n, >=, 3);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (last)), ==, "None bound");
+  }
+
   wg_household_page_open_member (household_page, 0);
   g_assert_true (WG_IS_PERSON_PAGE (wg_window_get_content (window)));
   person_page = WG_PERSON_PAGE (wg_window_get_content (window));
