@@ -178,6 +178,55 @@ unbind_tree_row_cb (GtkSignalListItemFactory *factory,
   wg_grid_row_set_node (WG_GRID_ROW (gtk_tree_expander_get_child (expander)), NULL);
 }
 
+/* Right or + opens the selected row, Left or - closes it (or goes up to the
+ * row above it). These run before the search entry captures typed keys. */
+static gboolean
+expand_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  WgWindow *self = user_data;
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->tree_selection);
+  gboolean expand = g_variant_get_boolean (args);
+
+  if (row == NULL)
+    return FALSE;
+  if (expand || gtk_tree_list_row_get_expanded (row))
+    gtk_tree_list_row_set_expanded (row, expand);
+  else
+    {
+      g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+
+      if (parent == NULL)
+        return TRUE;
+      gtk_single_selection_set_selected (self->tree_selection, gtk_tree_list_row_get_position (parent));
+      gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u",
+                                  gtk_tree_list_row_get_position (parent));
+    }
+  return TRUE;
+}
+
+static void
+add_tree_shortcuts (WgWindow *self)
+{
+  static const struct { guint key; gboolean expand; } keys[] = {
+    { GDK_KEY_Right, TRUE }, { GDK_KEY_plus, TRUE }, { GDK_KEY_KP_Add, TRUE },
+    { GDK_KEY_Left, FALSE }, { GDK_KEY_minus, FALSE }, { GDK_KEY_KP_Subtract, FALSE },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                gtk_callback_action_new (expand_shortcut_cb, self, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (keys[i].expand));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), controller);
+}
+
 static WgGridNode *
 selected_node (WgWindow *self)
 {
@@ -689,6 +738,7 @@ wg_window_init (WgWindow *self)
   g_object_unref (factory);
 
   gtk_list_box_set_header_func (self->results_list, results_header_func, NULL, NULL);
+  add_tree_shortcuts (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->tree_view));
 }
 
@@ -782,6 +832,8 @@ wg_window_reload (WgWindow *self)
   build_tree (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
   set_page (self, "summary");
+  /* The tree has the keyboard: arrows walk it, typing searches. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->tree_view));
 }
 
 /**
