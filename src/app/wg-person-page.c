@@ -17,6 +17,7 @@
 #include "wg-application.h"
 #include "wg-idnum.h"
 #include "wg-person-page.h"
+#include "wg-registry.h"
 #include "wg-record-view.h"
 #include "wg-temperature-chart.h"
 
@@ -35,6 +36,10 @@ struct _WgPersonPage
   AdwActionRow *phone_row;
   AdwActionRow *address_row;
   GtkBox *records_box;
+
+  /* owned */
+  WgStore *store;
+  GtkWidget *dialog;
 
   /* state */
   gint64 person_id;
@@ -66,9 +71,182 @@ open_household_action (GtkWidget  *widget,
     g_signal_emit (self, signals[OPEN_HOUSEHOLD], 0, self->household_id);
 }
 
+/* The reason the record's fields are not acceptable yet, or NULL. Checked
+ * as they are typed; "" means incomplete, without a complaint. */
+static char *
+check_record_fields (GtkWidget *dialog)
+{
+  const char *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (kind, "temperature"))
+    {
+      GtkWidget *value = g_object_get_data (G_OBJECT (dialog), "value");
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (value));
+      int tenths;
+
+      gtk_widget_remove_css_class (value, "error");
+      if (*text == '\0')
+        return g_strdup ("");
+      if (!wg_temperature_parse (text, &tenths, &error))
+        {
+          gtk_widget_add_css_class (value, "error");
+          return g_strdup (error->message);
+        }
+      return NULL;
+    }
+  else
+    {
+      GtkWidget *start = g_object_get_data (G_OBJECT (dialog), "start");
+      GtkWidget *end = g_object_get_data (G_OBJECT (dialog), "end");
+      const char *s = gtk_editable_get_text (GTK_EDITABLE (start));
+      const char *e = gtk_editable_get_text (GTK_EDITABLE (end));
+      GDate ds, de;
+
+      gtk_widget_remove_css_class (start, "error");
+      gtk_widget_remove_css_class (end, "error");
+      g_date_clear (&ds, 1);
+      g_date_clear (&de, 1);
+      g_date_set_parse (&ds, s);
+      g_date_set_parse (&de, e);
+      if (strlen (s) != 10 || !g_date_valid (&ds))
+        {
+          gtk_widget_add_css_class (start, "error");
+          return g_strdup (_("Write the first day as YYYY-MM-DD."));
+        }
+      if (strlen (e) != 10 || !g_date_valid (&de))
+        {
+          gtk_widget_add_css_class (end, "error");
+          return g_strdup (_("Write the last day as YYYY-MM-DD."));
+        }
+      if (g_date_compare (&de, &ds) < 0)
+        {
+          gtk_widget_add_css_class (end, "error");
+          return g_strdup (_("The quarantine cannot end before it starts."));
+        }
+      return NULL;
+    }
+}
+
+static void
+on_record_field_changed_cb (GtkWidget *dialog)
+{
+  g_autofree char *problem = check_record_fields (dialog);
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (dialog), "problem"), problem != NULL ? problem : "");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", problem == NULL);
+}
+
+static void
+on_record_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              WgPersonPage     *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  self->dialog = NULL;
+  if (g_strcmp0 (response, "add") != 0 || self->store == NULL)
+    return;
+
+  if (g_str_equal (kind, "temperature"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+      int tenths = 0;
+
+      ok = wg_temperature_parse (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "value")),
+                                 &tenths, &error) &&
+           wg_store_add_temperature (self->store, self->person_id, at, tenths, &error);
+    }
+  else
+    ok = wg_store_add_quarantine (self->store, self->person_id, WG_QUARANTINE_HOME,
+                                  gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "start")),
+                                  gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "end")),
+                                  &error);
+
+  /* Show the file again, with the new record (or say why there is none). */
+  if (!ok || !wg_person_page_show (self, self->store, self->person_id, &error))
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                 _("The Record Was Not Saved"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+    }
+}
+
+static GtkWidget *
+add_record_row (GtkWidget  *group,
+                GtkWidget  *dialog,
+                const char *key,
+                const char *title,
+                const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (on_record_field_changed_cb), dialog);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (dialog), key, row);
+  return row;
+}
+
+static void
+add_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WgPersonPage *self = WG_PERSON_PAGE (widget);
+  gboolean temperature = g_str_equal (action_name, "person.add-temperature");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 13);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *end = g_date_time_format (later, "%Y-%m-%d");
+  GtkWidget *dialog, *box, *group, *problem;
+
+  if (self->person_id == 0 || self->dialog != NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   temperature ? _("Add a Temperature Reading") : _("Add a Home Quarantine"),
+                                   gtk_label_get_label (self->name_label));
+  g_object_set_data (G_OBJECT (dialog), "kind", (gpointer) (temperature ? "temperature" : "quarantine"));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  group = adw_preferences_group_new ();
+  gtk_box_append (GTK_BOX (box), group);
+  if (temperature)
+    add_record_row (group, dialog, "value", _("Temperature (°C)"), "");
+  else
+    {
+      add_record_row (group, dialog, "start", _("First Day"), today);
+      add_record_row (group, dialog, "end", _("Last Day"), end);
+    }
+  problem = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_box_append (GTK_BOX (box), problem);
+  g_object_set_data (G_OBJECT (dialog), "problem", problem);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  on_record_field_changed_cb (dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_record_dialog_response_cb), self, 0);
+
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 wg_person_page_dispose (GObject *object)
 {
+  g_clear_object (&WG_PERSON_PAGE (object)->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), WG_TYPE_PERSON_PAGE);
 
   G_OBJECT_CLASS (wg_person_page_parent_class)->dispose (object);
@@ -104,6 +282,8 @@ wg_person_page_class_init (WgPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPersonPage, records_box);
 
   gtk_widget_class_install_action (widget_class, "person.open-household", NULL, open_household_action);
+  gtk_widget_class_install_action (widget_class, "person.add-temperature", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "person.add-quarantine", NULL, add_record_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "person.open-household", NULL);
 
@@ -161,6 +341,7 @@ wg_person_page_show (WgPersonPage  *self,
 
   self->person_id = person_id;
   self->household_id = info->household_id;
+  g_set_object (&self->store, store);
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
@@ -260,4 +441,18 @@ wg_person_page_get_records (WgPersonPage *self,
     if (WG_IS_RECORD_VIEW (child) && wg_record_view_get_kind (WG_RECORD_VIEW (child)) == kind)
       return child;
   return NULL;
+}
+
+/**
+ * wg_person_page_get_dialog:
+ * @self: a #WgPersonPage
+ *
+ * Returns: (transfer none) (nullable): the open "add a record" dialog
+ */
+GtkWidget *
+wg_person_page_get_dialog (WgPersonPage *self)
+{
+  g_return_val_if_fail (WG_IS_PERSON_PAGE (self), NULL);
+
+  return self->dialog;
 }

@@ -21,6 +21,7 @@ gboolean      wg_person_page_show          (WgPersonPage  *self,
                                             gint64         person_id,
                                             GError       **error);
 gint64        wg_person_page_get_person_id (WgPersonPage  *self);
+GtkWidget    *wg_person_page_get_dialog    (WgPersonPage  *self);
 GtkWidget    *wg_person_page_get_chart     (WgPersonPage  *self);
 GtkWidget    *wg_person_page_get_records   (WgPersonPage  *self,
                                             WgRecordKind   kind);

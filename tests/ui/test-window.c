@@ -254,6 +254,40 @@ test_household_and_person_file (void)
   g_assert_cmpuint (wg_record_view_get_n_rows (history), ==, 1);
   g_assert_cmpstr (wg_record_view_get_cell (history, 0, 3), ==, "欧阳娜");
 
+  /* Adding a reading: 45.0 °C is refused as it is typed, 37.8 is stored. */
+  {
+    gint64 readings = wg_store_count_rows (wg_window_get_store (window), "temperature");
+    GtkWidget *dialog;
+    GtkLabel *problem;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.add-temperature", NULL));
+    dialog = wg_person_page_get_dialog (person_page);
+    g_assert_nonnull (dialog);
+    problem = g_object_get_data (G_OBJECT (dialog), "problem");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "value"), "45.0");
+    g_assert_nonnull (strstr (gtk_label_get_label (problem), "not a plausible body temperature"));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+    g_assert_cmpint (wg_store_count_rows (wg_window_get_store (window), "temperature"), ==, readings);
+
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "value"), "37.8");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    g_assert_cmpint (wg_store_count_rows (wg_window_get_store (window), "temperature"), ==, readings + 1);
+    temps = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_TEMPERATURE));
+    g_assert_cmpuint (wg_record_view_get_n_rows (temps), ==, 4);
+    g_assert_cmpstr (wg_record_view_get_cell (temps, 0, 1), ==, "37.8");
+
+    /* A quarantine that ends before it starts cannot be added. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.add-quarantine", NULL));
+    dialog = wg_person_page_get_dialog (person_page);
+    problem = g_object_get_data (G_OBJECT (dialog), "problem");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "start"), "2026-12-10");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "end"), "2026-12-01");
+    g_assert_nonnull (strstr (gtk_label_get_label (problem), "cannot end before"));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  }
+
   /* And back to the household. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.open-household", NULL));
   g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
