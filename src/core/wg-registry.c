@@ -446,6 +446,38 @@ wg_staff_role_describe (int role)
     }
 }
 
+/* Staff rows (role, name, phone) of @sql, which takes one id. */
+static GPtrArray *
+list_staff (WgStore     *store,
+            const char  *sql,
+            gint64       id,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_staff_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgStaffEntry *entry = g_new0 (WgStaffEntry, 1);
+
+      entry->role = sqlite3_column_int (stmt, 0);
+      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (staff, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&staff);
+}
+
 /**
  * wg_store_list_grid_staff:
  * @store: a #WgStore
@@ -463,31 +495,10 @@ wg_store_list_grid_staff (WgStore     *store,
   static const char sql[] =
     "SELECT gs.role, s.name, s.phone FROM grid_staff gs JOIN staff s ON s.id = gs.staff_id"
     " WHERE gs.grid_id = ? ORDER BY gs.role, s.id";
-  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_staff_entry_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
-  if (!(stmt = wg_store_prepare (store, sql, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, grid_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WgStaffEntry *entry = g_new0 (WgStaffEntry, 1);
-
-      entry->role = sqlite3_column_int (stmt, 0);
-      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      g_ptr_array_add (staff, entry);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wg_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&staff);
+  return list_staff (store, sql, grid_id, error);
 }
 
 /**
@@ -714,31 +725,10 @@ wg_store_list_household_staff (WgStore     *store,
     " JOIN grid g ON m.code >= g.code AND substr (m.code, 1, length (g.code)) = g.code"
     " JOIN grid_staff gs ON gs.grid_id = g.id JOIN staff s ON s.id = gs.staff_id"
     " WHERE h.id = ? AND g.level >= 3 ORDER BY g.level DESC, gs.role, s.id";
-  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_staff_entry_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
-  if (!(stmt = wg_store_prepare (store, sql, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WgStaffEntry *entry = g_new0 (WgStaffEntry, 1);
-
-      entry->role = sqlite3_column_int (stmt, 0);
-      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      g_ptr_array_add (staff, entry);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wg_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&staff);
+  return list_staff (store, sql, household_id, error);
 }
 
 /**
