@@ -256,6 +256,15 @@ on_tree_selection_changed_cb (WgWindow *self)
 
   wg_grid_page_show (self->grid_page, self->store, node);
   gtk_stack_set_visible_child_name (self->content_stack, "grid");
+
+  /* Remembered for the next start. */
+  {
+    GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+    if (WG_IS_APPLICATION (app))
+      g_settings_set_string (wg_application_get_settings (WG_APPLICATION (app)), "last-grid",
+                             wg_grid_node_get_code (node));
+  }
 }
 
 static void
@@ -612,6 +621,19 @@ build_tree (WgWindow *self)
   }
   gtk_single_selection_set_selected (self->tree_selection, 0);
   wg_grid_page_show (self->grid_page, self->store, wg_grid_tree_get_root (self->tree));
+
+  /* Back where the last session left off. */
+  {
+    GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+    g_autofree char *last = NULL;
+    WgGridNode *node;
+
+    if (WG_IS_APPLICATION (app))
+      last = g_settings_get_string (wg_application_get_settings (WG_APPLICATION (app)), "last-grid");
+    node = wg_grid_tree_lookup (self->tree, last);
+    if (node != NULL && node != wg_grid_tree_get_root (self->tree))
+      wg_window_select_node (self, node);
+  }
 }
 
 static gboolean

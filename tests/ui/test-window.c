@@ -140,6 +140,16 @@ test_tree_down_to_households (void)
   g_assert_cmpuint (wg_grid_page_get_count (page, "Households"), ==, n_households);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (micro)), ==, n_households);
 
+  /* The next start comes back to this grid. */
+  close_windows ();
+  window = open_window (small_db);
+  g_assert_cmpstr (wg_grid_node_get_code (wg_grid_page_get_node (wg_window_get_grid_page (window))), ==,
+                   "1410211002000101");
+  page = wg_window_get_grid_page (window);
+  tree_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), WG_TYPE_WINDOW,
+                                                            "tree_view"));
+  rows = G_LIST_MODEL (gtk_list_view_get_model (tree_view));
+
   /* Opening the micro-grid's row lists its households in the tree. */
   {
     g_autoptr(GtkTreeListRow) row = NULL;
