@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "wg-application.h"
 #include "wg-grid-row.h"
@@ -54,6 +55,20 @@ update (WgGridRow *self)
   n_quarantined = wg_grid_node_get_n_quarantined (self->node);
   gtk_label_set_label (self->name_label, wg_grid_node_get_name (self->node));
 
+  /* A household's address repeats the path the tree already shows
+   * ("曲沃县乐昌镇南关社区阳光小区1号" under 阳光小区): show what follows its
+   * group's name, the house number, and the whole address as a tooltip. */
+  if (wg_grid_node_is_household (self->node))
+    {
+      WgGridNode *micro = wg_grid_node_get_parent (self->node);
+      WgGridNode *group = micro != NULL ? wg_grid_node_get_parent (micro) : NULL;
+      const char *address = wg_grid_node_get_name (self->node);
+      const char *found = group != NULL ? g_strrstr (address, wg_grid_node_get_name (group)) : NULL;
+
+      if (found != NULL && found[strlen (wg_grid_node_get_name (group))] != '\0')
+        gtk_label_set_label (self->name_label, found + strlen (wg_grid_node_get_name (group)));
+    }
+
   if (wg_grid_node_is_household (self->node))
     households = g_strdup (wg_grid_node_get_code (self->node));
   else
@@ -71,8 +86,11 @@ update (WgGridRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->alert_image),
                           wg_grid_node_get_n_open_alerts (self->node) > 0);
 
-  tooltip = g_strdup_printf ("%s · %s", wg_grid_level_describe (wg_grid_node_get_level (self->node)),
-                             wg_grid_node_get_code (self->node));
+  if (wg_grid_node_is_household (self->node))
+    tooltip = g_strdup (wg_grid_node_get_name (self->node));
+  else
+    tooltip = g_strdup_printf ("%s · %s", wg_grid_level_describe (wg_grid_node_get_level (self->node)),
+                               wg_grid_node_get_code (self->node));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), tooltip);
 }
 
