@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
+#include "wg-form-dialog.h"
 #include "wg-household-page.h"
 #include "wg-idnum.h"
 #include "wg-records.h"
@@ -143,16 +144,6 @@ check_person_fields (GtkWidget *dialog)
 }
 
 static void
-on_person_field_changed_cb (GtkWidget *dialog)
-{
-  g_autofree char *problem = check_person_fields (dialog);
-  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "problem");
-
-  gtk_label_set_label (message, problem != NULL ? problem : "");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", problem == NULL);
-}
-
-static void
 on_add_dialog_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
                            WgHouseholdPage  *self)
@@ -167,11 +158,11 @@ on_add_dialog_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "add") != 0 || self->node == NULL)
     return;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "name"))));
-  phone = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "phone"));
-  relation = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "relation"));
+  name = g_strstrip (g_strdup (wg_form_dialog_get_text (GTK_WIDGET (dialog), "name")));
+  phone = wg_form_dialog_get_text (GTK_WIDGET (dialog), "phone");
+  relation = wg_form_dialog_get_text (GTK_WIDGET (dialog), "relation");
   fields.name = name;
-  fields.id_number = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "id-number"));
+  fields.id_number = wg_form_dialog_get_text (GTK_WIDGET (dialog), "id-number");
   fields.phone = *phone != '\0' ? phone : NULL;
   fields.relation = *relation != '\0' ? relation : NULL;
   fields.household_id = wg_grid_node_get_id (self->node);
@@ -185,62 +176,27 @@ on_add_dialog_response_cb (AdwMessageDialog *dialog,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("%s added"), name));
 }
 
-static GtkWidget *
-add_entry_row (GtkWidget  *group,
-               GtkWidget  *dialog,
-               const char *key,
-               const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (on_person_field_changed_cb), dialog);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_object_set_data (G_OBJECT (dialog), key, row);
-  return row;
-}
-
 static void
 add_person_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   WgHouseholdPage *self = WG_HOUSEHOLD_PAGE (widget);
-  GtkWidget *dialog, *box, *group, *problem;
+  GtkWidget *dialog;
 
   if (self->node == NULL || self->add_dialog != NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add a Person"),
-                                   wg_grid_node_get_name (self->node));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  group = adw_preferences_group_new ();
-  gtk_box_append (GTK_BOX (box), group);
-  add_entry_row (group, dialog, "name", _("Name"));
-  add_entry_row (group, dialog, "id-number", _("ID Number"));
-  add_entry_row (group, dialog, "phone", _("Phone"));
-  add_entry_row (group, dialog, "relation", _("Relation"));
-  problem = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (problem), 0);
-  gtk_widget_add_css_class (problem, "error");
-  gtk_box_append (GTK_BOX (box), problem);
-  g_object_set_data (G_OBJECT (dialog), "problem", problem);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = wg_form_dialog_new (widget, _("Add a Person"), wg_grid_node_get_name (self->node),
+                               check_person_fields);
+  wg_form_dialog_add_field (dialog, "name", _("Name"), NULL);
+  wg_form_dialog_add_field (dialog, "id-number", _("ID Number"), NULL);
+  wg_form_dialog_add_field (dialog, "phone", _("Phone"), NULL);
+  wg_form_dialog_add_field (dialog, "relation", _("Relation"), NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_dialog_response_cb), self, 0);
 
   self->add_dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  wg_form_dialog_present (dialog);
 }
 
 /* Leaving the page (another grid, a person's file) makes a removal final. */

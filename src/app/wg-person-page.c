@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
+#include "wg-form-dialog.h"
 #include "wg-idnum.h"
 #include "wg-person-page.h"
 #include "wg-registry.h"
@@ -129,15 +130,6 @@ check_record_fields (GtkWidget *dialog)
 }
 
 static void
-on_record_field_changed_cb (GtkWidget *dialog)
-{
-  g_autofree char *problem = check_record_fields (dialog);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (dialog), "problem"), problem != NULL ? problem : "");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", problem == NULL);
-}
-
-static void
 on_record_dialog_response_cb (AdwMessageDialog *dialog,
                               const char       *response,
                               WgPersonPage     *self)
@@ -156,14 +148,14 @@ on_record_dialog_response_cb (AdwMessageDialog *dialog,
       g_autofree char *at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
       int tenths = 0;
 
-      ok = wg_temperature_parse (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "value")),
-                                 &tenths, &error) &&
+      ok = wg_temperature_parse (wg_form_dialog_get_text (GTK_WIDGET (dialog), "value"), &tenths,
+                                 &error) &&
            wg_store_add_temperature (self->store, self->person_id, at, tenths, &error);
     }
   else
     ok = wg_store_add_quarantine (self->store, self->person_id, WG_QUARANTINE_HOME,
-                                  gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "start")),
-                                  gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "end")),
+                                  wg_form_dialog_get_text (GTK_WIDGET (dialog), "start"),
+                                  wg_form_dialog_get_text (GTK_WIDGET (dialog), "end"),
                                   &error);
 
   /* Show the file again, with the new record (or say why there is none). */
@@ -174,23 +166,6 @@ on_record_dialog_response_cb (AdwMessageDialog *dialog,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (alert));
     }
-}
-
-static GtkWidget *
-add_record_row (GtkWidget  *group,
-                GtkWidget  *dialog,
-                const char *key,
-                const char *title,
-                const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (on_record_field_changed_cb), dialog);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_object_set_data (G_OBJECT (dialog), key, row);
-  return row;
 }
 
 static void
@@ -204,43 +179,26 @@ add_record_action (GtkWidget  *widget,
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 13);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *end = g_date_time_format (later, "%Y-%m-%d");
-  GtkWidget *dialog, *box, *group, *problem;
+  GtkWidget *dialog;
 
   if (self->person_id == 0 || self->dialog != NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   temperature ? _("Add a Temperature Reading") : _("Add a Home Quarantine"),
-                                   gtk_label_get_label (self->name_label));
+  dialog = wg_form_dialog_new (widget,
+                               temperature ? _("Add a Temperature Reading") : _("Add a Home Quarantine"),
+                               gtk_label_get_label (self->name_label), check_record_fields);
   g_object_set_data (G_OBJECT (dialog), "kind", (gpointer) (temperature ? "temperature" : "quarantine"));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  group = adw_preferences_group_new ();
-  gtk_box_append (GTK_BOX (box), group);
   if (temperature)
-    add_record_row (group, dialog, "value", _("Temperature (°C)"), "");
+    wg_form_dialog_add_field (dialog, "value", _("Temperature (°C)"), NULL);
   else
     {
-      add_record_row (group, dialog, "start", _("First Day"), today);
-      add_record_row (group, dialog, "end", _("Last Day"), end);
+      wg_form_dialog_add_field (dialog, "start", _("First Day"), today);
+      wg_form_dialog_add_field (dialog, "end", _("Last Day"), end);
     }
-  problem = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (problem), 0);
-  gtk_widget_add_css_class (problem, "error");
-  gtk_box_append (GTK_BOX (box), problem);
-  g_object_set_data (G_OBJECT (dialog), "problem", problem);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  on_record_field_changed_cb (dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_record_dialog_response_cb), self, 0);
 
   self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  wg_form_dialog_present (dialog);
 }
 
 static void

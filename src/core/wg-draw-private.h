@@ -34,11 +34,5 @@ gboolean     wg_draw_qr         (cairo_t       *cr,
                                  double         x,
                                  double         y,
                                  double         size);
-void         wg_draw_footer     (cairo_t       *cr,
-                                 PangoLayout   *layout,
-                                 double         page_width,
-                                 double         page_height,
-                                 const char    *left,
-                                 const char    *right);
 
 G_END_DECLS

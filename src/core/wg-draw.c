@@ -184,28 +184,3 @@ wg_draw_qr (cairo_t    *cr,
   cairo_surface_destroy (image);
   return TRUE;
 }
-
-/**
- * wg_draw_footer:
- *
- * A thin rule and one line of small grey text at the bottom of a page.
- */
-void
-wg_draw_footer (cairo_t     *cr,
-                PangoLayout *layout,
-                double       page_width,
-                double       page_height,
-                const char  *left,
-                const char  *right)
-{
-  const double margin = WG_MM (8);
-  const double y = page_height - WG_MM (7);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-  wg_draw_text (cr, layout, left, WG_DOCUMENT_FONT " 6.5", margin, y, page_width / 2, 1,
-                PANGO_ALIGN_LEFT);
-  wg_draw_text (cr, layout, right, WG_DOCUMENT_FONT " 6.5", page_width / 2, y,
-                page_width / 2 - margin, 1, PANGO_ALIGN_RIGHT);
-  cairo_restore (cr);
-}
