@@ -189,7 +189,8 @@ add_person_action (GtkWidget  *widget,
 
   dialog = wg_form_dialog_new (widget, _("Add a Person"), wg_grid_node_get_name (self->node),
                                check_person_fields);
-  wg_form_dialog_add_field (dialog, "name", _("Name"), NULL);
+  /* Translators: a person's name */
+  wg_form_dialog_add_field (dialog, "name", C_("person", "Name"), NULL);
   wg_form_dialog_add_field (dialog, "id-number", _("ID Number"), NULL);
   wg_form_dialog_add_field (dialog, "phone", _("Phone"), NULL);
   wg_form_dialog_add_field (dialog, "relation", _("Relation"), NULL);
