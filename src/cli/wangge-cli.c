@@ -16,8 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "wg-attachment.h"
 #include "wg-demo.h"
 #include "wg-document.h"
+#include "wg-dossier.h"
 #include "wg-label-sheet.h"
 #include "wg-label.h"
 #include "wg-poster-set.h"
@@ -81,6 +83,16 @@ parse_verb_options (const char    *verb,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A day written as YYYY-MM-DD that exists. */
+static gboolean
+is_day (const char *text)
+{
+  int year, month, day, end = 0;
+
+  return sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &end) == 3 && end == 10 &&
+         text[end] == '\0' && g_date_valid_dmy (day, month, year);
 }
 
 static WgStore *
@@ -263,15 +275,8 @@ verb_stats (Cli   *cli,
     return status;
   if (argc > 1)
     return usage_error (_("“stats” takes no arguments besides its options."));
-  if (date != NULL)
-    {
-      GDate d;
-
-      g_date_clear (&d, 1);
-      g_date_set_parse (&d, date);
-      if (strlen (date) != 10 || !g_date_valid (&d))
-        return usage_error (_("--date is a day written as YYYY-MM-DD."));
-    }
+  if (date != NULL && !is_day (date))
+    return usage_error (_("--date is a day written as YYYY-MM-DD."));
 
   if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
       !wg_store_count (store, date, &c, &error))
@@ -429,6 +434,114 @@ verb_posters (Cli   *cli,
   return write_document (store, WG_DOCUMENT (posters), "posters", output);
 }
 
+static void
+on_read_progress (double   fraction,
+                  gpointer user_data)
+{
+  if (GPOINTER_TO_INT (user_data))
+    g_printerr ("\r%s %3d%%", _("Reading the households…"), (int) (fraction * 100));
+}
+
+static int
+verb_dossier (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autofree char *person = NULL;
+  g_autofree char *household = NULL;
+  g_autofree char *grid = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *date = NULL;
+  gboolean only_watched = FALSE;
+  GOptionEntry entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("One person's dossier, by ID number"), "ID" },
+    { "household", 0, 0, G_OPTION_ARG_STRING, &household, N_("A household's packet, by household code"), "CODE" },
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("The packet of every household under a grid"), "CODE" },
+    { "only-watched", 0, 0, G_OPTION_ARG_NONE, &only_watched,
+      N_("Only people in quarantine or under health monitoring"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day the dossier speaks of (default today)"), "YYYY-MM-DD" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "OUT.pdf" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(WgDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  WgDossierFlags flags;
+  gboolean tty = isatty (fileno (stderr));
+  int status;
+
+  if (!parse_verb_options ("dossier", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || output == NULL || (person != NULL) + (household != NULL) + (grid != NULL) != 1)
+    return usage_error (_("“dossier” needs one of --person ID, --household CODE or --grid CODE, and -o OUT.pdf."));
+  if (date != NULL && !is_day (date))
+    return usage_error (_("--date is a day written as YYYY-MM-DD."));
+  flags = only_watched ? WG_DOSSIER_ONLY_WATCHED : WG_DOSSIER_ALL;
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
+    return fail (error);
+  if (person != NULL)
+    {
+      gint64 id = wg_store_find_person (store, person, &error);
+
+      if (id == 0 || !(dossier = wg_dossier_new_for_person (store, id, date, &error)))
+        return fail (error);
+    }
+  else if (household != NULL)
+    dossier = wg_dossier_new_for_household (store, household, flags, date, &error);
+  else
+    {
+      dossier = wg_dossier_new_for_grid (store, grid, flags, date, NULL, on_read_progress,
+                                         GINT_TO_POINTER (tty), &error);
+      if (tty)
+        g_printerr ("\n");
+    }
+  if (dossier == NULL)
+    return fail (error);
+
+  return write_document (store, WG_DOCUMENT (dossier), "dossier", output);
+}
+
+static int
+verb_attach (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autofree char *person = NULL;
+  g_autofree char *title = NULL;
+  GOptionEntry entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Whose file, by ID number"), "ID" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What the dossier calls it (default: the file's name)"), "TITLE" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *basename = NULL;
+  gint64 person_id, id;
+  int status;
+
+  if (!parse_verb_options ("attach", "FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || person == NULL)
+    return usage_error (_("“attach” needs --person ID and one FILE."));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!(data = g_file_load_bytes (file, NULL, NULL, &error)))
+    return fail (error);
+  basename = g_file_get_basename (file);
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+      !(person_id = wg_store_find_person (store, person, &error)) ||
+      !wg_store_add_attachment (store, person_id, title != NULL ? title : basename, data, &id, &error))
+    return fail (error);
+
+  g_print (_("Attached “%s” to %s."), title != NULL ? title : basename, person);
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
 static int
 verb_verify_qr (Cli   *cli,
                 int    argc,
@@ -561,6 +674,10 @@ static const Verb verbs[] = {
     N_("Print QR labels for every household under a grid"), verb_labels },
   { "posters", "--grid CODE [--level N] [--paper a4|a3] -o OUT.pdf",
     N_("Print a QR poster for every village (or other level) under a grid"), verb_posters },
+  { "dossier", "(--person ID | --household CODE | --grid CODE) [--only-watched] -o OUT.pdf",
+    N_("Print a person's dossier, or the packet of a household or a grid"), verb_dossier },
+  { "attach", "--person ID [--title TITLE] FILE",
+    N_("Bind a PDF report or a picture into a person's dossier"), verb_attach },
   { "verify-qr", "[--json] PAYLOAD", N_("Check a scanned household label"), verb_verify_qr },
   { "settings", "[KEY [VALUE]] [--reset]",
     N_("Show or change the poster URL template, the county hotline and the issuing organisation"),

@@ -98,6 +98,57 @@ wg_document_dup_title (WgDocument *self)
   return WG_DOCUMENT_GET_IFACE (self)->dup_title (self);
 }
 
+void
+wg_outline_entry_free (WgOutlineEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->title);
+  g_free (entry);
+}
+
+/**
+ * wg_document_dup_outline:
+ * @self: a #WgDocument
+ *
+ * Returns: (transfer full) (nullable): the bookmarks, or %NULL for a
+ *   document without any
+ */
+GPtrArray *
+wg_document_dup_outline (WgDocument *self)
+{
+  WgDocumentInterface *iface;
+
+  g_return_val_if_fail (WG_IS_DOCUMENT (self), NULL);
+
+  iface = WG_DOCUMENT_GET_IFACE (self);
+  return iface->dup_outline != NULL ? iface->dup_outline (self) : NULL;
+}
+
+#define MAX_OUTLINE_DEPTH 8
+
+static void
+add_outline (WgDocument      *self,
+             cairo_surface_t *surface)
+{
+  g_autoptr(GPtrArray) outline = wg_document_dup_outline (self);
+  int parents[MAX_OUTLINE_DEPTH + 1] = { CAIRO_PDF_OUTLINE_ROOT };
+
+  if (outline == NULL)
+    return;
+
+  for (guint i = 0; i < outline->len; i++)
+    {
+      const WgOutlineEntry *entry = g_ptr_array_index (outline, i);
+      guint depth = MIN (entry->depth, MAX_OUTLINE_DEPTH - 1);
+      g_autofree char *link = g_strdup_printf ("page=%u", entry->page + 1);
+
+      /* Top-level entries open: a packet's households, each closed over its people. */
+      parents[depth + 1] = cairo_pdf_surface_add_outline (surface, parents[depth], entry->title, link,
+                                                          depth == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    }
+}
+
 /**
  * wg_document_write_pdf:
  * @self: a #WgDocument
@@ -165,6 +216,9 @@ wg_document_write_pdf (WgDocument      *self,
   if (author != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cr = cairo_create (surface);
+  /* cairo 1.16 writes links without their structure element (a damaged
+   * file, says qpdf) unless the whole document is one structure. */
+  cairo_tag_begin (cr, "Document", NULL);
 
   for (guint page = 0; page < n_pages; page++)
     {
@@ -183,6 +237,8 @@ wg_document_write_pdf (WgDocument      *self,
         progress ((double) (page + 1) / n_pages, user_data);
     }
 
+  cairo_tag_end (cr, "Document");
+  add_outline (self, surface);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

@@ -31,7 +31,19 @@ struct _WgDocumentInterface
                            guint       page,
                            cairo_t    *cr);
   char  *(*dup_title)     (WgDocument *self);
+
+  /* optional: bookmarks, a GPtrArray of WgOutlineEntry in page order */
+  GPtrArray *(*dup_outline) (WgDocument *self);
 };
+
+typedef struct
+{
+  char *title;
+  guint page;  /* from 0 */
+  guint depth; /* 0 at the top; an entry's parent is the last one above it one level up */
+} WgOutlineEntry;
+
+void wg_outline_entry_free (WgOutlineEntry *entry);
 
 /* Paper sizes in points. */
 #define WG_MM(mm) ((mm) * 72.0 / 25.4)
@@ -52,6 +64,7 @@ void      wg_document_draw_page     (WgDocument      *self,
                                      guint            page,
                                      cairo_t         *cr);
 char     *wg_document_dup_title     (WgDocument      *self);
+GPtrArray *wg_document_dup_outline  (WgDocument      *self);
 gboolean  wg_document_write_pdf     (WgDocument      *self,
                                      const char      *path,
                                      const char      *author,

@@ -28,6 +28,9 @@ double       wg_measure_text    (PangoLayout   *layout,
                                  const char    *font,
                                  double         width,
                                  int            max_lines);
+double       wg_measure_width   (PangoLayout   *layout,
+                                 const char    *text,
+                                 const char    *font);
 gboolean     wg_draw_qr         (cairo_t       *cr,
                                  const char    *text,
                                  QRecLevel      level,

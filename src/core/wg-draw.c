@@ -113,6 +113,24 @@ wg_measure_text (PangoLayout *layout,
 }
 
 /**
+ * wg_measure_width:
+ *
+ * Returns: the width @text takes on one line, in points
+ */
+double
+wg_measure_width (PangoLayout *layout,
+                  const char  *text,
+                  const char  *font)
+{
+  int w, h;
+
+  setup_layout (layout, text, font, -1, 0, PANGO_ALIGN_LEFT);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_size (layout, &w, &h);
+  return pango_units_to_double (w);
+}
+
+/**
  * wg_draw_qr:
  * @cr: the context
  * @text: what the symbol carries

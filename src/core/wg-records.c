@@ -39,36 +39,45 @@ typedef struct
   const char *sql; /* ?1: the owner; first column the row's id */
   const char *columns[MAX_COLUMNS];
   CellFormat formats[MAX_COLUMNS];
+  /* For printed documents, which are in Chinese whatever the interface's
+   * language: the same words, written here and not translated. */
+  const char *print_title;
+  const char *print_columns[MAX_COLUMNS];
 } KindSpec;
 
 static const KindSpec kinds[WG_RECORD_N_KINDS] = {
   [WG_RECORD_HEALTH_CODE] = {
     N_("Health Code"),
     "SELECT id, day, colour FROM health_code WHERE person_id = ?1 ORDER BY day DESC",
-    { N_("Day"), N_("Colour") }, { CELL_TEXT, CELL_COLOUR } },
+    { N_("Day"), N_("Colour") }, { CELL_TEXT, CELL_COLOUR },
+    "健康码记录", { "日期", "颜色" } },
   [WG_RECORD_ITINERARY] = {
     N_("Itinerary"),
     "SELECT id, place, arrived_on, coalesce (left_on, ''), risk FROM itinerary"
     " WHERE person_id = ?1 ORDER BY arrived_on DESC",
     { N_("Place"), N_("Arrived"), N_("Left"), N_("Risk") },
-    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_RISK } },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_RISK },
+    "行程轨迹", { "地点", "到达", "离开", "风险" } },
   [WG_RECORD_VACCINATION] = {
     N_("Vaccination"),
     "SELECT id, dose, given_on, product, coalesce (batch, ''), coalesce (site, '') FROM vaccination"
     " WHERE person_id = ?1 ORDER BY dose",
     { N_("Dose"), N_("Date"), N_("Product"), N_("Batch"), N_("Site") },
-    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT } },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
+    "疫苗接种", { "剂次", "日期", "疫苗", "批号", "接种点" } },
   [WG_RECORD_NAT_TEST] = {
     N_("Nucleic-Acid Tests"),
     "SELECT id, sampled_at, institution, tube, result FROM nat_test"
     " WHERE person_id = ?1 ORDER BY sampled_at DESC",
     { N_("Sampled"), N_("Institution"), N_("Tube"), N_("Result") },
-    { CELL_TEXT, CELL_TEXT, CELL_TUBE, CELL_RESULT } },
+    { CELL_TEXT, CELL_TEXT, CELL_TUBE, CELL_RESULT },
+    "核酸检测", { "采样时间", "检测机构", "单管/混管", "结果" } },
   [WG_RECORD_TEMPERATURE] = {
     N_("Temperature"),
     "SELECT t.id, t.measured_at, t.tenths, coalesce (s.name, '') FROM temperature t"
     " LEFT JOIN staff s ON s.id = t.staff_id WHERE t.person_id = ?1 ORDER BY t.measured_at DESC",
-    { N_("Measured"), N_("°C"), N_("By") }, { CELL_TEXT, CELL_TENTHS, CELL_TEXT } },
+    { N_("Measured"), N_("°C"), N_("By") }, { CELL_TEXT, CELL_TENTHS, CELL_TEXT },
+    "体温记录", { "测量时间", "体温 °C", "测量人" } },
   [WG_RECORD_QUARANTINE] = {
     N_("Quarantine"),
     "SELECT q.id, q.kind, coalesce (qs.name, ''), coalesce (q.room, ''), q.start_day, q.end_day,"
@@ -76,19 +85,22 @@ static const KindSpec kinds[WG_RECORD_N_KINDS] = {
     " LEFT JOIN quarantine_site qs ON qs.id = q.site_id LEFT JOIN staff s ON s.id = q.staff_id"
     " WHERE q.person_id = ?1 ORDER BY q.start_day DESC",
     { N_("Where"), N_("Site"), N_("Room"), N_("From"), N_("To"), N_("Responsible") },
-    { CELL_QUARANTINE_KIND, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT } },
+    { CELL_QUARANTINE_KIND, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
+    "隔离记录", { "方式", "隔离点", "房间", "开始", "结束", "责任人" } },
   [WG_RECORD_ATTACHMENT] = {
     N_("Attachments"),
     "SELECT id, title, mime_type, length (data), added_at FROM attachment"
     " WHERE person_id = ?1 ORDER BY added_at DESC",
     { N_("Title"), N_("Type"), N_("Size"), N_("Added") },
-    { CELL_TEXT, CELL_TEXT, CELL_BYTES, CELL_TEXT } },
+    { CELL_TEXT, CELL_TEXT, CELL_BYTES, CELL_TEXT },
+    "附件", { "标题", "类型", "大小", "添加时间" } },
   [WG_RECORD_HISTORY] = {
     N_("History of Changes"),
     "SELECT id, at, operator, action, coalesce (detail, '') FROM audit_log"
     " WHERE entity = 'person' AND entity_id = ?1 ORDER BY id DESC",
     { N_("When"), N_("Operator"), N_("Change"), N_("Detail") },
-    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT } },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
+    "修改记录", { "时间", "操作员", "操作", "详情" } },
   [WG_RECORD_MEMBERS] = {
     N_("Members"),
     "SELECT p.id, p.name, coalesce (p.relation, ''), p.sex, p.birth_date, p.residency,"
@@ -99,7 +111,8 @@ static const KindSpec kinds[WG_RECORD_N_KINDS] = {
     " FROM person p WHERE p.household_id = ?1 ORDER BY p.id",
     { N_("Name"), N_("Relation"), N_("Sex"), N_("Born"), N_("Status"), N_("Phone"),
       N_("In quarantine until") },
-    { CELL_TEXT, CELL_TEXT, CELL_SEX, CELL_TEXT, CELL_RESIDENCY, CELL_TEXT, CELL_TEXT } },
+    { CELL_TEXT, CELL_TEXT, CELL_SEX, CELL_TEXT, CELL_RESIDENCY, CELL_TEXT, CELL_TEXT },
+    "家庭成员", { "姓名", "关系", "性别", "出生日期", "现状", "联系电话", "隔离至" } },
 };
 
 void
@@ -110,6 +123,7 @@ wg_record_table_free (WgRecordTable *table)
   g_strfreev (table->columns);
   g_clear_pointer (&table->rows, g_ptr_array_unref);
   g_clear_pointer (&table->ids, g_array_unref);
+  g_clear_pointer (&table->alerts, g_array_unref);
   g_free (table);
 }
 
@@ -121,6 +135,25 @@ wg_record_kind_describe (WgRecordKind kind)
   return _(kinds[kind].title);
 }
 
+/* Words for codes: translated for the screen, Chinese on paper. */
+#define WORD(printed, english, chinese) ((printed) ? (chinese) : _(english))
+
+static const char *
+residency_word (int      residency,
+                gboolean printed)
+{
+  switch (residency)
+    {
+    case WG_RESIDENCY_AWAY:
+      return WORD (printed, N_("Away from home"), "外出");
+    case WG_RESIDENCY_RETURNEE:
+      return WORD (printed, N_("Returnee"), "返乡");
+    case WG_RESIDENCY_HOME:
+    default:
+      return WORD (printed, N_("At home"), "在家");
+    }
+}
+
 /**
  * wg_residency_describe:
  * @residency: a #WgResidency
@@ -130,46 +163,75 @@ wg_record_kind_describe (WgRecordKind kind)
 const char *
 wg_residency_describe (int residency)
 {
-  switch (residency)
-    {
-    case WG_RESIDENCY_AWAY:
-      return _("Away from home");
-    case WG_RESIDENCY_RETURNEE:
-      return _("Returnee");
-    case WG_RESIDENCY_HOME:
-    default:
-      return _("At home");
-    }
+  return residency_word (residency, FALSE);
 }
 
-static char *
-format_cell (sqlite3_stmt *stmt,
-             int           column,
-             CellFormat    format)
+/* Whether the cell is something a reader must not miss: a positive test, a
+ * high-risk place, a red code, a fever. */
+static gboolean
+cell_is_alert (sqlite3_stmt *stmt,
+               int           column,
+               CellFormat    format)
 {
   int value = sqlite3_column_int (stmt, column);
 
   switch (format)
     {
     case CELL_COLOUR:
-      return g_strdup (value == WG_HEALTH_CODE_RED ? _("Red")
-                       : value == WG_HEALTH_CODE_YELLOW ? _("Yellow") : _("Green"));
+      return value == WG_HEALTH_CODE_RED;
     case CELL_RISK:
-      return g_strdup (value == 2 ? _("High risk") : value == 1 ? _("Medium risk") : _("Low risk"));
-    case CELL_TUBE:
-      return g_strdup (value == 2 ? _("Pooled") : _("Single"));
+      return value == 2;
     case CELL_RESULT:
-      return g_strdup (value == WG_NAT_RESULT_POSITIVE ? _("Positive")
-                       : value == WG_NAT_RESULT_NEGATIVE ? _("Negative") : _("Pending"));
+      return value == WG_NAT_RESULT_POSITIVE;
+    case CELL_TENTHS:
+      return value >= WG_FEVER_TENTHS;
+    default:
+      return FALSE;
+    }
+}
+
+static char *
+format_cell (sqlite3_stmt *stmt,
+             int           column,
+             CellFormat    format,
+             gboolean      printed)
+{
+  int value = sqlite3_column_int (stmt, column);
+
+  switch (format)
+    {
+    case CELL_COLOUR:
+      return g_strdup (value == WG_HEALTH_CODE_RED ? WORD (printed, N_("Red"), "红码")
+                       : value == WG_HEALTH_CODE_YELLOW ? WORD (printed, N_("Yellow"), "黄码")
+                       : WORD (printed, N_("Green"), "绿码"));
+    case CELL_RISK:
+      return g_strdup (value == 2 ? WORD (printed, N_("High risk"), "高风险")
+                       : value == 1 ? WORD (printed, N_("Medium risk"), "中风险")
+                       : WORD (printed, N_("Low risk"), "低风险"));
+    case CELL_TUBE:
+      return g_strdup (value == 2 ? WORD (printed, N_("Pooled"), "混管") : WORD (printed, N_("Single"), "单管"));
+    case CELL_RESULT:
+      return g_strdup (value == WG_NAT_RESULT_POSITIVE ? WORD (printed, N_("Positive"), "阳性")
+                       : value == WG_NAT_RESULT_NEGATIVE ? WORD (printed, N_("Negative"), "阴性")
+                       : WORD (printed, N_("Pending"), "待出结果"));
     case CELL_QUARANTINE_KIND:
-      return g_strdup (value == WG_QUARANTINE_CENTRAL ? _("Central quarantine") : _("Home quarantine"));
+      return g_strdup (value == WG_QUARANTINE_CENTRAL ? WORD (printed, N_("Central quarantine"), "集中隔离")
+                       : WORD (printed, N_("Home quarantine"), "居家隔离"));
     case CELL_TENTHS:
       return g_strdup_printf ("%d.%d", value / 10, value % 10);
     case CELL_SEX:
-      return g_strdup (value == 1 ? _("Male") : _("Female"));
+      return g_strdup (value == 1 ? WORD (printed, N_("Male"), "男") : WORD (printed, N_("Female"), "女"));
     case CELL_RESIDENCY:
-      return g_strdup (wg_residency_describe (value));
+      return g_strdup (residency_word (value, printed));
     case CELL_BYTES:
+      if (printed)
+        {
+          gint64 bytes = sqlite3_column_int64 (stmt, column);
+
+          return bytes < 1000 ? g_strdup_printf ("%" G_GINT64_FORMAT " 字节", bytes)
+                 : bytes < 1000 * 1000 ? g_strdup_printf ("%.1f KB", bytes / 1000.0)
+                 : g_strdup_printf ("%.1f MB", bytes / 1000000.0);
+        }
       return g_format_size (sqlite3_column_int64 (stmt, column));
     case CELL_TEXT:
     default:
@@ -186,11 +248,12 @@ format_cell (sqlite3_stmt *stmt,
  *
  * Returns: (transfer full): the table, or %NULL with @error set
  */
-WgRecordTable *
-wg_store_read_records (WgStore       *store,
-                       WgRecordKind   kind,
-                       gint64         owner_id,
-                       GError       **error)
+static WgRecordTable *
+read_records (WgStore       *store,
+              WgRecordKind   kind,
+              gint64         owner_id,
+              gboolean       printed,
+              GError       **error)
 {
   const KindSpec *spec;
   g_autoptr(WgRecordTable) table = NULL;
@@ -210,11 +273,12 @@ wg_store_read_records (WgStore       *store,
   table->kind = kind;
   builder = g_strv_builder_new ();
   for (guint c = 0; c < n_columns; c++)
-    g_strv_builder_add (builder, _(spec->columns[c]));
+    g_strv_builder_add (builder, printed ? spec->print_columns[c] : _(spec->columns[c]));
   table->columns = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   table->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  table->alerts = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   if (!(stmt = wg_store_prepare (store, spec->sql, error)))
     return NULL;
@@ -223,11 +287,17 @@ wg_store_read_records (WgStore       *store,
     {
       char **cells = g_new0 (char *, n_columns + 1);
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint32 alerts = 0;
 
       for (guint c = 0; c < n_columns; c++)
-        cells[c] = format_cell (stmt, c + 1, spec->formats[c]);
+        {
+          cells[c] = format_cell (stmt, c + 1, spec->formats[c], printed);
+          if (cell_is_alert (stmt, c + 1, spec->formats[c]))
+            alerts |= 1u << c;
+        }
       g_ptr_array_add (table->rows, cells);
       g_array_append_val (table->ids, id);
+      g_array_append_val (table->alerts, alerts);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -236,6 +306,53 @@ wg_store_read_records (WgStore       *store,
       return NULL;
     }
   return g_steal_pointer (&table);
+}
+
+/**
+ * wg_store_read_records:
+ * @store: a #WgStore
+ * @kind: which table of the file
+ * @owner_id: the person (for members: the household)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the table, in the interface's language, or
+ *   %NULL with @error set
+ */
+WgRecordTable *
+wg_store_read_records (WgStore       *store,
+                       WgRecordKind   kind,
+                       gint64         owner_id,
+                       GError       **error)
+{
+  return read_records (store, kind, owner_id, FALSE, error);
+}
+
+/**
+ * wg_store_read_printed_records:
+ *
+ * Like wg_store_read_records (), with titles and words in Chinese for
+ * printed documents.
+ */
+WgRecordTable *
+wg_store_read_printed_records (WgStore       *store,
+                               WgRecordKind   kind,
+                               gint64         owner_id,
+                               GError       **error)
+{
+  return read_records (store, kind, owner_id, TRUE, error);
+}
+
+/**
+ * wg_record_kind_print_title:
+ *
+ * Returns: the kind's title on paper, in Chinese
+ */
+const char *
+wg_record_kind_print_title (WgRecordKind kind)
+{
+  g_return_val_if_fail (kind < WG_RECORD_N_KINDS, NULL);
+
+  return kinds[kind].print_title;
 }
 
 void

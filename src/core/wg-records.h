@@ -30,6 +30,7 @@ typedef struct
   GStrv columns;   /* titles, translated */
   GPtrArray *rows; /* of GStrv, each as many cells as columns, ready to show */
   GArray *ids;     /* of gint64: the row's record (for members: the person) */
+  GArray *alerts;  /* of guint32: bit c set when cell c must stand out (fever, positive…) */
 } WgRecordTable;
 
 typedef struct
@@ -57,6 +58,11 @@ WgRecordTable *wg_store_read_records     (WgStore       *store,
                                           WgRecordKind   kind,
                                           gint64         owner_id,
                                           GError       **error);
+WgRecordTable *wg_store_read_printed_records (WgStore     *store,
+                                              WgRecordKind kind,
+                                              gint64       owner_id,
+                                              GError     **error);
+const char    *wg_record_kind_print_title (WgRecordKind kind);
 void           wg_person_info_free       (WgPersonInfo  *info);
 WgPersonInfo  *wg_store_read_person      (WgStore       *store,
                                           gint64         person_id,

@@ -48,13 +48,13 @@ lookup_grid (WgStore     *store,
 }
 
 /* Runs @stmt (bound by the caller) and logs it, in one transaction. */
-static gboolean
-insert_and_log (WgStore       *store,
-                sqlite3_stmt  *stmt,
-                const char    *entity,
-                const char    *detail,
-                gint64        *id,
-                GError       **error)
+gboolean
+wg_store_insert_and_log (WgStore       *store,
+                         sqlite3_stmt  *stmt,
+                         const char    *entity,
+                         const char    *detail,
+                         gint64        *id,
+                         GError       **error)
 {
   gint64 new_id;
 
@@ -111,7 +111,7 @@ wg_store_add_grid (WgStore     *store,
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
 
   detail = g_strdup_printf ("%s %s", code, name);
-  return insert_and_log (store, stmt, "grid", detail, id, error);
+  return wg_store_insert_and_log (store, stmt, "grid", detail, id, error);
 }
 
 gboolean
@@ -140,7 +140,7 @@ wg_store_add_household (WgStore     *store,
   sqlite3_bind_text (stmt, 3, address, -1, SQLITE_TRANSIENT);
 
   detail = g_strdup_printf ("%s %s", code, address);
-  return insert_and_log (store, stmt, "household", detail, id, error);
+  return wg_store_insert_and_log (store, stmt, "household", detail, id, error);
 }
 
 /**
@@ -193,7 +193,7 @@ wg_store_add_person (WgStore               *store,
   if (fields->relation != NULL)
     sqlite3_bind_text (stmt, 7, fields->relation, -1, SQLITE_TRANSIENT);
 
-  return insert_and_log (store, stmt, "person", fields->name, id, error);
+  return wg_store_insert_and_log (store, stmt, "person", fields->name, id, error);
 }
 
 /**
@@ -271,7 +271,7 @@ wg_store_add_temperature (WgStore     *store,
   sqlite3_bind_int (stmt, 3, tenths);
 
   detail = g_strdup_printf ("%s %d.%d", measured_at, tenths / 10, ABS (tenths % 10));
-  return insert_and_log (store, stmt, "temperature", detail, NULL, error);
+  return wg_store_insert_and_log (store, stmt, "temperature", detail, NULL, error);
 }
 
 gboolean
@@ -298,7 +298,7 @@ wg_store_add_quarantine (WgStore     *store,
   sqlite3_bind_text (stmt, 4, end_day, -1, SQLITE_TRANSIENT);
 
   detail = g_strdup_printf ("%s – %s", start_day, end_day);
-  return insert_and_log (store, stmt, "quarantine", detail, NULL, error);
+  return wg_store_insert_and_log (store, stmt, "quarantine", detail, NULL, error);
 }
 
 /**

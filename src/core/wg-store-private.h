@@ -46,5 +46,11 @@ gboolean      wg_store_log                 (WgStore      *self,
 void          wg_store_set_error           (WgStore      *self,
                                             int           rc,
                                             GError      **error);
+gboolean      wg_store_insert_and_log      (WgStore      *self,
+                                            sqlite3_stmt *stmt,
+                                            const char   *entity,
+                                            const char   *detail,
+                                            gint64       *id,
+                                            GError      **error);
 
 G_END_DECLS

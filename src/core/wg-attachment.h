@@ -1,0 +1,49 @@
+/* wg-attachment.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+#define WG_ATTACHMENT_ERROR (wg_attachment_error_quark ())
+
+typedef enum
+{
+  WG_ATTACHMENT_ERROR_NOT_SUPPORTED,
+  WG_ATTACHMENT_ERROR_DAMAGED,
+  WG_ATTACHMENT_ERROR_ENCRYPTED,
+  WG_ATTACHMENT_ERROR_TOO_BIG,
+  WG_ATTACHMENT_ERROR_EMPTY,
+  WG_ATTACHMENT_ERROR_DUPLICATE,
+} WgAttachmentError;
+
+/* Larger files are scans that belong in the archive, not in every packet. */
+#define WG_ATTACHMENT_MAX_SIZE (20 * 1024 * 1024)
+
+GQuark           wg_attachment_error_quark (void);
+gboolean         wg_attachment_check       (GBytes      *data,
+                                            const char **mime_type,
+                                            guint       *n_pages,
+                                            GError     **error);
+cairo_surface_t *wg_attachment_load_image  (GBytes      *data,
+                                            GError     **error);
+gboolean         wg_store_add_attachment   (WgStore     *store,
+                                            gint64       person_id,
+                                            const char  *title,
+                                            GBytes      *data,
+                                            gint64      *id,
+                                            GError     **error);
+GBytes          *wg_store_dup_attachment   (WgStore     *store,
+                                            gint64       id,
+                                            GError     **error);
+gint64           wg_store_find_person      (WgStore     *store,
+                                            const char  *id_number,
+                                            GError     **error);
+
+G_END_DECLS
