@@ -52,20 +52,31 @@ cairo_surface_t *
 wg_attachment_load_image (GBytes  *data,
                           GError **error)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (data);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *mime_type = sniff (data);
+  GdkPixbuf *pixbuf = NULL;
   cairo_surface_t *surface;
   const guchar *pixels;
   guchar *target;
   int width, height, stride, target_stride, channels;
 
-  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &local_error);
+  /* By the type seen in the first bytes: guessing it would need the MIME
+   * database, which not every session has. */
+  if (mime_type != NULL && !g_str_equal (mime_type, "application/pdf"))
+    loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, &local_error);
+  if (loader != NULL &&
+      gdk_pixbuf_loader_write_bytes (loader, data, &local_error) &&
+      gdk_pixbuf_loader_close (loader, &local_error))
+    pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  else if (loader != NULL)
+    gdk_pixbuf_loader_close (loader, NULL);
   if (pixbuf == NULL)
     {
       g_set_error (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_DAMAGED,
-                   _("The picture cannot be read: %s"), local_error->message);
+                   _("The picture cannot be read: %s"),
+                   local_error != NULL ? local_error->message : _("it is not a PNG or JPEG picture"));
       return NULL;
     }
   /* Phones write photos sideways and say so in EXIF. */

@@ -174,7 +174,8 @@ wg_document_write_pdf (WgDocument      *self,
   g_autofree char *tmp_path = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format_iso8601 (now);
+  /* cairo drops a date with fractions of a second, which ISO 8601 allows. */
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;

@@ -1521,7 +1521,9 @@ draw_toc (WgDossier   *self,
     {
       const Household *household = household_at (self, i);
       g_autoptr(GString) names = g_string_new (household->address);
-      g_autofree char *link = g_strdup_printf ("page=%u", household->first_page + 1);
+      /* cairo 1.16 drops links to pages it has not written yet: a named
+       * destination on the household's cover instead. */
+      g_autofree char *link = g_strdup_printf ("dest='household-%u'", i);
       g_autofree char *page = g_strdup_printf ("%u", household->first_page + 1);
 
       g_string_append (names, "  ");
@@ -1815,6 +1817,13 @@ wg_dossier_draw_page (WgDocument *document,
           draw_toc (self, cr, layout, block);
           break;
         case BLOCK_HOUSEHOLD_COVER:
+          if (self->is_grid)
+            {
+              g_autofree char *dest = g_strdup_printf ("name='household-%u'", block->index);
+
+              cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
+              cairo_tag_end (cr, CAIRO_TAG_DEST);
+            }
           household_cover (self, &pen, household_at (self, block->index), block->y);
           break;
         case BLOCK_PERSON_COVER:

@@ -322,6 +322,11 @@ wg_store_count_rows (WgStore    *store,
     { "audit_log", "SELECT count(*) FROM audit_log" },
     { "staff", "SELECT count(*) FROM staff" },
     { "sensor", "SELECT count(*) FROM sensor" },
+    { "attachment", "SELECT count(*) FROM attachment" },
+    { "nat_test", "SELECT count(*) FROM nat_test" },
+    { "vaccination", "SELECT count(*) FROM vaccination" },
+    { "health_code", "SELECT count(*) FROM health_code" },
+    { "itinerary", "SELECT count(*) FROM itinerary" },
   };
   gint64 n = -1;
 
