@@ -2118,9 +2118,14 @@ wg_dossier_new_for_grid (WgStore         *store,
                          GError         **error)
 {
   static const char grid_sql[] = "SELECT id FROM grid WHERE code = ?";
+  /* With ?2, only the households where someone is under watch on day ?3. */
   static const char sql[] =
     "SELECT h.id FROM grid m JOIN household h ON h.grid_id = m.id"
-    " WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':' ORDER BY m.code, h.id";
+    " WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':'"
+    "   AND (NOT ?2 OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id"
+    "     AND (p.monitoring = 1 OR EXISTS (SELECT 1 FROM quarantine q WHERE q.person_id = p.id"
+    "                                      AND q.start_day <= ?3 AND q.end_day >= ?3))))"
+    " ORDER BY m.code, h.id";
   g_autoptr(WgDossier) self = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto(Loader) loader = { 0 };
@@ -2151,6 +2156,8 @@ wg_dossier_new_for_grid (WgStore         *store,
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (flags & WG_DOSSIER_ONLY_WATCHED) != 0);
+  sqlite3_bind_text (stmt, 3, self->today, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
