@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
+#include "wg-dossier-buttons.h"
 #include "wg-count-card.h"
 #include "wg-grid-page.h"
 #include "wg-registry.h"
@@ -28,6 +29,7 @@ struct _WgGridPage
   GtkLabel *path_label;
   GtkLabel *title_label;
   GtkLabel *code_label;
+  WgDossierButtons *dossier_buttons;
   GtkStack *counts_stack;
   GtkSpinner *spinner;
   GtkFlowBox *levels_box;
@@ -329,11 +331,13 @@ wg_grid_page_class_init (WgGridPageClass *klass)
 
   g_type_ensure (WG_TYPE_COUNT_CARD);
   wg_application_ensure_resources ();
+  g_type_ensure (WG_TYPE_DOSSIER_BUTTONS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-grid-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, path_label);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, code_label);
+  gtk_widget_class_bind_template_child (widget_class, WgGridPage, dossier_buttons);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, counts_stack);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, levels_box);
@@ -392,6 +396,7 @@ wg_grid_page_show (WgGridPage *self,
   code = g_strdup_printf (_("%s · code %s"), wg_grid_level_describe (level),
                           wg_grid_node_get_code (node));
   gtk_label_set_label (self->code_label, code);
+  wg_dossier_buttons_set_code (self->dossier_buttons, code);
   gtk_label_set_label (self->children_heading,
                        level == 5 ? _("Households") : _("Grids Below"));
 

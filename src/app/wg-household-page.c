@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
+#include "wg-dossier-buttons.h"
 #include "wg-form-dialog.h"
 #include "wg-household-page.h"
 #include "wg-idnum.h"
@@ -29,6 +30,7 @@ struct _WgHouseholdPage
   GtkLabel *path_label;
   GtkLabel *address_label;
   GtkLabel *code_label;
+  WgDossierButtons *dossier_buttons;
   GtkListBox *members_list;
   GtkListBox *staff_list;
 
@@ -249,6 +251,7 @@ wg_household_page_class_init (WgHouseholdPageClass *klass)
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   wg_application_ensure_resources ();
+  g_type_ensure (WG_TYPE_DOSSIER_BUTTONS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/wg-household-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, toast_overlay);
@@ -256,6 +259,7 @@ wg_household_page_class_init (WgHouseholdPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, path_label);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, address_label);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, code_label);
+  gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, dossier_buttons);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, members_list);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, staff_list);
   gtk_widget_class_bind_template_callback (widget_class, on_members_list_row_activated_cb);
@@ -345,6 +349,7 @@ wg_household_page_show (WgHouseholdPage  *self,
   /* Translators: the household's code, as printed on its door label */
   code = g_strdup_printf (_("Household code %s"), wg_grid_node_get_code (household));
   gtk_label_set_label (self->code_label, code);
+  wg_dossier_buttons_set_code (self->dossier_buttons, code);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members_list))) != NULL)
     gtk_list_box_remove (self->members_list, child);

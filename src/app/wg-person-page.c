@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
+#include "wg-attachment.h"
+#include "wg-dossier-buttons.h"
 #include "wg-form-dialog.h"
 #include "wg-idnum.h"
 #include "wg-person-page.h"
@@ -37,10 +39,14 @@ struct _WgPersonPage
   AdwActionRow *phone_row;
   AdwActionRow *address_row;
   GtkBox *records_box;
+  WgDossierButtons *dossier_buttons;
 
   /* owned */
   WgStore *store;
   GtkWidget *dialog;
+  GtkWidget *alert;  /* weak */
+  GtkFileChooserNative *chooser;
+  GCancellable *cancellable;
 
   /* state */
   gint64 person_id;
@@ -51,6 +57,7 @@ G_DEFINE_FINAL_TYPE (WgPersonPage, wg_person_page, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_HOUSEHOLD,
+  ATTACHED,
   N_SIGNALS
 };
 
@@ -202,9 +209,129 @@ add_record_action (GtkWidget  *widget,
 }
 
 static void
+show_attach_error (WgPersonPage *self,
+                   const char   *basename,
+                   const char   *message)
+{
+  g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Attached"), basename);
+  GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                             heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+  if (self->alert != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->alert), (gpointer *) &self->alert);
+  self->alert = alert;
+  g_object_add_weak_pointer (G_OBJECT (alert), (gpointer *) &self->alert);
+  gtk_window_present (GTK_WINDOW (alert));
+}
+
+static void
+on_attachment_loaded_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(WgPersonPage) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (G_FILE (source));
+  g_autofree char *message = NULL;
+  GtkWidget *overlay;
+
+  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  if (bytes == NULL ||
+      !wg_store_add_attachment (self->store, self->person_id, basename, bytes, NULL, &error))
+    {
+      show_attach_error (self, basename, error->message);
+      return;
+    }
+
+  wg_person_page_show (self, self->store, self->person_id, NULL);
+  message = g_strdup_printf (_("Attached “%s”: it is bound into the dossier"), basename);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  g_signal_emit (self, signals[ATTACHED], 0);
+}
+
+/**
+ * wg_person_page_attach_file:
+ * @self: a #WgPersonPage
+ * @file: a PDF, PNG or JPEG file
+ *
+ * Reads @file and binds it into the person's file, or says why not in a
+ * dialog. Emits #WgPersonPage::attached when it is stored.
+ */
+void
+wg_person_page_attach_file (WgPersonPage *self,
+                            GFile        *file)
+{
+  g_return_if_fail (WG_IS_PERSON_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_bytes_async (file, self->cancellable, on_attachment_loaded_cb, g_object_ref (self));
+}
+
+static void
+on_chooser_response_cb (WgPersonPage         *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        wg_person_page_attach_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WgPersonPage *self = WG_PERSON_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->person_id == 0 || self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Attach a File"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF files and pictures"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_add_suffix (filter, "png");
+  gtk_file_filter_add_suffix (filter, "jpg");
+  gtk_file_filter_add_suffix (filter, "jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
 wg_person_page_dispose (GObject *object)
 {
-  g_clear_object (&WG_PERSON_PAGE (object)->store);
+  WgPersonPage *self = WG_PERSON_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->alert != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->alert), (gpointer *) &self->alert);
+  self->alert = NULL;
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), WG_TYPE_PERSON_PAGE);
 
   G_OBJECT_CLASS (wg_person_page_parent_class)->dispose (object);
@@ -226,7 +353,16 @@ wg_person_page_class_init (WgPersonPageClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                           G_TYPE_INT64);
 
+  /**
+   * WgPersonPage::attached:
+   *
+   * A file was bound into the person's file.
+   */
+  signals[ATTACHED] = g_signal_new ("attached", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   wg_application_ensure_resources ();
+  g_type_ensure (WG_TYPE_DOSSIER_BUTTONS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WgPersonPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, WgPersonPage, household_button);
@@ -238,10 +374,12 @@ wg_person_page_class_init (WgPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPersonPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, WgPersonPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, WgPersonPage, records_box);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonPage, dossier_buttons);
 
   gtk_widget_class_install_action (widget_class, "person.open-household", NULL, open_household_action);
   gtk_widget_class_install_action (widget_class, "person.add-temperature", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "person.add-quarantine", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "person.attach", NULL, attach_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "person.open-household", NULL);
 
@@ -252,6 +390,7 @@ static void
 wg_person_page_init (WgPersonPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -322,6 +461,7 @@ wg_person_page_show (WgPersonPage  *self,
   gtk_label_set_label (self->status_label, status);
 
   adw_action_row_set_subtitle (self->id_row, info->id_number);
+  wg_dossier_buttons_set_code (self->dossier_buttons, info->id_number);
   born = g_strdup_printf (_("%s · born %s · %d years"), info->sex == 1 ? _("Male") : _("Female"),
                           info->birth_date, age);
   adw_action_row_set_subtitle (self->born_row, born);
@@ -412,5 +552,6 @@ wg_person_page_get_dialog (WgPersonPage *self)
 {
   g_return_val_if_fail (WG_IS_PERSON_PAGE (self), NULL);
 
-  return self->dialog;
+  /* The form being filled in, or the message saying what went wrong. */
+  return self->dialog != NULL ? self->dialog : self->alert;
 }

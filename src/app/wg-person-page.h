@@ -25,5 +25,7 @@ GtkWidget    *wg_person_page_get_dialog    (WgPersonPage  *self);
 GtkWidget    *wg_person_page_get_chart     (WgPersonPage  *self);
 GtkWidget    *wg_person_page_get_records   (WgPersonPage  *self,
                                             WgRecordKind   kind);
+void          wg_person_page_attach_file   (WgPersonPage  *self,
+                                            GFile         *file);
 
 G_END_DECLS

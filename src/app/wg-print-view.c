@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Choose a grid and what to print for it — label sheets, household cards or
- * village-entrance posters — see the pages, then export a PDF or print.
+ * Choose a grid and what to print for it — label sheets, household cards,
+ * village-entrance posters, or dossiers (a person's, or the packet of a
+ * household or a grid) — see the pages, then export a PDF or print.
  * Documents are read and PDFs written in worker threads, each with its own
  * database connection; the window stays responsive, shows progress and can
  * cancel. Every export and print goes to the audit log.
@@ -17,6 +18,7 @@
 
 #include "wg-application.h"
 
+#include "wg-dossier.h"
 #include "wg-label-sheet.h"
 #include "wg-poster-set.h"
 #include "wg-print-operation.h"
@@ -32,7 +34,10 @@ struct _WgPrintView
   AdwComboRow *kind_row;
   AdwComboRow *level_row;
   AdwComboRow *paper_row;
+  AdwActionRow *watched_row;
+  GtkSwitch *watched_switch;
   GtkLabel *summary_label;
+  GtkLabel *note_label;
   GtkStack *preview_stack;
   GtkSpinner *spinner;
   GtkPicture *preview;
@@ -55,9 +60,11 @@ struct _WgPrintView
   guint reload_id;
   guint progress_id;
   guint page;
-  gint progress_permille; /* written by the export thread */
+  gint progress_permille; /* written by the worker threads */
+  WgPrintThen then;
   guint loading : 1;
   guint busy : 1;
+  guint load_cancelled : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WgPrintView, wg_print_view, ADW_TYPE_WINDOW)
@@ -79,6 +86,8 @@ typedef struct
   WgPrintKind kind;
   guint level;
   WgPaper paper;
+  gboolean only_watched;
+  gint *progress_permille;
 } LoadData;
 
 typedef struct
@@ -115,6 +124,8 @@ kind_name (WgPrintKind kind)
       return "labels";
     case WG_PRINT_KIND_LABEL_CARDS:
       return "cards";
+    case WG_PRINT_KIND_DOSSIERS:
+      return "dossier";
     case WG_PRINT_KIND_POSTERS:
     default:
       return "posters";
@@ -130,7 +141,7 @@ update_actions (WgPrintView *self)
 
   gtk_widget_action_set_enabled (widget, "print.print", ready);
   gtk_widget_action_set_enabled (widget, "print.export", ready);
-  gtk_widget_action_set_enabled (widget, "print.cancel", self->busy);
+  gtk_widget_action_set_enabled (widget, "print.cancel", self->busy || self->loading);
   gtk_widget_action_set_enabled (widget, "print.previous-page", self->document != NULL && self->page > 0);
   gtk_widget_action_set_enabled (widget, "print.next-page", self->page + 1 < n_pages);
 }
@@ -196,7 +207,17 @@ show_document (WgPrintView *self,
       g_autofree char *summary = NULL;
       guint n_pages = wg_document_get_n_pages (document);
 
-      if (WG_IS_LABEL_SHEET (document))
+      if (WG_IS_DOSSIER (document))
+        {
+          guint n_persons = wg_dossier_get_n_persons (WG_DOSSIER (document));
+          g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                                                  n_persons), n_persons);
+
+          summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%s, %u page",
+                                                  "%s\n%s, %u pages", n_pages),
+                                     title, people, n_pages);
+        }
+      else if (WG_IS_LABEL_SHEET (document))
         summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u label on %u pages",
                                                 "%s\n%u labels on %u pages",
                                                 wg_label_sheet_get_n_labels (WG_LABEL_SHEET (document))),
@@ -224,6 +245,45 @@ show_document (WgPrintView *self,
 }
 
 static void
+on_worker_progress (double   fraction,
+                    gpointer user_data)
+{
+  g_atomic_int_set ((gint *) user_data, (gint) (fraction * 1000));
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  WgPrintView *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 g_atomic_int_get (&self->progress_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The progress bar and Cancel, for reading a packet or writing a PDF. */
+static void
+show_progress (WgPrintView *self,
+               const char  *text)
+{
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  self->progress_id = g_timeout_add (100, update_progress_cb, self);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+}
+
+static void
+hide_progress (WgPrintView *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+}
+
+static void run_then (WgPrintView *self);
+
+static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
@@ -240,7 +300,13 @@ load_thread (GTask        *task,
       return;
     }
 
-  if (data->kind == WG_PRINT_KIND_POSTERS)
+  if (data->kind == WG_PRINT_KIND_DOSSIERS)
+    document = G_OBJECT (wg_dossier_new_for_code (store, data->grid_code,
+                                                  data->only_watched ? WG_DOSSIER_ONLY_WATCHED
+                                                                     : WG_DOSSIER_ALL,
+                                                  NULL, cancellable, on_worker_progress,
+                                                  data->progress_permille, &error));
+  else if (data->kind == WG_PRINT_KIND_POSTERS)
     document = G_OBJECT (wg_poster_set_new (store, data->grid_code, data->level, data->paper, NULL,
                                             &error));
   else
@@ -264,12 +330,26 @@ load_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   document = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Replaced by a newer load: that one shows its own result. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->load_cancelled)
     return;
 
   self->loading = FALSE;
+  self->load_cancelled = FALSE;
   gtk_spinner_stop (self->spinner);
+  if (!self->busy)
+    hide_progress (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self->then = WG_PRINT_THEN_NOTHING;
+      show_document (self, NULL, _("Cancelled: change the code or the options to start again."));
+      return;
+    }
   show_document (self, document, error != NULL ? error->message : NULL);
+  if (document != NULL)
+    run_then (self);
+  else
+    self->then = WG_PRINT_THEN_NOTHING;
 }
 
 static void
@@ -285,18 +365,27 @@ reload (WgPrintView *self)
 
   if (code == NULL || *code == '\0')
     {
-      show_document (self, NULL, _("Type the code of a grid: the county, a township, a village, a group or a micro-grid."));
+      show_document (self, NULL,
+                     adw_combo_row_get_selected (self->kind_row) == WG_PRINT_KIND_DOSSIERS
+                       ? _("Type a resident ID number, a household code or the code of a grid.")
+                       : _("Type the code of a grid: the county, a township, a village, a group or a micro-grid."));
       return;
     }
 
   self->load_cancellable = g_cancellable_new ();
+  self->load_cancelled = FALSE;
   data = g_new0 (LoadData, 1);
   data->db_path = g_strdup (wg_store_get_path (self->store));
   data->grid_code = g_strstrip (g_strdup (code));
   data->kind = adw_combo_row_get_selected (self->kind_row);
   data->level = 3 + adw_combo_row_get_selected (self->level_row);
   data->paper = adw_combo_row_get_selected (self->paper_row) == 1 ? WG_PAPER_A3 : WG_PAPER_A4;
+  data->only_watched = gtk_switch_get_active (self->watched_switch);
+  data->progress_permille = &self->progress_permille;
 
+  /* A grid's packet takes a while to read: progress and Cancel. */
+  if (data->kind == WG_PRINT_KIND_DOSSIERS && !self->busy)
+    show_progress (self, _("Reading the households…"));
   self->loading = TRUE;
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->preview_stack, "loading");
@@ -329,10 +418,21 @@ on_grid_row_changed_cb (WgPrintView *self)
 static void
 on_option_changed_cb (WgPrintView *self)
 {
-  gboolean posters = adw_combo_row_get_selected (self->kind_row) == WG_PRINT_KIND_POSTERS;
+  WgPrintKind kind = adw_combo_row_get_selected (self->kind_row);
+  gboolean posters = kind == WG_PRINT_KIND_POSTERS;
+  gboolean dossiers = kind == WG_PRINT_KIND_DOSSIERS;
 
   gtk_widget_set_visible (GTK_WIDGET (self->level_row), posters);
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), posters);
+  gtk_widget_set_visible (GTK_WIDGET (self->watched_row), dossiers);
+  /* Household codes have letters. */
+  g_object_set (self->grid_row, "input-purpose",
+                dossiers ? GTK_INPUT_PURPOSE_FREE_FORM : GTK_INPUT_PURPOSE_DIGITS, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->grid_row),
+                                 dossiers ? _("ID Number, Household or Grid Code") : _("Grid Code"));
+  gtk_label_set_label (self->note_label,
+                       dossiers ? _("Dossiers hold personal information: keep them safe. A grid's packet has a cover with its counts and a table of contents. Every print and export is written to the audit log.")
+                                : _("Labels carry the household code and a signature only: no names, no ID numbers. Every print and export is written to the audit log."));
   if (self->store != NULL)
     reload (self);
 }
@@ -349,11 +449,13 @@ set_busy (WgPrintView *self,
    * on Cancel, where Enter or Space stops the job. */
   if (busy)
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  if (!busy && !self->loading)
+    hide_progress (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->grid_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->level_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->watched_row), !busy);
   update_actions (self);
   if (busy)
     gtk_widget_grab_focus (self->cancel_button);
@@ -374,23 +476,6 @@ log_job (WgPrintView *self,
     g_warning ("Could not write the audit log: %s", error->message);
 }
 
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  WgPrintView *self = user_data;
-
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 g_atomic_int_get (&self->progress_permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_export_progress (double   fraction,
-                    gpointer user_data)
-{
-  g_atomic_int_set ((gint *) user_data, (gint) (fraction * 1000));
-}
-
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -401,7 +486,7 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if (wg_document_write_pdf (data->document, data->path, data->operator_name, cancellable,
-                             on_export_progress, data->progress_permille, &error))
+                             on_worker_progress, data->progress_permille, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -417,7 +502,6 @@ export_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->export_cancellable);
   set_busy (self, FALSE);
 
@@ -462,11 +546,8 @@ wg_print_view_export (WgPrintView *self,
   data->operator_name = g_strdup (wg_store_get_operator (self->store));
   data->progress_permille = &self->progress_permille;
 
-  g_atomic_int_set (&self->progress_permille, 0);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Writing the PDF…"));
+  show_progress (self, _("Writing the PDF…"));
   self->export_cancellable = g_cancellable_new ();
-  self->progress_id = g_timeout_add (100, update_progress_cb, self);
   set_busy (self, TRUE);
 
   task = g_task_new (self, self->export_cancellable, export_done, NULL);
@@ -610,7 +691,27 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  g_cancellable_cancel (WG_PRINT_VIEW (widget)->export_cancellable);
+  WgPrintView *self = WG_PRINT_VIEW (widget);
+
+  if (self->busy)
+    g_cancellable_cancel (self->export_cancellable);
+  else if (self->loading)
+    {
+      self->load_cancelled = TRUE;
+      g_cancellable_cancel (self->load_cancellable);
+    }
+}
+
+static void
+run_then (WgPrintView *self)
+{
+  WgPrintThen then = self->then;
+
+  self->then = WG_PRINT_THEN_NOTHING;
+  if (then == WG_PRINT_THEN_EXPORT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "print.export", NULL);
+  else if (then == WG_PRINT_THEN_PRINT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "print.print", NULL);
 }
 
 static void
@@ -737,7 +838,10 @@ wg_print_view_class_init (WgPrintViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPrintView, kind_row);
   gtk_widget_class_bind_template_child (widget_class, WgPrintView, level_row);
   gtk_widget_class_bind_template_child (widget_class, WgPrintView, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, watched_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, watched_switch);
   gtk_widget_class_bind_template_child (widget_class, WgPrintView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPrintView, note_label);
   gtk_widget_class_bind_template_child (widget_class, WgPrintView, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, WgPrintView, spinner);
   gtk_widget_class_bind_template_child (widget_class, WgPrintView, preview);
@@ -811,6 +915,23 @@ wg_print_view_set_kind (WgPrintView *self,
   g_return_if_fail (WG_IS_PRINT_VIEW (self));
 
   adw_combo_row_set_selected (self->kind_row, kind);
+}
+
+/**
+ * wg_print_view_set_then:
+ * @self: a #WgPrintView
+ * @then: what to do when the document is ready: ask where to export it,
+ *   or open the print dialog — what the pages' Export PDF… and Print… do
+ */
+void
+wg_print_view_set_then (WgPrintView *self,
+                        WgPrintThen  then)
+{
+  g_return_if_fail (WG_IS_PRINT_VIEW (self));
+
+  self->then = then;
+  if (self->document != NULL && !self->loading && !self->busy)
+    run_then (self);
 }
 
 WgDocument *

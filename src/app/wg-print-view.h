@@ -21,7 +21,16 @@ typedef enum
   WG_PRINT_KIND_LABEL_SHEET,
   WG_PRINT_KIND_LABEL_CARDS,
   WG_PRINT_KIND_POSTERS,
+  WG_PRINT_KIND_DOSSIERS,
 } WgPrintKind;
+
+/* What to do as soon as the document is ready. */
+typedef enum
+{
+  WG_PRINT_THEN_NOTHING,
+  WG_PRINT_THEN_EXPORT,
+  WG_PRINT_THEN_PRINT,
+} WgPrintThen;
 
 WgPrintView *wg_print_view_new          (WgStore      *store,
                                          const char   *grid_code);
@@ -29,6 +38,8 @@ void         wg_print_view_set_grid     (WgPrintView  *self,
                                          const char   *grid_code);
 void         wg_print_view_set_kind     (WgPrintView  *self,
                                          WgPrintKind   kind);
+void         wg_print_view_set_then     (WgPrintView  *self,
+                                         WgPrintThen   then);
 WgDocument  *wg_print_view_get_document (WgPrintView  *self);
 gboolean     wg_print_view_get_busy     (WgPrintView  *self);
 void         wg_print_view_export       (WgPrintView  *self,

@@ -131,6 +131,49 @@ print_labels_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (view));
 }
 
+/**
+ * wg_window_open_dossier:
+ * @self: a #WgWindow
+ * @code: a resident ID number, a household code or a grid code
+ * @then: ask where to export it or open the print dialog once it is ready
+ *
+ * Opens the print view on the dossier (or packet) of @code. The view shows
+ * the pages while they are made, with progress and Cancel for a packet.
+ *
+ * Returns: (transfer none): the print view
+ */
+WgPrintView *
+wg_window_open_dossier (WgWindow    *self,
+                        const char  *code,
+                        WgPrintThen  then)
+{
+  WgPrintView *view;
+
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  view = wg_print_view_new (self->store, code);
+  wg_print_view_set_kind (view, WG_PRINT_KIND_DOSSIERS);
+  wg_print_view_set_then (view, then);
+  gtk_window_set_transient_for (GTK_WINDOW (view), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (view));
+  return view;
+}
+
+/* win.dossier ("CODE", "export" or "print"): what the pages' buttons do. */
+static void
+dossier_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  const char *code, *then;
+
+  g_variant_get (parameter, "(&s&s)", &code, &then);
+  if (WG_WINDOW (widget)->store != NULL && *code != '\0')
+    wg_window_open_dossier (WG_WINDOW (widget), code,
+                            g_str_equal (then, "print") ? WG_PRINT_THEN_PRINT : WG_PRINT_THEN_EXPORT);
+}
+
 static GListModel *
 create_children_cb (gpointer item,
                     gpointer user_data)
@@ -739,6 +782,7 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_open_household_cb);
 
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
+  gtk_widget_class_install_action (widget_class, "win.dossier", "(ss)", dossier_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.temperature-round", NULL,
                                    temperature_round_action);

@@ -9,6 +9,7 @@
 
 #include "wg-grid-node.h"
 #include "wg-grid-page.h"
+#include "wg-print-view.h"
 #include "wg-store.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,8 @@ WgGridTree *wg_window_get_tree      (WgWindow       *self);
 WgGridPage *wg_window_get_grid_page (WgWindow       *self);
 void        wg_window_add_toast     (WgWindow       *self,
                                      const char     *title);
+WgPrintView *wg_window_open_dossier (WgWindow       *self,
+                                     const char     *code,
+                                     WgPrintThen     then);
 
 G_END_DECLS

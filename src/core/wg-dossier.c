@@ -2025,6 +2025,31 @@ wg_dossier_new_for_person (WgStore     *store,
   return g_steal_pointer (&self);
 }
 
+static gint64
+find_household (WgStore     *store,
+                const char  *code,
+                GError     **error)
+{
+  static const char sql[] = "SELECT id FROM household WHERE code = upper (?)";
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                 _("There is no household with the code “%s”."), code);
+  else if (rc != SQLITE_ROW)
+    wg_store_set_error (store, rc, error);
+  return id;
+}
+
 /**
  * wg_dossier_new_for_household:
  * @store: a #WgStore
@@ -2043,36 +2068,17 @@ wg_dossier_new_for_household (WgStore         *store,
                               const char      *today,
                               GError         **error)
 {
-  static const char sql[] = "SELECT id FROM household WHERE code = upper (?)";
   g_autoptr(WgDossier) self = NULL;
   g_auto(Loader) loader = { 0 };
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
+  gint64 id;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
   self = dossier_new (today, flags);
   self->is_household = TRUE;
-  if (!loader_init (&loader, self, store, error) || !(stmt = wg_store_prepare (store, sql, error)))
+  if (!loader_init (&loader, self, store, error) || !(id = find_household (store, code, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
-                   _("There is no household with the code “%s”."), code);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      wg_store_set_error (store, rc, error);
-      return NULL;
-    }
 
   if (!load_household (&loader, id, 0, error))
     return NULL;
@@ -2214,4 +2220,50 @@ wg_dossier_get_n_households (WgDossier *self)
   g_return_val_if_fail (WG_IS_DOSSIER (self), 0);
 
   return self->households->len;
+}
+
+/**
+ * wg_dossier_new_for_code:
+ * @store: a #WgStore
+ * @code: a resident ID number, a grid code or a household code
+ * @flags: whom to include in a packet
+ * @today: (nullable): as for wg_dossier_new_for_person ()
+ * @cancellable: (nullable): as for wg_dossier_new_for_grid ()
+ * @progress: (nullable) (scope call): as for wg_dossier_new_for_grid ()
+ * @user_data: for @progress
+ * @error: return location for a #GError
+ *
+ * What a user types: a person's dossier, a household's or a grid's packet.
+ *
+ * Returns: (transfer full): the dossier, or %NULL with @error set
+ */
+WgDossier *
+wg_dossier_new_for_code (WgStore         *store,
+                         const char      *code,
+                         WgDossierFlags   flags,
+                         const char      *today,
+                         GCancellable    *cancellable,
+                         WgProgressFunc   progress,
+                         gpointer         user_data,
+                         GError         **error)
+{
+  g_autofree char *grid_name = NULL;
+  gint64 person_id;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  if (strlen (code) == 18 && (person_id = wg_store_find_person (store, code, NULL)) != 0)
+    return wg_dossier_new_for_person (store, person_id, today, error);
+
+  if ((grid_name = wg_store_dup_grid_name (store, code, NULL, NULL)) != NULL)
+    return wg_dossier_new_for_grid (store, code, flags, today, cancellable, progress, user_data,
+                                    error);
+
+  if (find_household (store, code, NULL) != 0)
+    return wg_dossier_new_for_household (store, code, flags, today, error);
+
+  g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+               _("No person, household or grid has the number or code “%s”."), code);
+  return NULL;
 }

@@ -38,6 +38,14 @@ WgDossier *wg_dossier_new_for_grid      (WgStore         *store,
                                          WgProgressFunc   progress,
                                          gpointer         user_data,
                                          GError         **error);
+WgDossier *wg_dossier_new_for_code      (WgStore         *store,
+                                         const char      *code,
+                                         WgDossierFlags   flags,
+                                         const char      *today,
+                                         GCancellable    *cancellable,
+                                         WgProgressFunc   progress,
+                                         gpointer         user_data,
+                                         GError         **error);
 guint      wg_dossier_get_n_persons     (WgDossier       *self);
 guint      wg_dossier_get_n_households  (WgDossier       *self);
 

@@ -84,7 +84,7 @@ static const KindSpec kinds[WG_RECORD_N_KINDS] = {
     "  coalesce (s.name, '') FROM quarantine q"
     " LEFT JOIN quarantine_site qs ON qs.id = q.site_id LEFT JOIN staff s ON s.id = q.staff_id"
     " WHERE q.person_id = ?1 ORDER BY q.start_day DESC",
-    { N_("Where"), N_("Site"), N_("Room"), N_("From"), N_("To"), N_("Responsible") },
+    { N_("Where"), N_("Quarantine site"), N_("Room"), N_("From"), N_("To"), N_("Responsible") },
     { CELL_QUARANTINE_KIND, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
     "隔离记录", { "方式", "隔离点", "房间", "开始", "结束", "责任人" } },
   [WG_RECORD_ATTACHMENT] = {

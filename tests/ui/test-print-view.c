@@ -12,8 +12,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <poppler.h>
 
 #include "wg-demo.h"
+#include "wg-dossier.h"
 #include "wg-label-sheet.h"
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
@@ -200,6 +202,79 @@ test_unknown_grid_and_posters (void)
   close_view (view);
 }
 
+
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+  guint n;
+
+  g_assert_no_error (error);
+  n = poppler_document_get_n_pages (pdf);
+  g_object_unref (pdf);
+  return n;
+}
+
+static void
+test_grid_packet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *exported = g_build_filename (tmp_dir, "village packet.pdf", NULL);
+  g_autofree char *printed = g_build_filename (tmp_dir, "village packet printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  guint exports_before = count_exports (store);
+  WgPrintView *view = open_view (store, "141021");
+  GtkSwitch *watched = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (view), WG_TYPE_PRINT_VIEW,
+                                                                  "watched_switch"));
+  GtkRevealer *progress = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (view), WG_TYPE_PRINT_VIEW,
+                                                                       "progress_revealer"));
+  GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), WG_TYPE_PRINT_VIEW,
+                                                                "summary_label"));
+  WgDocument *document;
+  guint n_pages;
+
+  /* The whole county's packet, everyone: reading it shows progress and can
+   * be cancelled, leaving nothing to print. */
+  gtk_switch_set_active (watched, FALSE);
+  wg_print_view_set_kind (view, WG_PRINT_KIND_DOSSIERS);
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "print.cancel", NULL));
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (strstr (gtk_label_get_label (summary), "Cancelled") == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_nonnull (strstr (gtk_label_get_label (summary), "Cancelled"));
+  g_assert_null (wg_print_view_get_document (view));
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+
+  /* A village's packet. */
+  wg_print_view_set_grid (view, VILLAGE);
+  wait_until_loaded (view);
+  document = wg_print_view_get_document (view);
+  g_assert_true (WG_IS_DOSSIER (document));
+  n_pages = wg_document_get_n_pages (document);
+  g_assert_cmpuint (n_pages, >, 50);
+  g_assert_nonnull (strstr (gtk_label_get_label (summary), "pages"));
+
+  wg_print_view_export (view, file);
+  wait_until_idle (view);
+  g_assert_cmpuint (count_pdf_pages (exported), ==, n_pages);
+
+  /* Printing draws the same pages through GtkPrintOperation. */
+  wg_print_view_print (view, printed);
+  wait_until_idle (view);
+  g_assert_cmpuint (count_pdf_pages (printed), ==, n_pages);
+
+  g_assert_cmpuint (count_exports (store), ==, exports_before + 2);
+  close_view (view);
+}
+
 static void
 test_preferences (void)
 {
@@ -284,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/wg/ui/print-view/preview-export-and-print", test_preview_export_and_print);
   g_test_add_func ("/wg/ui/print-view/cancel-leaves-nothing", test_cancel_leaves_nothing);
   g_test_add_func ("/wg/ui/print-view/unknown-grid-and-posters", test_unknown_grid_and_posters);
+  g_test_add_func ("/wg/ui/print-view/grid-packet", test_grid_packet);
   g_test_add_func ("/wg/ui/print-view/preferences", test_preferences);
 
   status = g_test_run ();

@@ -10,10 +10,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
+#include <poppler.h>
 
 #include "wg-application.h"
 #include "wg-count-card.h"
 #include "wg-demo.h"
+#include "wg-dossier.h"
+#include "wg-dossier-buttons.h"
 #include "wg-household-page.h"
 #include "wg-label.h"
 #include "wg-person-page.h"
@@ -22,6 +26,7 @@
 #include "wg-round-view.h"
 #include "wg-temperature-chart.h"
 #include "wg-preferences-window.h"
+#include "wg-print-view.h"
 #include "wg-window.h"
 
 #include "../wg-test-gtk.h"
@@ -302,6 +307,174 @@ test_household_and_person_file (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.open-household", NULL));
   g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
 
+  close_windows ();
+}
+
+
+static void
+write_report (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 14);
+  cairo_move_to (cr, 20, 50);
+  cairo_show_text (cr, "NAT REPORT 5521 NEGATIVE");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+on_attached_cb (WgPersonPage *page,
+                gboolean     *attached)
+{
+  *attached = TRUE;
+}
+
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+has_dialog (gpointer page)
+{
+  return wg_person_page_get_dialog (page) != NULL;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static gboolean
+view_ready (gpointer view)
+{
+  return wg_print_view_get_document (view) != NULL && !wg_print_view_get_busy (view);
+}
+
+static gboolean
+view_idle (gpointer view)
+{
+  return !wg_print_view_get_busy (view);
+}
+
+static void
+test_dossier_from_person_page (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "dossier.db", NULL);
+  g_autofree char *report = g_build_filename (tmp_dir, "nat-report.pdf", NULL);
+  g_autofree char *damaged = g_build_filename (tmp_dir, "damaged.pdf", NULL);
+  g_autofree char *exported = g_build_filename (tmp_dir, "dossier.pdf", NULL);
+  g_autoptr(GFile) report_file = g_file_new_for_path (report);
+  g_autoptr(GFile) damaged_file = g_file_new_for_path (damaged);
+  g_autoptr(GFile) exported_file = g_file_new_for_path (exported);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *id_number = NULL;
+  WgDossierButtons *buttons;
+  WgPersonPage *page;
+  WgPrintView *view;
+  WgWindow *window;
+  GtkWidget *dialog;
+  gboolean attached = FALSE;
+  gsize length;
+
+  {
+    g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgPersonInfo) info = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (wg_store_backup (store, db, &error));
+    info = wg_store_read_person (store, known_person, &error);
+    g_assert_no_error (error);
+    id_number = g_strdup (info->id_number);
+  }
+  write_report (report);
+  g_assert_true (g_file_get_contents (report, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (damaged, contents, length / 3, NULL));
+
+  window = open_window (db);
+  wg_window_open_person (window, known_person);
+  page = WG_PERSON_PAGE (wg_window_get_content (window));
+  g_signal_connect (page, "attached", G_CALLBACK (on_attached_cb), &attached);
+
+  /* A damaged file is refused with a message, and nothing is stored. */
+  wg_person_page_attach_file (page, damaged_file);
+  wait_for (has_dialog, page);
+  dialog = wg_person_page_get_dialog (page);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "damaged"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (attached);
+  g_assert_cmpuint (wg_record_view_get_n_rows (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_ATTACHMENT))),
+                    ==, 0);
+
+  /* A laboratory report is bound into the file. */
+  wg_person_page_attach_file (page, report_file);
+  wait_for (is_true, &attached);
+  g_assert_cmpuint (wg_record_view_get_n_rows (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_ATTACHMENT))),
+                    ==, 1);
+  g_assert_cmpstr (wg_record_view_get_cell (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_ATTACHMENT)), 0, 0),
+                   ==, "nat-report.pdf");
+
+  /* Print… on the page: the print view opens on this person's dossier. */
+  buttons = WG_DOSSIER_BUTTONS (gtk_widget_get_template_child (GTK_WIDGET (page), WG_TYPE_PERSON_PAGE,
+                                                               "dossier_buttons"));
+  g_assert_cmpstr (wg_dossier_buttons_get_code (buttons), ==, id_number);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (buttons)));
+  g_signal_emit_by_name (gtk_widget_get_last_child (GTK_WIDGET (buttons)), "clicked");
+  view = WG_PRINT_VIEW (wg_test_find_toplevel (WG_TYPE_PRINT_VIEW));
+  g_assert_nonnull (view);
+  /* Nothing is printed unasked: the print dialog waits for the user. */
+  wg_print_view_set_then (view, WG_PRINT_THEN_NOTHING);
+  wait_for (view_ready, view);
+  g_assert_true (WG_IS_DOSSIER (wg_print_view_get_document (view)));
+  g_assert_cmpuint (wg_dossier_get_n_persons (WG_DOSSIER (wg_print_view_get_document (view))), ==, 1);
+
+  wg_print_view_export (view, exported_file);
+  wait_for (view_idle, view);
+  {
+    g_autofree char *uri = g_file_get_uri (exported_file);
+    PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    g_assert_no_error (error);
+    for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+      {
+        PopplerPage *pdf_page = poppler_document_get_page (pdf, i);
+        g_autofree char *page_text = poppler_page_get_text (pdf_page);
+
+        g_string_append (text, page_text);
+        g_object_unref (pdf_page);
+      }
+    g_object_unref (pdf);
+    g_assert_nonnull (strstr (text->str, "欧阳娜"));
+    g_assert_nonnull (strstr (text->str, id_number));
+    g_assert_nonnull (strstr (text->str, "NAT REPORT 5521 NEGATIVE"));
+  }
+
+  /* The export is in the audit log, as a dossier. */
+  {
+    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GPtrArray) entries = wg_store_list_audit (store, "dossier", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 1);
+    g_assert_nonnull (strstr (((WgAuditEntry *) g_ptr_array_index (entries, 0))->detail, "欧阳娜"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (view));
   close_windows ();
 }
 
@@ -613,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/wg/ui/window/search", test_search);
   g_test_add_func ("/wg/ui/window/temperature-round", test_temperature_round);
   g_test_add_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
+  g_test_add_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
   g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);
