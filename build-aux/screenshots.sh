@@ -29,7 +29,13 @@ shoot () {
     '$build/src/app/wangge' --database '$tmp/demo.db' >/dev/null 2>&1 &
     pid=\$!
     sleep 4
-    for key in $keys; do xdotool key \$key; sleep 2; done
+    for key in $keys; do
+      case \$key in
+        click:*) xy=\${key#click:}; xdotool mousemove \${xy%,*} \${xy#*,} click 1; sleep 4 ;;
+        *) xdotool key \$key; sleep 0.5 ;;
+      esac
+    done
+    sleep 2
     import -window root '$tmp/$name-full.png'
     kill \$pid"
   # Without a window manager windows sit at 0,0 at their default size.
@@ -43,3 +49,11 @@ shoot print-view "ctrl+p" 1100x760+0+0
 shoot household "Down plus Down plus Down plus Down plus Down plus Down" 1200x800+0+0
 shoot search "ctrl+f 1 3 9 1 2" 1200x800+0+0
 shoot temperature-round "Down Down plus Down plus Down ctrl+t" 860x720+0+0
+# A returnee in home quarantine: the person page, and the dossier's preview
+# (Print… on the page; Escape closes the print dialog over it). The one
+# query here only picks whom to show.
+id=$(sqlite3 "$tmp/demo.db" "SELECT p.id_number FROM person p JOIN quarantine q ON q.person_id = p.id
+                              WHERE q.kind = 1 AND p.residency = 2 ORDER BY p.id LIMIT 1")
+shoot person "ctrl+f $(echo "$id" | sed 's/./& /g') Return" 1200x800+0+0
+shoot dossier "ctrl+f $(echo "$id" | sed 's/./& /g') Return click:1035,513 Escape" 1100x760+0+0
+
