@@ -363,11 +363,20 @@ static const char migration_3[] =
   "DELETE FROM settings WHERE key = 'qr-signing-key';"
   "CREATE INDEX grid_staff_by_role ON grid_staff (role, grid_id);";
 
+/* Alerts about a device nobody registered have no sensor row: they, and
+ * every other sensor alert, name the device. */
+static const char migration_4[] =
+  "ALTER TABLE alert ADD COLUMN device TEXT;"
+  "UPDATE alert SET device = (SELECT device FROM sensor WHERE sensor.id = alert.sensor_id);"
+  "CREATE INDEX alert_open_by_device ON alert (device, kind) WHERE state < 3;"
+  "CREATE INDEX sensor_event_by_time ON sensor_event (received_at);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 guint

@@ -1196,6 +1196,8 @@ static const struct
   { "poster-url-template", "https://example.gov.cn/quwo/fanxiang?grid={grid_code}&name={grid_name}" },
   { "county-hotline", "0357-5221000" },
   { "issuing-organisation", "曲沃县疫情防控工作领导组办公室" },
+  /* A door sensor silent for longer is offline. */
+  { "sensor-heartbeat-minutes", "60" },
 };
 
 static gboolean
@@ -1296,6 +1298,17 @@ wg_store_set_setting (WgStore     *self,
   if (value != NULL && g_str_equal (key, "poster-url-template") &&
       !wg_poster_url_template_validate (value, error))
     return FALSE;
+  if (value != NULL && g_str_equal (key, "sensor-heartbeat-minutes"))
+    {
+      guint64 minutes = 0;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 1, 24 * 60, &minutes, NULL))
+        {
+          g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                               _("The heartbeat is a number of minutes from 1 to 1440."));
+          return FALSE;
+        }
+    }
   if (value != NULL && strspn (value, " \t\n") == strlen (value))
     {
       g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID, _("The value is empty."));

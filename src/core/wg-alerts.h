@@ -1,0 +1,187 @@
+/* wg-alerts.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  WG_ALERT_DOOR_OPENED = 1,
+  WG_ALERT_TAMPER = 2,
+  WG_ALERT_OFFLINE = 3,
+  WG_ALERT_BATTERY_LOW = 4,
+  WG_ALERT_UNKNOWN_DEVICE = 5,
+} WgAlertKind;
+
+typedef enum
+{
+  WG_SEVERITY_LOW = 1,
+  WG_SEVERITY_MEDIUM = 2,
+  WG_SEVERITY_HIGH = 3,
+} WgSeverity;
+
+typedef enum
+{
+  WG_ALERT_STATE_OPEN = 0,
+  WG_ALERT_STATE_ACKNOWLEDGED = 1,
+  WG_ALERT_STATE_DISPATCHED = 2,
+  WG_ALERT_STATE_RESOLVED = 3,
+} WgAlertState;
+
+typedef enum
+{
+  WG_OUTCOME_VIOLATION = 1,
+  WG_OUTCOME_AUTHORISED_EXIT = 2,
+  WG_OUTCOME_FALSE_ALARM = 3,
+  WG_OUTCOME_DEVICE_FAULT = 4,
+} WgAlertOutcome;
+
+/* What the feed does with a message (sensor_event.kind). */
+typedef enum
+{
+  WG_SENSOR_EVENT_STATE = 1,
+  WG_SENSOR_EVENT_AVAILABILITY = 2,
+  WG_SENSOR_EVENT_EXPECTED_OPENING = 3, /* inside a visit window */
+  WG_SENSOR_EVENT_MALFORMED = 4,
+} WgSensorEventKind;
+
+#define WG_SENSOR_ERROR (wg_sensor_error_quark ())
+
+typedef enum
+{
+  WG_SENSOR_ERROR_NOT_A_DEVICE, /* the bridge's own topics: not an error, not ours */
+  WG_SENSOR_ERROR_MALFORMED,
+  WG_SENSOR_ERROR_WRONG_TYPE,
+  WG_SENSOR_ERROR_TOO_LARGE,
+} WgSensorError;
+
+/* Zigbee2MQTT sends a few hundred bytes; anything this large is not a sensor. */
+#define WG_SENSOR_MAX_PAYLOAD (64 * 1024)
+#define WG_BATTERY_LOW 20
+#define WG_REMINDER_SECONDS (5 * 60)
+
+/* A Zigbee2MQTT message, read. Unknown fields are -1. */
+typedef struct
+{
+  char *device;
+  gboolean availability;
+  int contact; /* 1 closed, 0 open */
+  int battery;
+  int tamper;
+  int online;
+} WgSensorMessage;
+
+GQuark   wg_sensor_error_quark    (void);
+gboolean wg_sensor_message_parse  (const char      *base_topic,
+                                   const char      *topic,
+                                   const void      *payload,
+                                   gsize            length,
+                                   WgSensorMessage *message,
+                                   GError         **error);
+void     wg_sensor_message_clear  (WgSensorMessage *message);
+
+typedef struct
+{
+  guint64 messages;
+  guint64 duplicates;
+  guint64 malformed;
+  guint64 ignored;
+  guint64 unknown_devices;
+  guint64 expected_openings;
+  guint64 alerts_opened;
+  guint64 alerts_updated;
+} WgFeedStats;
+
+#define WG_TYPE_ALERT_ENGINE (wg_alert_engine_get_type ())
+
+G_DECLARE_FINAL_TYPE (WgAlertEngine, wg_alert_engine, WG, ALERT_ENGINE, GObject)
+
+WgAlertEngine *wg_alert_engine_new             (WgStore          *store,
+                                                const char       *base_topic);
+WgStore       *wg_alert_engine_get_store       (WgAlertEngine    *self);
+const char    *wg_alert_engine_get_base_topic  (WgAlertEngine    *self);
+gboolean       wg_alert_engine_handle          (WgAlertEngine    *self,
+                                                const char       *topic,
+                                                const void       *payload,
+                                                gsize             length,
+                                                guint             mid,
+                                                GDateTime        *at,
+                                                GError          **error);
+gboolean       wg_alert_engine_check_silence   (WgAlertEngine    *self,
+                                                GDateTime        *now,
+                                                GError          **error);
+GArray        *wg_alert_engine_due_reminders   (WgAlertEngine    *self,
+                                                GDateTime        *now);
+void           wg_alert_engine_get_stats       (WgAlertEngine    *self,
+                                                WgFeedStats      *stats);
+
+/* One alert, ready to show. */
+typedef struct
+{
+  gint64 id;
+  WgAlertKind kind;
+  WgSeverity severity;
+  WgAlertState state;
+  char *device;
+  gint64 household_id;
+  char *household_code;   /* NULL for an unknown device */
+  char *address;
+  char *grid_path;        /* township › village › group › micro-grid */
+  char *grid_code;        /* the micro-grid */
+  char *opened_at;
+  char *last_event_at;
+  guint event_count;
+  char *worker;           /* the household's grid worker */
+  char *worker_phone;
+  char *acknowledged_by;
+  char *acknowledged_at;
+  char *dispatched_to;
+  char *dispatched_at;
+  char *resolved_at;
+  WgAlertOutcome outcome; /* 0 until resolved */
+  char *note;
+} WgAlertInfo;
+
+void        wg_alert_info_free        (WgAlertInfo    *info);
+const char *wg_alert_kind_describe    (WgAlertKind     kind);
+const char *wg_alert_kind_name        (WgAlertKind     kind);
+const char *wg_severity_describe      (WgSeverity      severity);
+const char *wg_severity_name          (WgSeverity      severity);
+const char *wg_alert_state_describe   (WgAlertState    state);
+const char *wg_alert_state_name       (WgAlertState    state);
+const char *wg_alert_outcome_describe (WgAlertOutcome  outcome);
+gboolean    wg_alert_outcome_from_string (const char   *text,
+                                          WgAlertOutcome *outcome);
+
+GPtrArray   *wg_store_list_alerts       (WgStore        *store,
+                                         gboolean        only_open,
+                                         const char     *township_code,
+                                         GError        **error);
+WgAlertInfo *wg_store_get_alert         (WgStore        *store,
+                                         gint64          id,
+                                         GError        **error);
+guint        wg_store_count_open_alerts (WgStore        *store);
+gboolean     wg_store_acknowledge_alert (WgStore        *store,
+                                         gint64          id,
+                                         GError        **error);
+gboolean     wg_store_dispatch_alert    (WgStore        *store,
+                                         gint64          id,
+                                         gint64          staff_id,
+                                         GError        **error);
+gboolean     wg_store_resolve_alert     (WgStore        *store,
+                                         gint64          id,
+                                         WgAlertOutcome  outcome,
+                                         const char     *note,
+                                         GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgAlertInfo, wg_alert_info_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WgSensorMessage, wg_sensor_message_clear)
+
+G_END_DECLS

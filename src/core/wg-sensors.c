@@ -1,0 +1,449 @@
+/* wg-sensors.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Door sensors and visit windows: registering a device, binding it to a
+ * household (one sensor per household) and unbinding it; the planned visits
+ * (sampling, disinfection, delivery) during which an opening is expected.
+ * Every change goes to the audit log.
+ */
+
+#define G_LOG_DOMAIN "wg-sensors"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "wg-sensors.h"
+#include "wg-store-private.h"
+
+void
+wg_sensor_info_free (WgSensorInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->device);
+  g_free (info->model);
+  g_free (info->household_code);
+  g_free (info->address);
+  g_free (info->last_seen);
+  g_free (info);
+}
+
+void
+wg_visit_window_free (WgVisitWindow *window)
+{
+  if (window == NULL)
+    return;
+  g_free (window->starts_at);
+  g_free (window->ends_at);
+  g_free (window);
+}
+
+const char *
+wg_visit_purpose_describe (WgVisitPurpose purpose)
+{
+  switch (purpose)
+    {
+    case WG_VISIT_SAMPLING:
+      return _("Sampling");
+    case WG_VISIT_DISINFECTION:
+      return _("Disinfection");
+    case WG_VISIT_DELIVERY:
+    default:
+      return _("Delivery");
+    }
+}
+
+static int
+int_or_unknown (sqlite3_stmt *stmt,
+                int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
+}
+
+/**
+ * wg_store_list_sensors:
+ * @store: a #WgStore
+ * @today: (nullable): the day that decides whether a sensor is armed; %NULL for today
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgSensorInfo): every sensor, bound
+ *   ones first by household code
+ */
+GPtrArray *
+wg_store_list_sensors (WgStore     *store,
+                       const char  *today,
+                       GError     **error)
+{
+  static const char sql[] =
+    "SELECT s.id, s.device, s.model, coalesce (s.household_id, 0), h.code, h.address, s.online,"
+    "  s.battery, s.contact, s.last_seen,"
+    "  EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
+    "           WHERE p.household_id = s.household_id AND q.kind = 1"
+    "             AND q.start_day <= ?1 AND q.end_day >= ?1)"
+    " FROM sensor s LEFT JOIN household h ON h.id = s.household_id"
+    " ORDER BY s.household_id IS NULL, h.code, s.device";
+  g_autoptr(GPtrArray) sensors = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_sensor_info_free);
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgSensorInfo *info = g_new0 (WgSensorInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->device = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->model = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->household_id = sqlite3_column_int64 (stmt, 3);
+      info->household_code = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      info->address = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      info->online = int_or_unknown (stmt, 6);
+      info->battery = int_or_unknown (stmt, 7);
+      info->contact = int_or_unknown (stmt, 8);
+      info->last_seen = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      info->armed = sqlite3_column_int (stmt, 10);
+      g_ptr_array_add (sensors, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sensors);
+}
+
+/**
+ * wg_store_list_sensor_devices:
+ * @store: a #WgStore
+ * @only_bound: only sensors bound to a household
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the devices' names, in a stable order
+ */
+GStrv
+wg_store_list_sensor_devices (WgStore     *store,
+                              gboolean     only_bound,
+                              GError     **error)
+{
+  static const char sql[] =
+    "SELECT device FROM sensor WHERE NOT ? OR household_id IS NOT NULL ORDER BY id";
+  GStrvBuilder *builder;
+  sqlite3_stmt *stmt;
+  GStrv devices;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  builder = g_strv_builder_new ();
+  sqlite3_bind_int (stmt, 1, only_bound);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  devices = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  if (rc != SQLITE_DONE)
+    {
+      g_strfreev (devices);
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return devices;
+}
+
+/* A device name as Zigbee2MQTT has it in its topic: no slashes or wildcards. */
+static gboolean
+check_device (const char  *device,
+              GError     **error)
+{
+  if (device == NULL || *device == '\0' || strlen (device) > 128 || strpbrk (device, "/+#") != NULL ||
+      !g_utf8_validate (device, -1, NULL))
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("A device is named by its Zigbee2MQTT name or IEEE address (like 0x00158d0001a2b3c4), without “/”, “+” or “#”."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * wg_store_register_sensor:
+ * @store: a #WgStore
+ * @device: its Zigbee2MQTT name
+ * @model: (nullable): its model
+ * @id: (out) (optional): the new sensor
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; a CONSTRAINT error for a device already registered
+ */
+gboolean
+wg_store_register_sensor (WgStore     *store,
+                          const char  *device,
+                          const char  *model,
+                          gint64      *id,
+                          GError     **error)
+{
+  static const char sql[] = "INSERT INTO sensor (device, model) VALUES (?, ?)";
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!check_device (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  if (model != NULL && *model != '\0')
+    sqlite3_bind_text (stmt, 2, model, -1, SQLITE_TRANSIENT);
+  if (!wg_store_insert_and_log (store, stmt, "sensor", device, id, &local_error))
+    {
+      if (g_error_matches (local_error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT))
+        g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                     _("The sensor “%s” is registered already."), device);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs @stmt (bound) as a change to the sensor @device, logged. */
+static gboolean
+change_sensor (WgStore      *store,
+               sqlite3_stmt *stmt,
+               const char   *device,
+               const char   *action,
+               const char   *detail,
+               GError      **error)
+{
+  if (!wg_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no sensor “%s”: register it first."), device);
+      goto failed;
+    }
+  if (!wg_store_log (store, action, "sensor", 0, detail, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * wg_store_bind_sensor:
+ * @store: a #WgStore
+ * @device: a registered sensor
+ * @household_code: the household whose door it is on
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; a household has one sensor at most
+ */
+gboolean
+wg_store_bind_sensor (WgStore     *store,
+                      const char  *device,
+                      const char  *household_code,
+                      GError     **error)
+{
+  static const char find_sql[] =
+    "SELECT h.id, (SELECT device FROM sensor WHERE household_id = h.id) FROM household h"
+    " WHERE h.code = upper (?)";
+  static const char sql[] = "UPDATE sensor SET household_id = ? WHERE device = ?";
+  g_autofree char *detail = NULL;
+  g_autofree char *other = NULL;
+  sqlite3_stmt *stmt;
+  gint64 household_id = 0;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (household_code != NULL, FALSE);
+
+  if (!check_device (device, error) || !(stmt = wg_store_prepare (store, find_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, household_code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      household_id = sqlite3_column_int64 (stmt, 0);
+      other = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no household with the code “%s”."), household_code);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      wg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  if (other != NULL && !g_str_equal (other, device))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                   _("Household %s has the sensor “%s” already: unbind it first."), household_code,
+                   other);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_text (stmt, 2, device, -1, SQLITE_TRANSIENT);
+  detail = g_strdup_printf ("%s → %s", device, household_code);
+  return change_sensor (store, stmt, device, "bind", detail, error);
+}
+
+/**
+ * wg_store_unbind_sensor:
+ *
+ * Takes the sensor off its household; it is kept, registered, for another.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_unbind_sensor (WgStore     *store,
+                        const char  *device,
+                        GError     **error)
+{
+  static const char sql[] = "UPDATE sensor SET household_id = NULL WHERE device = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!check_device (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  return change_sensor (store, stmt, device, "unbind", device, error);
+}
+
+/**
+ * wg_store_add_visit_window:
+ * @store: a #WgStore
+ * @household_id: the household visited
+ * @purpose: why
+ * @starts_at: from, as YYYY-MM-DD HH:MM:SS
+ * @ends_at: until, later than @starts_at
+ * @id: (out) (optional): the new window
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_add_visit_window (WgStore         *store,
+                           gint64           household_id,
+                           WgVisitPurpose   purpose,
+                           const char      *starts_at,
+                           const char      *ends_at,
+                           gint64          *id,
+                           GError         **error)
+{
+  static const char sql[] =
+    "INSERT INTO visit_window (household_id, purpose, starts_at, ends_at) VALUES (?, ?, ?, ?)";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (starts_at != NULL && ends_at != NULL, FALSE);
+
+  if (g_strcmp0 (ends_at, starts_at) <= 0)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("A visit ends after it starts."));
+      return FALSE;
+    }
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_int (stmt, 2, purpose);
+  sqlite3_bind_text (stmt, 3, starts_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, ends_at, -1, SQLITE_TRANSIENT);
+  detail = g_strdup_printf ("household %" G_GINT64_FORMAT ": %d %s – %s", household_id, purpose,
+                            starts_at, ends_at);
+  return wg_store_insert_and_log (store, stmt, "visit_window", detail, id, error);
+}
+
+gboolean
+wg_store_delete_visit_window (WgStore  *store,
+                              gint64    id,
+                              GError  **error)
+{
+  static const char sql[] = "DELETE FROM visit_window WHERE id = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!wg_store_step_done (store, stmt, error) ||
+      !wg_store_log (store, "delete", "visit_window", id, NULL, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * wg_store_list_visit_windows:
+ *
+ * Returns: (transfer full) (element-type WgVisitWindow): the household's
+ *   visits that have not ended yet, soonest first
+ */
+GPtrArray *
+wg_store_list_visit_windows (WgStore  *store,
+                             gint64    household_id,
+                             GError  **error)
+{
+  static const char sql[] =
+    "SELECT id, purpose, starts_at, ends_at FROM visit_window"
+    " WHERE household_id = ? AND ends_at >= datetime ('now', 'localtime') ORDER BY starts_at";
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_visit_window_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgVisitWindow *window = g_new0 (WgVisitWindow, 1);
+
+      window->id = sqlite3_column_int64 (stmt, 0);
+      window->purpose = sqlite3_column_int (stmt, 1);
+      window->starts_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      window->ends_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (windows, window);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&windows);
+}
