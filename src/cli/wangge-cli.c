@@ -25,12 +25,7 @@
 #include "wg-poster-set.h"
 #include "wg-store.h"
 
-#define EXIT_USAGE 2
-
-typedef struct
-{
-  const char *db_path;
-} Cli;
+#include "wg-cli.h"
 
 typedef int (*VerbFunc) (Cli   *cli,
                          int    argc,
@@ -44,14 +39,14 @@ typedef struct
   VerbFunc func;
 } Verb;
 
-static int
+int
 fail (const GError *error)
 {
   g_printerr ("wangge-cli: %s\n", error->message);
   return EXIT_FAILURE;
 }
 
-static int
+int
 usage_error (const char *message)
 {
   g_printerr ("wangge-cli: %s\n", message);
@@ -62,7 +57,7 @@ usage_error (const char *message)
 
 /* Parses a verb's options; anything left over that the verb did not ask
  * for is a usage error. */
-static gboolean
+gboolean
 parse_verb_options (const char    *verb,
                     const char    *args,
                     GOptionEntry  *entries,
@@ -95,7 +90,7 @@ is_day (const char *text)
          text[end] == '\0' && g_date_valid_dmy (day, month, year);
 }
 
-static WgStore *
+WgStore *
 open_store (Cli              *cli,
             WgStoreOpenFlags  flags,
             GError          **error)
@@ -382,6 +377,7 @@ verb_labels (Cli   *cli,
 
   if (!parse_verb_options ("labels", NULL, entries, &argc, &argv, &status))
     return status;
+  wg_document_init_fonts ();
   if (argc > 1 || grid == NULL || output == NULL)
     return usage_error (_("“labels” needs --grid CODE and -o OUT.pdf."));
   if (layout_text != NULL && !wg_label_layout_from_string (layout_text, &layout))
@@ -420,6 +416,7 @@ verb_posters (Cli   *cli,
 
   if (!parse_verb_options ("posters", NULL, entries, &argc, &argv, &status))
     return status;
+  wg_document_init_fonts ();
   if (argc > 1 || grid == NULL || output == NULL)
     return usage_error (_("“posters” needs --grid CODE and -o OUT.pdf."));
   if (paper_text != NULL && !wg_paper_from_string (paper_text, &paper))
@@ -472,6 +469,7 @@ verb_dossier (Cli   *cli,
 
   if (!parse_verb_options ("dossier", NULL, entries, &argc, &argv, &status))
     return status;
+  wg_document_init_fonts ();
   if (argc > 1 || output == NULL || (person != NULL) + (household != NULL) + (grid != NULL) != 1)
     return usage_error (_("“dossier” needs one of --person ID, --household CODE or --grid CODE, and -o OUT.pdf."));
   if (date != NULL && !is_day (date))
@@ -678,6 +676,13 @@ static const Verb verbs[] = {
     N_("Print a person's dossier, or the packet of a household or a grid"), verb_dossier },
   { "attach", "--person ID [--title TITLE] FILE",
     N_("Bind a PDF report or a picture into a person's dossier"), verb_attach },
+  { "listen", "--broker mqtt://HOST:PORT [--base-topic T]",
+    N_("Run the alert engine on the door sensors' feed; print each new alert as a JSON line"), verb_listen },
+  { "simulate", "--broker URL [--sensors N] [--rate R] [--duration S]",
+    N_("Publish Zigbee2MQTT traffic for the county's door sensors"), verb_simulate },
+  { "alerts", "[--state open|all] [--township CODE] [--json]", N_("List the sensor alerts"), verb_alerts },
+  { "sensors", "[register DEVICE [HOUSEHOLD] | bind DEVICE HOUSEHOLD | unbind DEVICE] [--json]",
+    N_("List, register, bind and unbind door sensors"), verb_sensors },
   { "verify-qr", "[--json] PAYLOAD", N_("Check a scanned household label"), verb_verify_qr },
   { "settings", "[KEY [VALUE]] [--reset]",
     N_("Show or change the poster URL template, the county hotline and the issuing organisation"),
@@ -718,8 +723,6 @@ main (int    argc,
                   g_getenv ("WANGGE_LOCALEDIR") ? g_getenv ("WANGGE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-
-  wg_document_init_fonts ();
 
   /* Global options come before the verb. */
   for (i = 1; i < argc && argv[i][0] == '-'; i++)

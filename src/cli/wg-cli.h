@@ -1,0 +1,38 @@
+/* wg-cli.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the verbs of wangge-cli share.
+ */
+
+#pragma once
+
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *db_path;
+} Cli;
+
+int       fail               (const GError      *error);
+int       usage_error        (const char        *message);
+gboolean  parse_verb_options (const char        *verb,
+                              const char        *args,
+                              GOptionEntry      *entries,
+                              int               *argc,
+                              char            ***argv,
+                              int               *status);
+WgStore  *open_store         (Cli               *cli,
+                              WgStoreOpenFlags   flags,
+                              GError           **error);
+
+int       verb_listen        (Cli *cli, int argc, char **argv);
+int       verb_simulate      (Cli *cli, int argc, char **argv);
+int       verb_alerts        (Cli *cli, int argc, char **argv);
+int       verb_sensors       (Cli *cli, int argc, char **argv);
+
+G_END_DECLS
