@@ -12,7 +12,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
 $SUDO apt-get install -y --no-install-recommends \
   build-essential meson ninja-build pkg-config gettext locales dbus dbus-x11 \
-  libgtk-4-dev libadwaita-1-dev libgdk-pixbuf-2.0-dev libsqlite3-dev libqrencode-dev libpoppler-glib-dev \
+  libgtk-4-dev libadwaita-1-dev libgdk-pixbuf-2.0-dev libsecret-1-dev libsqlite3-dev libqrencode-dev libpoppler-glib-dev \
   libjson-glib-dev libmosquitto-dev mosquitto mosquitto-clients \
   appstream desktop-file-utils xvfb xauth fonts-noto-cjk \
   zbar-tools qpdf poppler-utils imagemagick at-spi2-core python3-dogtail \

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
+#include "wg-sensor-feed.h"
 #include "wg-preferences-window.h"
 #include "wg-resources.h"
 #include "wg-store.h"
@@ -27,6 +28,7 @@ struct _WgApplication
   /* owned */
   GSettings *settings;
   char *database_path; /* from --database, or NULL */
+  char *broker_url;    /* from --broker, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (WgApplication, wg_application, ADW_TYPE_APPLICATION)
@@ -120,6 +122,19 @@ wg_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     wg_application_set_database_path (self, database);
+  if (g_variant_dict_lookup (options, "broker", "s", &self->broker_url))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *host = NULL;
+      int port;
+      gboolean tls;
+
+      if (!wg_broker_url_parse (self->broker_url, &host, &port, &tls, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
 
   return G_APPLICATION_CLASS (wg_application_parent_class)->handle_local_options (app, options);
 }
@@ -219,6 +234,7 @@ wg_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->broker_url, g_free);
 
   G_OBJECT_CLASS (wg_application_parent_class)->finalize (object);
 }
@@ -244,6 +260,9 @@ wg_application_init (WgApplication *self)
   static const GOptionEntry options[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this database instead of the usual one"), N_("PATH") },
+    { "broker", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Take the door sensors from this MQTT broker instead of the one in preferences"),
+      N_("mqtt://HOST:PORT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -276,6 +295,36 @@ wg_application_get_database_path (WgApplication *self)
   g_return_val_if_fail (WG_IS_APPLICATION (self), NULL);
 
   return self->database_path;
+}
+
+/**
+ * wg_application_dup_broker_url:
+ * @self: a #WgApplication
+ *
+ * Returns: (transfer full) (nullable): the sensor broker: --broker, else
+ *   preferences; %NULL for none
+ */
+char *
+wg_application_dup_broker_url (WgApplication *self)
+{
+  g_autofree char *configured = NULL;
+
+  g_return_val_if_fail (WG_IS_APPLICATION (self), NULL);
+
+  if (self->broker_url != NULL)
+    return g_strdup (self->broker_url);
+  configured = g_settings_get_string (self->settings, "broker-url");
+  return configured != NULL && *configured != '\0' ? g_steal_pointer (&configured) : NULL;
+}
+
+void
+wg_application_set_broker_url (WgApplication *self,
+                               const char    *url)
+{
+  g_return_if_fail (WG_IS_APPLICATION (self));
+
+  g_free (self->broker_url);
+  self->broker_url = g_strdup (url);
 }
 
 /**

@@ -100,6 +100,8 @@ wg_grid_row_dispose (GObject *object)
   WgGridRow *self = (WgGridRow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_GRID_ROW);
+  if (self->node != NULL)
+    g_signal_handlers_disconnect_by_data (self->node, self);
   g_clear_object (&self->node);
 
   G_OBJECT_CLASS (wg_grid_row_parent_class)->dispose (object);
@@ -189,8 +191,15 @@ wg_grid_row_set_node (WgGridRow  *self,
 {
   g_return_if_fail (WG_IS_GRID_ROW (self));
 
-  if (g_set_object (&self->node, node))
+  if (self->node != node)
     {
+      if (self->node != NULL)
+        g_signal_handlers_disconnect_by_data (self->node, self);
+      g_set_object (&self->node, node);
+      /* A new alert marks its path while the row is shown. */
+      if (node != NULL)
+        g_signal_connect_object (node, "notify::n-open-alerts", G_CALLBACK (update), self,
+                                 G_CONNECT_SWAPPED);
       update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
     }

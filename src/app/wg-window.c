@@ -12,8 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-alert-panel.h"
 #include "wg-application.h"
 #include "wg-count-card.h"
+#include "wg-secrets.h"
+#include "wg-sensors-window.h"
 #include "wg-grid-page.h"
 #include "wg-grid-row.h"
 #include "wg-household-page.h"
@@ -40,6 +43,10 @@ struct _WgWindow
   WgHouseholdPage *household_page;
   WgPersonPage *person_page;
   AdwStatusPage *error_page;
+  GtkToggleButton *alerts_button;
+  GtkLabel *alerts_badge;
+  AdwFlap *alerts_flap;
+  WgAlertPanel *alert_panel;
 
   /* owned */
   WgStore *store;
@@ -48,6 +55,10 @@ struct _WgWindow
   GtkTreeListModel *tree_model;
   GtkSingleSelection *tree_selection;
   char *operator_name;
+  WgAlertEngine *engine;
+  WgSensorFeed *feed;
+  GCancellable *secret_cancellable;
+  guint reminder_id;
 };
 
 G_DEFINE_FINAL_TYPE (WgWindow, wg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -687,10 +698,276 @@ wg_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (wg_window_parent_class)->close_request (window);
 }
 
+
+/* The door sensors */
+
+static void
+notify_alert (WgWindow          *self,
+              const WgAlertInfo *alert,
+              gboolean           again)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = g_strdup_printf ("alert-%" G_GINT64_FORMAT, alert->id);
+
+  if (app == NULL)
+    return;
+  title = g_strdup_printf (again ? _("Still not acknowledged: %s") : "%s", wg_alert_kind_describe (alert->kind));
+  body = g_strdup_printf ("%s\n%s\n%s %s", alert->address != NULL ? alert->address : alert->device,
+                          alert->grid_path != NULL ? alert->grid_path : "",
+                          alert->worker != NULL ? alert->worker : "",
+                          alert->worker_phone != NULL ? alert->worker_phone : "");
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_URGENT);
+  g_notification_set_default_action (notification, "app.activate");
+  g_application_send_notification (app, id, notification);
+  /* And a sound, for the one looking elsewhere. */
+  gdk_display_beep (gtk_widget_get_display (GTK_WIDGET (self)));
+}
+
+static void
+update_alerts_badge (WgWindow *self)
+{
+  guint n = wg_alert_panel_get_n_open (self->alert_panel);
+  g_autofree char *text = g_strdup_printf ("%u", n);
+  g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sensor alerts: %u open",
+                                                           "Sensor alerts: %u open", n), n);
+
+  gtk_label_set_label (self->alerts_badge, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_badge), n > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->alerts_button), tooltip);
+}
+
+static void
+refresh_alert_marks (WgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->tree != NULL && !wg_grid_tree_refresh_alerts (self->tree, &error))
+    g_warning ("Cannot count the open alerts: %s", error->message);
+  update_alerts_badge (self);
+}
+
+static void
+on_engine_alert_cb (WgWindow      *self,
+                    gint64         id,
+                    gboolean       is_new)
+{
+  wg_alert_panel_reload (self->alert_panel);
+  refresh_alert_marks (self);
+
+  if (is_new)
+    {
+      g_autoptr(WgAlertInfo) alert = wg_store_get_alert (self->store, id, NULL);
+
+      if (alert != NULL && alert->severity == WG_SEVERITY_HIGH)
+        notify_alert (self, alert, FALSE);
+    }
+}
+
+static gboolean
+remind_cb (gpointer data)
+{
+  WgWindow *self = data;
+  g_autoptr(GArray) due = NULL;
+
+  if (self->engine == NULL)
+    return G_SOURCE_CONTINUE;
+  due = wg_alert_engine_due_reminders (self->engine, NULL);
+  for (guint i = 0; i < due->len; i++)
+    {
+      g_autoptr(WgAlertInfo) alert = wg_store_get_alert (self->store, g_array_index (due, gint64, i), NULL);
+
+      if (alert != NULL)
+        notify_alert (self, alert, TRUE);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_alert_panel_changed_cb (WgWindow *self)
+{
+  refresh_alert_marks (self);
+}
+
+static void
+on_alert_panel_open_household_cb (WgWindow   *self,
+                                  gint64      household_id,
+                                  const char *grid_code)
+{
+  WgGridNode *node = self->tree != NULL ? find_household_node (self, grid_code, household_id) : NULL;
+
+  if (node != NULL)
+    wg_window_select_node (self, node);
+}
+
+static void
+stop_sensors (WgWindow *self)
+{
+  g_cancellable_cancel (self->secret_cancellable);
+  g_clear_object (&self->secret_cancellable);
+  if (self->feed != NULL)
+    wg_sensor_feed_stop (self->feed);
+  g_clear_object (&self->feed);
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
+}
+
+static void
+start_feed (WgWindow   *self,
+            const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSettings *settings = wg_application_get_settings (WG_APPLICATION (app));
+  g_autofree char *username = g_settings_get_string (settings, "broker-username");
+  g_autofree char *ca_file = g_settings_get_string (settings, "broker-ca-file");
+
+  wg_sensor_feed_set_credentials (self->feed, username, password);
+  wg_sensor_feed_set_ca_file (self->feed, ca_file);
+  if (!wg_sensor_feed_start (self->feed, &error))
+    wg_window_add_toast (self, error->message);
+  wg_alert_panel_set_feed (self->alert_panel, self->store, self->tree, self->feed);
+}
+
+static void
+on_password_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(WgWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = wg_secrets_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->feed == NULL)
+    return;
+  if (error != NULL)
+    g_message ("No broker password from the keyring: %s", error->message);
+  start_feed (self, password);
+}
+
+/**
+ * wg_window_restart_sensors:
+ * @self: a #WgWindow
+ *
+ * (Re)starts the alert engine and the sensor feed with the current
+ * preferences.
+ */
+void
+wg_window_restart_sensors (WgWindow *self)
+{
+  GApplication *app;
+  g_autofree char *url = NULL;
+  g_autofree char *base_topic = NULL;
+  g_autofree char *username = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+
+  g_return_if_fail (WG_IS_WINDOW (self));
+
+  stop_sensors (self);
+  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (self->store == NULL || self->tree == NULL || !WG_IS_APPLICATION (app))
+    return;
+
+  settings = wg_application_get_settings (WG_APPLICATION (app));
+  base_topic = g_settings_get_string (settings, "broker-base-topic");
+  self->engine = wg_alert_engine_new (self->store, *base_topic != '\0' ? base_topic : NULL);
+  g_signal_connect_object (self->engine, "alert", G_CALLBACK (on_engine_alert_cb), self, G_CONNECT_SWAPPED);
+
+  url = wg_application_dup_broker_url (WG_APPLICATION (app));
+  if (url != NULL)
+    {
+      self->feed = wg_sensor_feed_new (self->engine);
+      if (!wg_sensor_feed_set_broker (self->feed, url, &error))
+        {
+          wg_window_add_toast (self, error->message);
+          g_clear_object (&self->feed);
+        }
+    }
+  if (self->feed == NULL)
+    {
+      wg_alert_panel_set_feed (self->alert_panel, self->store, self->tree, NULL);
+      refresh_alert_marks (self);
+      return;
+    }
+
+  /* The password, if there is a user, from the keyring first. */
+  username = g_settings_get_string (settings, "broker-username");
+  if (*username != '\0')
+    {
+      self->secret_cancellable = g_cancellable_new ();
+      wg_secrets_lookup_broker_password (wg_sensor_feed_get_broker (self->feed), self->secret_cancellable,
+                                         on_password_cb, g_object_ref (self));
+    }
+  else
+    start_feed (self, NULL);
+  refresh_alert_marks (self);
+}
+
+/**
+ * wg_window_get_alert_panel:
+ *
+ * Returns: (transfer none): the alert panel
+ */
+WgAlertPanel *
+wg_window_get_alert_panel (WgWindow *self)
+{
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+
+  return self->alert_panel;
+}
+
+/**
+ * wg_window_get_feed:
+ *
+ * Returns: (transfer none) (nullable): the sensor feed, when a broker is set
+ */
+WgSensorFeed *
+wg_window_get_feed (WgWindow *self)
+{
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+
+  return self->feed;
+}
+
+static void
+sensors_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  WgSensorsWindow *window;
+
+  if (self->store == NULL)
+    return;
+  window = wg_sensors_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_alerts_button_toggled_cb (WgWindow *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  gboolean visible = gtk_toggle_button_get_active (self->alerts_button);
+
+  if (WG_IS_APPLICATION (app))
+    g_settings_set_boolean (wg_application_get_settings (WG_APPLICATION (app)), "alert-panel-visible", visible);
+}
+
 static void
 wg_window_dispose (GObject *object)
 {
   WgWindow *self = (WgWindow *) object;
+
+  g_clear_handle_id (&self->reminder_id, g_source_remove);
+  stop_sensors (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_WINDOW);
   g_clear_object (&self->tree_selection);
@@ -758,6 +1035,7 @@ wg_window_class_init (WgWindowClass *klass)
   g_type_ensure (WG_TYPE_GRID_PAGE);
   g_type_ensure (WG_TYPE_HOUSEHOLD_PAGE);
   g_type_ensure (WG_TYPE_PERSON_PAGE);
+  g_type_ensure (WG_TYPE_ALERT_PANEL);
 
   wg_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/wg-window.ui");
@@ -773,6 +1051,10 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgWindow, household_page);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, person_page);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, alerts_button);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, alerts_badge);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, alerts_flap);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, alert_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_page_open_node_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_household_page_open_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -780,9 +1062,12 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_open_household_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_alert_panel_open_household_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_alert_panel_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
   gtk_widget_class_install_action (widget_class, "win.dossier", "(ss)", dossier_action);
+  gtk_widget_class_install_action (widget_class, "win.sensors", NULL, sensors_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.temperature-round", NULL,
                                    temperature_round_action);
@@ -804,6 +1089,10 @@ wg_window_init (WgWindow *self)
   g_object_unref (factory);
 
   gtk_list_box_set_header_func (self->results_list, results_header_func, NULL, NULL);
+  g_object_bind_property (self->alerts_button, "active", self->alerts_flap, "reveal-flap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->alerts_button, "toggled", G_CALLBACK (on_alerts_button_toggled_cb), self);
+  self->reminder_id = g_timeout_add_seconds (60, remind_cb, self);
   add_tree_shortcuts (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->tree_view));
 }
@@ -838,6 +1127,8 @@ wg_window_new (AdwApplication *application,
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      gtk_toggle_button_set_active (self->alerts_button,
+                                    g_settings_get_boolean (settings, "alert-panel-visible"));
     }
 
   g_set_object (&self->store, store);
@@ -896,6 +1187,7 @@ wg_window_reload (WgWindow *self)
 
   wg_store_set_operator (self->store, operator_name (self));
   build_tree (self);
+  wg_window_restart_sensors (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
   set_page (self, "summary");
   /* The tree has the keyboard: arrows walk it, typing searches. */

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "wg-alert-panel.h"
 #include "wg-grid-node.h"
 #include "wg-grid-page.h"
 #include "wg-print-view.h"
@@ -36,6 +37,9 @@ WgGridTree *wg_window_get_tree      (WgWindow       *self);
 WgGridPage *wg_window_get_grid_page (WgWindow       *self);
 void        wg_window_add_toast     (WgWindow       *self,
                                      const char     *title);
+void         wg_window_restart_sensors (WgWindow     *self);
+WgAlertPanel *wg_window_get_alert_panel (WgWindow     *self);
+WgSensorFeed *wg_window_get_feed       (WgWindow     *self);
 WgPrintView *wg_window_open_dossier (WgWindow       *self,
                                      const char     *code,
                                      WgPrintThen     then);

@@ -400,6 +400,93 @@ wg_grid_tree_new (WgStore     *store,
   return g_steal_pointer (&self);
 }
 
+static void
+set_open_alerts (WgGridNode *node,
+                 guint       n)
+{
+  if (node->n_open_alerts != n)
+    {
+      node->n_open_alerts = n;
+      g_object_notify_by_pspec (G_OBJECT (node), properties[PROP_N_OPEN_ALERTS]);
+    }
+}
+
+/**
+ * wg_grid_tree_refresh_alerts:
+ * @self: a #WgGridTree
+ * @error: return location for a #GError
+ *
+ * Counts the open alerts again, for every grid and every household read so
+ * far; nodes whose count changes notify "n-open-alerts", so the tree marks
+ * the path of a new alert.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_grid_tree_refresh_alerts (WgGridTree  *self,
+                             GError     **error)
+{
+  static const char micro_sql[] =
+    "SELECT g.code, count (*) FROM alert a JOIN household h ON h.id = a.household_id"
+    " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY h.grid_id";
+  static const char household_sql[] =
+    "SELECT household_id, count (*) FROM alert WHERE state < 3 AND household_id IS NOT NULL"
+    " GROUP BY household_id";
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  g_autoptr(GHashTable) households = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  WgGridNode *node;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_GRID_TREE (self), FALSE);
+
+  if (!(stmt = wg_store_prepare (self->store, micro_sql, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      node = g_hash_table_lookup (self->by_code, sqlite3_column_text (stmt, 0));
+      for (guint n = sqlite3_column_int (stmt, 1); node != NULL; node = node->parent)
+        g_hash_table_insert (counts, node,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, node)) + n));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  if (!(stmt = wg_store_prepare (self->store, household_sql, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (households, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, self->by_code);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &node))
+    {
+      set_open_alerts (node, GPOINTER_TO_UINT (g_hash_table_lookup (counts, node)));
+      if (node->level == 5 && node->children != NULL)
+        for (guint i = 0; i < node->children->len; i++)
+          {
+            WgGridNode *household = g_ptr_array_index (node->children, i);
+
+            set_open_alerts (household, GPOINTER_TO_UINT (g_hash_table_lookup (households, &household->id)));
+          }
+    }
+  return TRUE;
+}
+
 /**
  * wg_grid_tree_get_root:
  * @self: a #WgGridTree
