@@ -96,6 +96,38 @@ wg_form_dialog_add_field (GtkWidget  *dialog,
   return row;
 }
 
+/**
+ * wg_form_dialog_add_choice:
+ * @dialog: a form dialog
+ * @key: the field's name
+ * @title: what it is
+ * @items: (array zero-terminated=1): the choices, the first chosen
+ *
+ * Returns: (transfer none): the combo row
+ */
+GtkWidget *
+wg_form_dialog_add_choice (GtkWidget         *dialog,
+                           const char        *key,
+                           const char        *title,
+                           const char *const *items)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_preferences_group_add (g_object_get_data (G_OBJECT (dialog), "wg-form-group"), row);
+  g_object_set_data (G_OBJECT (dialog), key, row);
+  return row;
+}
+
+guint
+wg_form_dialog_get_choice (GtkWidget  *dialog,
+                           const char *key)
+{
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), key)));
+}
+
 const char *
 wg_form_dialog_get_text (GtkWidget  *dialog,
                          const char *key)

@@ -21,6 +21,12 @@ GtkWidget   *wg_form_dialog_add_field (GtkWidget   *dialog,
                                        const char  *key,
                                        const char  *title,
                                        const char  *text);
+GtkWidget   *wg_form_dialog_add_choice (GtkWidget        *dialog,
+                                        const char       *key,
+                                        const char       *title,
+                                        const char *const *items);
+guint        wg_form_dialog_get_choice (GtkWidget       *dialog,
+                                        const char      *key);
 const char  *wg_form_dialog_get_text  (GtkWidget   *dialog,
                                        const char  *key);
 void         wg_form_dialog_present   (GtkWidget   *dialog);

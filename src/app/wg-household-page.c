@@ -16,6 +16,7 @@
 #include "wg-dossier-buttons.h"
 #include "wg-form-dialog.h"
 #include "wg-household-page.h"
+#include "wg-sensors.h"
 #include "wg-idnum.h"
 #include "wg-records.h"
 #include "wg-registry.h"
@@ -33,6 +34,7 @@ struct _WgHouseholdPage
   WgDossierButtons *dossier_buttons;
   GtkListBox *members_list;
   GtkListBox *staff_list;
+  GtkListBox *visits_list;
 
   /* owned */
   WgGridNode *node;
@@ -233,6 +235,9 @@ wg_household_page_dispose (GObject *object)
   G_OBJECT_CLASS (wg_household_page_parent_class)->dispose (object);
 }
 
+static void schedule_visit_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+static void cancel_visit_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+
 static void
 wg_household_page_class_init (WgHouseholdPageClass *klass)
 {
@@ -262,9 +267,12 @@ wg_household_page_class_init (WgHouseholdPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, dossier_buttons);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, members_list);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, staff_list);
+  gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, visits_list);
   gtk_widget_class_bind_template_callback (widget_class, on_members_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "household.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "household.schedule-visit", NULL, schedule_visit_action);
+  gtk_widget_class_install_action (widget_class, "household.cancel-visit", "x", cancel_visit_action);
   gtk_widget_class_install_action (widget_class, "household.undo-delete", NULL, undo_delete_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -275,6 +283,173 @@ wg_household_page_init (WgHouseholdPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+static void
+fill_visits (WgHouseholdPage *self)
+{
+  g_autoptr(GPtrArray) windows = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->visits_list))) != NULL)
+    gtk_list_box_remove (self->visits_list, child);
+  if (!(windows = wg_store_list_visit_windows (self->store, wg_grid_node_get_id (self->node), &error)))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  for (guint i = 0; i < windows->len; i++)
+    {
+      const WgVisitWindow *window = g_ptr_array_index (windows, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      /* The end's day only when it is another day. */
+      gboolean same_day = strncmp (window->starts_at, window->ends_at, 10) == 0;
+      g_autofree char *when = g_strdup_printf ("%.16s – %.*s", window->starts_at, same_day ? 5 : 16,
+                                               window->ends_at + (same_day ? 11 : 0));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), wg_visit_purpose_describe (window->purpose));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_widget_set_tooltip_text (remove, _("Cancel the Visit"));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", window->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "household.cancel-visit");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->visits_list, row);
+    }
+  if (windows->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None planned"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->visits_list, row);
+    }
+}
+
+/* A visit's times, checked as typed. */
+static gboolean
+parse_visit (GtkWidget  *dialog,
+             char      **starts,
+             char      **ends,
+             char      **problem)
+{
+  const char *day = wg_form_dialog_get_text (dialog, "day");
+  const char *from = wg_form_dialog_get_text (dialog, "from");
+  const char *to = wg_form_dialog_get_text (dialog, "to");
+  int y, m, d, h1, m1, h2, m2, end = 0;
+
+  if (*day == '\0' || *from == '\0' || *to == '\0')
+    {
+      *problem = g_strdup ("");
+      return FALSE;
+    }
+  if (sscanf (day, "%4d-%2d-%2d%n", &y, &m, &d, &end) != 3 || day[end] != '\0' ||
+      !g_date_valid_dmy (d, m, y))
+    {
+      *problem = g_strdup (_("Write the day as YYYY-MM-DD."));
+      return FALSE;
+    }
+  if (sscanf (from, "%2d:%2d", &h1, &m1) != 2 || sscanf (to, "%2d:%2d", &h2, &m2) != 2 ||
+      h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59 || h1 < 0 || h2 < 0 || m1 < 0 || m2 < 0)
+    {
+      *problem = g_strdup (_("Write the times as HH:MM, like 09:30."));
+      return FALSE;
+    }
+  if (h2 * 60 + m2 <= h1 * 60 + m1)
+    {
+      *problem = g_strdup (_("The visit ends after it starts."));
+      return FALSE;
+    }
+  if (starts != NULL)
+    *starts = g_strdup_printf ("%04d-%02d-%02d %02d:%02d:00", y, m, d, h1, m1);
+  if (ends != NULL)
+    *ends = g_strdup_printf ("%04d-%02d-%02d %02d:%02d:00", y, m, d, h2, m2);
+  return TRUE;
+}
+
+static char *
+check_visit_fields (GtkWidget *dialog)
+{
+  char *problem = NULL;
+
+  parse_visit (dialog, NULL, NULL, &problem);
+  return problem;
+}
+
+static void
+on_visit_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             WgHouseholdPage  *self)
+{
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->add_dialog = NULL;
+  if (!g_str_equal (response, "add") || self->store == NULL || self->node == NULL)
+    return;
+  if (!parse_visit (GTK_WIDGET (dialog), &starts, &ends, &problem) ||
+      !wg_store_add_visit_window (self->store, wg_grid_node_get_id (self->node),
+                                  wg_form_dialog_get_choice (GTK_WIDGET (dialog), "purpose") + 1, starts,
+                                  ends, NULL, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (error != NULL ? error->message : problem));
+      return;
+    }
+  fill_visits (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Visit planned: the door may open then")));
+}
+
+static void
+schedule_visit_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WgHouseholdPage *self = WG_HOUSEHOLD_PAGE (widget);
+  const char *purposes[] = {
+    wg_visit_purpose_describe (WG_VISIT_SAMPLING),
+    wg_visit_purpose_describe (WG_VISIT_DISINFECTION),
+    wg_visit_purpose_describe (WG_VISIT_DELIVERY),
+    NULL,
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 1);
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *from = g_date_time_format (now, "%H:%M");
+  g_autofree char *to = g_date_time_format (later, "%H:%M");
+  GtkWidget *dialog;
+
+  if (self->node == NULL || self->add_dialog != NULL)
+    return;
+  dialog = wg_form_dialog_new (widget, _("Schedule a Visit"), wg_grid_node_get_name (self->node),
+                               check_visit_fields);
+  wg_form_dialog_add_choice (dialog, "purpose", _("Purpose"), purposes);
+  wg_form_dialog_add_field (dialog, "day", _("Day"), day);
+  wg_form_dialog_add_field (dialog, "from", _("From (HH:MM)"), from);
+  wg_form_dialog_add_field (dialog, "to", _("Until (HH:MM)"), g_str_equal (to, "00:00") ? "23:59" : to);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_visit_dialog_response_cb), self, 0);
+  self->add_dialog = dialog;
+  wg_form_dialog_present (dialog);
+}
+
+static void
+cancel_visit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WgHouseholdPage *self = WG_HOUSEHOLD_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!wg_store_delete_visit_window (self->store, g_variant_get_int64 (parameter), &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  fill_visits (self);
 }
 
 /* Who answers for the household, and its door sensor. */
@@ -349,13 +524,14 @@ wg_household_page_show (WgHouseholdPage  *self,
   /* Translators: the household's code, as printed on its door label */
   code = g_strdup_printf (_("Household code %s"), wg_grid_node_get_code (household));
   gtk_label_set_label (self->code_label, code);
-  wg_dossier_buttons_set_code (self->dossier_buttons, code);
+  wg_dossier_buttons_set_code (self->dossier_buttons, wg_grid_node_get_code (household));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members_list))) != NULL)
     gtk_list_box_remove (self->members_list, child);
   g_array_set_size (self->member_ids, 0);
 
   fill_care (self, store);
+  fill_visits (self);
 
   /* Columns: name, relation, sex, born, status, phone, in quarantine until. */
   for (guint i = 0; i < members->rows->len; i++)

@@ -14,6 +14,9 @@
 #include "wg-application.h"
 
 #include "wg-preferences-window.h"
+#include "wg-secrets.h"
+#include "wg-sensor-feed.h"
+#include "wg-window.h"
 #include "wg-store.h"
 
 struct _WgPreferencesWindow
@@ -27,6 +30,13 @@ struct _WgPreferencesWindow
   AdwEntryRow *url_row;
   AdwEntryRow *hotline_row;
   AdwEntryRow *organisation_row;
+  AdwEntryRow *broker_row;
+  AdwEntryRow *username_row;
+  AdwEntryRow *password_row;
+  AdwEntryRow *ca_row;
+  AdwEntryRow *topic_row;
+  AdwPreferencesGroup *heartbeat_group;
+  AdwEntryRow *heartbeat_row;
 
   /* owned */
   GSettings *settings;
@@ -44,11 +54,12 @@ enum {
 };
 
 /* The rows that edit settings kept in the database, and their keys. */
-#define N_STORE_ROWS 3
+#define N_STORE_ROWS 4
 static const char *const store_keys[N_STORE_ROWS] = {
   "poster-url-template",
   "county-hotline",
   "issuing-organisation",
+  "sensor-heartbeat-minutes",
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -70,7 +81,8 @@ static AdwEntryRow *
 store_row (WgPreferencesWindow *self,
            guint                i)
 {
-  AdwEntryRow *rows[N_STORE_ROWS] = { self->url_row, self->hotline_row, self->organisation_row };
+  AdwEntryRow *rows[N_STORE_ROWS] = { self->url_row, self->hotline_row, self->organisation_row,
+                                      self->heartbeat_row };
 
   return rows[i];
 }
@@ -79,6 +91,7 @@ static void
 load_store_settings (WgPreferencesWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->printing_group), self->store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->heartbeat_group), self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.rotate-key", self->store != NULL);
   if (self->store == NULL)
     return;
@@ -117,6 +130,137 @@ on_setting_row_apply_cb (WgPreferencesWindow *self,
                                             adw_toast_new (error->message));
         }
     }
+}
+
+static void
+toast (WgPreferencesWindow *self,
+       const char          *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+/* Every main window takes its sensors from the new settings. */
+static void
+restart_sensors (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (!GTK_IS_APPLICATION (app))
+    return;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (WG_IS_WINDOW (l->data))
+      wg_window_restart_sensors (l->data);
+}
+
+static void
+load_broker_settings (WgPreferencesWindow *self)
+{
+  static const struct { const char *key; gsize offset; } rows[] = {
+    { "broker-url", G_STRUCT_OFFSET (WgPreferencesWindow, broker_row) },
+    { "broker-username", G_STRUCT_OFFSET (WgPreferencesWindow, username_row) },
+    { "broker-ca-file", G_STRUCT_OFFSET (WgPreferencesWindow, ca_row) },
+    { "broker-base-topic", G_STRUCT_OFFSET (WgPreferencesWindow, topic_row) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *value = g_settings_get_string (self->settings, rows[i].key);
+
+      gtk_editable_set_text (G_STRUCT_MEMBER (GtkEditable *, self, rows[i].offset), value);
+    }
+}
+
+static void
+on_broker_row_apply_cb (WgPreferencesWindow *self,
+                        AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *value = g_strstrip (g_strdup (text));
+  const char *key;
+
+  if (row == self->broker_row)
+    {
+      g_autofree char *host = NULL;
+      int port;
+      gboolean tls;
+
+      key = "broker-url";
+      if (*value != '\0' && !wg_broker_url_parse (value, &host, &port, &tls, &error))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          toast (self, error->message);
+          return;
+        }
+    }
+  else if (row == self->ca_row)
+    {
+      key = "broker-ca-file";
+      if (*value != '\0' && !g_file_test (value, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *message = g_strdup_printf (_("There is no file “%s”."), value);
+
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          toast (self, message);
+          return;
+        }
+    }
+  else if (row == self->username_row)
+    key = "broker-username";
+  else
+    {
+      key = "broker-base-topic";
+      if (*value == '\0' || strpbrk (value, "+#") != NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          toast (self, _("The base topic is a topic name, without “+” or “#”."));
+          return;
+        }
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_settings_set_string (self->settings, key, value);
+  toast (self, _("Saved"));
+  restart_sensors ();
+}
+
+static void
+on_password_stored_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(WgPreferencesWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wg_secrets_store_finish (result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The password was not saved: %s"), error->message);
+
+      toast (self, message);
+      return;
+    }
+  toast (self, _("Saved in the keyring"));
+  restart_sensors ();
+}
+
+static void
+on_password_row_apply_cb (WgPreferencesWindow *self,
+                          AdwEntryRow         *row)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "broker-url");
+  g_autofree char *host = NULL;
+  g_autofree char *broker = NULL;
+  int port;
+  gboolean tls;
+
+  if (!wg_broker_url_parse (url, &host, &port, &tls, NULL))
+    {
+      toast (self, _("Set the broker’s address first: the password is kept for that broker."));
+      return;
+    }
+  broker = g_strdup_printf ("%s://%s:%d", tls ? "mqtts" : "mqtt", host, port);
+  wg_secrets_store_broker_password (broker, gtk_editable_get_text (GTK_EDITABLE (row)), NULL,
+                                    on_password_stored_cb, g_object_ref (self));
 }
 
 static void
@@ -232,6 +376,7 @@ wg_preferences_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   update_database_row (self);
   load_store_settings (self);
+  load_broker_settings (self);
 }
 
 static void
@@ -300,6 +445,15 @@ wg_preferences_window_class_init (WgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, hotline_row);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, organisation_row);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_broker_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_row_apply_cb);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, broker_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, username_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, ca_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, topic_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, heartbeat_group);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, heartbeat_row);
 
   gtk_widget_class_install_action (widget_class, "prefs.choose-database", NULL,
                                    choose_database_action);

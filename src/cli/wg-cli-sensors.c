@@ -390,8 +390,8 @@ verb_simulate (Cli   *cli,
   if (error != NULL)
     return fail (error);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Published %" G_GINT64_FORMAT " message.",
-                        "Published %" G_GINT64_FORMAT " messages.", sent), sent);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Published %u message.", "Published %u messages.", (gulong) sent),
+           (guint) sent);
   g_print ("\n");
   return EXIT_SUCCESS;
 }

@@ -142,7 +142,7 @@ wg_sensor_message_parse (const char       *base_topic,
   if (length > WG_SENSOR_MAX_PAYLOAD)
     {
       g_set_error (error, WG_SENSOR_ERROR, WG_SENSOR_ERROR_TOO_LARGE,
-                   _("A message of %" G_GSIZE_FORMAT " bytes is too large for a sensor."), length);
+                   _("A message of %u bytes is too large for a sensor."), (guint) MIN (length, G_MAXUINT));
       return FALSE;
     }
   if (!g_utf8_validate_len (payload, length, NULL) || memchr (payload, '\0', length) != NULL)
@@ -1088,8 +1088,9 @@ wg_store_get_alert (WgStore  *store,
     return NULL;
   if (alerts->len == 0)
     {
-      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
-                   _("There is no alert %" G_GINT64_FORMAT "."), id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, _("There is no alert %s."), number);
       return NULL;
     }
   return g_ptr_array_steal_index (alerts, 0);

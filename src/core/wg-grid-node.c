@@ -432,7 +432,7 @@ wg_grid_tree_refresh_alerts (WgGridTree  *self,
   static const char household_sql[] =
     "SELECT household_id, count (*) FROM alert WHERE state < 3 AND household_id IS NOT NULL"
     " GROUP BY household_id";
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GHashTable) households = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTableIter iter;
   WgGridNode *node;

@@ -57,7 +57,7 @@ case "$check" in
     for f in $listed; do
       [ -f "$f" ] || fail "po/POTFILES.in lists $f, which does not exist"
     done
-    found=$( (grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext) \(' src --include='*.c' || true;
+    found=$( (grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext) ?\(' src --include='*.c' || true;
               grep -rlE 'translatable="yes"' resources data --include='*.ui' --include='*.xml*' || true;
               grep -lE 'gettext-domain' data/*.gschema.xml || true;
               ls data/*.desktop.in data/*.metainfo.xml.in) | sort -u)

@@ -1,0 +1,268 @@
+/* test-alert-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The alert panel under Xvfb, live: a private mosquitto, the application
+ * started on it with --broker's setting, a door opening published in
+ * Zigbee2MQTT's format; the row appears, the tree marks the path, and the
+ * alert is acknowledged, dispatched and resolved with the row's buttons.
+ * Also the sensors window and a visit planned on the household page.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "wg-alert-panel.h"
+#include "wg-application.h"
+#include "wg-demo.h"
+#include "wg-household-page.h"
+#include "wg-sensors.h"
+#include "wg-sensors-window.h"
+#include "wg-window.h"
+
+#include "../wg-test-broker.h"
+#include "../wg-test-gtk.h"
+#include "../wg-test-util.h"
+
+static char *tmp_dir;
+static char *db_path;
+static Broker broker;
+static WgApplication *app;
+
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+feed_connected (gpointer window)
+{
+  WgSensorFeed *feed = wg_window_get_feed (window);
+
+  return feed != NULL && wg_sensor_feed_get_state (feed) == WG_FEED_CONNECTED;
+}
+
+static gboolean
+has_one_row (gpointer panel)
+{
+  return wg_alert_panel_get_n_rows (panel) == 1;
+}
+
+static gboolean
+has_dialog (gpointer panel)
+{
+  return wg_alert_panel_get_dialog (panel) != NULL;
+}
+
+/* The row's button for @action, as a user would press it. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0 &&
+      gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+press (WgAlertPanel *panel,
+       const char   *action)
+{
+  GtkListBoxRow *row = wg_alert_panel_get_row (panel, 0, NULL);
+  GtkWidget *button;
+
+  g_assert_nonnull (row);
+  button = find_button (GTK_WIDGET (row), action);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static WgAlertState
+stored_state (gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(WgAlertInfo) alert = NULL;
+
+  g_assert_no_error (error);
+  alert = wg_store_get_alert (store, id, &error);
+  g_assert_no_error (error);
+  return alert->state;
+}
+
+static void
+test_opening_to_resolved (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *device = NULL;
+  g_autofree char *household = NULL;
+  g_autofree char *topic = NULL;
+  const WgAlertInfo *alert;
+  WgAlertPanel *panel;
+  WgWindow *window;
+  GtkWidget *dialog;
+  GtkLabel *badge;
+  gint64 id;
+
+  {
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GPtrArray) sensors = wg_store_list_sensors (store, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < sensors->len && device == NULL; i++)
+      {
+        WgSensorInfo *sensor = g_ptr_array_index (sensors, i);
+
+        if (sensor->armed)
+          {
+            device = g_strdup (sensor->device);
+            household = g_strdup (sensor->household_code);
+          }
+      }
+    g_assert_nonnull (device);
+  }
+
+  g_application_activate (G_APPLICATION (app));
+  window = WG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (WG_IS_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  panel = wg_window_get_alert_panel (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  wait_for (feed_connected, window);
+  g_assert_cmpuint (wg_alert_panel_get_n_rows (panel), ==, 0);
+
+  /* A door opens on a household in quarantine. */
+  topic = g_strdup_printf ("zigbee2mqtt/%s", device);
+  publish (&broker, topic, "{\"battery\":91,\"contact\":false,\"linkquality\":96}");
+  wait_for (has_one_row, panel);
+  wg_alert_panel_get_row (panel, 0, &alert);
+  id = alert->id;
+  g_assert_cmpint (alert->kind, ==, WG_ALERT_DOOR_OPENED);
+  g_assert_cmpstr (alert->household_code, ==, household);
+  g_assert_nonnull (alert->worker);
+
+  /* The header's badge counts it; the tree marks the county. */
+  badge = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), WG_TYPE_WINDOW, "alerts_badge"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (badge)));
+  g_assert_cmpstr (gtk_label_get_label (badge), ==, "1");
+  g_assert_cmpuint (wg_grid_node_get_n_open_alerts (wg_grid_tree_get_root (wg_window_get_tree (window))), ==, 1);
+
+  /* Acknowledge, dispatch to the grid worker, resolve: with the row's buttons. */
+  press (panel, "alerts.acknowledge");
+  g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_ACKNOWLEDGED);
+  press (panel, "alerts.dispatch");
+  g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_DISPATCHED);
+
+  /* Activating the row opens the household. */
+  g_signal_emit_by_name (wg_alert_panel_get_row (panel, 0, NULL), "activate");
+  g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+
+  press (panel, "alerts.resolve");
+  wait_for (has_dialog, panel);
+  dialog = wg_alert_panel_get_dialog (panel);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "resolve");
+  g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_RESOLVED);
+  g_assert_cmpuint (wg_alert_panel_get_n_rows (panel), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (badge)));
+  g_assert_cmpuint (wg_grid_node_get_n_open_alerts (wg_grid_tree_get_root (wg_window_get_tree (window))), ==, 0);
+
+  /* A visit planned on that household's page. */
+  {
+    WgHouseholdPage *page = WG_HOUSEHOLD_PAGE (wg_window_get_content (window));
+    g_autoptr(WgStore) store = NULL;
+    g_autoptr(GPtrArray) visits = NULL;
+    GtkWindow *form;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "household.schedule-visit", NULL));
+    form = GTK_WINDOW (wg_household_page_get_add_dialog (page));
+    g_assert_nonnull (form);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "add"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (form), "add");
+    store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    visits = wg_store_list_visit_windows (store, wg_grid_node_get_id (wg_household_page_get_node (page)), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (visits->len, ==, 1);
+  }
+
+  /* The sensors window lists them all. */
+  {
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GPtrArray) sensors = wg_store_list_sensors (store, NULL, &error);
+    WgSensorsWindow *sensors_window;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sensors", NULL));
+    sensors_window = WG_SENSORS_WINDOW (wg_test_find_toplevel (WG_TYPE_SENSORS_WINDOW));
+    g_assert_nonnull (sensors_window);
+    g_assert_cmpuint (wg_sensors_window_get_n_rows (sensors_window), ==, sensors->len);
+    gtk_window_destroy (GTK_WINDOW (sensors_window));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  int status;
+
+  tmp_dir = wg_test_make_tmp_dir ();
+  wg_test_isolate_user_dirs (tmp_dir);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    g_error ("No display: run the ui suite under xvfb-run");
+  adw_init ();
+  mosquitto_lib_init ();
+
+  /* A small county as of today: its home quarantines' sensors are armed now. */
+  db_path = g_build_filename (tmp_dir, "county.db", NULL);
+  {
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 5, NULL, NULL, NULL, &error));
+  }
+
+  broker.dir = g_build_filename (tmp_dir, "broker", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (broker.dir, 0700), ==, 0);
+  broker.port = free_port ();
+  broker_start (&broker);
+  url = broker_url (&broker);
+
+  app = wg_application_new (G_APPLICATION_NON_UNIQUE);
+  wg_application_set_database_path (app, db_path);
+  wg_application_set_broker_url (app, url);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/wg/ui/alert-panel/opening-to-resolved", test_opening_to_resolved);
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  broker_stop (&broker);
+  mosquitto_lib_cleanup ();
+  wg_test_remove_tree (tmp_dir);
+  g_free (broker.dir);
+  g_free (db_path);
+  g_free (tmp_dir);
+  return status;
+}
