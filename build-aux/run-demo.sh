@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # run-demo.sh — on a fresh Debian 12 desktop: install every dependency, build
 # and install Wangge into ./_install, build the Quwo-scale demo county into
-# the application's database if it holds no county yet, and start the app.
+# the application's database if it holds no county yet, start a private
+# mosquitto on a free loopback port with the simulator publishing the demo
+# county's door sensors, and start the app on it: the alert panel is live.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
@@ -41,4 +43,30 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   exit 1
 fi
 
-exec wangge "$@"
+# A private broker and the sensors' traffic, for as long as the app runs.
+state="${XDG_STATE_HOME:-$HOME/.local/state}/wangge/demo-broker"
+mkdir -p "$state"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+{
+  echo "listener $port 127.0.0.1"
+  echo "allow_anonymous true"
+  echo "persistence true"
+  echo "persistence_location $state/"
+  echo "log_dest file $state/broker.log"
+  echo "max_queued_messages 200000"
+  # As root, mosquitto would drop to its own user and could not save its state here.
+  if [ "$(id -u)" = 0 ]; then echo "user root"; fi
+} > "$state/mosquitto.conf"
+mosquitto -c "$state/mosquitto.conf" &
+broker_pid=$!
+simulator_pid=
+trap 'kill $simulator_pid $broker_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
+wangge-cli simulate --broker "mqtt://127.0.0.1:$port" --rate 2 --duration 0 >/dev/null &
+simulator_pid=$!
+echo "Door sensors: mqtt://127.0.0.1:$port (the simulator publishes the demo county's 200 sensors)"
+
+wangge --broker "mqtt://127.0.0.1:$port" "$@"

@@ -57,3 +57,22 @@ id=$(sqlite3 "$tmp/demo.db" "SELECT p.id_number FROM person p JOIN quarantine q 
 shoot person "ctrl+f $(echo "$id" | sed 's/./& /g') Return" 1200x800+0+0
 shoot dossier "ctrl+f $(echo "$id" | sed 's/./& /g') Return click:1035,513 Escape" 1100x760+0+0
 
+
+# The alert panel, live: a private mosquitto and the simulator.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'listener %s 127.0.0.1\nallow_anonymous true\n%s' "$port" "$( [ "$(id -u)" = 0 ] && echo 'user root' )" \
+  > "$tmp/mosquitto.conf"
+mosquitto -c "$tmp/mosquitto.conf" 2>/dev/null &
+broker=$!
+sleep 0.5
+xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- sh -c "
+  '$build/src/app/wangge' --database '$tmp/demo.db' --broker mqtt://127.0.0.1:$port >/dev/null 2>&1 &
+  pid=\$!
+  sleep 4
+  '$build/src/cli/wangge-cli' --db '$tmp/demo.db' simulate --broker mqtt://127.0.0.1:$port --rate 40 --duration 5 >/dev/null 2>&1
+  sleep 2
+  import -window root '$tmp/alerts-full.png'
+  kill \$pid"
+kill $broker
+convert "$tmp/alerts-full.png" -crop 1200x800+0+0 +repage "$out/alerts.png"
+echo "$out/alerts.png"

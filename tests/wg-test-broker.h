@@ -61,7 +61,7 @@ broker_start (Broker *broker)
    * persistence into a root-owned folder: stay root. */
   text = g_strdup_printf ("listener %d 127.0.0.1\nallow_anonymous true\npersistence true\n"
                           "persistence_location %s/\nautosave_interval 1\n"
-                          "log_dest file %s/broker.log\n%s",
+                          "log_dest file %s/broker.log\nmax_queued_messages 200000\n%s",
                           broker->port, broker->dir, broker->dir, geteuid () == 0 ? "user root\n" : "");
   g_assert_true (g_file_set_contents (conf, text, -1, NULL));
   g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
