@@ -1,0 +1,232 @@
+/* test-editing.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Changing the registry: what is valid is stored and logged, what is not is
+ * refused with a reason and changes nothing.
+ */
+
+#include "config.h"
+
+#include "wg-demo.h"
+#include "wg-editing.h"
+#include "wg-records.h"
+#include "wg-registry.h"
+
+#include "../wg-test-util.h"
+
+#define DAY "2026-11-29"
+#define MICRO "1410211002000101"
+#define OTHER_MICRO "1410211002000102"
+
+typedef struct
+{
+  char *dir;
+  WgStore *store;
+  gint64 household_id;
+  gint64 person_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  WgPersonFields person = { "141021198003150013", "欧阳娜", "13700001234", "户主", 0 };
+
+  fixture->dir = wg_test_make_tmp_dir ();
+  path = g_build_filename (fixture->dir, "county.db", NULL);
+  fixture->store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_demo_build (fixture->store, WG_DEMO_SCALE_SMALL, 4, DAY, NULL, NULL, &error));
+  wg_store_set_operator (fixture->store, "值班员乙");
+  g_assert_true (wg_store_add_household (fixture->store, MICRO, "T3STHH0001", "曲沃县乐昌镇测试巷1号",
+                                         &fixture->household_id, &error));
+  person.household_id = fixture->household_id;
+  g_assert_true (wg_store_add_person (fixture->store, &person, &fixture->person_id, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  wg_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+audit_count (WgStore    *store,
+             const char *entity)
+{
+  g_autoptr(GPtrArray) entries = wg_store_list_audit (store, entity, 0, NULL);
+
+  return entries->len;
+}
+
+static guint
+n_records (Fixture      *fixture,
+           WgRecordKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgRecordTable) table = wg_store_read_records (fixture->store, kind, fixture->person_id, &error);
+
+  g_assert_no_error (error);
+  return table->rows->len;
+}
+
+static void
+test_person (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgPersonInfo) info = NULL;
+
+  g_assert_false (wg_store_update_person (fixture->store, fixture->person_id, "欧阳娜", "12345", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (wg_store_update_person (fixture->store, fixture->person_id, "   ", NULL, NULL, &error));
+  g_clear_error (&error);
+  info = wg_store_read_person (fixture->store, fixture->person_id, &error);
+  g_assert_cmpstr (info->phone, ==, "13700001234");
+  g_clear_pointer (&info, wg_person_info_free);
+
+  g_assert_true (wg_store_update_person (fixture->store, fixture->person_id, " 欧阳娜娜 ", "0357-5221000",
+                                         "户主", &error));
+  g_assert_no_error (error);
+  info = wg_store_read_person (fixture->store, fixture->person_id, &error);
+  g_assert_cmpstr (info->name, ==, "欧阳娜娜");
+  g_assert_cmpstr (info->phone, ==, "0357-5221000");
+  g_assert_false (wg_store_update_person (fixture->store, 999999, "某人", NULL, NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_records (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sites = NULL;
+  g_autoptr(WgRecordTable) nat = NULL;
+
+  /* Refused: nothing stored. */
+  g_assert_false (wg_store_add_nat_test (fixture->store, fixture->person_id, "2026-02-30 09:00:00", "县人民医院",
+                                         FALSE, WG_NAT_RESULT_NEGATIVE, &error));
+  g_clear_error (&error);
+  g_assert_false (wg_store_add_vaccination (fixture->store, fixture->person_id, 7, "2021-07-01", "某疫苗", NULL,
+                                            NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (wg_store_add_itinerary (fixture->store, fixture->person_id, "太原市", "2026-11-20",
+                                          "2026-11-10", 1, &error));
+  g_clear_error (&error);
+  g_assert_false (wg_store_add_health_code (fixture->store, fixture->person_id, "yesterday",
+                                            WG_HEALTH_CODE_GREEN, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_NAT_TEST), ==, 0);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_VACCINATION), ==, 0);
+
+  g_assert_true (wg_store_add_nat_test (fixture->store, fixture->person_id, "2026-11-28 09:30:00", "县人民医院",
+                                        TRUE, WG_NAT_RESULT_POSITIVE, &error));
+  g_assert_true (wg_store_add_vaccination (fixture->store, fixture->person_id, 1, "2021-07-01",
+                                           "新冠病毒灭活疫苗（Vero细胞）", "202107A", "乐昌镇卫生院", &error));
+  /* The same dose twice is refused. */
+  g_assert_false (wg_store_add_vaccination (fixture->store, fixture->person_id, 1, "2021-08-01", "某疫苗",
+                                            NULL, NULL, NULL));
+  g_assert_true (wg_store_add_health_code (fixture->store, fixture->person_id, DAY, WG_HEALTH_CODE_RED, &error));
+  g_assert_true (wg_store_add_itinerary (fixture->store, fixture->person_id, "太原市小店区", "2026-11-10",
+                                         "2026-11-20", 2, &error));
+  g_assert_no_error (error);
+
+  sites = wg_store_list_quarantine_sites (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (sites), >, 0);
+  g_assert_false (wg_store_add_central_quarantine (fixture->store, fixture->person_id, "不存在的酒店", "101",
+                                                   "2026-11-29", "2026-12-05", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (wg_store_add_central_quarantine (fixture->store, fixture->person_id, sites[0], "305",
+                                                  "2026-11-29", "2026-12-05", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_VACCINATION), ==, 1);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_HEALTH_CODE), ==, 1);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_ITINERARY), ==, 1);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_QUARANTINE), ==, 1);
+  nat = wg_store_read_records (fixture->store, WG_RECORD_NAT_TEST, fixture->person_id, &error);
+  g_assert_cmpuint (nat->rows->len, ==, 1);
+  /* A positive result is marked to stand out. */
+  g_assert_cmpuint (g_array_index (nat->alerts, guint32, 0), !=, 0);
+  g_assert_cmpuint (audit_count (fixture->store, "nat_test"), ==, 1);
+  g_assert_cmpuint (audit_count (fixture->store, "quarantine"), ==, 1);
+}
+
+static void
+test_grids (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_true (wg_store_rename_grid (fixture->store, MICRO, "东片第一网格", &error));
+  name = wg_store_dup_grid_name (fixture->store, MICRO, NULL, &error);
+  g_assert_cmpstr (name, ==, "东片第一网格");
+  g_assert_false (wg_store_rename_grid (fixture->store, MICRO, "", &error));
+  g_clear_error (&error);
+
+  /* Not while anything is below it; the county never. */
+  g_assert_false (wg_store_delete_grid (fixture->store, MICRO, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
+  g_assert_false (wg_store_delete_grid (fixture->store, "141021", &error));
+  g_clear_error (&error);
+
+  g_assert_true (wg_store_add_grid (fixture->store, "14102110020001", "1410211002000199", "新网格", NULL, &error));
+  g_assert_true (wg_store_delete_grid (fixture->store, "1410211002000199", &error));
+  g_assert_no_error (error);
+  g_assert_null (wg_store_dup_grid_name (fixture->store, "1410211002000199", NULL, NULL));
+}
+
+static void
+test_households (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgPersonInfo) info = NULL;
+
+  g_assert_true (wg_store_update_household (fixture->store, fixture->household_id, "曲沃县乐昌镇测试巷1号之一", &error));
+  g_assert_false (wg_store_move_household (fixture->store, fixture->household_id, "14102110020001", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (wg_store_move_household (fixture->store, fixture->household_id, OTHER_MICRO, &error));
+  g_assert_no_error (error);
+  info = wg_store_read_person (fixture->store, fixture->person_id, &error);
+  g_assert_cmpstr (info->grid_code, ==, OTHER_MICRO);
+  g_assert_cmpstr (info->address, ==, "曲沃县乐昌镇测试巷1号之一");
+
+  /* Not with members in it. */
+  g_assert_false (wg_store_delete_household (fixture->store, fixture->household_id, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
+  g_assert_true (wg_store_delete_person (fixture->store, fixture->person_id, &error));
+  g_assert_true (wg_store_delete_household (fixture->store, fixture->household_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit_count (fixture->store, "household"), >=, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add ("/wg/editing/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("person", test_person);
+  ADD ("records", test_records);
+  ADD ("grids", test_grids);
+  ADD ("households", test_households);
+#undef ADD
+
+  return g_test_run ();
+}
