@@ -13,10 +13,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "wg-application.h"
 #include "wg-attachment.h"
 #include "wg-dossier-buttons.h"
+#include "wg-editing.h"
 #include "wg-form-dialog.h"
 #include "wg-idnum.h"
 #include "wg-person-page.h"
@@ -58,6 +62,7 @@ G_DEFINE_FINAL_TYPE (WgPersonPage, wg_person_page, GTK_TYPE_WIDGET)
 enum {
   OPEN_HOUSEHOLD,
   ATTACHED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -79,61 +84,133 @@ open_household_action (GtkWidget  *widget,
     g_signal_emit (self, signals[OPEN_HOUSEHOLD], 0, self->household_id);
 }
 
-/* The reason the record's fields are not acceptable yet, or NULL. Checked
- * as they are typed; "" means incomplete, without a complaint. */
+/* The forms of the file: each kind's fields, checked as typed. */
+static const char *const form_keys[] = {
+  "value", "start", "end", "day", "time", "institution", "dose", "product", "place", "arrived",
+  "left", "name", "phone", "room", "batch", "site",
+};
+
+static const char *
+field (GtkWidget  *dialog,
+       const char *key)
+{
+  return wg_form_dialog_get_text (dialog, key);
+}
+
+/* Marks @key red and returns the reason. */
+static char *
+refuse (GtkWidget  *dialog,
+        const char *key,
+        const char *reason)
+{
+  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (dialog), key), "error");
+  return g_strdup (reason);
+}
+
+static gboolean
+is_day (const char *text)
+{
+  int y, m, d, end = 0;
+
+  return sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &end) == 3 && text[end] == '\0' &&
+         g_date_valid_dmy (d, m, y) && y >= 1900;
+}
+
+static gboolean
+is_clock (const char *text)
+{
+  int h, m, end = 0;
+
+  return sscanf (text, "%2d:%2d%n", &h, &m, &end) == 2 && text[end] == '\0' && h >= 0 && h < 24 &&
+         m >= 0 && m < 60;
+}
+
+/* The reason the record's fields are not acceptable yet, or NULL; "" means
+ * incomplete, without a complaint. */
 static char *
 check_record_fields (GtkWidget *dialog)
 {
   const char *kind = g_object_get_data (G_OBJECT (dialog), "kind");
   g_autoptr(GError) error = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (form_keys); i++)
+    {
+      GtkWidget *row = g_object_get_data (G_OBJECT (dialog), form_keys[i]);
+
+      if (row != NULL)
+        gtk_widget_remove_css_class (row, "error");
+    }
+
   if (g_str_equal (kind, "temperature"))
     {
-      GtkWidget *value = g_object_get_data (G_OBJECT (dialog), "value");
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (value));
       int tenths;
 
-      gtk_widget_remove_css_class (value, "error");
-      if (*text == '\0')
+      if (*field (dialog, "value") == '\0')
         return g_strdup ("");
-      if (!wg_temperature_parse (text, &tenths, &error))
-        {
-          gtk_widget_add_css_class (value, "error");
-          return g_strdup (error->message);
-        }
+      if (!wg_temperature_parse (field (dialog, "value"), &tenths, &error))
+        return refuse (dialog, "value", error->message);
       return NULL;
     }
-  else
-    {
-      GtkWidget *start = g_object_get_data (G_OBJECT (dialog), "start");
-      GtkWidget *end = g_object_get_data (G_OBJECT (dialog), "end");
-      const char *s = gtk_editable_get_text (GTK_EDITABLE (start));
-      const char *e = gtk_editable_get_text (GTK_EDITABLE (end));
-      GDate ds, de;
 
-      gtk_widget_remove_css_class (start, "error");
-      gtk_widget_remove_css_class (end, "error");
-      g_date_clear (&ds, 1);
-      g_date_clear (&de, 1);
-      g_date_set_parse (&ds, s);
-      g_date_set_parse (&de, e);
-      if (strlen (s) != 10 || !g_date_valid (&ds))
-        {
-          gtk_widget_add_css_class (start, "error");
-          return g_strdup (_("Write the first day as YYYY-MM-DD."));
-        }
-      if (strlen (e) != 10 || !g_date_valid (&de))
-        {
-          gtk_widget_add_css_class (end, "error");
-          return g_strdup (_("Write the last day as YYYY-MM-DD."));
-        }
-      if (g_date_compare (&de, &ds) < 0)
-        {
-          gtk_widget_add_css_class (end, "error");
-          return g_strdup (_("The quarantine cannot end before it starts."));
-        }
+  if (g_str_equal (kind, "edit"))
+    {
+      g_autofree char *name = g_strstrip (g_strdup (field (dialog, "name")));
+
+      if (*name == '\0')
+        return g_strdup ("");
+      if (*field (dialog, "phone") != '\0' && !wg_phone_validate (field (dialog, "phone"), &error))
+        return refuse (dialog, "phone", error->message);
       return NULL;
     }
+
+  if (g_str_equal (kind, "quarantine") || g_str_equal (kind, "central"))
+    {
+      if (!is_day (field (dialog, "start")))
+        return refuse (dialog, "start", _("Write the first day as YYYY-MM-DD."));
+      if (!is_day (field (dialog, "end")))
+        return refuse (dialog, "end", _("Write the last day as YYYY-MM-DD."));
+      if (strcmp (field (dialog, "end"), field (dialog, "start")) < 0)
+        return refuse (dialog, "end", _("The quarantine cannot end before it starts."));
+      return NULL;
+    }
+
+  if (g_str_equal (kind, "nat"))
+    {
+      if (!is_day (field (dialog, "day")))
+        return refuse (dialog, "day", _("Write the day as YYYY-MM-DD."));
+      if (!is_clock (field (dialog, "time")))
+        return refuse (dialog, "time", _("Write the times as HH:MM, like 09:30."));
+      if (*field (dialog, "institution") == '\0')
+        return g_strdup ("");
+      return NULL;
+    }
+
+  if (g_str_equal (kind, "vaccination"))
+    {
+      const char *dose = field (dialog, "dose");
+
+      if (strlen (dose) != 1 || dose[0] < '1' || dose[0] > '6')
+        return refuse (dialog, "dose", _("A dose is numbered 1 to 6."));
+      if (!is_day (field (dialog, "day")))
+        return refuse (dialog, "day", _("Write the day as YYYY-MM-DD."));
+      if (*field (dialog, "product") == '\0')
+        return g_strdup ("");
+      return NULL;
+    }
+
+  if (g_str_equal (kind, "health-code"))
+    return is_day (field (dialog, "day")) ? NULL : refuse (dialog, "day", _("Write the day as YYYY-MM-DD."));
+
+  /* itinerary */
+  if (!is_day (field (dialog, "arrived")))
+    return refuse (dialog, "arrived", _("Write the day as YYYY-MM-DD."));
+  if (*field (dialog, "left") != '\0' && !is_day (field (dialog, "left")))
+    return refuse (dialog, "left", _("Write the day as YYYY-MM-DD."));
+  if (*field (dialog, "left") != '\0' && strcmp (field (dialog, "left"), field (dialog, "arrived")) < 0)
+    return refuse (dialog, "left", _("One leaves a place after arriving."));
+  if (*field (dialog, "place") == '\0')
+    return g_strdup ("");
+  return NULL;
 }
 
 static void
@@ -141,6 +218,7 @@ on_record_dialog_response_cb (AdwMessageDialog *dialog,
                               const char       *response,
                               WgPersonPage     *self)
 {
+  GtkWidget *form = GTK_WIDGET (dialog);
   const char *kind = g_object_get_data (G_OBJECT (dialog), "kind");
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -155,17 +233,46 @@ on_record_dialog_response_cb (AdwMessageDialog *dialog,
       g_autofree char *at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
       int tenths = 0;
 
-      ok = wg_temperature_parse (wg_form_dialog_get_text (GTK_WIDGET (dialog), "value"), &tenths,
-                                 &error) &&
+      ok = wg_temperature_parse (field (form, "value"), &tenths, &error) &&
            wg_store_add_temperature (self->store, self->person_id, at, tenths, &error);
     }
-  else
-    ok = wg_store_add_quarantine (self->store, self->person_id, WG_QUARANTINE_HOME,
-                                  wg_form_dialog_get_text (GTK_WIDGET (dialog), "start"),
-                                  wg_form_dialog_get_text (GTK_WIDGET (dialog), "end"),
-                                  &error);
+  else if (g_str_equal (kind, "edit"))
+    ok = wg_store_update_person (self->store, self->person_id, field (form, "name"), field (form, "phone"),
+                                 field (form, "relation"), &error);
+  else if (g_str_equal (kind, "quarantine"))
+    ok = wg_store_add_quarantine (self->store, self->person_id, WG_QUARANTINE_HOME, field (form, "start"),
+                                  field (form, "end"), &error);
+  else if (g_str_equal (kind, "central"))
+    {
+      GStrv sites = g_object_get_data (G_OBJECT (dialog), "sites");
 
-  /* Show the file again, with the new record (or say why there is none). */
+      ok = wg_store_add_central_quarantine (self->store, self->person_id,
+                                            sites[wg_form_dialog_get_choice (form, "site")],
+                                            field (form, "room"), field (form, "start"), field (form, "end"),
+                                            &error);
+    }
+  else if (g_str_equal (kind, "nat"))
+    {
+      g_autofree char *at = g_strdup_printf ("%s %s:00", field (form, "day"), field (form, "time"));
+      static const WgNatResult results[] = { WG_NAT_RESULT_NEGATIVE, WG_NAT_RESULT_POSITIVE,
+                                             WG_NAT_RESULT_PENDING };
+
+      ok = wg_store_add_nat_test (self->store, self->person_id, at, field (form, "institution"),
+                                  wg_form_dialog_get_choice (form, "tube") == 1,
+                                  results[wg_form_dialog_get_choice (form, "result")], &error);
+    }
+  else if (g_str_equal (kind, "vaccination"))
+    ok = wg_store_add_vaccination (self->store, self->person_id, atoi (field (form, "dose")),
+                                   field (form, "day"), field (form, "product"), field (form, "batch"),
+                                   field (form, "site"), &error);
+  else if (g_str_equal (kind, "health-code"))
+    ok = wg_store_add_health_code (self->store, self->person_id, field (form, "day"),
+                                   WG_HEALTH_CODE_GREEN + wg_form_dialog_get_choice (form, "colour"), &error);
+  else
+    ok = wg_store_add_itinerary (self->store, self->person_id, field (form, "place"), field (form, "arrived"),
+                                 field (form, "left"), wg_form_dialog_get_choice (form, "risk"), &error);
+
+  /* Show the file again, with the change (or say why there is none). */
   if (!ok || !wg_person_page_show (self, self->store, self->person_id, &error))
     {
       GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -173,6 +280,8 @@ on_record_dialog_response_cb (AdwMessageDialog *dialog,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (alert));
     }
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -181,26 +290,96 @@ add_record_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   WgPersonPage *self = WG_PERSON_PAGE (widget);
-  gboolean temperature = g_str_equal (action_name, "person.add-temperature");
+  const char *kind = action_name + strlen ("person.add-");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 13);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *clock = g_date_time_format (now, "%H:%M");
   g_autofree char *end = g_date_time_format (later, "%Y-%m-%d");
+  const char *heading;
   GtkWidget *dialog;
 
   if (self->person_id == 0 || self->dialog != NULL)
     return;
+  if (g_str_equal (action_name, "person.edit"))
+    kind = "edit";
 
-  dialog = wg_form_dialog_new (widget,
-                               temperature ? _("Add a Temperature Reading") : _("Add a Home Quarantine"),
-                               gtk_label_get_label (self->name_label), check_record_fields);
-  g_object_set_data (G_OBJECT (dialog), "kind", (gpointer) (temperature ? "temperature" : "quarantine"));
-  if (temperature)
+  heading = g_str_equal (kind, "temperature") ? _("Add a Temperature Reading")
+            : g_str_equal (kind, "quarantine") ? _("Add a Home Quarantine")
+            : g_str_equal (kind, "central") ? _("Add a Central Quarantine")
+            : g_str_equal (kind, "nat") ? _("Add a Nucleic-Acid Test")
+            : g_str_equal (kind, "vaccination") ? _("Add a Vaccination Dose")
+            : g_str_equal (kind, "health-code") ? _("Add a Health Code")
+            : g_str_equal (kind, "itinerary") ? _("Add a Place to the Itinerary")
+            : _("Edit the Person");
+  dialog = wg_form_dialog_new (widget, heading, gtk_label_get_label (self->name_label), check_record_fields);
+  g_object_set_data_full (G_OBJECT (dialog), "kind", g_strdup (kind), g_free);
+
+  if (g_str_equal (kind, "temperature"))
     wg_form_dialog_add_field (dialog, "value", _("Temperature (°C)"), NULL);
-  else
+  else if (g_str_equal (kind, "quarantine") || g_str_equal (kind, "central"))
     {
+      if (g_str_equal (kind, "central"))
+        {
+          g_autoptr(GError) error = NULL;
+          GStrv sites = wg_store_list_quarantine_sites (self->store, &error);
+
+          if (sites == NULL || sites[0] == NULL)
+            {
+              g_strfreev (sites);
+              gtk_window_destroy (GTK_WINDOW (dialog));
+              return;
+            }
+          g_object_set_data_full (G_OBJECT (dialog), "sites", sites, (GDestroyNotify) g_strfreev);
+          wg_form_dialog_add_choice (dialog, "site", _("Quarantine site"), (const char *const *) sites);
+          wg_form_dialog_add_field (dialog, "room", _("Room"), NULL);
+        }
       wg_form_dialog_add_field (dialog, "start", _("First Day"), today);
       wg_form_dialog_add_field (dialog, "end", _("Last Day"), end);
+    }
+  else if (g_str_equal (kind, "nat"))
+    {
+      const char *results[] = { _("Negative"), _("Positive"), _("Pending"), NULL };
+      const char *tubes[] = { _("Single"), _("Pooled"), NULL };
+
+      wg_form_dialog_add_field (dialog, "day", _("Day"), today);
+      wg_form_dialog_add_field (dialog, "time", _("Sampled at (HH:MM)"), clock);
+      wg_form_dialog_add_field (dialog, "institution", _("Institution"), NULL);
+      wg_form_dialog_add_choice (dialog, "tube", _("Tube"), tubes);
+      wg_form_dialog_add_choice (dialog, "result", _("Result"), results);
+    }
+  else if (g_str_equal (kind, "vaccination"))
+    {
+      wg_form_dialog_add_field (dialog, "dose", _("Dose"), NULL);
+      wg_form_dialog_add_field (dialog, "day", _("Date"), today);
+      wg_form_dialog_add_field (dialog, "product", _("Product"), NULL);
+      wg_form_dialog_add_field (dialog, "batch", _("Batch"), NULL);
+      wg_form_dialog_add_field (dialog, "site", _("Site"), NULL);
+    }
+  else if (g_str_equal (kind, "health-code"))
+    {
+      const char *colours[] = { _("Green"), _("Yellow"), _("Red"), NULL };
+
+      wg_form_dialog_add_field (dialog, "day", _("Day"), today);
+      wg_form_dialog_add_choice (dialog, "colour", _("Colour"), colours);
+    }
+  else if (g_str_equal (kind, "itinerary"))
+    {
+      const char *risks[] = { _("Low risk"), _("Medium risk"), _("High risk"), NULL };
+
+      wg_form_dialog_add_field (dialog, "place", _("Place"), NULL);
+      wg_form_dialog_add_field (dialog, "arrived", _("Arrived"), NULL);
+      wg_form_dialog_add_field (dialog, "left", _("Left"), NULL);
+      wg_form_dialog_add_choice (dialog, "risk", _("Risk"), risks);
+    }
+  else
+    {
+      g_autoptr(WgPersonInfo) info = wg_store_read_person (self->store, self->person_id, NULL);
+
+      wg_form_dialog_add_field (dialog, "name", _("Name"), info != NULL ? info->name : NULL);
+      wg_form_dialog_add_field (dialog, "phone", _("Phone"), info != NULL ? info->phone : NULL);
+      wg_form_dialog_add_field (dialog, "relation", _("Relation"), info != NULL ? info->relation : NULL);
+      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), "add", _("_Save"));
     }
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_record_dialog_response_cb), self, 0);
 
@@ -358,6 +537,13 @@ wg_person_page_class_init (WgPersonPageClass *klass)
    *
    * A file was bound into the person's file.
    */
+  /**
+   * WgPersonPage::changed:
+   *
+   * The person or their file was changed here.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[ATTACHED] = g_signal_new ("attached", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -379,6 +565,12 @@ wg_person_page_class_init (WgPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.open-household", NULL, open_household_action);
   gtk_widget_class_install_action (widget_class, "person.add-temperature", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "person.add-quarantine", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "person.add-central", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "person.add-nat", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "person.add-vaccination", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "person.add-health-code", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "person.add-itinerary", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "person.edit", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "person.attach", NULL, attach_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "person.open-household", NULL);

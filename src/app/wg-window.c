@@ -15,6 +15,7 @@
 #include "wg-alert-panel.h"
 #include "wg-application.h"
 #include "wg-count-card.h"
+#include "wg-edit-actions.h"
 #include "wg-secrets.h"
 #include "wg-sensors-window.h"
 #include "wg-grid-page.h"
@@ -289,11 +290,14 @@ selected_node (WgWindow *self)
   return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 }
 
+static void update_edit_actions (WgWindow *self);
+
 static void
 on_tree_selection_changed_cb (WgWindow *self)
 {
   g_autoptr(WgGridNode) node = selected_node (self);
 
+  update_edit_actions (self);
   if (node == NULL)
     return;
 
@@ -325,6 +329,19 @@ static void
 on_household_page_open_person_cb (WgWindow *self,
                                   gint64    person_id)
 {
+  wg_window_open_person (self, person_id);
+}
+
+/* The file changed: counts in the tree may have (a quarantine added). */
+static void
+on_person_page_changed_cb (WgWindow *self)
+{
+  gint64 person_id = wg_person_page_get_person_id (self->person_page);
+  g_autoptr(WgPersonInfo) info = wg_store_read_person (self->store, person_id, NULL);
+
+  if (info == NULL || info->grid_code == NULL)
+    return;
+  wg_window_rebuild (self, info->grid_code, info->household_id);
   wg_window_open_person (self, person_id);
 }
 
@@ -936,6 +953,23 @@ wg_window_get_feed (WgWindow *self)
 }
 
 static void
+update_edit_actions (WgWindow *self)
+{
+  g_autoptr(WgGridNode) node = wg_window_get_selected_node (self);
+  gboolean household = node != NULL && wg_grid_node_is_household (node);
+  guint level = node != NULL && !household ? wg_grid_node_get_level (node) : 0;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.add-grid", level >= 1 && level <= 4);
+  gtk_widget_action_set_enabled (widget, "win.add-household", level == 5);
+  gtk_widget_action_set_enabled (widget, "win.rename-grid", level >= 1);
+  gtk_widget_action_set_enabled (widget, "win.remove-grid", level >= 2);
+  gtk_widget_action_set_enabled (widget, "win.edit-household", household);
+  gtk_widget_action_set_enabled (widget, "win.move-household", household);
+  gtk_widget_action_set_enabled (widget, "win.remove-household", household);
+}
+
+static void
 sensors_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -1062,12 +1096,14 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_open_household_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_alert_panel_open_household_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_alert_panel_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
   gtk_widget_class_install_action (widget_class, "win.dossier", "(ss)", dossier_action);
   gtk_widget_class_install_action (widget_class, "win.sensors", NULL, sensors_action);
+  wg_edit_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.temperature-round", NULL,
                                    temperature_round_action);
@@ -1220,6 +1256,45 @@ wg_window_select_node (WgWindow   *self,
   else
     gtk_single_selection_set_selected (self->tree_selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+}
+
+/**
+ * wg_window_get_selected_node:
+ *
+ * Returns: (transfer full) (nullable): the grid or household selected in the tree
+ */
+WgGridNode *
+wg_window_get_selected_node (WgWindow *self)
+{
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+
+  return self->tree_selection != NULL ? selected_node (self) : NULL;
+}
+
+/**
+ * wg_window_rebuild:
+ * @self: a #WgWindow
+ * @grid_code: the grid to select afterwards (for a household: its micro-grid)
+ * @household_id: the household to select, or 0 for the grid
+ *
+ * Reads the tree again after grids or households changed, and selects.
+ */
+void
+wg_window_rebuild (WgWindow   *self,
+                   const char *grid_code,
+                   gint64      household_id)
+{
+  WgGridNode *node;
+
+  g_return_if_fail (WG_IS_WINDOW (self));
+
+  wg_window_reload (self);
+  if (self->tree == NULL || grid_code == NULL)
+    return;
+  node = household_id != 0 ? find_household_node (self, grid_code, household_id)
+                            : wg_grid_tree_lookup (self->tree, grid_code);
+  if (node != NULL)
+    wg_window_select_node (self, node);
 }
 
 /**

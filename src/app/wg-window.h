@@ -38,6 +38,10 @@ WgGridPage *wg_window_get_grid_page (WgWindow       *self);
 void        wg_window_add_toast     (WgWindow       *self,
                                      const char     *title);
 void         wg_window_restart_sensors (WgWindow     *self);
+WgGridNode  *wg_window_get_selected_node (WgWindow   *self);
+void         wg_window_rebuild         (WgWindow     *self,
+                                        const char   *grid_code,
+                                        gint64        household_id);
 WgAlertPanel *wg_window_get_alert_panel (WgWindow     *self);
 WgSensorFeed *wg_window_get_feed       (WgWindow     *self);
 WgPrintView *wg_window_open_dossier (WgWindow       *self,

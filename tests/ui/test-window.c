@@ -478,6 +478,143 @@ test_dossier_from_person_page (void)
   close_windows ();
 }
 
+static void assert_opens_household (WgWindow *window, const char *query);
+
+/* The newest form: a dialog that answered may still be closing. */
+static GtkWidget *
+current_form (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *newest = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        newest = GTK_WIDGET (window);
+    }
+  g_assert_nonnull (newest);
+  return newest;
+}
+
+static void
+fill (GtkWidget  *dialog,
+      const char *key,
+      const char *value)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (dialog), key);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+}
+
+static void
+test_edit_registry (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "edit.db", NULL);
+  g_autoptr(GError) error = NULL;
+  WgWindow *window;
+  WgPersonPage *person_page;
+  GtkWidget *dialog;
+  WgGridNode *node;
+
+  {
+    g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (wg_store_backup (store, db, &error));
+  }
+  window = open_window (db);
+
+  /* The household: a new address, then another micro-grid. */
+  assert_opens_household (window, "T3STHH0001");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-household", NULL));
+  dialog = current_form ();
+  fill (dialog, "value", "曲沃县乐昌镇测试巷1号之二");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  node = wg_household_page_get_node (WG_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+  g_assert_cmpstr (wg_grid_node_get_name (node), ==, "曲沃县乐昌镇测试巷1号之二");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-household", NULL));
+  dialog = current_form ();
+  fill (dialog, "code", "14102110020001");
+  /* Not a micro-grid: refused as typed. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  fill (dialog, "code", "1410211002000102");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  node = wg_household_page_get_node (WG_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+  g_assert_cmpstr (wg_grid_node_get_code (wg_grid_node_get_parent (node)), ==, "1410211002000102");
+
+  /* The person: a wrong phone is refused as typed; a right one is saved. */
+  wg_window_open_person (window, known_person);
+  person_page = WG_PERSON_PAGE (wg_window_get_content (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.edit", NULL));
+  dialog = wg_person_page_get_dialog (person_page);
+  fill (dialog, "phone", "12345");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  fill (dialog, "phone", "13912345678");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+
+  /* A nucleic-acid test through its form: positive. */
+  person_page = WG_PERSON_PAGE (wg_window_get_content (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.add-nat", NULL));
+  dialog = wg_person_page_get_dialog (person_page);
+  fill (dialog, "day", "2026-11-28");
+  fill (dialog, "time", "25:00");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  fill (dialog, "time", "09:15");
+  fill (dialog, "institution", "曲沃县人民医院");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "result")), 1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  person_page = WG_PERSON_PAGE (wg_window_get_content (window));
+  {
+    WgRecordView *nat = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_NAT_TEST));
+
+    g_assert_cmpuint (wg_record_view_get_n_rows (nat), ==, 1);
+    g_assert_cmpstr (wg_record_view_get_cell (nat, 0, 1), ==, "曲沃县人民医院");
+  }
+  close_windows ();
+
+  /* Closed and opened again: the edits are there. */
+  window = open_window (db);
+  wg_window_open_person (window, known_person);
+  {
+    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgPersonInfo) info = wg_store_read_person (store, known_person, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (info->phone, ==, "13912345678");
+    g_assert_cmpstr (info->grid_code, ==, "1410211002000102");
+    g_assert_cmpstr (info->address, ==, "曲沃县乐昌镇测试巷1号之二");
+  }
+
+  /* A household added to a micro-grid appears in the tree. */
+  node = wg_grid_tree_lookup (wg_window_get_tree (window), "1410211002000101");
+  wg_window_select_node (window, node);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-household", NULL));
+  dialog = current_form ();
+  fill (dialog, "code", "NEWHH00001");
+  fill (dialog, "address", "曲沃县乐昌镇测试巷9号");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+  node = wg_household_page_get_node (WG_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+  g_assert_cmpstr (wg_grid_node_get_code (node), ==, "NEWHH00001");
+
+  /* Removed again, after asking. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-household", NULL));
+  dialog = current_form ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  g_assert_true (WG_IS_GRID_PAGE (wg_window_get_content (window)));
+  {
+    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_cmpint (wg_store_count_rows (store, "household"), ==, small_counts.households);
+  }
+  close_windows ();
+}
+
 static void
 assert_opens_person (WgWindow   *window,
                      const char *query)
@@ -787,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/wg/ui/window/temperature-round", test_temperature_round);
   g_test_add_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
   g_test_add_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
+  g_test_add_func ("/wg/ui/window/edit-registry", test_edit_registry);
   g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
   g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);
