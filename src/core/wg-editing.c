@@ -21,39 +21,6 @@
 #include "wg-idnum.h"
 #include "wg-store-private.h"
 
-/* Runs @stmt (bound by the caller), which changes the row @id of @entity,
- * and logs it; NOT_FOUND with @gone when it changed nothing. */
-static gboolean
-change_and_log (WgStore      *store,
-                sqlite3_stmt *stmt,
-                const char   *action,
-                const char   *entity,
-                gint64        id,
-                const char   *detail,
-                const char   *gone,
-                GError      **error)
-{
-  if (!wg_store_begin (store, error))
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  if (!wg_store_step_done (store, stmt, error))
-    goto failed;
-  if (sqlite3_changes (wg_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, gone);
-      goto failed;
-    }
-  if (!wg_store_log (store, action, entity, id, detail, error))
-    goto failed;
-  return wg_store_commit (store, error);
-
-failed:
-  wg_store_rollback (store);
-  return FALSE;
-}
-
 static gboolean
 check_text (const char  *text,
             guint        max,
@@ -148,7 +115,7 @@ wg_store_update_person (WgStore     *store,
     sqlite3_bind_text (stmt, 4, relation, -1, SQLITE_TRANSIENT);
   detail = g_strdup_printf ("%s, %s, %s", clean_name, phone != NULL ? phone : "",
                             relation != NULL ? relation : "");
-  return change_and_log (store, stmt, "update", "person", person_id, detail,
+  return wg_store_change_and_log (store, stmt, "update", "person", person_id, detail,
                          _("This person is no longer in the database."), error);
 }
 
@@ -468,7 +435,7 @@ wg_store_rename_grid (WgStore     *store,
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
   detail = g_strdup_printf ("%s → %s", code, clean);
-  return change_and_log (store, stmt, "rename", "grid", 0, detail,
+  return wg_store_change_and_log (store, stmt, "rename", "grid", 0, detail,
                          _("This grid is no longer in the database."), error);
 }
 
@@ -529,7 +496,7 @@ wg_store_delete_grid (WgStore     *store,
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  return change_and_log (store, stmt, "delete", "grid", 0, code,
+  return wg_store_change_and_log (store, stmt, "delete", "grid", 0, code,
                          _("This grid is no longer in the database."), error);
 }
 
@@ -555,7 +522,7 @@ wg_store_update_household (WgStore     *store,
   clean = g_strstrip (g_strdup (address));
   sqlite3_bind_int64 (stmt, 1, household_id);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
-  return change_and_log (store, stmt, "update", "household", household_id, clean,
+  return wg_store_change_and_log (store, stmt, "update", "household", household_id, clean,
                          _("This household is no longer in the database."), error);
 }
 
@@ -605,7 +572,7 @@ wg_store_move_household (WgStore     *store,
   sqlite3_bind_int64 (stmt, 1, household_id);
   sqlite3_bind_int64 (stmt, 2, grid_id);
   detail = g_strdup_printf ("→ %s", micro_grid_code);
-  return change_and_log (store, stmt, "move", "household", household_id, detail,
+  return wg_store_change_and_log (store, stmt, "move", "household", household_id, detail,
                          _("This household is no longer in the database."), error);
 }
 
@@ -647,6 +614,6 @@ wg_store_delete_household (WgStore  *store,
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, household_id);
-  return change_and_log (store, stmt, "delete", "household", household_id, NULL,
+  return wg_store_change_and_log (store, stmt, "delete", "household", household_id, NULL,
                          _("This household is no longer in the database."), error);
 }

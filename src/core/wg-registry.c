@@ -80,6 +80,39 @@ failed:
   return FALSE;
 }
 
+/* Runs @stmt (bound by the caller), which changes the row @id of @entity,
+ * and logs it; NOT_FOUND with @gone when it changed nothing. */
+gboolean
+wg_store_change_and_log (WgStore      *store,
+                         sqlite3_stmt *stmt,
+                         const char   *action,
+                         const char   *entity,
+                         gint64        id,
+                         const char   *detail,
+                         const char   *gone,
+                         GError      **error)
+{
+  if (!wg_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, gone);
+      goto failed;
+    }
+  if (!wg_store_log (store, action, entity, id, detail, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
 gboolean
 wg_store_add_grid (WgStore     *store,
                    const char  *parent_code,

@@ -216,7 +216,7 @@ wg_store_register_sensor (WgStore     *store,
   return TRUE;
 }
 
-/* Runs @stmt (bound) as a change to the sensor @device, logged. */
+/* Runs @stmt (bound), a change to the sensor @device, logged. */
 static gboolean
 change_sensor (WgStore      *store,
                sqlite3_stmt *stmt,
@@ -225,26 +225,9 @@ change_sensor (WgStore      *store,
                const char   *detail,
                GError      **error)
 {
-  if (!wg_store_begin (store, error))
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  if (!wg_store_step_done (store, stmt, error))
-    goto failed;
-  if (sqlite3_changes (wg_store_get_db (store)) == 0)
-    {
-      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
-                   _("There is no sensor “%s”: register it first."), device);
-      goto failed;
-    }
-  if (!wg_store_log (store, action, "sensor", 0, detail, error))
-    goto failed;
-  return wg_store_commit (store, error);
+  g_autofree char *gone = g_strdup_printf (_("There is no sensor “%s”: register it first."), device);
 
-failed:
-  wg_store_rollback (store);
-  return FALSE;
+  return wg_store_change_and_log (store, stmt, action, "sensor", 0, detail, gone, error);
 }
 
 /**
