@@ -17,6 +17,7 @@
 
 #include "wg-alert-panel.h"
 #include "wg-application.h"
+#include "wg-registry.h"
 
 struct _WgAlertPanel
 {
@@ -203,7 +204,7 @@ make_row (const WgAlertInfo *alert)
   if (alert->state == WG_ALERT_STATE_OPEN)
     add_step_button (steps, _("_Acknowledge"), "alerts.acknowledge", alert->id, TRUE);
   if (alert->state == WG_ALERT_STATE_ACKNOWLEDGED)
-    add_step_button (steps, _("_Dispatch"), "alerts.dispatch", alert->id, TRUE);
+    add_step_button (steps, _("_Dispatch…"), "alerts.dispatch", alert->id, TRUE);
   if (alert->state == WG_ALERT_STATE_ACKNOWLEDGED || alert->state == WG_ALERT_STATE_DISPATCHED)
     add_step_button (steps, _("_Resolve…"), "alerts.resolve", alert->id, alert->state == WG_ALERT_STATE_DISPATCHED);
   gtk_box_append (GTK_BOX (box), steps);
@@ -362,15 +363,83 @@ acknowledge_action (GtkWidget  *widget,
 }
 
 static void
+on_dispatch_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         WgAlertPanel     *self)
+{
+  GtkDropDown *who = g_object_get_data (G_OBJECT (dialog), "who");
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "staff-ids");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "alert-id"));
+  guint chosen = gtk_drop_down_get_selected (who);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "dispatch") || self->store == NULL || chosen >= ids->len)
+    return;
+  ok = wg_store_dispatch_alert (self->store, id, g_array_index (ids, gint64, chosen), &error);
+  step_done (self, ok, error);
+}
+
+/* Whom to send: the household's staff, its grid worker first chosen. */
+static void
 dispatch_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   WgAlertPanel *self = WG_ALERT_PANEL (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(WgAlertInfo) alert = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
-  gboolean ok = wg_store_dispatch_alert (self->store, g_variant_get_int64 (parameter), 0, &error);
+  GArray *ids;
+  GtkWidget *dialog, *dropdown;
+  guint worker = G_MAXUINT;
 
-  step_done (self, ok, error);
+  if (self->dialog != NULL || self->store == NULL)
+    return;
+  if (!(alert = wg_store_get_alert (self->store, id, &error)) ||
+      !(staff = wg_store_list_household_staff (self->store, alert->household_id, &error)) ||
+      staff->len == 0)
+    {
+      /* Nobody to choose from: the store says why, or sends the grid worker. */
+      gboolean ok = error == NULL && wg_store_dispatch_alert (self->store, id, 0, &error);
+
+      step_done (self, ok, error);
+      return;
+    }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const WgStaffEntry *entry = g_ptr_array_index (staff, i);
+      g_autofree char *label = g_strdup_printf ("%s %s  %s", wg_staff_role_describe (entry->role), entry->name,
+                                                entry->phone != NULL ? entry->phone : "");
+
+      gtk_string_list_append (names, label);
+      g_array_append_val (ids, entry->id);
+      if (entry->role == WG_STAFF_ROLE_GRID_WORKER && worker == G_MAXUINT)
+        worker = i;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Dispatch Someone"),
+                                   alert->address);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), worker != G_MAXUINT ? worker : 0);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "dispatch",
+                                    _("_Dispatch"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "dispatch",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "dispatch");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "who", dropdown);
+  g_object_set_data_full (G_OBJECT (dialog), "staff-ids", ids, (GDestroyNotify) g_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "alert-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dispatch_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -487,7 +487,7 @@ wg_staff_role_describe (int role)
     }
 }
 
-/* Staff rows (role, name, phone) of @sql, which takes one id. */
+/* Staff rows (role, name, phone, id) of @sql, which takes one id. */
 static GPtrArray *
 list_staff (WgStore     *store,
             const char  *sql,
@@ -508,6 +508,7 @@ list_staff (WgStore     *store,
       entry->role = sqlite3_column_int (stmt, 0);
       entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       entry->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->id = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (staff, entry);
     }
   sqlite3_reset (stmt);
@@ -534,7 +535,7 @@ wg_store_list_grid_staff (WgStore     *store,
                           GError     **error)
 {
   static const char sql[] =
-    "SELECT gs.role, s.name, s.phone FROM grid_staff gs JOIN staff s ON s.id = gs.staff_id"
+    "SELECT gs.role, s.name, s.phone, s.id FROM grid_staff gs JOIN staff s ON s.id = gs.staff_id"
     " WHERE gs.grid_id = ? ORDER BY gs.role, s.id";
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
@@ -762,7 +763,7 @@ wg_store_list_household_staff (WgStore     *store,
                                GError     **error)
 {
   static const char sql[] =
-    "SELECT gs.role, s.name, s.phone FROM household h JOIN grid m ON m.id = h.grid_id"
+    "SELECT gs.role, s.name, s.phone, s.id FROM household h JOIN grid m ON m.id = h.grid_id"
     " JOIN grid g ON m.code >= g.code AND substr (m.code, 1, length (g.code)) = g.code"
     " JOIN grid_staff gs ON gs.grid_id = g.id JOIN staff s ON s.id = gs.staff_id"
     " WHERE h.id = ? AND g.level >= 3 ORDER BY g.level DESC, gs.role, s.id";

@@ -69,6 +69,7 @@ typedef struct
   int role; /* WgStaffRole */
   char *name;
   char *phone;
+  gint64 id;
 } WgStaffEntry;
 
 void        wg_staff_entry_free      (WgStaffEntry         *entry);

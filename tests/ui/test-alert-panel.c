@@ -167,8 +167,18 @@ test_opening_to_resolved (void)
   /* Acknowledge, dispatch to the grid worker, resolve: with the row's buttons. */
   press (panel, "alerts.acknowledge");
   g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_ACKNOWLEDGED);
+  /* Dispatch asks whom to send, the grid worker chosen. */
   press (panel, "alerts.dispatch");
+  wait_for (has_dialog, panel);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (wg_alert_panel_get_dialog (panel)), "dispatch");
   g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_DISPATCHED);
+  {
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgAlertInfo) dispatched = wg_store_get_alert (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (dispatched->dispatched_to, ==, dispatched->worker);
+  }
 
   /* Activating the row opens the household. */
   g_signal_emit_by_name (wg_alert_panel_get_row (panel, 0, NULL), "activate");
