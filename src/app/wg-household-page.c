@@ -194,8 +194,9 @@ add_person_action (GtkWidget  *widget,
   dialog = wg_form_dialog_new (widget, _("Add a Person"), wg_grid_node_get_name (self->node),
                                check_person_fields);
   /* Translators: a person's name */
-  wg_form_dialog_add_field (dialog, "name", C_("person", "Name"), NULL);
+  /* The ID number first: a card reader or a scanner types into the focused field. */
   wg_form_dialog_add_field (dialog, "id-number", _("ID Number"), NULL);
+  wg_form_dialog_add_field (dialog, "name", C_("person", "Name"), NULL);
   wg_form_dialog_add_field (dialog, "phone", _("Phone"), NULL);
   wg_form_dialog_add_field (dialog, "relation", _("Relation"), NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_dialog_response_cb), self, 0);
