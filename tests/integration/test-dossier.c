@@ -627,6 +627,40 @@ test_unknown (void)
   g_assert_cmpint (cli (db_path, "dossier", "-o", pdf, NULL), ==, 2);
 }
 
+/* Read on two cores, a packet is the one read on one: same pages, same order. */
+static void
+test_two_cores (void)
+{
+  g_autoptr(WgStore) store = open_store (db_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgDossier) two = NULL;
+  g_autoptr(WgDossier) one = NULL;
+  g_autoptr(GPtrArray) outline_two = NULL;
+  g_autoptr(GPtrArray) outline_one = NULL;
+
+  two = wg_dossier_new_for_grid (store, "141021100", WG_DOSSIER_ALL, DAY, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_setenv ("WANGGE_DOSSIER_ONE_CORE", "1", TRUE);
+  one = wg_dossier_new_for_grid (store, "141021100", WG_DOSSIER_ALL, DAY, NULL, NULL, NULL, &error);
+  g_unsetenv ("WANGGE_DOSSIER_ONE_CORE");
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (wg_dossier_get_n_households (two), >=, 64);
+  g_assert_cmpuint (wg_document_get_n_pages (WG_DOCUMENT (two)), ==, wg_document_get_n_pages (WG_DOCUMENT (one)));
+  g_assert_cmpuint (wg_dossier_get_n_persons (two), ==, wg_dossier_get_n_persons (one));
+  outline_two = wg_document_dup_outline (WG_DOCUMENT (two));
+  outline_one = wg_document_dup_outline (WG_DOCUMENT (one));
+  g_assert_cmpuint (outline_two->len, ==, outline_one->len);
+  for (guint i = 0; i < outline_one->len; i++)
+    {
+      WgOutlineEntry *a = g_ptr_array_index (outline_one, i), *b = g_ptr_array_index (outline_two, i);
+
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpuint (a->page, ==, b->page);
+      g_assert_cmpuint (a->depth, ==, b->depth);
+    }
+}
+
 static void
 cancel_after_first_page (double   fraction,
                          gpointer user_data)
@@ -678,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/wg/dossier/long-table", test_long_table);
   g_test_add_func ("/wg/dossier/unknown", test_unknown);
   g_test_add_func ("/wg/dossier/cancel", test_cancel);
+  g_test_add_func ("/wg/dossier/two-cores", test_two_cores);
 
   status = g_test_run ();
   wg_test_remove_tree (fixture_dir);
