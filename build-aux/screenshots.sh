@@ -55,7 +55,7 @@ shoot temperature-round "Down Down plus Down plus Down ctrl+t" 860x720+0+0
 id=$(sqlite3 "$tmp/demo.db" "SELECT p.id_number FROM person p JOIN quarantine q ON q.person_id = p.id
                               WHERE q.kind = 1 AND p.residency = 2 ORDER BY p.id LIMIT 1")
 shoot person "ctrl+f $(echo "$id" | sed 's/./& /g') Return" 1200x800+0+0
-shoot dossier "ctrl+f $(echo "$id" | sed 's/./& /g') Return click:1035,513 Escape" 1100x760+0+0
+shoot dossier "ctrl+f $(echo "$id" | sed 's/./& /g') Return click:558,559 Escape" 1100x760+0+0
 
 
 # The alert panel, live: a private mosquitto and the simulator.
