@@ -212,6 +212,7 @@ wg_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *alerts_accels[] = { "F9", NULL };
   static const char *round_accels[] = { "<Control>t", NULL };
 
   G_APPLICATION_CLASS (wg_application_parent_class)->startup (app);
@@ -223,6 +224,7 @@ wg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print-labels", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.temperature-round", round_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-alerts", alerts_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
 }

@@ -986,6 +986,16 @@ sensors_action (GtkWidget  *widget,
 }
 
 static void
+toggle_alerts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->alerts_button, !gtk_toggle_button_get_active (self->alerts_button));
+}
+
+static void
 on_alerts_button_toggled_cb (WgWindow *self)
 {
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
@@ -1103,6 +1113,7 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
   gtk_widget_class_install_action (widget_class, "win.dossier", "(ss)", dossier_action);
   gtk_widget_class_install_action (widget_class, "win.sensors", NULL, sensors_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);
   wg_edit_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.temperature-round", NULL,
