@@ -15,11 +15,12 @@ if [ "${WANGGE_SKIP_DEPS:-0}" != 1 ]; then
   bash build-aux/install-deps.sh
 fi
 
-if [ ! -d build ]; then
-  meson setup build --prefix="$prefix" --buildtype=debugoptimized
+# A build folder of its own: one made by hand may have another prefix.
+if [ ! -d _build-demo ]; then
+  meson setup _build-demo --prefix="$prefix" --buildtype=debugoptimized
 fi
-meson compile -C build
-meson install -C build --quiet
+meson compile -C _build-demo
+meson install -C _build-demo --quiet
 
 export XDG_DATA_DIRS="$prefix/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 export GSETTINGS_SCHEMA_DIR="$prefix/share/glib-2.0/schemas"
@@ -61,6 +62,7 @@ mosquitto -c "$state/mosquitto.conf" &
 broker_pid=$!
 simulator_pid=
 trap 'kill $simulator_pid $broker_pid 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
 for _ in $(seq 50); do
   (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.1

@@ -34,16 +34,17 @@ wg_search_result_free (WgSearchResult *result)
 
 static const char *const resolve_sql[] = {
   NULL,
-  "SELECT p.name, p.id_number, g.code, h.address FROM person p"
+  "SELECT p.name, p.id_number, g.code, h.address, p.phone FROM person p"
   " LEFT JOIN household h ON h.id = p.household_id LEFT JOIN grid g ON g.id = h.grid_id"
   " WHERE p.id = ?",
-  "SELECT h.code, h.address, g.code, NULL FROM household h JOIN grid g ON g.id = h.grid_id"
+  "SELECT h.code, h.address, g.code, NULL, NULL FROM household h JOIN grid g ON g.id = h.grid_id"
   " WHERE h.id = ?",
-  "SELECT name, code, code, NULL FROM grid WHERE id = ?",
+  "SELECT name, code, code, NULL, NULL FROM grid WHERE id = ?",
 };
 
 static gboolean
 add_result (WgStore       *store,
+            const char    *query,
             GPtrArray     *results,
             GHashTable    *seen,
             WgSearchKind   kind,
@@ -76,6 +77,17 @@ add_result (WgStore       *store,
   result->id = id;
   result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   result->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  /* Found by the phone: show the phone, not the ID number. */
+  {
+    const char *phone = (const char *) sqlite3_column_text (stmt, 4);
+
+    if (phone != NULL && query != NULL && *query != '\0' && strstr (phone, query) != NULL &&
+        strstr (result->detail, query) == NULL)
+      {
+        g_free (result->detail);
+        result->detail = g_strdup (phone);
+      }
+  }
   result->grid_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   result->location = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   sqlite3_reset (stmt);
@@ -127,7 +139,7 @@ search_names (WgStore     *store,
         }
 
       for (guint i = 0; i < ids->len && results->len < limit; i++)
-        if (!add_result (store, results, seen, kinds[q], g_array_index (ids, gint64, i), error))
+        if (!add_result (store, query, results, seen, kinds[q], g_array_index (ids, gint64, i), error))
           return FALSE;
     }
 
@@ -184,7 +196,7 @@ search_trigrams (WgStore     *store,
 
       if (kind < WG_SEARCH_KIND_PERSON || kind > WG_SEARCH_KIND_GRID)
         continue;
-      if (!add_result (store, results, seen, kind, rowid >> 2, error))
+      if (!add_result (store, query, results, seen, kind, rowid >> 2, error))
         return FALSE;
     }
   return TRUE;
@@ -214,7 +226,7 @@ search_label (WgStore     *store,
 
   if ((status == WG_LABEL_VALID || status == WG_LABEL_OUTDATED) && household > 0)
     {
-      if (!add_result (store, results, seen, WG_SEARCH_KIND_HOUSEHOLD, household, error))
+      if (!add_result (store, query, results, seen, WG_SEARCH_KIND_HOUSEHOLD, household, error))
         return NULL;
       result = g_ptr_array_index (results, 0);
     }

@@ -90,6 +90,15 @@ test_phone (void)
 
   g_assert_true (contains (results, WG_SEARCH_KIND_PERSON, zhang_id));
   g_assert_true (contains (partial, WG_SEARCH_KIND_PERSON, zhang_id));
+
+  /* Found by the phone, the result shows the phone. */
+  for (guint i = 0; i < results->len; i++)
+    {
+      WgSearchResult *result = g_ptr_array_index (results, i);
+
+      if (result->kind == WG_SEARCH_KIND_PERSON && result->id == zhang_id)
+        g_assert_cmpstr (result->detail, ==, "13700001234");
+    }
 }
 
 static void
