@@ -65,7 +65,7 @@
 #define FONT_NAME FONT ("Bold 20")
 #define FONT_TITLE FONT ("Bold 24")
 
-#define MAX_COLUMNS 7
+#define MAX_COLUMNS 8
 
 typedef enum
 {
@@ -899,14 +899,18 @@ load_household (Loader          *loader,
     " FROM household h WHERE h.id = ?";
   static const char members_sql[] =
     "SELECT p.id, p.monitoring = 1 OR EXISTS (SELECT 1 FROM quarantine q WHERE q.person_id = p.id"
-    "                                         AND q.start_day <= ?2 AND q.end_day >= ?2)"
+    "                                         AND q.start_day <= ?2 AND q.end_day >= ?2),"
+    "  p.name, coalesce (p.relation, ''), p.sex, p.birth_date, p.residency, p.id_number,"
+    "  coalesce (p.phone, '')"
     " FROM person p WHERE p.household_id = ?1"
     " ORDER BY p.id IS (SELECT head_id FROM household WHERE id = ?1) DESC, p.id";
   static const char *const member_columns[] = {
-    "姓名", "关系", "性别", "年龄", "身份证号", "现状", "联系电话", NULL
+    "姓名", "关系", "性别", "年龄", "身份证号", "现状", "联系电话", "本册", NULL
   };
   WgDossier *self = loader->self;
   g_autoptr(GArray) member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Every member, in order: the cells of one left out, NULL for one included. */
+  g_autoptr(GPtrArray) everyone = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) staff = NULL;
   Household *household;
   guint index = self->households->len;
@@ -968,7 +972,28 @@ load_household (Loader          *loader,
           gint64 id = sqlite3_column_int64 (stmt, 0);
 
           if (sqlite3_column_int (stmt, 1) || !(self->flags & WG_DOSSIER_ONLY_WATCHED))
-            g_array_append_val (member_ids, id);
+            {
+              g_array_append_val (member_ids, id);
+              g_ptr_array_add (everyone, NULL);
+            }
+          else
+            {
+              /* Not in quarantine or under monitoring, so at home, away or back. */
+              int residency = sqlite3_column_int (stmt, 6);
+              char **cells = g_new0 (char *, 9);
+
+              cells[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+              cells[1] = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+              cells[2] = g_strdup (sqlite3_column_int (stmt, 4) == 1 ? "男" : "女");
+              cells[3] = g_strdup_printf ("%d", age_on ((const char *) sqlite3_column_text (stmt, 5),
+                                                        self->today));
+              cells[4] = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+              cells[5] = g_strdup (residency == WG_RESIDENCY_AWAY ? "外出"
+                                   : residency == WG_RESIDENCY_RETURNEE ? "返乡" : "在家");
+              cells[6] = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+              cells[7] = g_strdup ("—");
+              g_ptr_array_add (everyone, cells);
+            }
         }
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -983,12 +1008,21 @@ load_household (Loader          *loader,
       goto failed;
   household->n_persons = member_ids->len;
 
-  table_init (&household->members, "本册收录的家庭成员", member_columns);
-  for (guint i = 0; i < household->n_persons; i++)
+  table_init (&household->members, "家庭成员", member_columns);
+  for (guint i = 0, included = 0; i < MAX (everyone->len, household->n_persons); i++)
     {
-      const Person *person = person_at (self, household->first_person + i);
-      const WgPersonInfo *info = person->info;
-      char **cells = g_new0 (char *, 8);
+      const Person *person;
+      const WgPersonInfo *info;
+      char **cells;
+
+      if (i < everyone->len && g_ptr_array_index (everyone, i) != NULL)
+        {
+          table_add_row (&household->members, g_steal_pointer (&g_ptr_array_index (everyone, i)), 0);
+          continue;
+        }
+      person = person_at (self, household->first_person + included++);
+      info = person->info;
+      cells = g_new0 (char *, 9);
 
       cells[0] = g_strdup (info->name);
       cells[1] = g_strdup (info->relation != NULL ? info->relation : "");
@@ -997,6 +1031,7 @@ load_household (Loader          *loader,
       cells[4] = g_strdup (info->id_number);
       cells[5] = g_strdup (person->status);
       cells[6] = g_strdup (info->phone != NULL ? info->phone : "");
+      cells[7] = g_strdup ("收录");
       table_add_row (&household->members, cells, person->in_quarantine ? 1u << 5 : 0);
     }
   table_measure (&household->members, loader->pen.layout);
