@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <poppler.h>
 
 #include "wg-application.h"
 
@@ -170,7 +171,24 @@ render_preview (WgPrintView *self)
   cairo_paint (cr);
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-  wg_document_draw_page (self->document, self->page, cr);
+  /* The page as the PDF has it, through poppler; drawn directly should
+   * that fail. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) pdf = wg_document_dup_page_pdf (self->document, self->page, &error);
+    PopplerDocument *document = pdf != NULL ? poppler_document_new_from_bytes (pdf, NULL, &error) : NULL;
+    PopplerPage *page = document != NULL ? poppler_document_get_page (document, 0) : NULL;
+
+    if (page != NULL)
+      poppler_page_render (page, cr);
+    else
+      {
+        g_debug ("Preview drawn directly: %s", error != NULL ? error->message : "no page");
+        wg_document_draw_page (self->document, self->page, cr);
+      }
+    g_clear_object (&page);
+    g_clear_object (&document);
+  }
   cairo_restore (cr);
   /* The sheet's edge, so a white page stands out from the window. */
   cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
@@ -228,6 +246,8 @@ show_document (WgPrintView *self,
                                                 n_pages),
                                    title, n_pages);
       gtk_label_set_label (self->summary_label, summary);
+      /* Shown, not offered for copying all at once. */
+      gtk_label_select_region (self->summary_label, 0, 0);
       gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
       render_preview (self);
     }

@@ -265,3 +265,61 @@ wg_document_write_pdf (WgDocument      *self,
     }
   return TRUE;
 }
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * wg_document_dup_page_pdf:
+ * @self: a #WgDocument
+ * @page: the page, from 0
+ * @error: return location for a #GError
+ *
+ * One page as a PDF of its own, in memory: what the preview shows through
+ * poppler, so that it is the PDF's page, fonts and all.
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set
+ */
+GBytes *
+wg_document_dup_page_pdf (WgDocument  *self,
+                          guint        page,
+                          GError     **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+
+  g_return_val_if_fail (WG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (page < wg_document_get_n_pages (self), NULL);
+
+  wg_document_init_fonts ();
+  wg_document_get_page_size (self, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  cr = cairo_create (surface);
+  cairo_tag_begin (cr, "Document", NULL);
+  wg_document_draw_page (self, page, cr);
+  cairo_show_page (cr);
+  cairo_tag_end (cr, "Document");
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot make the page: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}

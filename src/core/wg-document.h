@@ -65,6 +65,9 @@ void      wg_document_draw_page     (WgDocument      *self,
                                      cairo_t         *cr);
 char     *wg_document_dup_title     (WgDocument      *self);
 GPtrArray *wg_document_dup_outline  (WgDocument      *self);
+GBytes   *wg_document_dup_page_pdf  (WgDocument      *self,
+                                     guint            page,
+                                     GError         **error);
 gboolean  wg_document_write_pdf     (WgDocument      *self,
                                      const char      *path,
                                      const char      *author,

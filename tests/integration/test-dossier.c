@@ -661,6 +661,32 @@ test_two_cores (void)
     }
 }
 
+/* The preview shows a page as a PDF of its own, read back by poppler: also
+ * the contents, whose links point at pages that PDF does not have. */
+static void
+test_page_pdf (void)
+{
+  g_autoptr(WgStore) store = open_store (db_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgDossier) dossier = wg_dossier_new_for_grid (store, VILLAGE, WG_DOSSIER_ALL, DAY, NULL, NULL,
+                                                          NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint page = 0; page < 3; page++)
+    {
+      g_autoptr(GBytes) pdf = wg_document_dup_page_pdf (WG_DOCUMENT (dossier), page, &error);
+      g_autoptr(TestPdf) document = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      document = poppler_document_new_from_bytes (pdf, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+      text = page_text (document, 0);
+      g_assert_true (contains_squeezed (text, page == 1 ? "目录" : "含个人信息"));
+    }
+}
+
 static void
 cancel_after_first_page (double   fraction,
                          gpointer user_data)
@@ -713,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/wg/dossier/unknown", test_unknown);
   g_test_add_func ("/wg/dossier/cancel", test_cancel);
   g_test_add_func ("/wg/dossier/two-cores", test_two_cores);
+  g_test_add_func ("/wg/dossier/page-pdf", test_page_pdf);
 
   status = g_test_run ();
   wg_test_remove_tree (fixture_dir);
