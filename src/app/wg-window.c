@@ -826,11 +826,12 @@ stop_sensors (WgWindow *self)
 {
   g_cancellable_cancel (self->secret_cancellable);
   g_clear_object (&self->secret_cancellable);
+  /* What is still queued is recorded, without telling a window that is going. */
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
   if (self->feed != NULL)
     wg_sensor_feed_stop (self->feed);
   g_clear_object (&self->feed);
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
   g_clear_object (&self->engine);
 }
 
