@@ -340,34 +340,32 @@ parse_visit (GtkWidget  *dialog,
   const char *day = wg_form_dialog_get_text (dialog, "day");
   const char *from = wg_form_dialog_get_text (dialog, "from");
   const char *to = wg_form_dialog_get_text (dialog, "to");
-  int y, m, d, h1, m1, h2, m2, end = 0;
+  int from_minutes, to_minutes;
 
   if (*day == '\0' || *from == '\0' || *to == '\0')
     {
       *problem = g_strdup ("");
       return FALSE;
     }
-  if (sscanf (day, "%4d-%2d-%2d%n", &y, &m, &d, &end) != 3 || day[end] != '\0' ||
-      !g_date_valid_dmy (d, m, y))
+  if (!wg_day_is_valid (day))
     {
       *problem = g_strdup (_("Write the day as YYYY-MM-DD."));
       return FALSE;
     }
-  if (sscanf (from, "%2d:%2d", &h1, &m1) != 2 || sscanf (to, "%2d:%2d", &h2, &m2) != 2 ||
-      h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59 || h1 < 0 || h2 < 0 || m1 < 0 || m2 < 0)
+  if (!wg_clock_parse (from, &from_minutes) || !wg_clock_parse (to, &to_minutes))
     {
       *problem = g_strdup (_("Write the times as HH:MM, like 09:30."));
       return FALSE;
     }
-  if (h2 * 60 + m2 <= h1 * 60 + m1)
+  if (to_minutes <= from_minutes)
     {
       *problem = g_strdup (_("The visit ends after it starts."));
       return FALSE;
     }
   if (starts != NULL)
-    *starts = g_strdup_printf ("%04d-%02d-%02d %02d:%02d:00", y, m, d, h1, m1);
+    *starts = g_strdup_printf ("%s %02d:%02d:00", day, from_minutes / 60, from_minutes % 60);
   if (ends != NULL)
-    *ends = g_strdup_printf ("%04d-%02d-%02d %02d:%02d:00", y, m, d, h2, m2);
+    *ends = g_strdup_printf ("%s %02d:%02d:00", day, to_minutes / 60, to_minutes % 60);
   return TRUE;
 }
 

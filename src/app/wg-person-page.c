@@ -107,24 +107,6 @@ refuse (GtkWidget  *dialog,
   return g_strdup (reason);
 }
 
-static gboolean
-is_day (const char *text)
-{
-  int y, m, d, end = 0;
-
-  return sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &end) == 3 && text[end] == '\0' &&
-         g_date_valid_dmy (d, m, y) && y >= 1900;
-}
-
-static gboolean
-is_clock (const char *text)
-{
-  int h, m, end = 0;
-
-  return sscanf (text, "%2d:%2d%n", &h, &m, &end) == 2 && text[end] == '\0' && h >= 0 && h < 24 &&
-         m >= 0 && m < 60;
-}
-
 /* The reason the record's fields are not acceptable yet, or NULL; "" means
  * incomplete, without a complaint. */
 static char *
@@ -165,9 +147,9 @@ check_record_fields (GtkWidget *dialog)
 
   if (g_str_equal (kind, "quarantine") || g_str_equal (kind, "central"))
     {
-      if (!is_day (field (dialog, "start")))
+      if (!wg_day_is_valid (field (dialog, "start")))
         return refuse (dialog, "start", _("Write the first day as YYYY-MM-DD."));
-      if (!is_day (field (dialog, "end")))
+      if (!wg_day_is_valid (field (dialog, "end")))
         return refuse (dialog, "end", _("Write the last day as YYYY-MM-DD."));
       if (strcmp (field (dialog, "end"), field (dialog, "start")) < 0)
         return refuse (dialog, "end", _("The quarantine cannot end before it starts."));
@@ -176,9 +158,9 @@ check_record_fields (GtkWidget *dialog)
 
   if (g_str_equal (kind, "nat"))
     {
-      if (!is_day (field (dialog, "day")))
+      if (!wg_day_is_valid (field (dialog, "day")))
         return refuse (dialog, "day", _("Write the day as YYYY-MM-DD."));
-      if (!is_clock (field (dialog, "time")))
+      if (!wg_clock_parse (field (dialog, "time"), NULL))
         return refuse (dialog, "time", _("Write the times as HH:MM, like 09:30."));
       if (*field (dialog, "institution") == '\0')
         return g_strdup ("");
@@ -191,7 +173,7 @@ check_record_fields (GtkWidget *dialog)
 
       if (strlen (dose) != 1 || dose[0] < '1' || dose[0] > '6')
         return refuse (dialog, "dose", _("A dose is numbered 1 to 6."));
-      if (!is_day (field (dialog, "day")))
+      if (!wg_day_is_valid (field (dialog, "day")))
         return refuse (dialog, "day", _("Write the day as YYYY-MM-DD."));
       if (*field (dialog, "product") == '\0')
         return g_strdup ("");
@@ -199,12 +181,12 @@ check_record_fields (GtkWidget *dialog)
     }
 
   if (g_str_equal (kind, "health-code"))
-    return is_day (field (dialog, "day")) ? NULL : refuse (dialog, "day", _("Write the day as YYYY-MM-DD."));
+    return wg_day_is_valid (field (dialog, "day")) ? NULL : refuse (dialog, "day", _("Write the day as YYYY-MM-DD."));
 
   /* itinerary */
-  if (!is_day (field (dialog, "arrived")))
+  if (!wg_day_is_valid (field (dialog, "arrived")))
     return refuse (dialog, "arrived", _("Write the day as YYYY-MM-DD."));
-  if (*field (dialog, "left") != '\0' && !is_day (field (dialog, "left")))
+  if (*field (dialog, "left") != '\0' && !wg_day_is_valid (field (dialog, "left")))
     return refuse (dialog, "left", _("Write the day as YYYY-MM-DD."));
   if (*field (dialog, "left") != '\0' && strcmp (field (dialog, "left"), field (dialog, "arrived")) < 0)
     return refuse (dialog, "left", _("One leaves a place after arriving."));

@@ -21,6 +21,7 @@
 #include "wg-document.h"
 #include "wg-dossier.h"
 #include "wg-label-sheet.h"
+#include "wg-idnum.h"
 #include "wg-label.h"
 #include "wg-poster-set.h"
 #include "wg-store.h"
@@ -78,16 +79,6 @@ parse_verb_options (const char    *verb,
       return FALSE;
     }
   return TRUE;
-}
-
-/* A day written as YYYY-MM-DD that exists. */
-static gboolean
-is_day (const char *text)
-{
-  int year, month, day, end = 0;
-
-  return sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &end) == 3 && end == 10 &&
-         text[end] == '\0' && g_date_valid_dmy (day, month, year);
 }
 
 WgStore *
@@ -270,7 +261,7 @@ verb_stats (Cli   *cli,
     return status;
   if (argc > 1)
     return usage_error (_("“stats” takes no arguments besides its options."));
-  if (date != NULL && !is_day (date))
+  if (date != NULL && !wg_day_is_valid (date))
     return usage_error (_("--date is a day written as YYYY-MM-DD."));
 
   if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
@@ -472,7 +463,7 @@ verb_dossier (Cli   *cli,
   wg_document_init_fonts ();
   if (argc > 1 || output == NULL || (person != NULL) + (household != NULL) + (grid != NULL) != 1)
     return usage_error (_("“dossier” needs one of --person ID, --household CODE or --grid CODE, and -o OUT.pdf."));
-  if (date != NULL && !is_day (date))
+  if (date != NULL && !wg_day_is_valid (date))
     return usage_error (_("--date is a day written as YYYY-MM-DD."));
   flags = only_watched ? WG_DOSSIER_ONLY_WATCHED : WG_DOSSIER_ALL;
 

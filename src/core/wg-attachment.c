@@ -325,22 +325,8 @@ wg_store_find_person (WgStore     *store,
                       const char  *id_number,
                       GError     **error)
 {
-  static const char sql[] = "SELECT id FROM person WHERE id_number = upper (?)";
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
+  g_autofree char *not_found = g_strdup_printf (_("There is no person with the ID number “%s”."), id_number);
 
-  if (!(stmt = wg_store_prepare (store, sql, error)))
-    return 0;
-  sqlite3_bind_text (stmt, 1, id_number, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
-                 _("There is no person with the ID number “%s”."), id_number);
-  else if (rc != SQLITE_ROW)
-    wg_store_set_error (store, rc, error);
-  return id;
+  return wg_store_find_id (store, "SELECT id FROM person WHERE id_number = upper (?)", id_number,
+                           not_found, error);
 }

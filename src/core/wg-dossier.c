@@ -2065,24 +2065,10 @@ find_household (WgStore     *store,
                 const char  *code,
                 GError     **error)
 {
-  static const char sql[] = "SELECT id FROM household WHERE code = upper (?)";
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
+  g_autofree char *not_found = g_strdup_printf (_("There is no household with the code “%s”."), code);
 
-  if (!(stmt = wg_store_prepare (store, sql, error)))
-    return 0;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
-                 _("There is no household with the code “%s”."), code);
-  else if (rc != SQLITE_ROW)
-    wg_store_set_error (store, rc, error);
-  return id;
+  return wg_store_find_id (store, "SELECT id FROM household WHERE code = upper (?)", code, not_found,
+                           error);
 }
 
 /**
@@ -2307,7 +2293,6 @@ wg_dossier_new_for_grid (WgStore         *store,
                          gpointer         user_data,
                          GError         **error)
 {
-  static const char grid_sql[] = "SELECT id FROM grid WHERE code = ?";
   /* With ?2, only the households where someone is under watch on day ?3. */
   static const char sql[] =
     "SELECT h.id FROM grid m JOIN household h ON h.grid_id = m.id"
@@ -2333,13 +2318,9 @@ wg_dossier_new_for_grid (WgStore         *store,
   if (!loader_init (&loader, self, store, error) ||
       !(self->grid_name = wg_store_dup_grid_name (store, code, NULL, error)) ||
       !wg_store_count_grid (store, code, self->today, &self->counts, error) ||
-      !(stmt = wg_store_prepare (store, grid_sql, error)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    grid_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (!(path = loader_grid_path (&loader, grid_id, error)))
+      !(grid_id = wg_store_find_id (store, "SELECT id FROM grid WHERE code = ?", code,
+                                    _("This grid is no longer in the database."), error)) ||
+      !(path = loader_grid_path (&loader, grid_id, error)))
     return NULL;
   self->grid_path = g_strdup (path);
 

@@ -43,10 +43,7 @@ check_day (const char  *day,
            const char  *what,
            GError     **error)
 {
-  int y, m, d, end = 0;
-
-  if (day == NULL || sscanf (day, "%4d-%2d-%2d%n", &y, &m, &d, &end) != 3 || day[end] != '\0' ||
-      !g_date_valid_dmy (d, m, y) || y < 1900)
+  if (!wg_day_is_valid (day))
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
                    _("%s: write a day as YYYY-MM-DD."), what);
@@ -63,7 +60,7 @@ check_time (const char  *at,
   int h, mi, sec, end = 0;
   g_autofree char *day = at != NULL ? g_strndup (at, 10) : NULL;
 
-  if (at == NULL || strlen (at) != 19 || !check_day (day, what, NULL) ||
+  if (at == NULL || strlen (at) != 19 || !wg_day_is_valid (day) ||
       sscanf (at + 10, " %2d:%2d:%2d%n", &h, &mi, &sec, &end) != 3 || at[10 + end] != '\0' ||
       h > 23 || mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
     {
@@ -317,28 +314,13 @@ wg_store_list_quarantine_sites (WgStore  *store,
                                 GError  **error)
 {
   static const char sql[] = "SELECT name FROM quarantine_site ORDER BY name";
-  GStrvBuilder *builder;
   sqlite3_stmt *stmt;
-  GStrv names;
-  int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  builder = g_strv_builder_new ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  names = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  if (rc != SQLITE_DONE)
-    {
-      g_strfreev (names);
-      wg_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return names;
+  return wg_store_collect_strings (store, stmt, error);
 }
 
 /**

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -405,4 +407,40 @@ wg_grid_code_child (const char *parent_code,
       return g_strdup_printf ("%s%03u", parent_code, number);
     }
   return g_strdup_printf ("%s%02u", parent_code, index);
+}
+
+/**
+ * wg_day_is_valid:
+ * @text: (nullable): a day as typed
+ *
+ * Returns: %TRUE for a day written YYYY-MM-DD that exists, from 1900
+ */
+gboolean
+wg_day_is_valid (const char *text)
+{
+  int year, month, day, end = 0;
+
+  return text != NULL && sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &end) == 3 &&
+         end == 10 && text[end] == '\0' && year >= 1900 && g_date_valid_dmy (day, month, year);
+}
+
+/**
+ * wg_clock_parse:
+ * @text: (nullable): a time of day as typed, HH:MM
+ * @minutes: (out) (optional): the minutes since midnight
+ *
+ * Returns: %TRUE for a time of day from 00:00 to 23:59
+ */
+gboolean
+wg_clock_parse (const char *text,
+                int        *minutes)
+{
+  int hour, minute, end = 0;
+
+  if (text == NULL || sscanf (text, "%2d:%2d%n", &hour, &minute, &end) != 2 || text[end] != '\0' ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return FALSE;
+  if (minutes != NULL)
+    *minutes = hour * 60 + minute;
+  return TRUE;
 }

@@ -50,4 +50,8 @@ gboolean  wg_grid_code_validate         (const char  *code,
 char     *wg_grid_code_child            (const char  *parent_code,
                                          guint        index);
 
+gboolean  wg_day_is_valid               (const char  *text);
+gboolean  wg_clock_parse                (const char  *text,
+                                         int         *minutes);
+
 G_END_DECLS

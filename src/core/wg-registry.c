@@ -113,6 +113,57 @@ failed:
   return FALSE;
 }
 
+/* The first column of every row of @stmt (bound by the caller), as text. */
+GStrv
+wg_store_collect_strings (WgStore       *store,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv strings;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  strings = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  if (rc != SQLITE_DONE)
+    {
+      g_strfreev (strings);
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return strings;
+}
+
+/* The id of the one row @sql (one text parameter) finds for @key; 0 with a
+ * NOT_FOUND error saying @not_found when there is none. */
+gint64
+wg_store_find_id (WgStore     *store,
+                  const char  *sql,
+                  const char  *key,
+                  const char  *not_found,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, not_found);
+  else if (rc != SQLITE_ROW)
+    wg_store_set_error (store, rc, error);
+  return id;
+}
+
 gboolean
 wg_store_add_grid (WgStore     *store,
                    const char  *parent_code,

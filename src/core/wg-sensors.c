@@ -136,29 +136,14 @@ wg_store_list_sensor_devices (WgStore     *store,
 {
   static const char sql[] =
     "SELECT device FROM sensor WHERE NOT ? OR household_id IS NOT NULL ORDER BY id";
-  GStrvBuilder *builder;
   sqlite3_stmt *stmt;
-  GStrv devices;
-  int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  builder = g_strv_builder_new ();
   sqlite3_bind_int (stmt, 1, only_bound);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  devices = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  if (rc != SQLITE_DONE)
-    {
-      g_strfreev (devices);
-      wg_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return devices;
+  return wg_store_collect_strings (store, stmt, error);
 }
 
 /* A device name as Zigbee2MQTT has it in its topic: no slashes or wildcards. */

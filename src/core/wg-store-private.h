@@ -46,6 +46,14 @@ gboolean      wg_store_log                 (WgStore      *self,
 void          wg_store_set_error           (WgStore      *self,
                                             int           rc,
                                             GError      **error);
+GStrv         wg_store_collect_strings     (WgStore      *self,
+                                            sqlite3_stmt *stmt,
+                                            GError      **error);
+gint64        wg_store_find_id             (WgStore      *self,
+                                            const char   *sql,
+                                            const char   *key,
+                                            const char   *not_found,
+                                            GError      **error);
 gboolean      wg_store_change_and_log      (WgStore      *self,
                                             sqlite3_stmt *stmt,
                                             const char   *action,
