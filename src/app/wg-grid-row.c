@@ -198,8 +198,12 @@ wg_grid_row_set_node (WgGridRow  *self,
       g_set_object (&self->node, node);
       /* A new alert marks its path while the row is shown. */
       if (node != NULL)
-        g_signal_connect_object (node, "notify::n-open-alerts", G_CALLBACK (update), self,
-                                 G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (node, "notify::n-open-alerts", G_CALLBACK (update), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (node, "notify::n-quarantined", G_CALLBACK (update), self,
+                                   G_CONNECT_SWAPPED);
+        }
       update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
     }

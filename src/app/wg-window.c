@@ -60,6 +60,7 @@ struct _WgWindow
   WgSensorFeed *feed;
   GCancellable *secret_cancellable;
   guint reminder_id;
+  guint alerts_refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (WgWindow, wg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -332,17 +333,14 @@ on_household_page_open_person_cb (WgWindow *self,
   wg_window_open_person (self, person_id);
 }
 
-/* The file changed: counts in the tree may have (a quarantine added). */
+/* The file changed: the tree's quarantine badges may have (a quarantine added). */
 static void
 on_person_page_changed_cb (WgWindow *self)
 {
-  gint64 person_id = wg_person_page_get_person_id (self->person_page);
-  g_autoptr(WgPersonInfo) info = wg_store_read_person (self->store, person_id, NULL);
+  g_autoptr(GError) error = NULL;
 
-  if (info == NULL || info->grid_code == NULL)
-    return;
-  wg_window_rebuild (self, info->grid_code, info->household_id);
-  wg_window_open_person (self, person_id);
+  if (self->tree != NULL && !wg_grid_tree_refresh_quarantined (self->tree, &error))
+    g_warning ("Cannot count the people in quarantine: %s", error->message);
 }
 
 static void
@@ -768,13 +766,25 @@ refresh_alert_marks (WgWindow *self)
   update_alerts_badge (self);
 }
 
+static gboolean
+refresh_alerts_cb (gpointer data)
+{
+  WgWindow *self = data;
+
+  self->alerts_refresh_id = 0;
+  wg_alert_panel_reload (self->alert_panel);
+  refresh_alert_marks (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_engine_alert_cb (WgWindow      *self,
                     gint64         id,
                     gboolean       is_new)
 {
-  wg_alert_panel_reload (self->alert_panel);
-  refresh_alert_marks (self);
+  /* A burst of messages is one reading of the panel and the tree, not one each. */
+  if (self->alerts_refresh_id == 0)
+    self->alerts_refresh_id = g_idle_add (refresh_alerts_cb, self);
 
   if (is_new)
     {
@@ -1013,6 +1023,7 @@ wg_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->reminder_id, g_source_remove);
   stop_sensors (self);
+  g_clear_handle_id (&self->alerts_refresh_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_WINDOW);
   g_clear_object (&self->tree_selection);

@@ -48,6 +48,7 @@ struct _WgGridTree
   WgStore *store;
   WgGridNode *root;
   GHashTable *by_code; /* code → WgGridNode (borrowed from the tree) */
+  char *today;         /* the day quarantines are counted for */
 };
 
 static void wg_grid_node_list_model_init (GListModelInterface *iface);
@@ -117,7 +118,8 @@ ensure_children (WgGridNode *self)
   if (!(stmt = wg_store_prepare (store, sql, NULL)))
     return;
 
-  today = wg_today ();
+  /* The tree's day, like the counts above. */
+  today = g_strdup (self->tree->today);
   sqlite3_bind_int64 (stmt, 1, self->id);
   sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -260,6 +262,7 @@ wg_grid_tree_dispose (GObject *object)
   WgGridTree *self = (WgGridTree *) object;
 
   g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_pointer (&self->today, g_free);
   g_clear_object (&self->root);
   g_clear_object (&self->store);
 
@@ -345,7 +348,7 @@ wg_grid_tree_new (WgStore     *store,
     " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY h.grid_id";
   g_autoptr(WgGridTree) self = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  const char *day;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -353,6 +356,8 @@ wg_grid_tree_new (WgStore     *store,
 
   self = g_object_new (WG_TYPE_GRID_TREE, NULL);
   self->store = g_object_ref (store);
+  self->today = today != NULL ? g_strdup (today) : wg_today ();
+  day = self->today;
 
   if (!(stmt = wg_store_prepare (store, grids_sql, error)))
     return NULL;
@@ -400,38 +405,40 @@ wg_grid_tree_new (WgStore     *store,
   return g_steal_pointer (&self);
 }
 
-static void
-set_open_alerts (WgGridNode *node,
-                 guint       n)
+/* Which count a refresh reads again. */
+typedef enum
 {
-  if (node->n_open_alerts != n)
+  COUNT_QUARANTINED,
+  COUNT_OPEN_ALERTS,
+} Count;
+
+static void
+set_count (WgGridNode *node,
+           Count       count,
+           guint       n)
+{
+  guint *field = count == COUNT_OPEN_ALERTS ? &node->n_open_alerts : &node->n_quarantined;
+
+  if (*field != n)
     {
-      node->n_open_alerts = n;
-      g_object_notify_by_pspec (G_OBJECT (node), properties[PROP_N_OPEN_ALERTS]);
+      *field = n;
+      g_object_notify_by_pspec (G_OBJECT (node),
+                                properties[count == COUNT_OPEN_ALERTS ? PROP_N_OPEN_ALERTS
+                                                                      : PROP_N_QUARANTINED]);
     }
 }
 
-/**
- * wg_grid_tree_refresh_alerts:
- * @self: a #WgGridTree
- * @error: return location for a #GError
- *
- * Counts the open alerts again, for every grid and every household read so
- * far; nodes whose count changes notify "n-open-alerts", so the tree marks
- * the path of a new alert.
- *
- * Returns: %TRUE on success
- */
-gboolean
-wg_grid_tree_refresh_alerts (WgGridTree  *self,
-                             GError     **error)
+/* Reads one count again, for every grid (@micro_sql: micro-grid code and
+ * count, summed upwards) and every household read so far (@household_sql:
+ * household id and count); changed nodes notify. ?1 is @today, if given. */
+static gboolean
+recount (WgGridTree  *self,
+         Count        count,
+         const char  *micro_sql,
+         const char  *household_sql,
+         const char  *today,
+         GError     **error)
 {
-  static const char micro_sql[] =
-    "SELECT g.code, count (*) FROM alert a JOIN household h ON h.id = a.household_id"
-    " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY h.grid_id";
-  static const char household_sql[] =
-    "SELECT household_id, count (*) FROM alert WHERE state < 3 AND household_id IS NOT NULL"
-    " GROUP BY household_id";
   g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GHashTable) households = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTableIter iter;
@@ -439,10 +446,10 @@ wg_grid_tree_refresh_alerts (WgGridTree  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (WG_IS_GRID_TREE (self), FALSE);
-
   if (!(stmt = wg_store_prepare (self->store, micro_sql, error)))
     return FALSE;
+  if (today != NULL)
+    sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       node = g_hash_table_lookup (self->by_code, sqlite3_column_text (stmt, 0));
@@ -458,6 +465,8 @@ wg_grid_tree_refresh_alerts (WgGridTree  *self,
     }
   if (!(stmt = wg_store_prepare (self->store, household_sql, error)))
     return FALSE;
+  if (today != NULL)
+    sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -475,16 +484,69 @@ wg_grid_tree_refresh_alerts (WgGridTree  *self,
   g_hash_table_iter_init (&iter, self->by_code);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &node))
     {
-      set_open_alerts (node, GPOINTER_TO_UINT (g_hash_table_lookup (counts, node)));
+      set_count (node, count, GPOINTER_TO_UINT (g_hash_table_lookup (counts, node)));
       if (node->level == 5 && node->children != NULL)
         for (guint i = 0; i < node->children->len; i++)
           {
             WgGridNode *household = g_ptr_array_index (node->children, i);
 
-            set_open_alerts (household, GPOINTER_TO_UINT (g_hash_table_lookup (households, &household->id)));
+            set_count (household, count, GPOINTER_TO_UINT (g_hash_table_lookup (households, &household->id)));
           }
     }
   return TRUE;
+}
+
+/**
+ * wg_grid_tree_refresh_alerts:
+ * @self: a #WgGridTree
+ * @error: return location for a #GError
+ *
+ * Counts the open alerts again, for every grid and every household read so
+ * far; nodes whose count changes notify "n-open-alerts", so the tree marks
+ * the path of a new alert.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_grid_tree_refresh_alerts (WgGridTree  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (WG_IS_GRID_TREE (self), FALSE);
+
+  return recount (self, COUNT_OPEN_ALERTS,
+                  "SELECT g.code, count (*) FROM alert a JOIN household h ON h.id = a.household_id"
+                  " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY h.grid_id",
+                  "SELECT household_id, count (*) FROM alert WHERE state < 3 AND household_id IS NOT NULL"
+                  " GROUP BY household_id",
+                  NULL, error);
+}
+
+/**
+ * wg_grid_tree_refresh_quarantined:
+ * @self: a #WgGridTree
+ * @error: return location for a #GError
+ *
+ * Counts the people in quarantine on the tree's day again, like
+ * wg_grid_tree_refresh_alerts (): after a quarantine was added to a file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_grid_tree_refresh_quarantined (WgGridTree  *self,
+                                  GError     **error)
+{
+  g_return_val_if_fail (WG_IS_GRID_TREE (self), FALSE);
+
+  return recount (self, COUNT_QUARANTINED,
+                  "SELECT g.code, count (DISTINCT q.person_id) FROM quarantine q"
+                  " JOIN person p ON p.id = q.person_id JOIN household h ON h.id = p.household_id"
+                  " JOIN grid g ON g.id = h.grid_id"
+                  " WHERE q.end_day >= ?1 AND q.start_day <= ?1 GROUP BY h.grid_id",
+                  "SELECT p.household_id, count (DISTINCT q.person_id) FROM quarantine q"
+                  " JOIN person p ON p.id = q.person_id"
+                  " WHERE p.household_id IS NOT NULL AND q.end_day >= ?1 AND q.start_day <= ?1"
+                  " GROUP BY p.household_id",
+                  self->today, error);
 }
 
 /**

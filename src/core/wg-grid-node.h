@@ -31,6 +31,8 @@ WgGridNode *wg_grid_tree_lookup             (WgGridTree  *self,
 guint       wg_grid_tree_get_n_grids        (WgGridTree  *self);
 gboolean    wg_grid_tree_refresh_alerts     (WgGridTree  *self,
                                              GError     **error);
+gboolean    wg_grid_tree_refresh_quarantined (WgGridTree *self,
+                                             GError     **error);
 
 gint64      wg_grid_node_get_id             (WgGridNode  *self);
 const char *wg_grid_node_get_code           (WgGridNode  *self);

@@ -7,6 +7,7 @@
 
 #include "wg-demo.h"
 #include "wg-grid-node.h"
+#include "wg-records.h"
 #include "wg-registry.h"
 
 #include "../wg-test-util.h"
@@ -116,6 +117,51 @@ test_households_lazily (void)
 }
 
 static void
+on_notify_cb (GObject    *node,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+/* A quarantine added to a file shows in the counts without reading the tree again. */
+static void
+test_refresh_quarantined (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgGridTree) tree = wg_grid_tree_new (store, DAY, &error);
+  WgGridNode *micro = wg_grid_tree_lookup (tree, "1410211002000101");
+  WgGridNode *root = wg_grid_tree_get_root (tree);
+  guint micro_before = wg_grid_node_get_n_quarantined (micro);
+  guint root_before = wg_grid_node_get_n_quarantined (root);
+  g_autoptr(WgGridNode) household = NULL;
+  g_autoptr(WgRecordTable) members = NULL;
+  guint notified = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (micro)) && household == NULL; i++)
+    {
+      g_autoptr(WgGridNode) candidate = g_list_model_get_item (G_LIST_MODEL (micro), i);
+
+      if (wg_grid_node_get_n_quarantined (candidate) == 0)
+        household = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (household);
+  members = wg_store_read_records (store, WG_RECORD_MEMBERS, wg_grid_node_get_id (household), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->ids->len, >, 0);
+  g_signal_connect (micro, "notify::n-quarantined", G_CALLBACK (on_notify_cb), &notified);
+
+  g_assert_true (wg_store_add_quarantine (store, g_array_index (members->ids, gint64, 0), 1, DAY, DAY, &error));
+  g_assert_true (wg_grid_tree_refresh_quarantined (tree, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wg_grid_node_get_n_quarantined (micro), ==, micro_before + 1);
+  g_assert_cmpuint (wg_grid_node_get_n_quarantined (root), ==, root_before + 1);
+  g_assert_cmpuint (wg_grid_node_get_n_quarantined (household), ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+}
+
+static void
 test_staff (void)
 {
   g_autoptr(GError) error = NULL;
@@ -168,6 +214,8 @@ main (int   argc,
   g_test_add_func ("/wg/grid-tree/households-lazily", test_households_lazily);
   g_test_add_func ("/wg/grid-tree/staff", test_staff);
   g_test_add_func ("/wg/grid-tree/empty-database", test_empty_database);
+  /* Last: it adds a quarantine to the shared county. */
+  g_test_add_func ("/wg/grid-tree/refresh-quarantined", test_refresh_quarantined);
 
   status = g_test_run ();
   g_clear_object (&store);
