@@ -1421,11 +1421,7 @@ person_cover (WgDossier    *self,
   y += field (pen, "所属网格", household != NULL ? household->grid_path : NULL, LEFT, y, text_width);
   y += field (pen, "户编号", info->household_code, LEFT, y, text_width);
   if (person->quarantine != NULL)
-    {
-      if (pen->draw)
-        cairo_set_source_rgb (pen->cr, 0.7, 0.0, 0.0);
-      y += field (pen, "隔离", person->quarantine, LEFT, y, WIDTH);
-    }
+    y += field (pen, "隔离", person->quarantine, LEFT, y, WIDTH);
 
   if (pen->draw && household != NULL && household->payload != NULL)
     draw_qr_with_code (pen->cr, pen->layout, household, top);
