@@ -21,6 +21,7 @@
 
 #include "wg-alerts.h"
 #include "wg-cli.h"
+#include "wg-registry.h"
 #include "wg-sensor-feed.h"
 #include "wg-sensors.h"
 
@@ -141,6 +142,7 @@ verb_listen (Cli   *cli,
   g_autofree char *username = NULL;
   g_autofree char *password_file = NULL;
   g_autofree char *ca_file = NULL;
+  int lease = 30;
   GOptionEntry entries[] = {
     { "broker", 0, 0, G_OPTION_ARG_STRING, &broker, N_("The MQTT broker"), "mqtt://HOST:PORT" },
     { "base-topic", 0, 0, G_OPTION_ARG_STRING, &base_topic, N_("Zigbee2MQTT's base topic (default zigbee2mqtt)"), "T" },
@@ -148,13 +150,13 @@ verb_listen (Cli   *cli,
     { "username", 0, 0, G_OPTION_ARG_STRING, &username, N_("The broker's user name"), "NAME" },
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file, N_("A file holding the password"), "FILE" },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("The CA certificate for TLS"), "FILE" },
+    { "lease", 0, 0, G_OPTION_ARG_INT, &lease, N_("Seconds another feed waits before taking over if this one dies (default 30)"), "S" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(WgAlertEngine) engine = NULL;
   g_autoptr(WgSensorFeed) feed = NULL;
   g_autoptr(GMainLoop) loop = NULL;
-  g_autofree char *default_id = NULL;
   g_autofree char *password = NULL;
   Listener listener = { 0 };
   WgFeedStats stats;
@@ -165,6 +167,8 @@ verb_listen (Cli   *cli,
     return status;
   if (argc > 1 || broker == NULL)
     return usage_error (_("“listen” needs --broker mqtt://HOST:PORT."));
+  if (lease < 3 || lease > 3600)
+    return usage_error (_("--lease is a number of seconds from 3 to 3600."));
   if (password_file != NULL)
     {
       if (!g_file_get_contents (password_file, &password, NULL, &error))
@@ -176,8 +180,12 @@ verb_listen (Cli   *cli,
     return fail (error);
   engine = wg_alert_engine_new (listener.store, base_topic);
   feed = wg_sensor_feed_new (engine);
-  default_id = wg_default_client_id ("listen");
-  wg_sensor_feed_set_client_id (feed, client_id != NULL ? client_id : default_id);
+  /* Without --client-id, the database's own: shared with the app on this
+   * machine, which takes over the session (and the lease) when we stop. */
+  if (client_id != NULL)
+    wg_sensor_feed_set_client_id (feed, client_id);
+  wg_sensor_feed_set_purpose (feed, "listen");
+  wg_sensor_feed_set_lease_seconds (feed, lease);
   wg_sensor_feed_set_credentials (feed, username, password);
   wg_sensor_feed_set_ca_file (feed, ca_file);
   if (!wg_sensor_feed_set_broker (feed, broker, &error))
@@ -207,10 +215,11 @@ verb_listen (Cli   *cli,
   wg_sensor_feed_stop (feed);
   wg_alert_engine_get_stats (engine, &stats);
   g_printerr ("wangge-cli: %" G_GUINT64_FORMAT " messages, %" G_GUINT64_FORMAT " duplicates, %"
-              G_GUINT64_FORMAT " malformed, %" G_GUINT64_FORMAT " from unknown devices, %"
-              G_GUINT64_FORMAT " alerts opened\n",
-              stats.messages, stats.duplicates, stats.malformed, stats.unknown_devices,
-              stats.alerts_opened);
+              G_GUINT64_FORMAT " malformed, %" G_GUINT64_FORMAT " cleared, %" G_GUINT64_FORMAT
+              " retained, %" G_GUINT64_FORMAT " from unknown devices, %" G_GUINT64_FORMAT
+              " alerts opened\n",
+              stats.messages, stats.duplicates, stats.malformed, stats.cleared, stats.retained,
+              stats.unknown_devices, stats.alerts_opened);
   g_signal_handlers_disconnect_by_data (engine, &listener);
   g_signal_handlers_disconnect_by_data (feed, &listener);
   g_clear_object (&feed);
@@ -398,6 +407,100 @@ verb_simulate (Cli   *cli,
 
 /* alerts */
 
+/* The household's staff member @who names: by id, phone or name. */
+static gboolean
+find_staff (WgStore      *store,
+            gint64        alert_id,
+            const char   *who,
+            gint64       *staff_id,
+            GError      **error)
+{
+  g_autoptr(WgAlertInfo) alert = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  guint64 number = 0;
+  guint n_found = 0;
+
+  if (!(alert = wg_store_get_alert (store, alert_id, error)))
+    return FALSE;
+  if (alert->household_id == 0)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("This alert is about no household: there is nobody to send."));
+      return FALSE;
+    }
+  if (!(staff = wg_store_list_household_staff (store, alert->household_id, error)))
+    return FALSE;
+  g_ascii_string_to_unsigned (who, 10, 1, G_MAXINT64, &number, NULL);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const WgStaffEntry *entry = g_ptr_array_index (staff, i);
+
+      if ((number != 0 && entry->id == (gint64) number) || g_strcmp0 (entry->phone, who) == 0 ||
+          g_strcmp0 (entry->name, who) == 0)
+        {
+          /* The same person may hold two roles: one id is one person. */
+          if (n_found == 0 || *staff_id != entry->id)
+            n_found++;
+          *staff_id = entry->id;
+        }
+    }
+  if (n_found == 1)
+    return TRUE;
+  g_set_error (error, WG_STORE_ERROR, n_found == 0 ? WG_STORE_ERROR_NOT_FOUND : WG_STORE_ERROR_INVALID,
+               n_found == 0 ? _("“%s” is not among the staff of the alert's household.")
+                            : _("“%s” names more than one of the household's staff: give the staff id or phone."),
+               who);
+  return FALSE;
+}
+
+/* alerts ack|dispatch|resolve ID: the panel's steps, with the same rules. */
+static int
+alert_step (Cli        *cli,
+            const char *step,
+            const char *id_text,
+            const char *to,
+            const char *outcome_text,
+            const char *note,
+            const char *operator_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(WgAlertInfo) alert = NULL;
+  WgAlertOutcome outcome = 0;
+  guint64 id = 0;
+  gint64 staff_id = 0;
+  gboolean ok;
+
+  if (!g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    return usage_error (_("An alert is named by its number, as “alerts” lists it."));
+  if (g_str_equal (step, "resolve") &&
+      (outcome_text == NULL || !wg_alert_outcome_from_string (outcome_text, &outcome)))
+    return usage_error (_("“alerts resolve” needs --outcome violation, authorised-exit, false-alarm or device-fault."));
+  if (!g_str_equal (step, "resolve") && (outcome_text != NULL || note != NULL))
+    return usage_error (_("--outcome and --note belong to “alerts resolve”."));
+  if (!g_str_equal (step, "dispatch") && to != NULL)
+    return usage_error (_("--to belongs to “alerts dispatch”."));
+
+  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
+    return fail (error);
+  if (operator_name != NULL)
+    wg_store_set_operator (store, operator_name);
+
+  if (g_str_equal (step, "ack"))
+    ok = wg_store_acknowledge_alert (store, (gint64) id, &error);
+  else if (g_str_equal (step, "dispatch"))
+    ok = (to == NULL || find_staff (store, (gint64) id, to, &staff_id, &error)) &&
+         wg_store_dispatch_alert (store, (gint64) id, staff_id, &error);
+  else
+    ok = wg_store_resolve_alert (store, (gint64) id, outcome, note, &error);
+  if (!ok || !(alert = wg_store_get_alert (store, (gint64) id, &error)))
+    return fail (error);
+
+  g_print (_("Alert %" G_GINT64_FORMAT ": %s."), alert->id, wg_alert_state_describe (alert->state));
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
 int
 verb_alerts (Cli   *cli,
              int    argc,
@@ -405,11 +508,19 @@ verb_alerts (Cli   *cli,
 {
   g_autofree char *state = NULL;
   g_autofree char *township = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *operator_name = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "state", 0, 0, G_OPTION_ARG_STRING, &state, N_("open (the default) or all"), "STATE" },
     { "township", 0, 0, G_OPTION_ARG_STRING, &township, N_("Only alerts under this grid"), "CODE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("dispatch: whom to send, among the household's staff (id, phone or name; default its grid worker)"), "STAFF" },
+    { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome, N_("resolve: violation, authorised-exit, false-alarm or device-fault"), "O" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("resolve: what happened"), "TEXT" },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_name, N_("Who does it, for the audit log"), "NAME" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GError) error = NULL;
@@ -417,10 +528,20 @@ verb_alerts (Cli   *cli,
   g_autoptr(GPtrArray) alerts = NULL;
   int status;
 
-  if (!parse_verb_options ("alerts", NULL, entries, &argc, &argv, &status))
+  if (!parse_verb_options ("alerts", "[ack ID | dispatch ID [--to STAFF] | resolve ID --outcome O [--note T]]",
+                           entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("“alerts” takes no arguments besides its options."));
+    {
+      if (argc != 3 || (!g_str_equal (argv[1], "ack") && !g_str_equal (argv[1], "dispatch") &&
+                        !g_str_equal (argv[1], "resolve")))
+        return usage_error (_("Write “alerts ack ID”, “alerts dispatch ID [--to STAFF]” or “alerts resolve ID --outcome O [--note T]”."));
+      if (state != NULL || township != NULL || json)
+        return usage_error (_("--state, --township and --json belong to the list of alerts."));
+      return alert_step (cli, argv[1], argv[2], to, outcome, note, operator_name);
+    }
+  if (to != NULL || outcome != NULL || note != NULL || operator_name != NULL)
+    return usage_error (_("--to, --outcome, --note and --operator belong to “alerts ack|dispatch|resolve ID”."));
   if (state != NULL && !g_str_equal (state, "open") && !g_str_equal (state, "all"))
     return usage_error (_("--state is “open” or “all”."));
 

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "wg-sensor-message.h"
 #include "wg-store.h"
 
 G_BEGIN_DECLS
@@ -18,7 +19,12 @@ typedef enum
   WG_ALERT_OFFLINE = 3,
   WG_ALERT_BATTERY_LOW = 4,
   WG_ALERT_UNKNOWN_DEVICE = 5,
+  WG_ALERT_DOOR_LEFT_OPEN = 6,
+  WG_ALERT_BRIDGE_OFFLINE = 7,
 } WgAlertKind;
+
+/* The device an alert about the Zigbee2MQTT bridge names. */
+#define WG_BRIDGE_DEVICE "bridge"
 
 typedef enum
 {
@@ -52,40 +58,18 @@ typedef enum
   WG_SENSOR_EVENT_MALFORMED = 4,
 } WgSensorEventKind;
 
-#define WG_SENSOR_ERROR (wg_sensor_error_quark ())
+#define WG_BATTERY_LOW 20
+#define WG_REMINDER_SECONDS (5 * 60)
+/* A device's own time is believed up to this far in the future (clocks
+ * drift) and this far in the past (older is a replay, or a wrong clock). */
+#define WG_DEVICE_TIME_SKEW_SECONDS 120
+#define WG_DEVICE_TIME_HORIZON_HOURS 24
 
 typedef enum
 {
-  WG_SENSOR_ERROR_NOT_A_DEVICE, /* the bridge's own topics: not an error, not ours */
-  WG_SENSOR_ERROR_MALFORMED,
-  WG_SENSOR_ERROR_WRONG_TYPE,
-  WG_SENSOR_ERROR_TOO_LARGE,
-} WgSensorError;
-
-/* Zigbee2MQTT sends a few hundred bytes; anything this large is not a sensor. */
-#define WG_SENSOR_MAX_PAYLOAD (64 * 1024)
-#define WG_BATTERY_LOW 20
-#define WG_REMINDER_SECONDS (5 * 60)
-
-/* A Zigbee2MQTT message, read. Unknown fields are -1. */
-typedef struct
-{
-  char *device;
-  gboolean availability;
-  int contact; /* 1 closed, 0 open */
-  int battery;
-  int tamper;
-  int online;
-} WgSensorMessage;
-
-GQuark   wg_sensor_error_quark    (void);
-gboolean wg_sensor_message_parse  (const char      *base_topic,
-                                   const char      *topic,
-                                   const void      *payload,
-                                   gsize            length,
-                                   WgSensorMessage *message,
-                                   GError         **error);
-void     wg_sensor_message_clear  (WgSensorMessage *message);
+  WG_MESSAGE_FLAGS_NONE = 0,
+  WG_MESSAGE_RETAINED = 1 << 0, /* the broker's retained copy, not news */
+} WgMessageFlags;
 
 typedef struct
 {
@@ -93,6 +77,10 @@ typedef struct
   guint64 duplicates;
   guint64 malformed;
   guint64 ignored;
+  guint64 cleared;        /* empty payloads: a device's topic cleared */
+  guint64 bad_fields;     /* optional fields read as unknown */
+  guint64 retained;       /* retained copies: state kept, nothing raised */
+  guint64 device_time;    /* messages timed by the device's last_seen */
   guint64 unknown_devices;
   guint64 expected_openings;
   guint64 alerts_opened;
@@ -112,9 +100,14 @@ gboolean       wg_alert_engine_handle          (WgAlertEngine    *self,
                                                 const void       *payload,
                                                 gsize             length,
                                                 guint             mid,
+                                                WgMessageFlags    flags,
                                                 GDateTime        *at,
                                                 GError          **error);
-gboolean       wg_alert_engine_check_silence   (WgAlertEngine    *self,
+gboolean       wg_alert_engine_begin_batch     (WgAlertEngine    *self,
+                                                GError          **error);
+gboolean       wg_alert_engine_end_batch       (WgAlertEngine    *self,
+                                                GError          **error);
+gboolean       wg_alert_engine_check_timers    (WgAlertEngine    *self,
                                                 GDateTime        *now,
                                                 GError          **error);
 GArray        *wg_alert_engine_due_reminders   (WgAlertEngine    *self,
@@ -182,6 +175,5 @@ gboolean     wg_store_resolve_alert     (WgStore        *store,
                                          GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgAlertInfo, wg_alert_info_free)
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WgSensorMessage, wg_sensor_message_clear)
 
 G_END_DECLS

@@ -371,12 +371,44 @@ static const char migration_4[] =
   "CREATE INDEX alert_open_by_device ON alert (device, kind) WHERE state < 3;"
   "CREATE INDEX sensor_event_by_time ON sensor_event (received_at);";
 
+/* Door sensors as Zigbee2MQTT really sends them (every report carries the
+ * full state): what a sensor last said of its tamper switch and battery, and
+ * since when its door has been as it is, so that alerts follow changes, not
+ * reports. An event keeps when it happened — the device's own last_seen when
+ * it gave a plausible one (time_source 1), else the arrival (0). One feed
+ * per database holds a lease renewed while it is alive. */
+static const char migration_5[] =
+  "ALTER TABLE sensor ADD COLUMN tamper INTEGER CHECK (tamper IS NULL OR tamper IN (0, 1));"
+  "ALTER TABLE sensor ADD COLUMN battery_low INTEGER CHECK (battery_low IS NULL OR battery_low IN (0, 1));"
+  "ALTER TABLE sensor ADD COLUMN contact_since TEXT;"
+  "ALTER TABLE sensor ADD COLUMN left_open_raised INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE sensor SET battery_low = (battery < 20) WHERE battery IS NOT NULL;"
+  "ALTER TABLE sensor_event ADD COLUMN occurred_at TEXT;"
+  "ALTER TABLE sensor_event ADD COLUMN time_source INTEGER CHECK (time_source IS NULL OR time_source IN (0, 1));"
+  "UPDATE sensor_event SET occurred_at = received_at, time_source = 0;"
+  "CREATE TABLE feed_lease ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  holder TEXT NOT NULL,"
+  "  purpose TEXT NOT NULL,"
+  "  host TEXT NOT NULL,"
+  "  pid INTEGER NOT NULL,"
+  "  taken_at INTEGER NOT NULL,"
+  "  renewed_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE bridge ("
+  "  base_topic TEXT PRIMARY KEY NOT NULL,"
+  "  online INTEGER NOT NULL CHECK (online IN (0, 1)),"
+  "  since TEXT NOT NULL"
+  ") WITHOUT ROWID;";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 guint

@@ -15,6 +15,8 @@ typedef enum
   WG_FEED_CONNECTING,
   WG_FEED_CONNECTED,
   WG_FEED_RECONNECTING,
+  WG_FEED_STANDBY,     /* another feed holds this database's lease */
+  WG_FEED_TAKEN_OVER,  /* another client took the broker session: pausing */
 } WgFeedState;
 
 #define WG_TYPE_SENSOR_FEED (wg_sensor_feed_get_type ())
@@ -46,6 +48,12 @@ gboolean       wg_broker_url_parse           (const char     *url,
                                               int            *port,
                                               gboolean       *tls,
                                               GError        **error);
-char          *wg_default_client_id          (const char     *purpose);
+char          *wg_feed_default_client_id     (WgStore        *store,
+                                              GError        **error);
+void           wg_sensor_feed_set_purpose    (WgSensorFeed   *self,
+                                              const char     *purpose);
+void           wg_sensor_feed_set_lease_seconds (WgSensorFeed *self,
+                                              guint           seconds);
+const char    *wg_sensor_feed_get_client_id  (WgSensorFeed   *self);
 
 G_END_DECLS

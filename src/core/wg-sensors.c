@@ -14,7 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "wg-alerts.h"
 #include "wg-sensors.h"
 #include "wg-store-private.h"
 
@@ -146,16 +148,18 @@ wg_store_list_sensor_devices (WgStore     *store,
   return wg_store_collect_strings (store, stmt, error);
 }
 
-/* A device name as Zigbee2MQTT has it in its topic: no slashes or wildcards. */
+/* A device name as Zigbee2MQTT allows it in its topic (its own rule:
+ * "/" inside but not at either end nor before trailing digits, no "+" or
+ * "#"), and not the bridge's. */
 static gboolean
 check_device (const char  *device,
               GError     **error)
 {
-  if (device == NULL || *device == '\0' || strlen (device) > 128 || strpbrk (device, "/+#") != NULL ||
-      !g_utf8_validate (device, -1, NULL))
+  if (!wg_sensor_friendly_name_is_valid (device) || g_str_equal (device, WG_BRIDGE_DEVICE) ||
+      g_str_has_prefix (device, WG_BRIDGE_DEVICE "/"))
     {
       g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
-                           _("A device is named by its Zigbee2MQTT name or IEEE address (like 0x00158d0001a2b3c4), without “/”, “+” or “#”."));
+                           _("A device is named by its Zigbee2MQTT friendly name or IEEE address (like 0x00158d0001a2b3c4 or 乐昌镇/南关/348号): no “+” or “#”, no “/” at either end or before a final number, and not “bridge”."));
       return FALSE;
     }
   return TRUE;
@@ -414,4 +418,304 @@ wg_store_list_visit_windows (WgStore  *store,
       return NULL;
     }
   return g_steal_pointer (&windows);
+}
+
+/* The feed's lease: one feed per database */
+
+void
+wg_feed_lease_free (WgFeedLease *lease)
+{
+  if (lease == NULL)
+    return;
+  g_free (lease->holder);
+  g_free (lease->purpose);
+  g_free (lease->host);
+  g_free (lease);
+}
+
+static WgFeedLease *
+read_lease (WgStore  *store,
+            GError  **error)
+{
+  static const char sql[] =
+    "SELECT holder, purpose, host, pid, taken_at, renewed_at, expires_at FROM feed_lease WHERE id = 1";
+  WgFeedLease *lease = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      lease = g_new0 (WgFeedLease, 1);
+      lease->holder = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      lease->purpose = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      lease->host = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      lease->pid = sqlite3_column_int64 (stmt, 3);
+      lease->taken_at = sqlite3_column_int64 (stmt, 4);
+      lease->renewed_at = sqlite3_column_int64 (stmt, 5);
+      lease->expires_at = sqlite3_column_int64 (stmt, 6);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    wg_store_set_error (store, rc, error);
+  return lease;
+}
+
+/**
+ * wg_store_get_feed_lease:
+ * @store: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): who holds (or last held) the
+ *   database's sensor feed, or %NULL (without an error) when nobody did
+ */
+WgFeedLease *
+wg_store_get_feed_lease (WgStore  *store,
+                         GError  **error)
+{
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  return read_lease (store, error);
+}
+
+/**
+ * wg_store_take_feed_lease:
+ * @store: a #WgStore
+ * @holder: who asks: a token unique to one running feed
+ * @purpose: what it is ("app", "listen"), to tell a user who holds it
+ * @seconds: how long the lease lasts unless renewed
+ * @now: the time, in unix seconds
+ * @taken: (out): whether @holder holds the lease now
+ * @other: (out) (optional) (transfer full): who holds it instead
+ * @error: return location for a #GError
+ *
+ * Takes the database's one lease on the sensor feed, renews it for its
+ * holder, or takes it over when its holder let it lapse (a process that
+ * died). A live lease of another is respected.
+ *
+ * Returns: %FALSE only when the store failed
+ */
+gboolean
+wg_store_take_feed_lease (WgStore      *store,
+                          const char   *holder,
+                          const char   *purpose,
+                          guint         seconds,
+                          gint64        now,
+                          gboolean     *taken,
+                          WgFeedLease **other,
+                          GError      **error)
+{
+  static const char take_sql[] =
+    "INSERT INTO feed_lease (id, holder, purpose, host, pid, taken_at, renewed_at, expires_at)"
+    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?5, ?5 + ?6)"
+    " ON CONFLICT (id) DO UPDATE SET"
+    "   taken_at = CASE WHEN holder = ?1 THEN taken_at ELSE ?5 END,"
+    "   holder = ?1, purpose = ?2, host = ?3, pid = ?4, renewed_at = ?5, expires_at = ?5 + ?6";
+  g_autoptr(WgFeedLease) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (holder != NULL && purpose != NULL, FALSE);
+
+  *taken = FALSE;
+  if (other != NULL)
+    *other = NULL;
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  current = read_lease (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
+  if (current != NULL && !g_str_equal (current->holder, holder) && current->expires_at > now)
+    {
+      wg_store_rollback (store);
+      if (other != NULL)
+        *other = g_steal_pointer (&current);
+      return TRUE;
+    }
+  if (!(stmt = wg_store_prepare (store, take_sql, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, holder, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, purpose, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, g_get_host_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, getpid ());
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, seconds);
+  if (!wg_store_step_done (store, stmt, error) || !wg_store_commit (store, error))
+    goto failed;
+  *taken = TRUE;
+  return TRUE;
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * wg_store_release_feed_lease:
+ * @store: a #WgStore
+ * @holder: the token it was taken with
+ * @error: return location for a #GError
+ *
+ * Lets the lease go at once, if @holder holds it, so that a feed standing
+ * by need not wait for it to lapse.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_release_feed_lease (WgStore     *store,
+                             const char  *holder,
+                             GError     **error)
+{
+  static const char sql[] = "DELETE FROM feed_lease WHERE holder = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, holder, -1, SQLITE_TRANSIENT);
+  return wg_store_step_done (store, stmt, error);
+}
+
+/**
+ * wg_store_dup_database_id:
+ * @store: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): sixteen hex digits, drawn once per database and
+ *   kept in it: what makes the feed's MQTT client id its own
+ */
+char *
+wg_store_dup_database_id (WgStore  *store,
+                          GError  **error)
+{
+  static const char make_sql[] =
+    "INSERT OR IGNORE INTO settings (key, value) VALUES ('database-id', lower (hex (randomblob (8))))";
+  static const char read_sql[] = "SELECT value FROM settings WHERE key = 'database-id'";
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, make_sql, error)) || !wg_store_step_done (store, stmt, error) ||
+      !(stmt = wg_store_prepare (store, read_sql, error)))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (id == NULL)
+    wg_store_set_error (store, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+  return id;
+}
+
+/**
+ * wg_store_get_bridge_state:
+ * @store: a #WgStore
+ * @base_topic: the Zigbee2MQTT base topic
+ * @since: (out) (optional) (transfer full): since when it is in that state
+ * @error: return location for a #GError
+ *
+ * Returns: 1 when the bridge last said it is online, 0 offline, -1 when it
+ *   never said (or on error)
+ */
+int
+wg_store_get_bridge_state (WgStore     *store,
+                           const char  *base_topic,
+                           char       **since,
+                           GError     **error)
+{
+  static const char sql[] = "SELECT online, since FROM bridge WHERE base_topic = ?";
+  sqlite3_stmt *stmt;
+  int online = -1;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), -1);
+
+  if (since != NULL)
+    *since = NULL;
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return -1;
+  sqlite3_bind_text (stmt, 1, base_topic, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      online = sqlite3_column_int (stmt, 0);
+      if (since != NULL)
+        *since = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    wg_store_set_error (store, rc, error);
+  return online;
+}
+
+void
+wg_sensor_event_info_free (WgSensorEventInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->device);
+  g_free (info->received_at);
+  g_free (info->occurred_at);
+  g_free (info->payload);
+  g_free (info);
+}
+
+/**
+ * wg_store_list_sensor_events:
+ * @store: a #WgStore
+ * @device: (nullable): one device's; %NULL for all
+ * @limit: at most this many, the latest first
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgSensorEventInfo): what the feed
+ *   recorded, with when it happened and whose clock said so
+ */
+GPtrArray *
+wg_store_list_sensor_events (WgStore     *store,
+                             const char  *device,
+                             guint        limit,
+                             GError     **error)
+{
+  static const char sql[] =
+    "SELECT device, received_at, coalesce (occurred_at, received_at), coalesce (time_source, 0), kind,"
+    "  payload FROM sensor_event WHERE ?1 IS NULL OR device = ?1 ORDER BY id DESC LIMIT ?2";
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_sensor_event_info_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  if (device != NULL)
+    sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgSensorEventInfo *info = g_new0 (WgSensorEventInfo, 1);
+
+      info->device = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      info->received_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->occurred_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->device_time = sqlite3_column_int (stmt, 3) == 1;
+      info->kind = sqlite3_column_int (stmt, 4);
+      info->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (events, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
 }

@@ -78,4 +78,57 @@ GStrv       wg_store_list_sensor_devices (WgStore       *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgSensorInfo, wg_sensor_info_free)
 
+/* Who holds a database's sensor feed. Times in unix seconds. */
+typedef struct
+{
+  char *holder;
+  char *purpose;
+  char *host;
+  gint64 pid;
+  gint64 taken_at;
+  gint64 renewed_at;
+  gint64 expires_at;
+} WgFeedLease;
+
+void         wg_feed_lease_free          (WgFeedLease  *lease);
+WgFeedLease *wg_store_get_feed_lease     (WgStore      *store,
+                                          GError      **error);
+gboolean     wg_store_take_feed_lease    (WgStore      *store,
+                                          const char   *holder,
+                                          const char   *purpose,
+                                          guint         seconds,
+                                          gint64        now,
+                                          gboolean     *taken,
+                                          WgFeedLease **other,
+                                          GError      **error);
+gboolean     wg_store_release_feed_lease (WgStore      *store,
+                                          const char   *holder,
+                                          GError      **error);
+char        *wg_store_dup_database_id    (WgStore      *store,
+                                          GError      **error);
+int          wg_store_get_bridge_state   (WgStore      *store,
+                                          const char   *base_topic,
+                                          char        **since,
+                                          GError      **error);
+
+/* One message as the feed recorded it. */
+typedef struct
+{
+  char *device;
+  char *received_at;
+  char *occurred_at;   /* the device's own time when it gave one, else the arrival */
+  gboolean device_time;
+  int kind;            /* WgSensorEventKind */
+  char *payload;
+} WgSensorEventInfo;
+
+void       wg_sensor_event_info_free   (WgSensorEventInfo *info);
+GPtrArray *wg_store_list_sensor_events (WgStore           *store,
+                                        const char        *device,
+                                        guint              limit,
+                                        GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgFeedLease, wg_feed_lease_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgSensorEventInfo, wg_sensor_event_info_free)
+
 G_END_DECLS

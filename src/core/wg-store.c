@@ -1198,6 +1198,8 @@ static const struct
   { "issuing-organisation", "曲沃县疫情防控工作领导组办公室" },
   /* A door sensor silent for longer is offline. */
   { "sensor-heartbeat-minutes", "60" },
+  /* A door open longer while armed is an alert of its own. */
+  { "door-open-minutes", "10" },
 };
 
 static gboolean
@@ -1298,14 +1300,17 @@ wg_store_set_setting (WgStore     *self,
   if (value != NULL && g_str_equal (key, "poster-url-template") &&
       !wg_poster_url_template_validate (value, error))
     return FALSE;
-  if (value != NULL && g_str_equal (key, "sensor-heartbeat-minutes"))
+  if (value != NULL &&
+      (g_str_equal (key, "sensor-heartbeat-minutes") || g_str_equal (key, "door-open-minutes")))
     {
       guint64 minutes = 0;
 
       if (!g_ascii_string_to_unsigned (value, 10, 1, 24 * 60, &minutes, NULL))
         {
           g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
-                               _("The heartbeat is a number of minutes from 1 to 1440."));
+                               g_str_equal (key, "door-open-minutes")
+                               ? _("The time a door may stay open is a number of minutes from 1 to 1440.")
+                               : _("The heartbeat is a number of minutes from 1 to 1440."));
           return FALSE;
         }
     }
