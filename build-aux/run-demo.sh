@@ -49,12 +49,13 @@ state="${XDG_STATE_HOME:-$HOME/.local/state}/wangge/demo-broker"
 mkdir -p "$state"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 {
+  # What Wangge needs of any broker (persistence, queueing for absent
+  # sessions), then this demo's own listener and folders.
+  cat data/mosquitto/wangge.conf
   echo "listener $port 127.0.0.1"
   echo "allow_anonymous true"
-  echo "persistence true"
   echo "persistence_location $state/"
   echo "log_dest file $state/broker.log"
-  echo "max_queued_messages 200000"
   # As root, mosquitto would drop to its own user and could not save its state here.
   if [ "$(id -u)" = 0 ]; then echo "user root"; fi
 } > "$state/mosquitto.conf"

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <mosquitto.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,10 +49,23 @@ port_open (int port)
   return connection != NULL;
 }
 
+/* The broker dies with the test, even one that aborts: an orphan would hold
+ * the test's output open and keep meson waiting. */
+static inline void
+broker_child_setup (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* The broker settings Wangge ships (data/mosquitto/wangge.conf), then the
+ * test's own listener and folders. */
 static inline void
 broker_start (Broker *broker)
 {
   g_autofree char *conf = g_build_filename (broker->dir, "mosquitto.conf", NULL);
+  g_autofree char *shipped_path = g_build_filename (g_getenv ("WANGGE_SOURCE_ROOT"), "data", "mosquitto",
+                                                    "wangge.conf", NULL);
+  g_autofree char *shipped = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "mosquitto", "-c", conf, NULL };
@@ -59,13 +73,17 @@ broker_start (Broker *broker)
 
   /* As root, mosquitto drops to its own user and can no longer save its
    * persistence into a root-owned folder: stay root. */
-  text = g_strdup_printf ("listener %d 127.0.0.1\nallow_anonymous true\npersistence true\n"
+  g_assert_true (g_file_get_contents (shipped_path, &shipped, NULL, &error));
+  text = g_strdup_printf ("%s\nlistener %d 127.0.0.1\nallow_anonymous true\n"
                           "persistence_location %s/\nautosave_interval 1\n"
-                          "log_dest file %s/broker.log\nmax_queued_messages 200000\n%s",
-                          broker->port, broker->dir, broker->dir, geteuid () == 0 ? "user root\n" : "");
+                          "log_dest file %s/broker.log\n%s",
+                          shipped, broker->port, broker->dir, broker->dir,
+                          geteuid () == 0 ? "user root\n" : "");
   g_assert_true (g_file_set_contents (conf, text, -1, NULL));
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &broker->pid, &error));
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+                                G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                broker_child_setup, NULL, &broker->pid, &error));
   g_assert_no_error (error);
   while (!port_open (broker->port) && g_get_monotonic_time () < deadline)
     g_usleep (20000);

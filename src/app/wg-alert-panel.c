@@ -18,6 +18,7 @@
 #include "wg-alert-panel.h"
 #include "wg-application.h"
 #include "wg-registry.h"
+#include "wg-sensors.h"
 
 struct _WgAlertPanel
 {
@@ -27,6 +28,8 @@ struct _WgAlertPanel
   GtkWidget *box;
   GtkImage *state_image;
   GtkLabel *state_label;
+  GtkLabel *bridge_label;
+  GtkImage *bridge_image;
   GtkToggleButton *open_button;
   GtkDropDown *township_dropdown;
   GtkStack *list_stack;
@@ -239,6 +242,37 @@ update_state (WgAlertPanel *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_image), "warning");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->state_image), "warning");
+}
+
+/* The Zigbee2MQTT bridge's own state, beside the broker's: when it is
+ * offline, every sensor is blind. */
+static void
+update_bridge (WgAlertPanel *self)
+{
+  g_autofree char *since = NULL;
+  g_autofree char *text = NULL;
+  int online = -1;
+
+  if (self->store != NULL && self->feed != NULL)
+    online = wg_store_get_bridge_state (self->store,
+                                        wg_alert_engine_get_base_topic (wg_sensor_feed_get_engine (self->feed)),
+                                        &since, NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->bridge_label)), self->feed != NULL);
+  if (online == 1)
+    text = g_strdup_printf (_("Zigbee2MQTT bridge online since %s"), since);
+  else if (online == 0)
+    text = g_strdup_printf (_("Zigbee2MQTT bridge offline since %s: every sensor is blind"), since);
+  else
+    text = g_strdup (_("Zigbee2MQTT bridge not heard from yet"));
+  gtk_label_set_label (self->bridge_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bridge_label), text);
+  gtk_image_set_from_icon_name (self->bridge_image, online == 1 ? "network-transmit-receive-symbolic"
+                                                    : online == 0 ? "dialog-warning-symbolic"
+                                                    : "network-offline-symbolic");
+  if (online == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->bridge_image), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->bridge_image), "error");
 }
 
 /**
@@ -509,6 +543,7 @@ static void
 on_feed_state_cb (WgAlertPanel *self)
 {
   update_state (self);
+  update_bridge (self);
 }
 
 /**
@@ -533,8 +568,13 @@ wg_alert_panel_set_feed (WgAlertPanel *self,
   g_set_object (&self->store, store);
   g_set_object (&self->feed, feed);
   if (feed != NULL)
-    g_signal_connect_object (feed, "notify::state", G_CALLBACK (on_feed_state_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (feed, "notify::state", G_CALLBACK (on_feed_state_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* The bridge speaks through the feed: a cheap look after each batch. */
+      g_signal_connect_object (feed, "notify::n-received", G_CALLBACK (update_bridge), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   g_clear_pointer (&self->townships, g_ptr_array_unref);
   self->townships = g_ptr_array_new_with_free_func (g_free);
@@ -558,6 +598,7 @@ wg_alert_panel_set_feed (WgAlertPanel *self,
   g_signal_handlers_unblock_by_func (self->township_dropdown, on_filter_changed_cb, self);
 
   update_state (self);
+  update_bridge (self);
   wg_alert_panel_reload (self);
 }
 
@@ -675,6 +716,8 @@ wg_alert_panel_class_init (WgAlertPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, box);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, state_image);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, state_label);
+  gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, bridge_label);
+  gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, bridge_image);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, open_button);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, township_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, list_stack);
