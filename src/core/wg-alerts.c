@@ -47,7 +47,18 @@ struct _WgAlertEngine
   /* A batch: one transaction, a savepoint per message, signals at the end. */
   gboolean in_batch;
   GArray *pending;      /* of Raised */
+  GArray *batch_seen;   /* of guint64: digests taken in by the open batch */
+
+  /* The digests of the latest messages, to know a QoS 1 redelivery: a ring,
+   * and a set whose keys point into it. Seeded from the database. */
+  guint64 *ring;
+  guint ring_next;
+  GHashTable *recent;
 };
+
+/* QoS 1 redelivers what was in flight when a connection broke: a few
+ * hundred messages at most. */
+#define RECENT_DIGESTS 65536
 
 G_DEFINE_FINAL_TYPE (WgAlertEngine, wg_alert_engine, G_TYPE_OBJECT)
 
@@ -79,6 +90,63 @@ make_digest (const char *topic,
   if (length > 0)
     g_checksum_update (checksum, payload, length);
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The first 64 bits of a hex digest: the key of the recent set. */
+static guint64
+digest_key (const char *digest)
+{
+  char head[17] = { 0 };
+
+  if (digest == NULL || strlen (digest) < 16)
+    return 0;
+  memcpy (head, digest, 16);
+  return g_ascii_strtoull (head, NULL, 16);
+}
+
+static gboolean
+seen_recently (WgAlertEngine *self,
+               guint64        key)
+{
+  return g_hash_table_contains (self->recent, &key);
+}
+
+static void
+remember (WgAlertEngine *self,
+          guint64        key)
+{
+  guint64 *slot = &self->ring[self->ring_next];
+
+  if (seen_recently (self, key))
+    return;
+  g_hash_table_remove (self->recent, slot);
+  *slot = key;
+  g_hash_table_add (self->recent, slot);
+  self->ring_next = (self->ring_next + 1) % RECENT_DIGESTS;
+}
+
+static void
+forget (WgAlertEngine *self,
+        guint64        key)
+{
+  g_hash_table_remove (self->recent, &key);
+}
+
+/* The latest messages' digests, from before this engine started: the feed
+ * that stopped (or died) before it may have left them in flight. */
+static void
+seed_recent (WgAlertEngine *self)
+{
+  static const char sql[] =
+    "SELECT digest FROM (SELECT id, digest FROM sensor_event ORDER BY id DESC LIMIT ?) ORDER BY id";
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = wg_store_prepare (self->store, sql, NULL)))
+    return;
+  sqlite3_bind_int (stmt, 1, RECENT_DIGESTS);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    remember (self, digest_key ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
 }
 
 /* What is kept of a payload: text, and not much of it. */
@@ -223,6 +291,8 @@ typedef struct
   const char *digest;
 } Event;
 
+/* Records the message once: a digest seen recently is QoS 1 delivering it
+ * again, and nothing is written. */
 static gboolean
 record_event (WgAlertEngine  *self,
               gint64          sensor_id,
@@ -231,13 +301,18 @@ record_event (WgAlertEngine  *self,
               GError        **error)
 {
   static const char sql[] =
-    "INSERT OR IGNORE INTO sensor_event (sensor_id, device, received_at, kind, payload, digest,"
-    "                                    occurred_at, time_source)"
+    "INSERT INTO sensor_event (sensor_id, device, received_at, kind, payload, digest,"
+    "                          occurred_at, time_source)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  g_autofree char *kept = keep_payload (event->payload, event->length);
-  g_autofree char *device_kept = g_utf8_make_valid (event->device, MIN (strlen (event->device), 128));
+  g_autofree char *kept = NULL;
+  g_autofree char *device_kept = NULL;
   sqlite3_stmt *stmt;
 
+  *duplicate = seen_recently (self, digest_key (event->digest));
+  if (*duplicate)
+    return TRUE;
+  kept = keep_payload (event->payload, event->length);
+  device_kept = g_utf8_make_valid (event->device, MIN (strlen (event->device), 128));
   if (!(stmt = wg_store_prepare (self->store, sql, error)))
     return FALSE;
   if (sensor_id != 0)
@@ -249,10 +324,7 @@ record_event (WgAlertEngine  *self,
   sqlite3_bind_text (stmt, 6, event->digest, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, event->occurred_at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 8, event->device_time ? 1 : 0);
-  if (!wg_store_step_done (self->store, stmt, error))
-    return FALSE;
-  *duplicate = sqlite3_changes (wg_store_get_db (self->store)) == 0;
-  return TRUE;
+  return wg_store_step_done (self->store, stmt, error);
 }
 
 /* What the store knew of a sensor before this message. -1: unknown. */
@@ -379,10 +451,12 @@ message_begin (WgAlertEngine  *self,
 
 static gboolean
 message_commit (WgAlertEngine  *self,
+                const char     *digest,
                 GArray         *raised,
                 GError        **error)
 {
   static const char release_sql[] = "RELEASE message";
+  guint64 key = digest_key (digest);
   sqlite3_stmt *stmt;
 
   if (self->in_batch)
@@ -391,10 +465,19 @@ message_commit (WgAlertEngine  *self,
           !wg_store_step_done (self->store, stmt, error))
         return FALSE;
       g_array_append_vals (self->pending, raised->data, raised->len);
+      /* Known at once (a redelivery may come in the same batch), forgotten
+       * again if the batch is not written. */
+      if (digest != NULL)
+        {
+          remember (self, key);
+          g_array_append_val (self->batch_seen, key);
+        }
       return TRUE;
     }
   if (!wg_store_commit (self->store, error))
     return FALSE;
+  if (digest != NULL)
+    remember (self, key);
   for (guint i = 0; i < raised->len; i++)
     {
       const Raised *r = &g_array_index (raised, Raised, i);
@@ -614,7 +697,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
         return FALSE;
       if (!record_event (self, 0, &event, &duplicate, error))
         goto failed;
-      return message_commit (self, raised, error);
+      return message_commit (self, digest, raised, error);
     }
 
   self->stats.bad_fields += message.n_bad_fields;
@@ -639,7 +722,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
         goto duplicate;
       if (!handle_bridge (self, &message, when, raised, error))
         goto failed;
-      return message_commit (self, raised, error);
+      return message_commit (self, digest, raised, error);
     }
 
   if (!read_known (self, message.device, &known, error))
@@ -664,7 +747,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
       if (!raise_alert (self, raised, WG_ALERT_UNKNOWN_DEVICE, WG_SEVERITY_LOW, 0, 0, message.device,
                         when, error))
         goto failed;
-      return message_commit (self, raised, error);
+      return message_commit (self, digest, raised, error);
     }
 
   if (!update_sensor (self, known.id, &message, when, error))
@@ -695,7 +778,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
         self->stats.expected_openings++;
     }
 
-  return message_commit (self, raised, error);
+  return message_commit (self, digest, raised, error);
 
 duplicate:
   /* QoS 1 delivered it again: it was handled the first time. */
@@ -731,6 +814,7 @@ wg_alert_engine_begin_batch (WgAlertEngine  *self,
     return FALSE;
   self->in_batch = TRUE;
   g_array_set_size (self->pending, 0);
+  g_array_set_size (self->batch_seen, 0);
   return TRUE;
 }
 
@@ -747,7 +831,13 @@ wg_alert_engine_end_batch (WgAlertEngine  *self,
   raised = g_array_copy (self->pending);
   g_array_set_size (self->pending, 0);
   if (!wg_store_commit (self->store, error))
-    return FALSE;
+    {
+      for (guint i = 0; i < self->batch_seen->len; i++)
+        forget (self, g_array_index (self->batch_seen, guint64, i));
+      g_array_set_size (self->batch_seen, 0);
+      return FALSE;
+    }
+  g_array_set_size (self->batch_seen, 0);
   for (guint i = 0; i < raised->len; i++)
     {
       const Raised *r = &g_array_index (raised, Raised, i);
@@ -908,7 +998,7 @@ wg_alert_engine_check_timers (WgAlertEngine  *self,
       !raise_for_sensors (self, left_open_sql, raised_sql, open_text, when, WG_ALERT_DOOR_LEFT_OPEN,
                           WG_SEVERITY_MEDIUM, raised, error))
     goto failed;
-  return message_commit (self, raised, error);
+  return message_commit (self, NULL, raised, error);
 
 failed:
   message_abort (self);
@@ -995,6 +1085,9 @@ wg_alert_engine_finalize (GObject *object)
   g_free (self->base_topic);
   g_hash_table_unref (self->reminded);
   g_array_unref (self->pending);
+  g_array_unref (self->batch_seen);
+  g_hash_table_unref (self->recent);
+  g_free (self->ring);
 
   G_OBJECT_CLASS (wg_alert_engine_parent_class)->finalize (object);
 }
@@ -1018,6 +1111,9 @@ wg_alert_engine_init (WgAlertEngine *self)
 {
   self->reminded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Raised));
+  self->batch_seen = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->ring = g_new0 (guint64, RECENT_DIGESTS);
+  self->recent = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 
 /**
@@ -1038,6 +1134,7 @@ wg_alert_engine_new (WgStore    *store,
   self = g_object_new (WG_TYPE_ALERT_ENGINE, NULL);
   self->store = g_object_ref (store);
   self->base_topic = g_strdup (base_topic != NULL ? base_topic : "zigbee2mqtt");
+  seed_recent (self);
   return self;
 }
 

@@ -383,9 +383,29 @@ static const char migration_5[] =
   "ALTER TABLE sensor ADD COLUMN contact_since TEXT;"
   "ALTER TABLE sensor ADD COLUMN left_open_raised INTEGER NOT NULL DEFAULT 0;"
   "UPDATE sensor SET battery_low = (battery < 20) WHERE battery IS NOT NULL;"
-  "ALTER TABLE sensor_event ADD COLUMN occurred_at TEXT;"
-  "ALTER TABLE sensor_event ADD COLUMN time_source INTEGER CHECK (time_source IS NULL OR time_source IN (0, 1));"
-  "UPDATE sensor_event SET occurred_at = received_at, time_source = 0;"
+  /* The digest no longer has a unique index: a random key in a growing
+   * index made each message slower than the last (a county's sensors write
+   * millions a year). The engine, the database's only feed (the lease),
+   * keeps the recent digests in memory instead; QoS 1 redelivers only what
+   * was in flight. */
+  "CREATE TABLE sensor_event_v5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sensor_id INTEGER REFERENCES sensor (id) ON DELETE CASCADE,"
+  "  device TEXT NOT NULL,"
+  "  received_at TEXT NOT NULL CHECK " TIME_OK ("received_at") ","
+  "  kind INTEGER NOT NULL,"
+  "  payload TEXT,"
+  "  digest TEXT,"
+  "  occurred_at TEXT NOT NULL,"
+  "  time_source INTEGER NOT NULL CHECK (time_source IN (0, 1))"
+  ");"
+  "INSERT INTO sensor_event_v5 (id, sensor_id, device, received_at, kind, payload, digest, occurred_at,"
+  "                             time_source)"
+  "  SELECT id, sensor_id, device, received_at, kind, payload, digest, received_at, 0 FROM sensor_event;"
+  "DROP TABLE sensor_event;"
+  "ALTER TABLE sensor_event_v5 RENAME TO sensor_event;"
+  "CREATE INDEX sensor_event_by_sensor ON sensor_event (sensor_id, received_at);"
+  "CREATE INDEX sensor_event_by_time ON sensor_event (received_at);"
   "CREATE TABLE feed_lease ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  holder TEXT NOT NULL,"

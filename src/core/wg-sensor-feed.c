@@ -534,7 +534,7 @@ describe_holder (const WgFeedLease *lease)
   g_autofree char *since_text = g_date_time_format (since, "%Y-%m-%d %H:%M:%S");
 
   /* Translators: "wangge-cli listen on desk-3 (process 4711) since 2026-11-29 10:00:00" */
-  return g_strdup_printf (_("The sensor feed of this database is held by %s on %s (process %" G_GINT64_FORMAT ") since %s: standing by."),
+  return g_strdup_printf (_("The sensor feed of this database is held by %s on %s (process %" G_GINT64_FORMAT ") since %s."),
                           g_str_equal (lease->purpose, "listen") ? "wangge-cli listen" : _("the Wangge application"),
                           lease->host, lease->pid, since_text);
 }

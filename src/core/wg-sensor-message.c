@@ -262,8 +262,14 @@ read_last_seen (JsonObject      *object,
     return 0;
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (json_node_get_string (node), local);
+      static GTimeZone *local = NULL;
+      g_autoptr(GDateTime) time = NULL;
+
+      /* Looked up once: each lookup reads /etc/localtime again. A time
+       * without an offset (not what Zigbee2MQTT sends) is local. */
+      if (g_once_init_enter (&local))
+        g_once_init_leave (&local, g_time_zone_new_local ());
+      time = g_date_time_new_from_iso8601 (json_node_get_string (node), local);
 
       if (time != NULL)
         ms = g_date_time_to_unix (time) * 1000 + g_date_time_get_microsecond (time) / 1000;
