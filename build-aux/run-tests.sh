@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run-tests.sh — on a fresh Debian 12 machine: install every dependency, build
 # with warnings as errors, run every suite, then run the unit and integration
-# suites again in an address + undefined-behaviour sanitizer build. Ends with
+# suites again in an address + undefined-behaviour sanitizer build, and a
+# bounded libFuzzer campaign over the sensor message parser. Ends with
 # one line "N passed, N failed" and exits non-zero if anything failed.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -uo pipefail
@@ -64,7 +65,20 @@ else
   status=1
 fi
 
-read -r passed failed skipped < <(count build-ci/meson-logs/testlog.json build-asan/meson-logs/testlog.json)
+echo "== libFuzzer (clang, address + undefined): the sensor message parser =="
+rm -rf build-fuzz
+if CC=clang meson setup build-fuzz -Dfuzzing=true -Dwerror=true -Dprint_fonts=disabled -Dbench=false \
+     -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug >build-fuzz.log 2>&1 &&
+   meson compile -C build-fuzz fuzz-sensor-message >>build-fuzz.log 2>&1; then
+  meson test -C build-fuzz --no-rebuild --suite fuzz --print-errorlogs || status=1
+else
+  cat build-fuzz.log >&2
+  echo "The fuzzing build failed." >&2
+  status=1
+fi
+
+read -r passed failed skipped < <(count build-ci/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+                                        build-fuzz/meson-logs/testlog.json)
 if [ "$passed" = 0 ]; then
   status=1
 fi
