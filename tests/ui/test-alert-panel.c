@@ -150,6 +150,7 @@ test_opening_to_resolved (void)
 
   /* A door opens on a household in quarantine. */
   topic = g_strdup_printf ("zigbee2mqtt/%s", device);
+  publish (&broker, topic, "{\"battery\":91,\"contact\":true,\"linkquality\":96}");
   publish (&broker, topic, "{\"battery\":91,\"contact\":false,\"linkquality\":96}");
   wait_for (has_one_row, panel);
   wg_alert_panel_get_row (panel, 0, &alert);
@@ -227,6 +228,59 @@ test_opening_to_resolved (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_no_rows (gpointer panel)
+{
+  return wg_alert_panel_get_n_rows (panel) == 0;
+}
+
+static const char *
+bridge_text (WgAlertPanel *panel)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (panel), WG_TYPE_ALERT_PANEL,
+                                                                        "bridge_label")));
+}
+
+static gboolean
+bridge_said_online (gpointer panel)
+{
+  return strstr (bridge_text (panel), "online") != NULL;
+}
+
+/* Zigbee2MQTT's bridge goes offline (its retained last will): one high
+ * alert, and the panel says the bridge is offline beside the broker; it
+ * comes back, and the alert resolves itself. */
+static void
+test_bridge_offline (void)
+{
+  const WgAlertInfo *alert;
+  WgAlertPanel *panel;
+  WgWindow *window;
+  GtkListBoxRow *row;
+
+  g_application_activate (G_APPLICATION (app));
+  window = WG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  panel = wg_window_get_alert_panel (window);
+  wait_for (feed_connected, window);
+  wait_for (has_no_rows, panel);
+  g_assert_nonnull (strstr (bridge_text (panel), "not heard"));
+
+  publish (&broker, "zigbee2mqtt/bridge/state", "{\"state\":\"offline\"}");
+  wait_for (has_one_row, panel);
+  row = wg_alert_panel_get_row (panel, 0, &alert);
+  g_assert_cmpint (alert->kind, ==, WG_ALERT_BRIDGE_OFFLINE);
+  g_assert_cmpint (alert->severity, ==, WG_SEVERITY_HIGH);
+  g_assert_nonnull (strstr (bridge_text (panel), "offline"));
+  /* The row says what it is, for whoever cannot see its colour. */
+  g_assert_nonnull (find_button (GTK_WIDGET (row), "alerts.acknowledge"));
+
+  publish (&broker, "zigbee2mqtt/bridge/state", "{\"state\":\"online\"}");
+  wait_for (has_no_rows, panel);
+  wait_for (bridge_said_online, panel);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +292,7 @@ main (int   argc,
   tmp_dir = wg_test_make_tmp_dir ();
   wg_test_isolate_user_dirs (tmp_dir);
   g_test_init (&argc, &argv, NULL);
+  wg_test_allow_no_notification_service ();
   if (!gtk_init_check ())
     g_error ("No display: run the ui suite under xvfb-run");
   adw_init ();
@@ -264,7 +319,8 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
-  g_test_add_func ("/wg/ui/alert-panel/opening-to-resolved", test_opening_to_resolved);
+  wg_test_add_ui_func ("/wg/ui/alert-panel/opening-to-resolved", test_opening_to_resolved);
+  wg_test_add_ui_func ("/wg/ui/alert-panel/bridge-offline", test_bridge_offline);
   status = g_test_run ();
 
   g_clear_object (&app);

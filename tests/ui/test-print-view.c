@@ -343,6 +343,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  wg_test_allow_no_notification_service ();
   wg_document_init_fonts ();
   if (!gtk_init_check ())
     g_error ("No display: run the ui suite under xvfb-run");
@@ -356,11 +357,11 @@ main (int   argc,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_test_add_func ("/wg/ui/print-view/preview-export-and-print", test_preview_export_and_print);
-  g_test_add_func ("/wg/ui/print-view/cancel-leaves-nothing", test_cancel_leaves_nothing);
-  g_test_add_func ("/wg/ui/print-view/unknown-grid-and-posters", test_unknown_grid_and_posters);
-  g_test_add_func ("/wg/ui/print-view/grid-packet", test_grid_packet);
-  g_test_add_func ("/wg/ui/print-view/preferences", test_preferences);
+  wg_test_add_ui_func ("/wg/ui/print-view/preview-export-and-print", test_preview_export_and_print);
+  wg_test_add_ui_func ("/wg/ui/print-view/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  wg_test_add_ui_func ("/wg/ui/print-view/unknown-grid-and-posters", test_unknown_grid_and_posters);
+  wg_test_add_ui_func ("/wg/ui/print-view/grid-packet", test_grid_packet);
+  wg_test_add_ui_func ("/wg/ui/print-view/preferences", test_preferences);
 
   status = g_test_run ();
   wg_test_remove_tree (tmp_dir);

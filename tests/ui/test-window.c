@@ -902,6 +902,7 @@ main (int   argc,
   wg_test_isolate_user_dirs (tmp_dir);
 
   g_test_init (&argc, &argv, NULL);
+  wg_test_allow_no_notification_service ();
 
   /* Fail loudly without a display: this suite must never skip in CI. */
   if (!gtk_init_check ())
@@ -917,17 +918,17 @@ main (int   argc,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_test_add_func ("/wg/ui/window/shows-county", test_shows_county);
-  g_test_add_func ("/wg/ui/window/tree-down-to-households", test_tree_down_to_households);
-  g_test_add_func ("/wg/ui/window/household-and-person-file", test_household_and_person_file);
-  g_test_add_func ("/wg/ui/window/search", test_search);
-  g_test_add_func ("/wg/ui/window/temperature-round", test_temperature_round);
-  g_test_add_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
-  g_test_add_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
-  g_test_add_func ("/wg/ui/window/edit-registry", test_edit_registry);
-  g_test_add_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
-  g_test_add_func ("/wg/ui/window/empty-database", test_empty_database);
-  g_test_add_func ("/wg/ui/window/not-a-database", test_not_a_database);
+  wg_test_add_ui_func ("/wg/ui/window/shows-county", test_shows_county);
+  wg_test_add_ui_func ("/wg/ui/window/tree-down-to-households", test_tree_down_to_households);
+  wg_test_add_ui_func ("/wg/ui/window/household-and-person-file", test_household_and_person_file);
+  wg_test_add_ui_func ("/wg/ui/window/search", test_search);
+  wg_test_add_ui_func ("/wg/ui/window/temperature-round", test_temperature_round);
+  wg_test_add_ui_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
+  wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
+  wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
+  wg_test_add_ui_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
+  wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
+  wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
   app = wg_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));

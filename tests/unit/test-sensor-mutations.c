@@ -22,7 +22,7 @@
 #include "../wg-test-util.h"
 #include "../wg-test-z2m.h"
 
-#define N_MUTATIONS 20000
+#define N_MUTATIONS 10000
 #define DEVICE "0x00158d0001a2b3c4"
 
 static const char *const topics[] = {
@@ -161,7 +161,7 @@ test_mutations (void)
       g_assert_no_error (error);
       if (i % 100 == 99)
         g_assert_true (wg_alert_engine_end_batch (engine, &error));
-      if (i % 5000 == 4999)
+      if (i % 2500 == 2499)
         g_assert_true (wg_alert_engine_check_timers (engine, NULL, &error));
       g_assert_no_error (error);
     }
