@@ -496,8 +496,13 @@ alert_step (Cli        *cli,
   if (!ok || !(alert = wg_store_get_alert (store, (gint64) id, &error)))
     return fail (error);
 
-  g_print (_("Alert %" G_GINT64_FORMAT ": %s."), alert->id, wg_alert_state_describe (alert->state));
-  g_print ("\n");
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, alert->id);
+
+    /* Translators: "Alert 12: Acknowledged." */
+    g_print (_("Alert %s: %s."), number, wg_alert_state_describe (alert->state));
+    g_print ("\n");
+  }
   return EXIT_SUCCESS;
 }
 

@@ -533,10 +533,12 @@ describe_holder (const WgFeedLease *lease)
   g_autoptr(GDateTime) since = g_date_time_new_from_unix_local (lease->taken_at);
   g_autofree char *since_text = g_date_time_format (since, "%Y-%m-%d %H:%M:%S");
 
-  /* Translators: "wangge-cli listen on desk-3 (process 4711) since 2026-11-29 10:00:00" */
-  return g_strdup_printf (_("The sensor feed of this database is held by %s on %s (process %" G_GINT64_FORMAT ") since %s."),
+  g_autofree char *pid = g_strdup_printf ("%" G_GINT64_FORMAT, lease->pid);
+
+  /* Translators: "… held by wangge-cli listen on desk-3 (process 4711) since 2026-11-29 10:00:00." */
+  return g_strdup_printf (_("The sensor feed of this database is held by %s on %s (process %s) since %s."),
                           g_str_equal (lease->purpose, "listen") ? "wangge-cli listen" : _("the Wangge application"),
-                          lease->host, lease->pid, since_text);
+                          lease->host, pid, since_text);
 }
 
 /* Takes or renews the lease; connects when it is ours, stands by when it
