@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "wg-alert-panel.h"
 #include "wg-application.h"
@@ -164,7 +165,10 @@ make_row (const WgAlertInfo *alert)
   gtk_box_append (GTK_BOX (top), since_label);
   gtk_box_append (GTK_BOX (box), top);
 
-  add_label (box, alert->address != NULL ? alert->address : alert->device, NULL);
+  if (alert->kind == WG_ALERT_BRIDGE_OFFLINE)
+    add_label (box, _("Every door sensor is blind until the bridge is back"), NULL);
+  else
+    add_label (box, alert->address != NULL ? alert->address : alert->device, NULL);
   if (alert->grid_path != NULL)
     add_label (box, alert->grid_path, "dim-label caption");
   if (alert->worker != NULL)
@@ -258,10 +262,16 @@ update_bridge (WgAlertPanel *self)
                                         wg_alert_engine_get_base_topic (wg_sensor_feed_get_engine (self->feed)),
                                         &since, NULL);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->bridge_label)), self->feed != NULL);
+  /* "MM-DD HH:MM" of the stored "YYYY-MM-DD HH:MM:SS": the line must fit. */
+  if (since != NULL && strlen (since) >= 16)
+    {
+      since[16] = '\0';
+      memmove (since, since + 5, 12);
+    }
   if (online == 1)
     text = g_strdup_printf (_("Zigbee2MQTT bridge online since %s"), since);
   else if (online == 0)
-    text = g_strdup_printf (_("Zigbee2MQTT bridge offline since %s: every sensor is blind"), since);
+    text = g_strdup_printf (_("Zigbee2MQTT bridge offline since %s"), since);
   else
     text = g_strdup (_("Zigbee2MQTT bridge not heard from yet"));
   gtk_label_set_label (self->bridge_label, text);

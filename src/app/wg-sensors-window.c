@@ -116,11 +116,12 @@ static char *
 check_device_fields (GtkWidget *dialog)
 {
   const char *device = wg_form_dialog_get_text (dialog, "device");
+  g_autoptr(GError) error = NULL;
 
   if (*device == '\0')
     return g_strdup ("");
-  if (strpbrk (device, "/+# ") != NULL)
-    return g_strdup (_("A device name has no spaces, “/”, “+” or “#”."));
+  if (!wg_sensor_check_device_name (device, &error))
+    return g_strdup (error->message);
   return NULL;
 }
 

@@ -148,12 +148,20 @@ wg_store_list_sensor_devices (WgStore     *store,
   return wg_store_collect_strings (store, stmt, error);
 }
 
-/* A device name as Zigbee2MQTT allows it in its topic (its own rule:
- * "/" inside but not at either end nor before trailing digits, no "+" or
- * "#"), and not the bridge's. */
-static gboolean
-check_device (const char  *device,
-              GError     **error)
+/**
+ * wg_sensor_check_device_name:
+ * @device: a sensor's name as Zigbee2MQTT has it
+ * @error: return location for a #GError
+ *
+ * A device name as Zigbee2MQTT allows it in its topic (its own rule: "/"
+ * inside but not at either end nor before trailing digits, no "+" or "#"),
+ * and not the bridge's.
+ *
+ * Returns: %TRUE when Wangge can register it
+ */
+gboolean
+wg_sensor_check_device_name (const char  *device,
+                             GError     **error)
 {
   if (!wg_sensor_friendly_name_is_valid (device) || g_str_equal (device, WG_BRIDGE_DEVICE) ||
       g_str_has_prefix (device, WG_BRIDGE_DEVICE "/"))
@@ -188,7 +196,7 @@ wg_store_register_sensor (WgStore     *store,
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
-  if (!check_device (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
+  if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
   if (model != NULL && *model != '\0')
@@ -247,7 +255,7 @@ wg_store_bind_sensor (WgStore     *store,
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
   g_return_val_if_fail (household_code != NULL, FALSE);
 
-  if (!check_device (device, error) || !(stmt = wg_store_prepare (store, find_sql, error)))
+  if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, find_sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, household_code, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
@@ -301,7 +309,7 @@ wg_store_unbind_sensor (WgStore     *store,
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
-  if (!check_device (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
+  if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
   return change_sensor (store, stmt, device, "unbind", device, error);

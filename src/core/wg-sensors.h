@@ -90,6 +90,8 @@ typedef struct
   gint64 expires_at;
 } WgFeedLease;
 
+gboolean     wg_sensor_check_device_name (const char   *device,
+                                          GError      **error);
 void         wg_feed_lease_free          (WgFeedLease  *lease);
 WgFeedLease *wg_store_get_feed_lease     (WgStore      *store,
                                           GError      **error);
