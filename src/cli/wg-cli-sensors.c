@@ -199,14 +199,18 @@ verb_listen (Cli   *cli,
   listener.feed = feed;
   g_signal_connect (engine, "alert", G_CALLBACK (on_alert_cb), &listener);
   g_signal_connect (feed, "notify::state", G_CALLBACK (on_state_cb), &listener);
+  /* Before the feed starts: a signal from then on stops it cleanly, even one
+   * sent as soon as it says its first word. */
+  sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, &listener);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, &listener);
   if (!wg_sensor_feed_start (feed, &error))
     {
+      g_source_remove (sigint_id);
+      g_source_remove (sigterm_id);
       g_object_unref (listener.store);
       return fail (error);
     }
 
-  sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, &listener);
-  sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, &listener);
   g_main_loop_run (loop);
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
