@@ -434,6 +434,23 @@ update_sensor (WgAlertEngine         *self,
   return wg_store_step_done (self->store, stmt, error);
 }
 
+/* Counts and tells what was committed. */
+static void
+announce (WgAlertEngine *self,
+          GArray        *raised)
+{
+  for (guint i = 0; i < raised->len; i++)
+    {
+      const Raised *r = &g_array_index (raised, Raised, i);
+
+      if (r->is_new)
+        self->stats.alerts_opened++;
+      else
+        self->stats.alerts_updated++;
+      g_signal_emit (self, signals[ALERT], 0, r->id, r->is_new);
+    }
+}
+
 /* Transactions: one per message, or a savepoint per message inside the
  * batch's transaction. */
 static gboolean
@@ -478,16 +495,7 @@ message_commit (WgAlertEngine  *self,
     return FALSE;
   if (digest != NULL)
     remember (self, key);
-  for (guint i = 0; i < raised->len; i++)
-    {
-      const Raised *r = &g_array_index (raised, Raised, i);
-
-      if (r->is_new)
-        self->stats.alerts_opened++;
-      else
-        self->stats.alerts_updated++;
-      g_signal_emit (self, signals[ALERT], 0, r->id, r->is_new);
-    }
+  announce (self, raised);
   return TRUE;
 }
 
@@ -838,16 +846,7 @@ wg_alert_engine_end_batch (WgAlertEngine  *self,
       return FALSE;
     }
   g_array_set_size (self->batch_seen, 0);
-  for (guint i = 0; i < raised->len; i++)
-    {
-      const Raised *r = &g_array_index (raised, Raised, i);
-
-      if (r->is_new)
-        self->stats.alerts_opened++;
-      else
-        self->stats.alerts_updated++;
-      g_signal_emit (self, signals[ALERT], 0, r->id, r->is_new);
-    }
+  announce (self, raised);
   return TRUE;
 }
 
