@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,6 +25,7 @@
 #include "wg-label-sheet.h"
 #include "wg-idnum.h"
 #include "wg-label.h"
+#include "wg-output.h"
 #include "wg-poster-set.h"
 #include "wg-store.h"
 
@@ -215,6 +218,56 @@ verb_check (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
+/* Ctrl+C or SIGTERM during a job cancels it: the writer stops between pages
+ * (or SQLite steps), removes its temporary file, and the verb exits 130 or
+ * 143. The signals are taken by a thread of their own (sigwait) — blocked
+ * before any other thread starts, so that none of them is the one hit. */
+static gpointer
+signal_thread (gpointer data)
+{
+  Cli *cli = data;
+  sigset_t set;
+  int sig = 0;
+
+  sigemptyset (&set);
+  sigaddset (&set, SIGINT);
+  sigaddset (&set, SIGTERM);
+  if (sigwait (&set, &sig) == 0)
+    {
+      g_atomic_int_set (&cli->signal, sig);
+      g_cancellable_cancel (cli->cancellable);
+    }
+  return NULL;
+}
+
+static void
+begin_job (Cli *cli)
+{
+  sigset_t set;
+
+  sigemptyset (&set);
+  sigaddset (&set, SIGINT);
+  sigaddset (&set, SIGTERM);
+  pthread_sigmask (SIG_BLOCK, &set, NULL);
+  cli->cancellable = g_cancellable_new ();
+  g_thread_unref (g_thread_new ("wangge-signals", signal_thread, cli));
+}
+
+/* A job's failure: interrupted says so and exits 128 + the signal. */
+static int
+fail_job (Cli          *cli,
+          const GError *error)
+{
+  int sig = g_atomic_int_get (&cli->signal);
+
+  if (sig != 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_printerr ("\n%s\n", _("wangge-cli: interrupted; nothing was written."));
+      return 128 + sig;
+    }
+  return fail (error);
+}
+
 static int
 verb_backup (Cli   *cli,
              int    argc,
@@ -229,10 +282,14 @@ verb_backup (Cli   *cli,
     return status;
   if (argc != 2)
     return usage_error (_("“backup” takes one argument: the file to write."));
-
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
-      !wg_store_backup (store, argv[1], &error))
+  if (!wg_output_check_target (argv[1], &error))
     return fail (error);
+
+  begin_job (cli);
+  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)))
+    return fail (error);
+  if (!wg_store_backup (store, argv[1], cli->cancellable, &error))
+    return fail_job (cli, error);
 
   g_print (_("Backed up %s to %s."), wg_store_get_path (store), argv[1]);
   g_print ("\n");
@@ -318,7 +375,8 @@ on_pdf_progress (double   fraction,
 
 /* Writes @document to @output and says what was written. */
 static int
-write_document (WgStore    *store,
+write_document (Cli        *cli,
+                WgStore    *store,
                 WgDocument *document,
                 const char *what,
                 const char *output)
@@ -329,9 +387,9 @@ write_document (WgStore    *store,
   g_autofree char *detail = NULL;
   guint n_pages = wg_document_get_n_pages (document);
 
-  if (!wg_document_write_pdf (document, output, wg_store_get_operator (store), NULL,
+  if (!wg_document_write_pdf (document, output, wg_store_get_operator (store), cli->cancellable,
                               on_pdf_progress, GINT_TO_POINTER (isatty (fileno (stderr))), &error))
-    return fail (error);
+    return fail_job (cli, error);
 
   detail = g_strdup_printf ("%s → %s, %u pages", title, output, n_pages);
   if (!wg_store_is_read_only (store) &&
@@ -373,12 +431,15 @@ verb_labels (Cli   *cli,
     return usage_error (_("“labels” needs --grid CODE and -o OUT.pdf."));
   if (layout_text != NULL && !wg_label_layout_from_string (layout_text, &layout))
     return usage_error (_("--layout is “sheet” or “card”."));
+  if (!wg_output_check_target (output, &error))
+    return fail (error);
+  begin_job (cli);
 
   if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
       !(sheet = wg_label_sheet_new (store, grid, layout, &error)))
     return fail (error);
 
-  return write_document (store, WG_DOCUMENT (sheet), "labels", output);
+  return write_document (cli, store, WG_DOCUMENT (sheet), "labels", output);
 }
 
 static int
@@ -414,12 +475,15 @@ verb_posters (Cli   *cli,
     return usage_error (_("--paper is “a4” or “a3”."));
   if (level < 1 || level > 5)
     return usage_error (_("--level is a grid level from 1 to 5."));
+  if (!wg_output_check_target (output, &error))
+    return fail (error);
+  begin_job (cli);
 
   if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
       !(posters = wg_poster_set_new (store, grid, level, paper, date, &error)))
     return fail (error);
 
-  return write_document (store, WG_DOCUMENT (posters), "posters", output);
+  return write_document (cli, store, WG_DOCUMENT (posters), "posters", output);
 }
 
 static void
@@ -466,6 +530,9 @@ verb_dossier (Cli   *cli,
   if (date != NULL && !wg_day_is_valid (date))
     return usage_error (_("--date is a day written as YYYY-MM-DD."));
   flags = only_watched ? WG_DOSSIER_ONLY_WATCHED : WG_DOSSIER_ALL;
+  if (!wg_output_check_target (output, &error))
+    return fail (error);
+  begin_job (cli);
 
   if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
     return fail (error);
@@ -480,15 +547,15 @@ verb_dossier (Cli   *cli,
     dossier = wg_dossier_new_for_household (store, household, flags, date, &error);
   else
     {
-      dossier = wg_dossier_new_for_grid (store, grid, flags, date, NULL, on_read_progress,
+      dossier = wg_dossier_new_for_grid (store, grid, flags, date, cli->cancellable, on_read_progress,
                                          GINT_TO_POINTER (tty), &error);
       if (tty)
         g_printerr ("\n");
     }
   if (dossier == NULL)
-    return fail (error);
+    return fail_job (cli, error);
 
-  return write_document (store, WG_DOCUMENT (dossier), "dossier", output);
+  return write_document (cli, store, WG_DOCUMENT (dossier), "dossier", output);
 }
 
 static int

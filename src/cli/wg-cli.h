@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *db_path;
+  /* A job's (labels, posters, dossier, backup): cancelled by SIGINT or SIGTERM. */
+  GCancellable *cancellable;
+  int signal;
 } Cli;
 
 int       fail               (const GError      *error);

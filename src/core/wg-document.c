@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "wg-document.h"
+#include "wg-output.h"
 
 G_DEFINE_INTERFACE (WgDocument, wg_document, G_TYPE_OBJECT)
 
@@ -149,6 +150,40 @@ add_outline (WgDocument      *self,
     }
 }
 
+/* Where cairo's PDF goes: the temporary file, with the first write error
+ * kept, so a full disk is reported as such and at the page it happened. */
+typedef struct
+{
+  int fd;
+  int saved_errno;
+} Sink;
+
+static cairo_status_t
+write_to_sink (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->saved_errno != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  while (length > 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          sink->saved_errno = n < 0 ? errno : EIO;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
  * wg_document_write_pdf:
  * @self: a #WgDocument
@@ -158,6 +193,11 @@ add_outline (WgDocument      *self,
  * @progress: (nullable) (scope call): told the fraction done after each page
  * @user_data: for @progress
  * @error: return location for a #GError
+ *
+ * Writes under a temporary name beside @path and renames it when whole: a
+ * cancelled or failed job leaves nothing. A target that is a folder, a
+ * device or a pipe is refused before anything is drawn; a full disk is
+ * reported as @path's, at the first page that does not fit.
  *
  * Returns: %TRUE when @path holds the whole document
  */
@@ -170,7 +210,6 @@ wg_document_write_pdf (WgDocument      *self,
                        gpointer         user_data,
                        GError         **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -181,11 +220,13 @@ wg_document_write_pdf (WgDocument      *self,
   cairo_t *cr;
   double width, height;
   guint n_pages;
-  int fd;
+  Sink sink = { -1, 0 };
 
   g_return_val_if_fail (WG_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!wg_output_check_target (path, error))
+    return FALSE;
   wg_document_init_fonts ();
 
   n_pages = wg_document_get_n_pages (self);
@@ -196,20 +237,12 @@ wg_document_write_pdf (WgDocument      *self,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  tmp_path = g_build_filename (dir, ".wangge-pdf-XXXXXX", NULL);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write into the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  wg_output_remove_leftovers (path);
+  if (!(tmp_path = wg_output_make_temp (path, "pdf", &sink.fd, error)))
+    return FALSE;
 
   wg_document_get_page_size (self, &width, &height);
-  surface = cairo_pdf_surface_create (tmp_path, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_sink, &sink, width, height);
   title = wg_document_dup_title (self);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Wangge " PACKAGE_VERSION);
@@ -223,10 +256,12 @@ wg_document_write_pdf (WgDocument      *self,
 
   for (guint page = 0; page < n_pages; page++)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          (sink.saved_errno != 0 && !wg_output_set_write_error (sink.saved_errno, path, error)))
         {
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
+          close (sink.fd);
           g_unlink (tmp_path);
           return FALSE;
         }
@@ -245,25 +280,18 @@ wg_document_write_pdf (WgDocument      *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (sink.saved_errno != 0 || status != CAIRO_STATUS_SUCCESS)
     {
+      close (sink.fd);
       g_unlink (tmp_path);
+      if (sink.saved_errno != 0)
+        return wg_output_set_write_error (sink.saved_errno, path, error);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
 
-  /* mkstemp made it private; a PDF is for sharing like any file the user saves. */
-  g_chmod (tmp_path, 0644);
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write “%s”: %s"),
-                   path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return wg_output_commit (tmp_path, sink.fd, path, error);
 }
 
 static cairo_status_t

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "wg-poster-set.h"
+#include "wg-output.h"
 #include "wg-store-private.h"
 
 struct _WgStore
@@ -382,6 +383,7 @@ open_store (const char        *path,
             GError           **error)
 {
   g_autoptr(WgStore) self = NULL;
+  GStatBuf st;
   gboolean exists;
   gint64 version = 0;
   gint64 app_id = 0;
@@ -392,12 +394,26 @@ open_store (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  exists = g_stat (path, &st) == 0;
 
-  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is a folder, not a Wangge database."), path);
+      return NULL;
+    }
+  /* /dev/null, a pipe, a device: SQLite would open some of them, and put its
+   * journal beside them. */
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Wangge database."), path);
+      return NULL;
+    }
+  if (exists && st.st_size == 0 && !(flags & WG_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is empty — create one with “wangge-cli init”."), path);
       return NULL;
     }
 
@@ -749,8 +765,10 @@ wg_store_check (WgStore  *self,
 
       if (g_strcmp0 (line, "ok") != 0)
         {
+          /* SQLite's own words are for whoever repairs it: the debug log. */
+          g_debug ("integrity_check: %s", line);
           g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
-                       _("The database “%s” is damaged: %s"), self->path, line);
+                       _("The database “%s” is damaged. Restore it from a backup."), self->path);
           sqlite3_reset (stmt);
           return FALSE;
         }
@@ -785,30 +803,62 @@ wg_store_check (WgStore  *self,
   return TRUE;
 }
 
+static int
+backup_progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* The backup's file, closed again, in the words of its own error. */
+static gboolean
+set_backup_error (const char  *tmp_path,
+                  const char  *destination,
+                  int          rc,
+                  const char  *detail,
+                  GError     **error)
+{
+  g_debug ("backup: sqlite error %d: %s", rc, detail);
+  g_unlink (tmp_path);
+  if ((rc & 0xff) == SQLITE_FULL)
+    return wg_output_set_write_error (ENOSPC, destination, error);
+  if ((rc & 0xff) == SQLITE_INTERRUPT)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The backup was cancelled."));
+      return FALSE;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the backup “%s”: %s"), destination,
+               detail);
+  return FALSE;
+}
+
 /**
  * wg_store_backup:
  * @self: a #WgStore
  * @destination: the file to write
+ * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Copies the database with SQLite's online backup, which is safe while the
- * application has it open. The copy is written under a temporary name and
- * renamed when complete, so a failed backup leaves no partial file.
+ * Copies the database from one read snapshot (VACUUM INTO), which WAL lets
+ * writers continue beside: a county busy with its sensors is backed up all
+ * the same (SQLite's online backup started again at every commit and never
+ * finished). The copy is written under a temporary name and renamed when
+ * complete, so a failed or cancelled backup leaves no partial file; the
+ * target is checked first (a folder, a device or a pipe is refused).
  *
  * Returns: %TRUE on success
  */
 gboolean
-wg_store_backup (WgStore     *self,
-                 const char  *destination,
-                 GError     **error)
+wg_store_backup (WgStore       *self,
+                 const char    *destination,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
+  static const char sql[] = "VACUUM INTO ?";
   g_autofree char *tmp_path = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *real_src = NULL;
   g_autofree char *real_dst = NULL;
   sqlite3 *dest_db = NULL;
-  sqlite3_backup *backup;
-  int fd;
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (self), FALSE);
@@ -822,70 +872,46 @@ wg_store_backup (WgStore     *self,
                    _("A backup cannot overwrite the database it copies. Choose another file."));
       return FALSE;
     }
+  if (!wg_output_check_target (real_dst, error))
+    return FALSE;
+  wg_output_remove_leftovers (real_dst);
+  if (!(tmp_path = wg_output_make_temp (real_dst, "backup", NULL, error)))
+    return FALSE;
+  /* VACUUM INTO wants a file that is not there, or empty: mkstemp's is. */
 
-  dir = g_path_get_dirname (real_dst);
-  tmp_path = g_build_filename (dir, ".wangge-backup-XXXXXX", NULL);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, backup_progress_cb, cancellable);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
     {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the backup into “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
+      sqlite3_bind_text (stmt, 1, tmp_path, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
     }
-  close (fd);
-
-  rc = sqlite3_open_v2 (tmp_path, &dest_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  backup = sqlite3_backup_init (dest_db, "main", self->db, "main");
-  if (backup == NULL)
-    {
-      rc = sqlite3_errcode (dest_db);
-      goto failed;
-    }
-
-  /* Small steps, so a writer in another process is held up only briefly. */
-  do
-    {
-      rc = sqlite3_backup_step (backup, 1024);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (20);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
-    goto failed;
-
-  /* A backup is one self-contained file: fold any WAL back into it. */
-  rc = sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  rc = sqlite3_close (dest_db);
-  dest_db = NULL;
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  if (g_rename (tmp_path, real_dst) != 0)
     {
-      int saved = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the backup “%s”: %s"), destination, g_strerror (saved));
-      return FALSE;
+      g_autofree char *detail = g_strdup (sqlite3_errmsg (self->db));
+
+      sqlite3_finalize (stmt);
+      sqlite3_progress_handler (self->db, 0, NULL, NULL);
+      return set_backup_error (tmp_path, destination, rc, detail, error);
     }
+  sqlite3_finalize (stmt);
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
 
-  return TRUE;
+  /* A backup is one self-contained file: no WAL beside it. */
+  rc = sqlite3_open_v2 (tmp_path, &dest_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *detail = g_strdup (dest_db != NULL ? sqlite3_errmsg (dest_db) : sqlite3_errstr (rc));
 
-failed:
-  if (dest_db != NULL)
-    sqlite3_close (dest_db);
-  g_unlink (tmp_path);
-  wg_store_set_error (self, rc, error);
-  return FALSE;
+      sqlite3_close (dest_db);
+      return set_backup_error (tmp_path, destination, rc, detail, error);
+    }
+  sqlite3_close (dest_db);
+
+  return wg_output_commit (tmp_path, -1, real_dst, error);
 }
 
 /* The levels, then one row of status counts: households, persons, away,

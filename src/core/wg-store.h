@@ -70,6 +70,7 @@ gboolean    wg_store_check              (WgStore           *self,
                                          GError           **error);
 gboolean    wg_store_backup             (WgStore           *self,
                                          const char        *destination,
+                                         GCancellable      *cancellable,
                                          GError           **error);
 gboolean    wg_store_count              (WgStore           *self,
                                          const char        *today,

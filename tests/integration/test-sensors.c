@@ -156,7 +156,7 @@ fixture_set_up (Fixture       *fixture,
     g_autoptr(WgStore) county = wg_store_open (county_db, WG_STORE_OPEN_READ_ONLY, &error);
 
     g_assert_no_error (error);
-    g_assert_true (wg_store_backup (county, fixture->db, &error));
+    g_assert_true (wg_store_backup (county, fixture->db, NULL, &error));
   }
   fixture->store = wg_store_open (fixture->db, WG_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

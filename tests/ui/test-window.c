@@ -394,7 +394,7 @@ test_dossier_from_person_page (void)
     g_autoptr(WgPersonInfo) info = NULL;
 
     g_assert_no_error (error);
-    g_assert_true (wg_store_backup (store, db, &error));
+    g_assert_true (wg_store_backup (store, db, NULL, &error));
     info = wg_store_read_person (store, known_person, &error);
     g_assert_no_error (error);
     id_number = g_strdup (info->id_number);
@@ -523,7 +523,7 @@ test_edit_registry (void)
     g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_READ_ONLY, &error);
 
     g_assert_no_error (error);
-    g_assert_true (wg_store_backup (store, db, &error));
+    g_assert_true (wg_store_backup (store, db, NULL, &error));
   }
   window = open_window (db);
 
