@@ -394,11 +394,11 @@ on_attachment_loaded_cb (GObject      *source,
   g_autoptr(WgPersonPage) self = user_data;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (G_FILE (source));
+  g_autofree char *basename = g_file_get_basename (g_task_get_task_data (G_TASK (result)));
   g_autofree char *message = NULL;
   GtkWidget *overlay;
 
-  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  bytes = wg_attachment_read_file_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
     return;
 
@@ -432,7 +432,8 @@ wg_person_page_attach_file (WgPersonPage *self,
   g_return_if_fail (WG_IS_PERSON_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_file_load_bytes_async (file, self->cancellable, on_attachment_loaded_cb, g_object_ref (self));
+  /* Measured before it is read, in a thread: never more than the limit. */
+  wg_attachment_read_file_async (file, self->cancellable, on_attachment_loaded_cb, g_object_ref (self));
 }
 
 static void

@@ -584,7 +584,7 @@ verb_attach (Cli   *cli,
     return usage_error (_("“attach” needs --person ID and one FILE."));
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!(data = g_file_load_bytes (file, NULL, NULL, &error)))
+  if (!(data = wg_attachment_read_file (file, NULL, &error)))
     return fail (error);
   basename = g_file_get_basename (file);
 

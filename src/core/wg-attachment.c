@@ -40,6 +40,69 @@ sniff (GBytes *data)
   return NULL;
 }
 
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* A picture's size from its header, before anything is decoded: a small
+ * file may claim a picture of billions of pixels (a decompression bomb). */
+static gboolean
+read_image_size (GBytes  *data,
+                 guint32 *width,
+                 guint32 *height)
+{
+  gsize size;
+  const guchar *b = g_bytes_get_data (data, &size);
+
+  /* PNG: the signature, then IHDR with width and height. */
+  if (size >= 24 && memcmp (b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp (b + 12, "IHDR", 4) == 0)
+    {
+      *width = read_be32 (b + 16);
+      *height = read_be32 (b + 20);
+      return TRUE;
+    }
+  /* JPEG: the segments up to the first start-of-frame. */
+  if (size >= 4 && b[0] == 0xff && b[1] == 0xd8)
+    {
+      gsize at = 2;
+
+      while (at + 4 <= size)
+        {
+          guchar marker;
+          gsize length;
+
+          if (b[at] != 0xff)
+            return FALSE;
+          marker = b[at + 1];
+          if (marker == 0xff)
+            {
+              at++;
+              continue;
+            }
+          if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd9))
+            {
+              at += 2;
+              continue;
+            }
+          length = ((gsize) b[at + 2] << 8) | b[at + 3];
+          if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+            {
+              if (at + 9 > size)
+                return FALSE;
+              *height = ((guint32) b[at + 5] << 8) | b[at + 6];
+              *width = ((guint32) b[at + 7] << 8) | b[at + 8];
+              return TRUE;
+            }
+          if (length < 2)
+            return FALSE;
+          at += 2 + length;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * wg_attachment_load_image:
  * @data: a PNG or JPEG file
@@ -61,6 +124,22 @@ wg_attachment_load_image (GBytes  *data,
   const guchar *pixels;
   guchar *target;
   int width, height, stride, target_stride, channels;
+  guint32 claimed_width = 0, claimed_height = 0;
+
+  if (!read_image_size (data, &claimed_width, &claimed_height))
+    {
+      g_set_error_literal (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_DAMAGED,
+                           _("The picture cannot be read: it is not a PNG or JPEG picture"));
+      return NULL;
+    }
+  if (claimed_width == 0 || claimed_height == 0 ||
+      (guint64) claimed_width * claimed_height > WG_ATTACHMENT_MAX_PIXELS)
+    {
+      g_set_error (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_TOO_BIG,
+                   _("The picture is %u × %u pixels: more than %u million cannot be printed. Scale it down first."),
+                   claimed_width, claimed_height, WG_ATTACHMENT_MAX_PIXELS / 1000000);
+      return NULL;
+    }
 
   /* By the type seen in the first bytes: guessing it would need the MIME
    * database, which not every session has. */
@@ -116,6 +195,114 @@ wg_attachment_load_image (GBytes  *data,
     }
   cairo_surface_mark_dirty (surface);
   return surface;
+}
+
+/**
+ * wg_attachment_read_file:
+ * @file: a file to attach
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Measures @file before reading it: a folder, a device or a pipe is
+ * refused, and so is a file larger than %WG_ATTACHMENT_MAX_SIZE — by its
+ * size, without reading it; and no more than the limit is ever read.
+ *
+ * Returns: (transfer full): its contents, or %NULL with @error set
+ */
+GBytes *
+wg_attachment_read_file (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree guchar *buffer = NULL;
+  gsize wanted, n_read = 0;
+  goffset size;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return NULL;
+  if (!(info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                               G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, error)))
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a regular file."), name);
+      return NULL;
+    }
+  size = g_file_info_get_size (info);
+  if (size == 0)
+    {
+      g_set_error_literal (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
+  if (size > WG_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (WG_ATTACHMENT_MAX_SIZE);
+
+      g_set_error (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_TOO_BIG,
+                   _("The file is larger than %s."), limit);
+      return NULL;
+    }
+  /* One byte more than it said: a file that grows meanwhile is caught. */
+  wanted = (gsize) size + 1;
+  buffer = g_malloc (wanted);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, wanted, &n_read, cancellable, error))
+    return NULL;
+  if (n_read > WG_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (WG_ATTACHMENT_MAX_SIZE);
+
+      g_set_error (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_TOO_BIG,
+                   _("The file is larger than %s."), limit);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&buffer), n_read);
+}
+
+static void
+read_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GBytes *bytes = wg_attachment_read_file (task_data, cancellable, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+wg_attachment_read_file_async (GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wg_attachment_read_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_file_thread);
+}
+
+GBytes *
+wg_attachment_read_file_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

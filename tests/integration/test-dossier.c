@@ -10,6 +10,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
@@ -29,6 +34,22 @@
 /* poppler-glib 22 has no autoptr of its own. */
 typedef PopplerDocument TestPdf;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
+
+/* PNG's CRC-32 (ISO 3309), to make a PNG by hand. */
+static guint32
+crc32_of (const guchar *data,
+          gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return crc ^ 0xffffffff;
+}
 
 static char *fixture_dir;
 static char *db_path;
@@ -327,6 +348,118 @@ write_photo (const char *path)
   cairo_destroy (cr);
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
+}
+
+/* A PNG of a few hundred bytes that claims 60,000 × 60,000 pixels: the
+ * signature, IHDR (with its CRC) and a tiny IDAT of deflated zeros. */
+static void
+write_bomb (const char *path)
+{
+  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  guchar ihdr[17] = { 'I', 'H', 'D', 'R', 0, 0, 0xea, 0x60, 0, 0, 0xea, 0x60, 8, 6, 0, 0, 0 };
+  static const guchar idat[] = { 'I', 'D', 'A', 'T', 0x78, 0x9c, 0xed, 0xc1, 0x01, 0x0d, 0x00, 0x00,
+                                 0x00, 0xc2, 0xa0, 0xf7, 0x4f, 0x6d, 0x0e, 0x37, 0xa0, 0x00, 0x00 };
+  static const guchar iend[] = { 'I', 'E', 'N', 'D' };
+  const struct { const guchar *data; gsize length; } chunks[] = {
+    { ihdr, sizeof ihdr }, { idat, sizeof idat }, { iend, sizeof iend },
+  };
+
+  g_byte_array_append (png, signature, sizeof signature);
+  for (guint i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      guint32 length = GUINT32_TO_BE (chunks[i].length - 4);
+      guint32 crc = GUINT32_TO_BE (crc32_of (chunks[i].data, chunks[i].length));
+
+      g_byte_array_append (png, (const guchar *) &length, 4);
+      g_byte_array_append (png, chunks[i].data, chunks[i].length);
+      g_byte_array_append (png, (const guchar *) &crc, 4);
+    }
+  g_assert_true (g_file_set_contents (path, (const char *) png->data, png->len, NULL));
+}
+
+/* Runs wangge-cli and says how much memory it took at its peak (KiB). */
+static long
+cli_peak_kib (const char *db,
+              const char *part,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  va_list ap;
+  GPid pid;
+  int status, err_fd;
+  char err[4096] = { 0 };
+  gssize n;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("WANGGE_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (ap, part);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                           NULL, &pid, NULL, NULL, &err_fd, &error));
+  g_assert_no_error (error);
+  n = read (err_fd, err, sizeof err - 1);
+  close (err_fd);
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  g_spawn_close_pid (pid);
+  g_test_message ("stderr: %s (peak %ld KiB)", n > 0 ? err : "", usage.ru_maxrss);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, part));
+  return usage.ru_maxrss;
+}
+
+/* Measured before read, and before decoded: a 1 GiB file and a picture
+ * that claims 3.6 billion pixels are refused without the memory they ask. */
+static void
+test_attachment_limits (void)
+{
+  g_autofree char *db = wg_test_tmp_path ("limits.db");
+  g_autofree char *bomb = wg_test_tmp_path ("bomb.png");
+  g_autofree char *huge = wg_test_tmp_path ("huge.pdf");
+  g_autoptr(WgPersonInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  g_assert_cmpint (cli (db_path, "backup", db, NULL), ==, 0);
+  {
+    g_autoptr(WgStore) store = open_store (db);
+    info = watched_person (store);
+  }
+  write_bomb (bomb);
+  fd = g_open (huge, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "%PDF-1.4\n", 9), ==, 9);
+  g_assert_cmpint (ftruncate (fd, G_GINT64_CONSTANT (1) << 30), ==, 0);
+  close (fd);
+
+  /* Far less than the 14 GB the picture would take, or the 1 GiB file. */
+  g_assert_cmpint (cli_peak_kib (db, "60000 × 60000", "attach", "--person", info->id_number, bomb, NULL), <,
+                   400 * 1024);
+  g_assert_cmpint (cli_peak_kib (db, "larger than", "attach", "--person", info->id_number, huge, NULL), <,
+                   400 * 1024);
+  /* In core too, for the app and the dossier. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_true (g_file_get_contents (bomb, &contents, &length, NULL));
+    bytes = g_bytes_new (contents, length);
+    g_assert_false (wg_attachment_check (bytes, NULL, NULL, &error));
+    g_assert_error (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_TOO_BIG);
+  }
+  {
+    g_autoptr(WgStore) store = open_store (db);
+    g_assert_cmpint (wg_store_count_rows (store, "attachment"), ==, 0);
+  }
+  g_unlink (huge);
 }
 
 static void
@@ -734,6 +867,7 @@ main (int   argc,
 
   g_test_add_func ("/wg/dossier/person", test_person);
   g_test_add_func ("/wg/dossier/attachments", test_attachments);
+  g_test_add_func ("/wg/dossier/attachment-limits", test_attachment_limits);
   g_test_add_func ("/wg/dossier/grid-packet", test_grid_packet);
   g_test_add_func ("/wg/dossier/long-table", test_long_table);
   g_test_add_func ("/wg/dossier/unknown", test_unknown);
