@@ -168,7 +168,17 @@ post_state (WgSensorFeed *self,
   change->self = g_object_ref (self);
   change->state = state;
   change->problem = g_strdup (problem);
-  g_main_context_invoke (self->context, apply_state_cb, change);
+  /* Always through a source: g_main_context_invoke () would run it right
+   * here, on the network thread, whenever the main context is not busy —
+   * and its listeners touch widgets and the database. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_callback (source, apply_state_cb, change, NULL);
+    g_source_set_name (source, "[wangge] sensor feed state");
+    g_source_attach (source, self->context);
+    g_source_unref (source);
+  }
 }
 
 /* Hands up to @limit queued messages to the engine; all of them for 0. */
@@ -521,8 +531,12 @@ disconnect_broker (WgSensorFeed *self)
   if (self->mosq == NULL)
     return;
   g_clear_handle_id (&self->silence_id, g_source_remove);
+  /* Asked, not forced: cancelling the thread (force) may catch it inside
+   * GLib with a lock held — in the middle of handing us a message — and
+   * leave the main context locked or the heap broken. Disconnecting wakes
+   * its loop, which then ends by itself. */
   mosquitto_disconnect (self->mosq);
-  mosquitto_loop_stop (self->mosq, true);
+  mosquitto_loop_stop (self->mosq, false);
   g_clear_pointer (&self->mosq, mosquitto_destroy);
   drain (self, 0);
 }
