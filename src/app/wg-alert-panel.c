@@ -7,6 +7,12 @@
  * kind, household, grid path, time since, the grid worker and phone — with
  * the next step of its life: acknowledge, dispatch, resolve. Activating a
  * row opens the household.
+ *
+ * The list never moves under the operator: while the pointer or the
+ * keyboard focus is on it, rows are updated where they stand and new
+ * alerts wait behind a "N new alerts" button; the list is read again when
+ * both have left it, or the button is pressed. Every row's buttons name its
+ * alert by id, never by position.
  */
 
 #define G_LOG_DOMAIN "wg-alert-panel"
@@ -35,18 +41,25 @@ struct _WgAlertPanel
   GtkDropDown *township_dropdown;
   GtkStack *list_stack;
   GtkListBox *alert_list;
+  GtkScrolledWindow *scroller;
+  GtkButton *new_button;
   AdwStatusPage *empty_page;
 
   /* owned */
   WgStore *store;
   WgSensorFeed *feed;
-  GPtrArray *alerts;     /* of WgAlertInfo, as shown */
   GPtrArray *townships;  /* of char *: codes, index 0 for all */
   GtkWidget *dialog;
 
   /* state */
   guint tick_id;
   guint n_open;
+  guint n_rows;
+  gboolean pointer_inside;
+  gboolean focus_inside;
+  gboolean stale;        /* held in place: to be read again when let go */
+  guint release_id;
+  guint reload_id;
 };
 
 G_DEFINE_FINAL_TYPE (WgAlertPanel, wg_alert_panel, GTK_TYPE_WIDGET)
@@ -130,11 +143,12 @@ add_step_button (GtkWidget   *box,
   return button;
 }
 
-static GtkWidget *
-make_row (const WgAlertInfo *alert)
+/* The row's content for @alert; the row keeps @alert (taken). */
+static void
+fill_row (GtkWidget   *row,
+          WgAlertInfo *alert)
 {
   static const char *const severity_class[] = { NULL, "severity-low", "severity-medium", "severity-high" };
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *steps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -219,9 +233,34 @@ make_row (const WgAlertInfo *alert)
 
   if (alert->severity == WG_SEVERITY_HIGH && alert->state == WG_ALERT_STATE_OPEN)
     gtk_widget_add_css_class (row, "alert-urgent");
+  else
+    gtk_widget_remove_css_class (row, "alert-urgent");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), alert->household_id != 0);
+  /* What it says, for a screen reader: kind, severity, where. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s, %s", wg_alert_kind_describe (alert->kind),
+                                             wg_severity_describe (alert->severity),
+                                             alert->address != NULL ? alert->address : alert->device);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
+  g_object_set_data_full (G_OBJECT (row), "alert", alert, (GDestroyNotify) wg_alert_info_free);
+}
+
+static GtkWidget *
+make_row (WgAlertInfo *alert)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  fill_row (row, alert);
   return row;
+}
+
+static const WgAlertInfo *
+row_alert (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "alert");
 }
 
 static void
@@ -285,32 +324,39 @@ update_bridge (WgAlertPanel *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->bridge_image), "error");
 }
 
-/**
- * wg_alert_panel_reload:
- * @self: a #WgAlertPanel
- *
- * Reads the alerts again, as the filters say.
- */
-void
-wg_alert_panel_reload (WgAlertPanel *self)
+static const char *
+township_code (WgAlertPanel *self)
+{
+  guint township = gtk_drop_down_get_selected (self->township_dropdown);
+
+  if (self->townships != NULL && township != GTK_INVALID_LIST_POSITION && township > 0 &&
+      township < self->townships->len)
+    return g_ptr_array_index (self->townships, township);
+  return NULL;
+}
+
+static void
+update_n_open (WgAlertPanel *self)
+{
+  guint n_open = wg_store_count_open_alerts (self->store);
+
+  if (n_open != self->n_open)
+    {
+      self->n_open = n_open;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
+    }
+}
+
+/* Reads the alerts again and shows them afresh, as the filters say. */
+static void
+rebuild (WgAlertPanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   gboolean only_open = gtk_toggle_button_get_active (self->open_button);
-  guint township = gtk_drop_down_get_selected (self->township_dropdown);
-  const char *code = NULL;
   GtkWidget *child;
-  guint n_open;
 
-  g_return_if_fail (WG_IS_ALERT_PANEL (self));
-
-  if (self->store == NULL)
-    return;
-  if (self->townships != NULL && township != GTK_INVALID_LIST_POSITION && township > 0 &&
-      township < self->townships->len)
-    code = g_ptr_array_index (self->townships, township);
-
-  alerts = wg_store_list_alerts (self->store, only_open, code, &error);
+  alerts = wg_store_list_alerts (self->store, only_open, township_code (self), &error);
   if (alerts == NULL)
     {
       g_warning ("Cannot read the alerts: %s", error->message);
@@ -319,19 +365,176 @@ wg_alert_panel_reload (WgAlertPanel *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alert_list))) != NULL)
     gtk_list_box_remove (self->alert_list, child);
+  g_ptr_array_set_free_func (alerts, NULL);
   for (guint i = 0; i < alerts->len; i++)
     gtk_list_box_append (self->alert_list, make_row (g_ptr_array_index (alerts, i)));
-  g_clear_pointer (&self->alerts, g_ptr_array_unref);
-  self->alerts = g_steal_pointer (&alerts);
-  gtk_stack_set_visible_child_name (self->list_stack, self->alerts->len > 0 ? "list" : "empty");
+  self->n_rows = alerts->len;
+  self->stale = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), FALSE);
+  gtk_stack_set_visible_child_name (self->list_stack, self->n_rows > 0 ? "list" : "empty");
   adw_status_page_set_title (self->empty_page, only_open ? _("No Open Alerts") : _("No Alerts"));
+}
 
-  n_open = wg_store_count_open_alerts (self->store);
-  if (n_open != self->n_open)
+static gboolean
+alert_changed (const WgAlertInfo *shown,
+               const WgAlertInfo *now)
+{
+  return shown->state != now->state || shown->event_count != now->event_count ||
+         g_strcmp0 (shown->last_event_at, now->last_event_at) != 0 ||
+         g_strcmp0 (shown->dispatched_to, now->dispatched_to) != 0;
+}
+
+/* Brings the rows up to date where they stand, and counts the alerts that
+ * would be new rows: none is added, none removed, none moved. */
+static void
+refresh_in_place (WgAlertPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  gboolean only_open = gtk_toggle_button_get_active (self->open_button);
+  guint n_new = 0;
+
+  /* Every state: an alert resolved meanwhile stays, shown resolved. */
+  alerts = wg_store_list_alerts (self->store, FALSE, township_code (self), &error);
+  if (alerts == NULL)
     {
-      self->n_open = n_open;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
+      g_warning ("Cannot read the alerts: %s", error->message);
+      return;
     }
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      WgAlertInfo *alert = g_ptr_array_index (alerts, i);
+
+      g_hash_table_insert (by_id, &alert->id, alert);
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->alert_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const WgAlertInfo *shown = row_alert (row);
+      WgAlertInfo *now = shown != NULL ? g_hash_table_lookup (by_id, &shown->id) : NULL;
+
+      if (now != NULL)
+        {
+          g_hash_table_remove (by_id, &now->id);
+          guint index;
+
+          if (alert_changed (shown, now) && g_ptr_array_find (alerts, now, &index))
+            fill_row (row, g_ptr_array_steal_index_fast (alerts, index));
+        }
+    }
+  /* What is left is not shown yet. */
+  {
+    GHashTableIter iter;
+    WgAlertInfo *alert;
+
+    g_hash_table_iter_init (&iter, by_id);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &alert))
+      if (!only_open || alert->state != WG_ALERT_STATE_RESOLVED)
+        n_new++;
+  }
+  self->stale = TRUE;
+  if (n_new > 0)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new alert", "%u new alerts", n_new),
+                                                n_new);
+
+      gtk_button_set_label (self->new_button, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), n_new > 0);
+}
+
+/* Held by the pointer on the list, or by the keyboard working in it (a
+ * focus the mouse left behind after a click does not hold it). */
+static gboolean
+is_held (WgAlertPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean keyboard = self->focus_inside && GTK_IS_WINDOW (root) &&
+                      gtk_window_get_focus_visible (GTK_WINDOW (root));
+
+  return (self->pointer_inside || keyboard) && self->n_rows > 0;
+}
+
+/**
+ * wg_alert_panel_reload:
+ * @self: a #WgAlertPanel
+ *
+ * Something changed: shows it. While the operator's pointer or focus is on
+ * the list, rows change where they stand and new alerts wait behind the
+ * "new alerts" button; otherwise the list is read again, as the filters say.
+ */
+void
+wg_alert_panel_reload (WgAlertPanel *self)
+{
+  g_return_if_fail (WG_IS_ALERT_PANEL (self));
+
+  if (self->store == NULL)
+    return;
+  if (is_held (self))
+    refresh_in_place (self);
+  else
+    rebuild (self);
+  update_n_open (self);
+}
+
+static gboolean
+release_cb (gpointer data)
+{
+  WgAlertPanel *self = data;
+
+  self->release_id = 0;
+  if (self->stale && !is_held (self) && self->store != NULL)
+    {
+      rebuild (self);
+      update_n_open (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Let go: what waited is shown — once GTK is done with the crossing or
+ * focus change that let it go (its rows are in the middle of it). */
+static void
+release (WgAlertPanel *self)
+{
+  if (self->stale && self->release_id == 0)
+    self->release_id = g_idle_add (release_cb, self);
+}
+
+static void
+on_pointer_enter_cb (WgAlertPanel *self)
+{
+  self->pointer_inside = TRUE;
+}
+
+static void
+on_pointer_leave_cb (WgAlertPanel *self)
+{
+  self->pointer_inside = FALSE;
+  release (self);
+}
+
+static void
+on_focus_enter_cb (WgAlertPanel *self)
+{
+  self->focus_inside = TRUE;
+}
+
+static void
+on_focus_leave_cb (WgAlertPanel *self)
+{
+  self->focus_inside = FALSE;
+  release (self);
+}
+
+static void
+on_new_button_clicked_cb (WgAlertPanel *self)
+{
+  rebuild (self);
+  update_n_open (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 static void
@@ -344,13 +547,9 @@ static void
 on_alert_list_row_activated_cb (WgAlertPanel  *self,
                                 GtkListBoxRow *row)
 {
-  int index = gtk_list_box_row_get_index (row);
-  const WgAlertInfo *alert;
+  const WgAlertInfo *alert = row_alert (GTK_WIDGET (row));
 
-  if (self->alerts == NULL || index < 0 || (guint) index >= self->alerts->len)
-    return;
-  alert = g_ptr_array_index (self->alerts, index);
-  if (alert->household_id != 0)
+  if (alert != NULL && alert->household_id != 0)
     g_signal_emit (self, signals[OPEN_HOUSEHOLD], 0, alert->household_id, alert->grid_code);
 }
 
@@ -358,22 +557,31 @@ static gboolean
 tick_cb (gpointer data)
 {
   WgAlertPanel *self = data;
-  guint i = 0;
 
   /* "5 minutes ago" moves on. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->alert_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row), i++)
+       row = gtk_widget_get_next_sibling (row))
     {
       GtkLabel *label = g_object_get_data (G_OBJECT (row), "since-label");
 
-      if (label != NULL && self->alerts != NULL && i < self->alerts->len)
+      if (label != NULL && row_alert (row) != NULL)
         {
-          g_autofree char *since = time_since (((WgAlertInfo *) g_ptr_array_index (self->alerts, i))->last_event_at);
+          g_autofree char *since = time_since (row_alert (row)->last_event_at);
 
           gtk_label_set_label (label, since);
         }
     }
   return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+reload_cb (gpointer data)
+{
+  WgAlertPanel *self = data;
+
+  self->reload_id = 0;
+  wg_alert_panel_reload (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -390,7 +598,9 @@ step_done (WgAlertPanel *self,
       else
         g_warning ("%s", error->message);
     }
-  wg_alert_panel_reload (self);
+  /* Not now: the button pressed is in the row about to change. */
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_cb, self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -498,11 +708,21 @@ on_resolve_response_cb (AdwMessageDialog *dialog,
   gboolean ok;
 
   self->dialog = NULL;
-  if (!g_str_equal (response, "resolve") || self->store == NULL)
+  if (!g_str_equal (response, "resolve") || self->store == NULL ||
+      gtk_drop_down_get_selected (outcome) == GTK_INVALID_LIST_POSITION)
     return;
   ok = wg_store_resolve_alert (self->store, id, gtk_drop_down_get_selected (outcome) + 1,
                                gtk_editable_get_text (note), &error);
   step_done (self, ok, error);
+}
+
+static void
+on_outcome_chosen_cb (GtkDropDown      *dropdown,
+                      GParamSpec       *pspec,
+                      AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "resolve",
+                                           gtk_drop_down_get_selected (dropdown) != GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -527,7 +747,9 @@ resolve_action (GtkWidget  *widget,
                                    _("What was it? The outcome and the note go to the audit log."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   dropdown = gtk_drop_down_new_from_strings (outcomes);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), WG_OUTCOME_FALSE_ALARM - 1);
+  /* The operator says what it was: nothing is chosen for them. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outcome"), -1);
   note = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note: what was found, who was there"));
   gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
@@ -540,6 +762,8 @@ resolve_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resolve");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "resolve", FALSE);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_outcome_chosen_cb), dialog, 0);
   g_object_set_data (G_OBJECT (dialog), "outcome", dropdown);
   g_object_set_data (G_OBJECT (dialog), "note", note);
   g_object_set_data (G_OBJECT (dialog), "alert-id", GSIZE_TO_POINTER (g_variant_get_int64 (parameter)));
@@ -625,7 +849,7 @@ wg_alert_panel_get_n_rows (WgAlertPanel *self)
 {
   g_return_val_if_fail (WG_IS_ALERT_PANEL (self), 0);
 
-  return self->alerts != NULL ? self->alerts->len : 0;
+  return self->n_rows;
 }
 
 /**
@@ -640,13 +864,28 @@ wg_alert_panel_get_row (WgAlertPanel       *self,
                         guint               index,
                         const WgAlertInfo **alert)
 {
+  GtkListBoxRow *row;
+
   g_return_val_if_fail (WG_IS_ALERT_PANEL (self), NULL);
 
-  if (self->alerts == NULL || index >= self->alerts->len)
-    return NULL;
-  if (alert != NULL)
-    *alert = g_ptr_array_index (self->alerts, index);
-  return gtk_list_box_get_row_at_index (self->alert_list, index);
+  row = gtk_list_box_get_row_at_index (self->alert_list, index);
+  if (row != NULL && alert != NULL)
+    *alert = row_alert (GTK_WIDGET (row));
+  return row;
+}
+
+/**
+ * wg_alert_panel_get_held:
+ *
+ * Returns: whether the list is held still (the pointer or the focus is on
+ *   it): changes wait until it is let go
+ */
+gboolean
+wg_alert_panel_get_held (WgAlertPanel *self)
+{
+  g_return_val_if_fail (WG_IS_ALERT_PANEL (self), FALSE);
+
+  return is_held (self);
 }
 
 GtkWidget *
@@ -663,12 +902,13 @@ wg_alert_panel_dispose (GObject *object)
   WgAlertPanel *self = (WgAlertPanel *) object;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->feed != NULL)
     g_signal_handlers_disconnect_by_data (self->feed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_ALERT_PANEL);
   g_clear_object (&self->feed);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->alerts, g_ptr_array_unref);
   g_clear_pointer (&self->townships, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wg_alert_panel_parent_class)->dispose (object);
@@ -732,9 +972,12 @@ wg_alert_panel_class_init (WgAlertPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, township_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, alert_list);
+  gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, new_button);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_alert_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "alerts.acknowledge", "x", acknowledge_action);
   gtk_widget_class_install_action (widget_class, "alerts.dispatch", "x", dispatch_action);
@@ -747,7 +990,18 @@ wg_alert_panel_class_init (WgAlertPanelClass *klass)
 static void
 wg_alert_panel_init (WgAlertPanel *self)
 {
+  GtkEventController *motion, *focus;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_pointer_enter_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (on_pointer_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->alert_list), motion);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->alert_list), focus);
   update_state (self);
 }

@@ -27,6 +27,7 @@ guint          wg_alert_panel_get_n_rows  (WgAlertPanel       *self);
 GtkListBoxRow *wg_alert_panel_get_row     (WgAlertPanel       *self,
                                            guint               index,
                                            const WgAlertInfo **alert);
+gboolean       wg_alert_panel_get_held   (WgAlertPanel       *self);
 GtkWidget     *wg_alert_panel_get_dialog  (WgAlertPanel       *self);
 
 G_END_DECLS

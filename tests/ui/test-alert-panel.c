@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdarg.h>
 
 #include "wg-alert-panel.h"
 #include "wg-application.h"
@@ -47,6 +48,12 @@ feed_connected (gpointer window)
   WgSensorFeed *feed = wg_window_get_feed (window);
 
   return feed != NULL && wg_sensor_feed_get_state (feed) == WG_FEED_CONNECTED;
+}
+
+static gboolean
+has_no_rows (gpointer panel)
+{
+  return wg_alert_panel_get_n_rows (panel) == 0;
 }
 
 static gboolean
@@ -92,6 +99,9 @@ press (WgAlertPanel *panel,
   button = find_button (GTK_WIDGET (row), action);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+  /* The panel shows the step once the click is over. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static WgAlertState
@@ -172,6 +182,8 @@ test_opening_to_resolved (void)
   press (panel, "alerts.dispatch");
   wait_for (has_dialog, panel);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (wg_alert_panel_get_dialog (panel)), "dispatch");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
   g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_DISPATCHED);
   {
     g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
@@ -188,9 +200,34 @@ test_opening_to_resolved (void)
   press (panel, "alerts.resolve");
   wait_for (has_dialog, panel);
   dialog = wg_alert_panel_get_dialog (panel);
+  /* No outcome is chosen for the operator: Resolve waits for one. */
+  {
+    GtkDropDown *outcome = g_object_get_data (G_OBJECT (dialog), "outcome");
+
+    g_assert_cmpuint (gtk_drop_down_get_selected (outcome), ==, GTK_INVALID_LIST_POSITION);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "resolve"));
+    gtk_drop_down_set_selected (outcome, WG_OUTCOME_AUTHORISED_EXIT - 1);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "resolve"));
+  }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "resolve");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
   g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_RESOLVED);
-  g_assert_cmpuint (wg_alert_panel_get_n_rows (panel), ==, 0);
+  {
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgAlertInfo) resolved = wg_store_get_alert (store, id, &error);
+
+    g_assert_cmpint (resolved->outcome, ==, WG_OUTCOME_AUTHORISED_EXIT);
+  }
+  /* While the operator's focus is on the list, the row stays where it was,
+   * shown resolved; when the focus goes, so does the row. */
+  if (wg_alert_panel_get_held (panel))
+    {
+      wg_alert_panel_get_row (panel, 0, &alert);
+      g_assert_cmpint (alert->state, ==, WG_ALERT_STATE_RESOLVED);
+      gtk_window_set_focus (GTK_WINDOW (window), NULL);
+    }
+  wait_for (has_no_rows, panel);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (badge)));
   g_assert_cmpuint (wg_grid_node_get_n_open_alerts (wg_grid_tree_get_root (wg_window_get_tree (window))), ==, 0);
 
@@ -226,12 +263,6 @@ test_opening_to_resolved (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-has_no_rows (gpointer panel)
-{
-  return wg_alert_panel_get_n_rows (panel) == 0;
 }
 
 static const char *
@@ -281,6 +312,155 @@ test_bridge_offline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pointer, moved for real: xdotool on the test's own X server. */
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int status;
+  va_list ap;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Moves the pointer onto the middle of @widget (no window manager: the
+ * window's surface is at the screen's origin). */
+static void
+point_at (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                 gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t at;
+  double dx, dy;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &at));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (at.x + dx));
+  y = g_strdup_printf ("%d", (int) (at.y + dy));
+  xdotool ("mousemove", "--sync", x, y, NULL);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+new_alerts_wait (gpointer panel)
+{
+  GtkWidget *button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (panel), WG_TYPE_ALERT_PANEL, "new_button");
+
+  return gtk_widget_get_visible (button) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "2 new alerts") == 0;
+}
+
+static gint64 acted_on;
+
+static gboolean
+acknowledged (gpointer data)
+{
+  return stored_state (acted_on) == WG_ALERT_STATE_ACKNOWLEDGED;
+}
+
+static gboolean
+has_three_rows (gpointer panel)
+{
+  return wg_alert_panel_get_n_rows (panel) == 3;
+}
+
+/* Two alerts arrive while the pointer rests on a card's Acknowledge: the
+ * list does not move, they wait behind "2 new alerts", and the click
+ * acknowledges the alert under the pointer — no other. */
+static void
+test_list_holds_still (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) armed = g_ptr_array_new_with_free_func (g_free);
+  const WgAlertInfo *alert;
+  WgAlertPanel *panel;
+  WgWindow *window;
+  GtkWidget *button;
+
+  {
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GPtrArray) sensors = wg_store_list_sensors (store, NULL, &error);
+
+    /* Not the first armed one: the first test planned a visit on its home. */
+    for (guint i = 0, n = 0; i < sensors->len && armed->len < 2; i++)
+      if (((WgSensorInfo *) g_ptr_array_index (sensors, i))->armed && n++ > 0)
+        g_ptr_array_add (armed, g_strdup_printf ("zigbee2mqtt/%s", ((WgSensorInfo *) g_ptr_array_index (sensors, i))->device));
+    g_assert_cmpuint (armed->len, ==, 2);
+  }
+
+  g_application_activate (G_APPLICATION (app));
+  window = WG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  panel = wg_window_get_alert_panel (window);
+  wait_for (feed_connected, window);
+  wait_for (has_no_rows, panel);
+
+  /* The second armed door: one alert on screen. */
+  publish (&broker, g_ptr_array_index (armed, 1), "{\"contact\":true,\"battery\":80}");
+  publish (&broker, g_ptr_array_index (armed, 1), "{\"contact\":false,\"battery\":80}");
+  wait_for (has_one_row, panel);
+  wg_alert_panel_get_row (panel, 0, &alert);
+  acted_on = alert->id;
+  spin (300);
+  button = find_button (GTK_WIDGET (wg_alert_panel_get_row (panel, 0, NULL)), "alerts.acknowledge");
+  g_assert_nonnull (button);
+  point_at (button);
+  spin (300);
+  g_assert_true (wg_alert_panel_get_held (panel));
+
+  /* Newer, as high: they would go on top and push the card down. */
+  publish (&broker, g_ptr_array_index (armed, 0), "{\"contact\":true,\"battery\":80}");
+  publish (&broker, g_ptr_array_index (armed, 0), "{\"contact\":false,\"battery\":80}");
+  publish (&broker, "zigbee2mqtt/bridge/state", "{\"state\":\"offline\"}");
+  wait_for (new_alerts_wait, panel);
+  g_assert_cmpuint (wg_alert_panel_get_n_rows (panel), ==, 1);
+  wg_alert_panel_get_row (panel, 0, &alert);
+  g_assert_cmpint (alert->id, ==, acted_on);
+
+  xdotool ("click", "1", NULL);
+  wait_for (acknowledged, NULL);
+  {
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GPtrArray) alerts = wg_store_list_alerts (store, TRUE, NULL, &error);
+
+    g_assert_cmpuint (alerts->len, ==, 3);
+    for (guint i = 0; i < alerts->len; i++)
+      {
+        WgAlertInfo *other = g_ptr_array_index (alerts, i);
+
+        g_assert_cmpint (other->state, ==, other->id == acted_on ? WG_ALERT_STATE_ACKNOWLEDGED : WG_ALERT_STATE_OPEN);
+      }
+  }
+
+  /* The pointer goes: the list shows everything. */
+  xdotool ("mousemove", "--sync", "1", "1", NULL);
+  wait_for (has_three_rows, panel);
+  publish (&broker, "zigbee2mqtt/bridge/state", "{\"state\":\"online\"}");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +501,7 @@ main (int   argc,
 
   wg_test_add_ui_func ("/wg/ui/alert-panel/opening-to-resolved", test_opening_to_resolved);
   wg_test_add_ui_func ("/wg/ui/alert-panel/bridge-offline", test_bridge_offline);
+  wg_test_add_ui_func ("/wg/ui/alert-panel/list-holds-still", test_list_holds_still);
   status = g_test_run ();
 
   g_clear_object (&app);
