@@ -103,26 +103,43 @@ fill_cards (GtkFlowBox          *box,
             guint                min_level,
             const WgLevelCounts *counts)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+  GtkWidget *next;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_flow_box_remove (box, child);
-
+  /* The cards that are there are updated where they stand: a figure
+   * changes, nothing moves. */
   for (guint i = 0; i < n_specs; i++)
     {
-      guint value;
       GtkWidget *card;
+      guint value;
 
       /* Only the levels below the grid. */
       if (specs[i].level > 0 && (guint) specs[i].level <= min_level)
         continue;
       value = specs[i].level > 0 ? counts->grids[specs[i].level]
                                  : G_STRUCT_MEMBER (guint, counts, specs[i].offset);
-      card = wg_count_card_new (_(specs[i].title), value);
+      if (child != NULL)
+        {
+          card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+          wg_count_card_set_title (WG_COUNT_CARD (card), _(specs[i].title));
+          wg_count_card_set_count (WG_COUNT_CARD (card), value);
+          child = gtk_widget_get_next_sibling (child);
+        }
+      else
+        {
+          card = wg_count_card_new (_(specs[i].title), value);
+          gtk_flow_box_append (box, card);
+        }
       if (value > 0 && (specs[i].offset == G_STRUCT_OFFSET (WgLevelCounts, fever_today) ||
                         specs[i].offset == G_STRUCT_OFFSET (WgLevelCounts, nat_overdue)))
         gtk_widget_add_css_class (card, "attention");
-      gtk_flow_box_append (box, card);
+      else
+        gtk_widget_remove_css_class (card, "attention");
+    }
+  for (; child != NULL; child = next)
+    {
+      next = gtk_widget_get_next_sibling (child);
+      gtk_flow_box_remove (box, child);
     }
 }
 
@@ -365,6 +382,28 @@ wg_grid_page_init (WgGridPage *self)
                              GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)))));
 }
 
+/* Counts the grid in a worker thread, on a connection of its own. */
+static void
+count (WgGridPage *self,
+       WgStore    *store)
+{
+  g_autoptr(GTask) task = NULL;
+  CountData *data;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+
+  data = g_new0 (CountData, 1);
+  data->db_path = g_strdup (wg_store_get_path (store));
+  data->code = g_strdup (wg_grid_node_get_code (self->node));
+  task = g_task_new (self, self->cancellable, count_done, NULL);
+  g_task_set_source_tag (task, count);
+  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
 /**
  * wg_grid_page_show:
  * @self: a #WgGridPage
@@ -376,10 +415,8 @@ wg_grid_page_show (WgGridPage *self,
                    WgStore    *store,
                    WgGridNode *node)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
   g_autofree char *code = NULL;
-  CountData *data;
   guint level;
 
   g_return_if_fail (WG_IS_GRID_PAGE (self));
@@ -403,20 +440,28 @@ wg_grid_page_show (WgGridPage *self,
   fill_staff (self, store);
   gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (node));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loading = TRUE;
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->counts_stack, "loading");
+  count (self, store);
+}
 
-  data = g_new0 (CountData, 1);
-  data->db_path = g_strdup (wg_store_get_path (store));
-  data->code = g_strdup (wg_grid_node_get_code (node));
-  task = g_task_new (self, self->cancellable, count_done, NULL);
-  g_task_set_source_tag (task, wg_grid_page_show);
-  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
-  g_task_run_in_thread (task, count_thread);
+/**
+ * wg_grid_page_refresh:
+ * @self: a #WgGridPage
+ * @store: the county database
+ *
+ * Counts the grid again — something changed — and updates the figures where
+ * they stand.
+ */
+void
+wg_grid_page_refresh (WgGridPage *self,
+                      WgStore    *store)
+{
+  g_return_if_fail (WG_IS_GRID_PAGE (self));
+  g_return_if_fail (WG_IS_STORE (store));
+
+  if (self->node != NULL)
+    count (self, store);
 }
 
 WgGridNode *

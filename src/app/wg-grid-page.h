@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WgGridPage, wg_grid_page, WG, GRID_PAGE, GtkWidget)
 
 WgGridNode *wg_grid_page_get_node     (WgGridPage *self);
+void        wg_grid_page_refresh      (WgGridPage *self,
+                                       WgStore    *store);
 void        wg_grid_page_show         (WgGridPage *self,
                                        WgStore    *store,
                                        WgGridNode *node);

@@ -61,7 +61,15 @@ struct _WgWindow
   GCancellable *secret_cancellable;
   guint reminder_id;
   guint alerts_refresh_id;
+  guint figures_refresh_id;   /* figures to count again, soon */
+  guint data_version_id;      /* looking for other processes' changes */
+  gint64 data_version;
 };
+
+/* Changes come in bursts (a round of temperatures, a batch of sensor
+ * messages): the figures are counted again once the burst is over. */
+#define FIGURES_DELAY_MS 300
+#define DATA_VERSION_SECONDS 2
 
 G_DEFINE_FINAL_TYPE (WgWindow, wg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -795,6 +803,59 @@ on_engine_alert_cb (WgWindow      *self,
     }
 }
 
+/* Every figure on screen follows every change that touches it: the grid
+ * page's counts, the tree's badges, the alerts. */
+static gboolean
+refresh_figures_cb (gpointer data)
+{
+  WgWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->figures_refresh_id = 0;
+  if (self->store == NULL || self->tree == NULL)
+    return G_SOURCE_REMOVE;
+  if (wg_grid_page_get_node (self->grid_page) != NULL)
+    wg_grid_page_refresh (self->grid_page, self->store);
+  if (!wg_grid_tree_refresh_quarantined (self->tree, &error))
+    g_warning ("Cannot count the people in quarantine: %s", error->message);
+  wg_alert_panel_reload (self->alert_panel);
+  refresh_alert_marks (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_figures (WgWindow *self)
+{
+  if (self->figures_refresh_id == 0)
+    self->figures_refresh_id = g_timeout_add (FIGURES_DELAY_MS, refresh_figures_cb, self);
+}
+
+/* A commit on this desk's connection: the round, a form, the feed. */
+static void
+on_store_changed_cb (WgWindow *self)
+{
+  schedule_figures (self);
+}
+
+/* Another process's commit (wangge-cli, another desk's feed) shows only in
+ * SQLite's data version: looked at every other second. */
+static gboolean
+data_version_cb (gpointer data)
+{
+  WgWindow *self = data;
+  gint64 version;
+
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+  version = wg_store_get_data_version (self->store);
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      schedule_figures (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 remind_cb (gpointer data)
 {
@@ -1024,6 +1085,10 @@ wg_window_dispose (GObject *object)
   g_clear_handle_id (&self->reminder_id, g_source_remove);
   stop_sensors (self);
   g_clear_handle_id (&self->alerts_refresh_id, g_source_remove);
+  g_clear_handle_id (&self->figures_refresh_id, g_source_remove);
+  g_clear_handle_id (&self->data_version_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_WINDOW);
   g_clear_object (&self->tree_selection);
@@ -1193,6 +1258,12 @@ wg_window_new (AdwApplication *application,
   g_set_object (&self->store, store);
   if (open_error != NULL)
     self->open_error = g_error_copy (open_error);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+      self->data_version = wg_store_get_data_version (store);
+      self->data_version_id = g_timeout_add_seconds (DATA_VERSION_SECONDS, data_version_cb, self);
+    }
 
   wg_window_reload (self);
   return self;

@@ -39,6 +39,13 @@ struct _WgStore
 
 G_DEFINE_FINAL_TYPE (WgStore, wg_store, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (wg-store-error-quark, wg_store_error)
 
 #define BUSY_TIMEOUT_MS 3000
@@ -216,6 +223,7 @@ wg_store_commit (WgStore  *self,
       wg_store_rollback (self);
       return FALSE;
     }
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -552,6 +560,15 @@ wg_store_class_init (WgStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = wg_store_finalize;
+
+  /**
+   * WgStore::changed:
+   *
+   * A transaction was committed through this connection. (Other
+   * connections' commits show in wg_store_get_data_version().)
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1497,4 +1514,24 @@ wg_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * wg_store_get_data_version:
+ * @self: a #WgStore
+ *
+ * Returns: a number that changes when another connection (another desk's
+ *   process, wangge-cli, the sensor feed of another process) has committed
+ *   a change since it was last asked; 0 on error
+ */
+gint64
+wg_store_get_data_version (WgStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (self), 0);
+
+  if (!query_int (self, "PRAGMA data_version", &version, NULL))
+    return 0;
+  return version;
 }

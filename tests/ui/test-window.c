@@ -823,6 +823,85 @@ test_temperature_round (void)
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
+static gboolean
+fever_count_above (WgGridPage *page,
+                   guint       before)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      guint now = wg_grid_page_get_count (page, "Fever Today");
+
+      if (now != G_MAXUINT && now > before && !wg_grid_page_get_loading (page))
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return FALSE;
+}
+
+/* The grid page's figures follow a round keyed on this desk, and a change
+ * another process makes, without selecting the grid again. */
+static void
+test_figures_follow_changes (void)
+{
+  WgWindow *window = open_window (small_db);
+  WgGridPage *page = wg_window_get_grid_page (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) other = NULL;
+  g_autoptr(GPtrArray) round = NULL;
+  g_autofree char *code = NULL;
+  WgRoundView *view;
+  guint before, typed = G_MAXUINT;
+
+  wait_for_counts (window);
+  code = g_strdup (wg_grid_node_get_code (wg_grid_page_get_node (page)));
+  before = wg_grid_page_get_count (page, "Fever Today");
+  g_assert_cmpuint (before, !=, G_MAXUINT);
+
+  /* This desk: a fever keyed in the round opened from the page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.temperature-round", NULL));
+  view = WG_ROUND_VIEW (wg_test_find_toplevel (WG_TYPE_ROUND_VIEW));
+  g_assert_nonnull (view);
+  wg_round_view_set_round (view, WG_ROUND_MORNING);
+  round = wg_store_list_round (wg_window_get_store (window), code, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < round->len && typed == G_MAXUINT; i++)
+    {
+      WgRoundEntry *entry = g_ptr_array_index (round, i);
+
+      if (entry->morning_tenths < 373 && entry->afternoon_tenths < 373)
+        {
+          type_into (wg_round_view_get_entry (view, i), "39.1");
+          typed = i;
+        }
+    }
+  g_assert_cmpuint (typed, !=, G_MAXUINT);
+  g_assert_true (fever_count_above (page, before));
+  before = wg_grid_page_get_count (page, "Fever Today");
+  gtk_window_destroy (GTK_WINDOW (view));
+
+  /* Another process (wangge-cli, another desk): its own connection. */
+  other = wg_store_open (small_db, WG_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = round->len; i > 0; i--)
+    {
+      WgRoundEntry *entry = g_ptr_array_index (round, i - 1);
+
+      if (entry->morning_tenths >= 373 || entry->afternoon_tenths >= 373 || i - 1 == typed)
+        continue;
+      g_assert_true (wg_store_set_round_temperature (other, entry->person_id, NULL, WG_ROUND_AFTERNOON, 388,
+                                                     &error));
+      g_assert_no_error (error);
+      break;
+    }
+  g_assert_true (fever_count_above (page, before));
+  /* Never by selecting the grid again. */
+  g_assert_cmpstr (wg_grid_node_get_code (wg_grid_page_get_node (page)), ==, code);
+
+  close_windows ();
+}
+
 static void
 test_preferences_and_about (void)
 {
@@ -923,6 +1002,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/household-and-person-file", test_household_and_person_file);
   wg_test_add_ui_func ("/wg/ui/window/search", test_search);
   wg_test_add_ui_func ("/wg/ui/window/temperature-round", test_temperature_round);
+  wg_test_add_ui_func ("/wg/ui/window/figures-follow-changes", test_figures_follow_changes);
   wg_test_add_ui_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
   wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
