@@ -62,7 +62,7 @@ dup_database_path (WgApplication *self)
   if (self->database_path != NULL)
     return g_strdup (self->database_path);
 
-  configured = g_settings_get_string (self->settings, "database-path");
+  configured = g_settings_get_string (wg_application_get_settings (self), "database-path");
   if (configured != NULL && *configured != '\0')
     return g_steal_pointer (&configured);
 
@@ -164,7 +164,7 @@ on_preferences_action (GSimpleAction *action,
   WgApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   WgStore *store = WG_IS_WINDOW (parent) ? wg_window_get_store (WG_WINDOW (parent)) : NULL;
-  WgPreferencesWindow *prefs = wg_preferences_window_new (self->settings, store);
+  WgPreferencesWindow *prefs = wg_preferences_window_new (wg_application_get_settings (self), store);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
@@ -269,7 +269,7 @@ wg_application_init (WgApplication *self)
     G_OPTION_ENTRY_NULL
   };
 
-  self->settings = g_settings_new (APP_ID);
+  /* No settings yet: --help and --version need no installed schema. */
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
@@ -287,6 +287,10 @@ GSettings *
 wg_application_get_settings (WgApplication *self)
 {
   g_return_val_if_fail (WG_IS_APPLICATION (self), NULL);
+
+  /* Made when first needed, after the command line is handled. */
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
 
   return self->settings;
 }
@@ -315,7 +319,7 @@ wg_application_dup_broker_url (WgApplication *self)
 
   if (self->broker_url != NULL)
     return g_strdup (self->broker_url);
-  configured = g_settings_get_string (self->settings, "broker-url");
+  configured = g_settings_get_string (wg_application_get_settings (self), "broker-url");
   return configured != NULL && *configured != '\0' ? g_steal_pointer (&configured) : NULL;
 }
 

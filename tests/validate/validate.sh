@@ -65,6 +65,24 @@ case "$check" in
     [ -z "$missing" ] || fail "po/POTFILES.in does not list: $missing"
     ;;
 
+  app-options)
+    # --help and --version work where the application's GSettings schema is
+    # not installed (a fresh build tree, a packager's check).
+    app="$build/src/app/wangge"
+    out=$(env -u GSETTINGS_SCHEMA_DIR XDG_DATA_DIRS=/nonexistent "$app" --version 2>&1) ||
+      fail "wangge --version failed without the schema: $out"
+    case "$out" in
+      *"wangge "*) ;;
+      *) fail "wangge --version printed: $out" ;;
+    esac
+    out=$(env -u GSETTINGS_SCHEMA_DIR XDG_DATA_DIRS=/nonexistent "$app" --help 2>&1) ||
+      fail "wangge --help failed without the schema: $out"
+    case "$out" in
+      *--database*) ;;
+      *) fail "wangge --help printed: $out" ;;
+    esac
+    ;;
+
   *)
     fail "unknown check $check"
     ;;
