@@ -166,6 +166,8 @@ on_preferences_action (GSimpleAction *action,
   WgStore *store = WG_IS_WINDOW (parent) ? wg_window_get_store (WG_WINDOW (parent)) : NULL;
   WgPreferencesWindow *prefs = wg_preferences_window_new (wg_application_get_settings (self), store);
 
+  wg_preferences_window_set_broker_in_use (prefs, self->broker_url);
+
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
 }

@@ -41,6 +41,7 @@ struct _WgPreferencesWindow
   /* owned */
   GSettings *settings;
   WgStore *store;
+  GtkLabel *broker_in_use_label;
   GtkFileChooserNative *chooser;
 };
 
@@ -73,7 +74,16 @@ update_database_row (WgPreferencesWindow *self)
 
   if (is_default)
     fallback = wg_default_database_path ();
-  adw_action_row_set_subtitle (self->database_row, is_default ? fallback : configured);
+  /* The one open now may be another (--database): say which is in use. */
+  if (self->store != NULL && g_strcmp0 (wg_store_get_path (self->store), is_default ? fallback : configured) != 0)
+    {
+      g_autofree char *both = g_strdup_printf (_("In use now: %s (given on the command line) · at start: %s"),
+                                               wg_store_get_path (self->store), is_default ? fallback : configured);
+
+      adw_action_row_set_subtitle (self->database_row, both);
+    }
+  else
+    adw_action_row_set_subtitle (self->database_row, is_default ? fallback : configured);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.reset-database", !is_default);
 }
 
@@ -439,6 +449,7 @@ wg_preferences_window_class_init (WgPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/wg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, operator_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, broker_in_use_label);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, printing_group);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, url_row);
@@ -483,4 +494,25 @@ wg_preferences_window_new (GSettings *settings,
   g_return_val_if_fail (store == NULL || WG_IS_STORE (store), NULL);
 
   return g_object_new (WG_TYPE_PREFERENCES_WINDOW, "settings", settings, "store", store, NULL);
+}
+
+/**
+ * wg_preferences_window_set_broker_in_use:
+ * @self: a #WgPreferencesWindow
+ * @url: (nullable): the broker the sensor feed uses now, when it is not the
+ *   one of the preferences (--broker)
+ */
+void
+wg_preferences_window_set_broker_in_use (WgPreferencesWindow *self,
+                                         const char          *url)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (WG_IS_PREFERENCES_WINDOW (self));
+
+  if (url != NULL)
+    text = g_strdup_printf (_("In use now: %s, given on the command line; the address below is used at the next start without it."),
+                            url);
+  gtk_widget_set_visible (GTK_WIDGET (self->broker_in_use_label), url != NULL);
+  gtk_label_set_label (self->broker_in_use_label, text != NULL ? text : "");
 }

@@ -19,4 +19,7 @@ G_DECLARE_FINAL_TYPE (WgPreferencesWindow, wg_preferences_window, WG, PREFERENCE
 WgPreferencesWindow *wg_preferences_window_new (GSettings *settings,
                                                 WgStore   *store);
 
+void                 wg_preferences_window_set_broker_in_use (WgPreferencesWindow *self,
+                                                             const char          *url);
+
 G_END_DECLS

@@ -62,6 +62,7 @@ struct _WgWindow
   guint reminder_id;
   guint alerts_refresh_id;
   guint figures_refresh_id;   /* figures to count again, soon */
+  guint operator_id;          /* asking who is at the desk, at first start */
   guint data_version_id;      /* looking for other processes' changes */
   gint64 data_version;
 };
@@ -95,6 +96,85 @@ operator_name (WgWindow *self)
   g_free (self->operator_name);
   self->operator_name = (name != NULL && *name != '\0') ? g_steal_pointer (&name) : NULL;
   return self->operator_name;
+}
+
+static void
+on_operator_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+static void
+on_operator_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         WgWindow         *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (!g_str_equal (response, "save") || *name == '\0' || !WG_IS_APPLICATION (app))
+    return;
+  g_settings_set_string (wg_application_get_settings (WG_APPLICATION (app)), "operator-name", name);
+  if (self->store != NULL)
+    wg_store_set_operator (self->store, operator_name (self));
+  {
+    g_autofree char *message = g_strdup_printf (_("Changes are now recorded under “%s”"), name);
+
+    wg_window_add_toast (self, message);
+  }
+}
+
+/* Who is at the desk: asked at first start and from the primary menu; the
+ * audit log, acknowledgements and printed footers carry the name. */
+static void
+ask_operator (WgWindow *self)
+{
+  const char *current = operator_name (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Who Is at the Desk?"),
+                                                       _("Your name goes into the audit log, onto acknowledged alerts and into the footer of everything printed.")));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name, as colleagues know you"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Operator's name"), -1);
+  if (current != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), current);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Later"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "save", current != NULL);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_operator_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_operator_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static gboolean
+ask_operator_cb (gpointer data)
+{
+  WgWindow *self = data;
+
+  self->operator_id = 0;
+  if (operator_name (self) == NULL)
+    ask_operator (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+operator_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ask_operator (WG_WINDOW (widget));
 }
 
 static void
@@ -1086,6 +1166,7 @@ wg_window_dispose (GObject *object)
   stop_sensors (self);
   g_clear_handle_id (&self->alerts_refresh_id, g_source_remove);
   g_clear_handle_id (&self->figures_refresh_id, g_source_remove);
+  g_clear_handle_id (&self->operator_id, g_source_remove);
   g_clear_handle_id (&self->data_version_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -1190,6 +1271,7 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
   gtk_widget_class_install_action (widget_class, "win.dossier", "(ss)", dossier_action);
   gtk_widget_class_install_action (widget_class, "win.sensors", NULL, sensors_action);
+  gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);
   wg_edit_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -1322,6 +1404,10 @@ wg_window_reload (WgWindow *self)
   set_page (self, "summary");
   /* The tree has the keyboard: arrows walk it, typing searches. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->tree_view));
+  /* First start: who is at the desk, before anything is recorded — once the
+   * window is on screen. */
+  if (operator_name (self) == NULL && self->operator_id == 0)
+    self->operator_id = g_idle_add (ask_operator_cb, self);
 }
 
 /**

@@ -764,6 +764,7 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-52s %s\n", "--db PATH", _("The database (default: the application's)"));
   fprintf (out, "  %-52s %s\n", "", default_path);
+  fprintf (out, "  %-52s %s\n", "--operator NAME", _("Who is at the desk, for the audit log (default: $WANGGE_OPERATOR)"));
   fprintf (out, "  %-52s %s\n", "--version", _("Print the version"));
   fprintf (out, "  %-52s %s\n", "--help", _("Print this help"));
 }
@@ -804,6 +805,12 @@ main (int    argc,
             return usage_error (_("--db needs a path."));
           g_free (db_path);
           db_path = g_strdup (argv[++i]);
+        }
+      else if (g_str_equal (arg, "--operator"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return usage_error (_("--operator needs a name."));
+          cli.operator_name = argv[++i];
         }
       else if (g_str_has_prefix (arg, "--db="))
         {

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *db_path;
+  const char *operator_name;
   /* A job's (labels, posters, dossier, backup): cancelled by SIGINT or SIGTERM. */
   GCancellable *cancellable;
   int signal;

@@ -636,22 +636,31 @@ wg_store_is_read_only (WgStore *self)
  * wg_store_get_operator:
  * @self: a #WgStore
  *
+ * The operator is who sits at the desk, never the computer's login (a
+ * command centre's desks are shared): the name given with
+ * wg_store_set_operator(), else $WANGGE_OPERATOR, else "unnamed operator".
+ *
  * Returns: the name the audit log records changes under
  */
 const char *
 wg_store_get_operator (WgStore *self)
 {
+  const char *from_environment;
+
   g_return_val_if_fail (WG_IS_STORE (self), NULL);
 
-  if (self->operator_name == NULL || *self->operator_name == '\0')
-    return g_get_real_name ();
-  return self->operator_name;
+  if (self->operator_name != NULL && *self->operator_name != '\0')
+    return self->operator_name;
+  from_environment = g_getenv ("WANGGE_OPERATOR");
+  if (from_environment != NULL && *from_environment != '\0')
+    return from_environment;
+  return _("unnamed operator");
 }
 
 /**
  * wg_store_set_operator:
  * @self: a #WgStore
- * @name: (nullable): the operator's name; %NULL for the login's real name
+ * @name: (nullable): the operator's name; %NULL for $WANGGE_OPERATOR
  */
 void
 wg_store_set_operator (WgStore    *self,

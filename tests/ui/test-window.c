@@ -902,6 +902,43 @@ test_figures_follow_changes (void)
   close_windows ();
 }
 
+/* At first start the application asks who is at the desk; the name is
+ * what the audit log records, never the computer's login. */
+static void
+test_operator_at_first_start (void)
+{
+  GSettings *settings = wg_application_get_settings (app);
+  g_autofree char *saved = g_settings_get_string (settings, "operator-name");
+  AdwMessageDialog *dialog = NULL;
+  WgWindow *window;
+  GtkEditable *entry;
+  gint64 deadline;
+
+  g_settings_set_string (settings, "operator-name", "");
+  window = open_window (small_db);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (dialog == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      dialog = ADW_MESSAGE_DIALOG (wg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Who Is at the Desk?");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  entry = GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "entry"));
+  gtk_editable_set_text (entry, "  夜班 李娜 ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "operator-name");
+
+    g_assert_cmpstr (name, ==, "夜班 李娜");
+  }
+  g_assert_cmpstr (wg_store_get_operator (wg_window_get_store (window)), ==, "夜班 李娜");
+  close_windows ();
+  g_settings_set_string (settings, "operator-name", saved);
+}
+
 static void
 test_preferences_and_about (void)
 {
@@ -1003,6 +1040,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/search", test_search);
   wg_test_add_ui_func ("/wg/ui/window/temperature-round", test_temperature_round);
   wg_test_add_ui_func ("/wg/ui/window/figures-follow-changes", test_figures_follow_changes);
+  wg_test_add_ui_func ("/wg/ui/window/operator-at-first-start", test_operator_at_first_start);
   wg_test_add_ui_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
   wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
@@ -1011,6 +1049,8 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
   app = wg_application_new (G_APPLICATION_NON_UNIQUE);
+  /* Someone is at the desk (the first start's question has its own test). */
+  g_settings_set_string (wg_application_get_settings (app), "operator-name", "值班员甲");
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
