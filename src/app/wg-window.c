@@ -39,6 +39,8 @@ struct _WgWindow
   GtkSearchEntry *search_entry;
   GtkStack *sidebar_stack;
   GtkListBox *results_list;
+  GtkLabel *results_cap_label;
+  GtkScrolledWindow *results_scroller;
   GtkStack *content_stack;
   WgGridPage *grid_page;
   WgHouseholdPage *household_page;
@@ -606,6 +608,7 @@ on_search_entry_search_changed_cb (WgWindow *self)
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   GtkListBoxRow *old;
+  guint n_shown;
 
   /* (gtk_list_box_remove_all () is GTK 4.12.) Headers go with their rows. */
   while ((old = gtk_list_box_get_row_at_index (self->results_list, 0)) != NULL)
@@ -674,9 +677,31 @@ on_search_entry_search_changed_cb (WgWindow *self)
     }
   /* The rows own the results now. */
   g_ptr_array_set_free_func (results, NULL);
+  n_shown = results->len;
+
+  /* Capped: say how many there are, so nobody thinks the list is all. */
+  gtk_widget_set_visible (GTK_WIDGET (self->results_cap_label), FALSE);
+  if (n_shown >= SEARCH_LIMIT)
+    {
+      g_autoptr(GError) count_error = NULL;
+      guint total = wg_store_count_search (self->store, text, 1000000, &count_error);
+
+      if (total > n_shown)
+        {
+          g_autofree char *shown = g_strdup_printf ("%u", n_shown);
+          g_autofree char *all = g_strdup_printf ("%'u", total);
+          /* Translators: "50 of 11,881 — narrow the search" */
+          g_autofree char *message = g_strdup_printf (_("%s of %s — narrow the search"), shown, all);
+
+          gtk_label_set_label (self->results_cap_label, message);
+          gtk_widget_set_visible (GTK_WIDGET (self->results_cap_label), TRUE);
+        }
+    }
 
   gtk_list_box_select_row (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0));
   gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+  /* A new search starts at the top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
 }
 
 /* Enter, or a barcode scanner's final Return: open the first result. */
@@ -1248,6 +1273,8 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, results_cap_label);
+  gtk_widget_class_bind_template_child (widget_class, WgWindow, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, grid_page);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, household_page);

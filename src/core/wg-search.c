@@ -318,3 +318,75 @@ wg_store_search (WgStore     *store,
     g_ptr_array_set_size (results, limit);
   return g_steal_pointer (&results);
 }
+
+/**
+ * wg_store_count_search:
+ * @store: a #WgStore
+ * @query: what was typed
+ * @cap: stop counting there (a common fragment matches a third of a county)
+ * @error: return location for a #GError
+ *
+ * How many things a search for @query would find without a limit — for
+ * "50 of 11,881": people and grids by name, and what the search index
+ * holds of it (a thing found both ways may be counted twice).
+ *
+ * Returns: the count, at most @cap; 0 with @error set on failure
+ */
+guint
+wg_store_count_search (WgStore     *store,
+                       const char  *query,
+                       guint        cap,
+                       GError     **error)
+{
+  static const char names_sql[] =
+    "SELECT (SELECT count (*) FROM (SELECT 1 FROM person WHERE name >= ?1 AND name < ?1 || char (1114111) LIMIT ?2))"
+    "     + (SELECT count (*) FROM (SELECT 1 FROM grid WHERE name >= ?1 AND name < ?1 || char (1114111) LIMIT ?2))";
+  static const char index_sql[] =
+    "SELECT count (*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)";
+  g_autofree char *text = NULL;
+  g_autoptr(GString) phrase = g_string_new ("\"");
+  guint total = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (store), 0);
+  g_return_val_if_fail (query != NULL, 0);
+
+  text = g_strstrip (g_utf8_normalize (query, -1, G_NORMALIZE_NFKC));
+  if (text == NULL || *text == '\0' || wg_label_looks_like (text))
+    return 0;
+  if (strlen (text) >= 6 && g_str_is_ascii (text))
+    {
+      char *upper = g_ascii_strup (text, -1);
+      g_free (text);
+      text = upper;
+    }
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  for (guint q = 0; q < 2; q++)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (q == 1 && g_utf8_strlen (text, -1) < 3)
+        break;
+      if (!(stmt = wg_store_prepare (store, q == 0 ? names_sql : index_sql, error)))
+        return 0;
+      sqlite3_bind_text (stmt, 1, q == 0 ? text : phrase->str, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, cap);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        total += sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          wg_store_set_error (store, rc, error);
+          return 0;
+        }
+    }
+  return MIN (total, cap);
+}

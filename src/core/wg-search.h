@@ -38,4 +38,9 @@ GPtrArray *wg_store_search       (WgStore        *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgSearchResult, wg_search_result_free)
 
+guint      wg_store_count_search (WgStore        *store,
+                                  const char     *query,
+                                  guint           cap,
+                                  GError        **error);
+
 G_END_DECLS

@@ -665,6 +665,20 @@ test_search (void)
   label = wg_label_payload (key, "T3STHH0001");
   assert_opens_household (window, label);
 
+  /* A fragment that matches more than is shown says so. */
+  {
+    GtkLabel *cap = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), WG_TYPE_WINDOW,
+                                                              "results_cap_label"));
+    guint n = wg_window_search (window, "1410211");
+
+    g_assert_cmpuint (n, ==, 50);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cap)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (cap), "50 of "));
+    g_assert_nonnull (strstr (gtk_label_get_label (cap), "narrow the search"));
+    g_assert_cmpuint (wg_window_search (window, "欧阳娜"), <, 50);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (cap)));
+  }
+
   /* A forged label opens nothing. */
   forged = g_strdup (label);
   forged[strlen (forged) - 1] = forged[strlen (forged) - 1] == 'Z' ? 'Y' : 'Z';
