@@ -698,12 +698,43 @@ wg_print_view_print (WgPrintView *self,
     on_print_done_cb (self, result, GTK_PRINT_OPERATION (operation));
 }
 
+/* Paper for a whole township is a decision: more than this is asked first. */
+#define PAGES_TO_ASK 500
+
+static void
+on_big_job_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        WgPrintView      *self)
+{
+  if (g_str_equal (response, "print") && self->document != NULL && !self->busy)
+    wg_print_view_print (self, NULL);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  wg_print_view_print (WG_PRINT_VIEW (widget), NULL);
+  WgPrintView *self = WG_PRINT_VIEW (widget);
+  guint n_pages = self->document != NULL ? wg_document_get_n_pages (self->document) : 0;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (n_pages <= PAGES_TO_ASK)
+    {
+      wg_print_view_print (self, NULL);
+      return;
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The job is %u page: about %u sheets of paper and an hour of a printer's time.",
+                                       "The job is %u pages: about %u sheets of paper and an hour of a printer's time.", n_pages),
+                          n_pages, n_pages);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Print All of It?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "print", _("_Print"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_big_job_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -228,7 +228,12 @@ print_labels_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  code = wg_store_dup_county_code (self->store);
+  /* Where the operator is: the grid on screen (a household's page keeps its
+   * grid's), never the whole county by surprise. */
+  if (wg_grid_page_get_node (self->grid_page) != NULL)
+    code = g_strdup (wg_grid_node_get_code (wg_grid_page_get_node (self->grid_page)));
+  else
+    code = wg_store_dup_county_code (self->store);
   view = wg_print_view_new (self->store, code);
   gtk_window_set_transient_for (GTK_WINDOW (view), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (view));

@@ -953,6 +953,27 @@ test_operator_at_first_start (void)
   g_settings_set_string (settings, "operator-name", saved);
 }
 
+/* Ctrl+P starts from the grid on screen, not the county. */
+static void
+test_print_starts_here (void)
+{
+  WgWindow *window = open_window (small_db);
+  GListModel *county = G_LIST_MODEL (wg_grid_tree_get_root (wg_window_get_tree (window)));
+  g_autoptr(WgGridNode) township = g_list_model_get_item (county, 1);
+  GtkWindow *view;
+  GtkEditable *grid_row;
+
+  wg_window_select_node (window, township);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-labels", NULL));
+  view = wg_test_find_toplevel (WG_TYPE_PRINT_VIEW);
+  g_assert_nonnull (view);
+  grid_row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), WG_TYPE_PRINT_VIEW, "grid_row"));
+  g_assert_cmpstr (gtk_editable_get_text (grid_row), ==, wg_grid_node_get_code (township));
+  g_assert_cmpstr (gtk_editable_get_text (grid_row), !=, "141021");
+  gtk_window_destroy (view);
+  close_windows ();
+}
+
 static void
 test_preferences_and_about (void)
 {
@@ -1055,6 +1076,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/temperature-round", test_temperature_round);
   wg_test_add_ui_func ("/wg/ui/window/figures-follow-changes", test_figures_follow_changes);
   wg_test_add_ui_func ("/wg/ui/window/operator-at-first-start", test_operator_at_first_start);
+  wg_test_add_ui_func ("/wg/ui/window/print-starts-here", test_print_starts_here);
   wg_test_add_ui_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
   wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
