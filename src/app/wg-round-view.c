@@ -150,6 +150,28 @@ on_field_activate_cb (GtkEntry    *field,
     gtk_widget_grab_focus (g_ptr_array_index (self->fields, index + 1));
 }
 
+/* Down and Up move between people, as Enter does after saving. */
+static gboolean
+on_field_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         WgRoundView           *self)
+{
+  GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint index;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Down &&
+       keyval != GDK_KEY_KP_Up) || (state & GDK_MODIFIER_MASK) != 0 ||
+      !g_ptr_array_find (self->fields, field, &index))
+    return FALSE;
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && index + 1 < self->fields->len)
+    gtk_widget_grab_focus (g_ptr_array_index (self->fields, index + 1));
+  else if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && index > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->fields, index - 1));
+  return TRUE;
+}
+
 static void
 build_rows (WgRoundView *self)
 {
@@ -174,6 +196,14 @@ build_rows (WgRoundView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       accessible, -1);
       g_signal_connect_object (field, "activate", G_CALLBACK (on_field_activate_cb), self, 0);
+      {
+        GtkEventController *keys = gtk_event_controller_key_new ();
+
+        /* Before the entry's own handling: Up and Down are ours. */
+        gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+        g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_field_key_pressed_cb), self, 0);
+        gtk_widget_add_controller (field, keys);
+      }
 
       gtk_label_set_wrap (GTK_LABEL (status), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (status), 28);

@@ -312,48 +312,6 @@ test_bridge_offline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The pointer, moved for real: xdotool on the test's own X server. */
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  int status;
-  va_list ap;
-
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-/* Moves the pointer onto the middle of @widget (no window manager: the
- * window's surface is at the screen's origin). */
-static void
-point_at (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                 gtk_widget_get_height (widget) / 2.0);
-  graphene_point_t at;
-  double dx, dy;
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &at));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  x = g_strdup_printf ("%d", (int) (at.x + dx));
-  y = g_strdup_printf ("%d", (int) (at.y + dy));
-  xdotool ("mousemove", "--sync", x, y, NULL);
-}
-
 static void
 spin (guint ms)
 {
@@ -426,7 +384,7 @@ test_list_holds_still (void)
   spin (300);
   button = find_button (GTK_WIDGET (wg_alert_panel_get_row (panel, 0, NULL)), "alerts.acknowledge");
   g_assert_nonnull (button);
-  point_at (button);
+  wg_test_point_at (button);
   spin (300);
   g_assert_true (wg_alert_panel_get_held (panel));
 
@@ -439,7 +397,7 @@ test_list_holds_still (void)
   wg_alert_panel_get_row (panel, 0, &alert);
   g_assert_cmpint (alert->id, ==, acted_on);
 
-  xdotool ("click", "1", NULL);
+  wg_test_xdotool ("click", "1", NULL);
   wait_for (acknowledged, NULL);
   {
     g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
@@ -455,7 +413,7 @@ test_list_holds_still (void)
   }
 
   /* The pointer goes: the list shows everything. */
-  xdotool ("mousemove", "--sync", "1", "1", NULL);
+  wg_test_xdotool ("mousemove", "--sync", "1", "1", NULL);
   wait_for (has_three_rows, panel);
   publish (&broker, "zigbee2mqtt/bridge/state", "{\"state\":\"online\"}");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -834,6 +834,23 @@ test_temperature_round (void)
   type_into (wg_round_view_get_entry (view, 0), "36.9");
   g_assert_cmpint (morning_reading (store, 0), ==, 369);
 
+  /* Down and Up walk between people, from the keyboard (real keys, on the
+   * window under the pointer: no window manager gives focus here). */
+  wg_test_point_at (wg_round_view_get_entry (view, 1));
+  gtk_widget_grab_focus (wg_round_view_get_entry (view, 1));
+  spin (200);
+  wg_test_xdotool ("key", "--clearmodifiers", "Down", NULL);
+  spin (300);
+  focus = gtk_root_get_focus (GTK_ROOT (view));
+  g_assert_true (focus == wg_round_view_get_entry (view, 2) ||
+                 gtk_widget_is_ancestor (focus, wg_round_view_get_entry (view, 2)));
+  wg_test_xdotool ("key", "--clearmodifiers", "Up", NULL);
+  wg_test_xdotool ("key", "--clearmodifiers", "Up", NULL);
+  spin (300);
+  focus = gtk_root_get_focus (GTK_ROOT (view));
+  g_assert_true (focus == wg_round_view_get_entry (view, 0) ||
+                 gtk_widget_is_ancestor (focus, wg_round_view_get_entry (view, 0)));
+
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
