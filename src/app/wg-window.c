@@ -65,6 +65,7 @@ struct _WgWindow
   guint alerts_refresh_id;
   guint figures_refresh_id;   /* figures to count again, soon */
   guint operator_id;          /* asking who is at the desk, at first start */
+  gboolean came_from_search;  /* the content was opened from a search result */
   guint data_version_id;      /* looking for other processes' changes */
   gint64 data_version;
 };
@@ -169,6 +170,25 @@ ask_operator_cb (gpointer data)
   if (operator_name (self) == NULL)
     ask_operator (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Alt+←: back to the search results a page was opened from, on the row
+ * that opened it, so the next one is a Down away. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  GtkListBoxRow *row;
+
+  if (!self->came_from_search || g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "results") != 0)
+    return;
+  row = gtk_list_box_get_selected_row (self->results_list);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->results_list, 0);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
@@ -571,6 +591,8 @@ open_result (WgWindow       *self,
 
   if (result == NULL || self->tree == NULL)
     return;
+  /* Alt+← comes back to this result, in the list it was picked from. */
+  self->came_from_search = TRUE;
 
   switch (result->kind)
     {
@@ -1304,6 +1326,8 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dossier", "(ss)", dossier_action);
   gtk_widget_class_install_action (widget_class, "win.sensors", NULL, sensors_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);
   wg_edit_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

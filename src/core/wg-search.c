@@ -37,7 +37,10 @@ static const char *const resolve_sql[] = {
   "SELECT p.name, p.id_number, g.code, h.address, p.phone FROM person p"
   " LEFT JOIN household h ON h.id = p.household_id LEFT JOIN grid g ON g.id = h.grid_id"
   " WHERE p.id = ?",
-  "SELECT h.code, h.address, g.code, NULL, NULL FROM household h JOIN grid g ON g.id = h.grid_id"
+  /* A household by the name people know it by: its head's, the code beside. */
+  "SELECT coalesce ((SELECT p.name FROM person p WHERE p.household_id = h.id"
+  "                  ORDER BY p.relation IS NOT '户主', p.id LIMIT 1) || ' · ' || h.code, h.code),"
+  "  h.address, g.code, NULL, NULL FROM household h JOIN grid g ON g.id = h.grid_id"
   " WHERE h.id = ?",
   "SELECT name, code, code, NULL, NULL FROM grid WHERE id = ?",
 };

@@ -660,6 +660,20 @@ test_search (void)
 
   /* A household by its code, and by its label as a barcode scanner types it. */
   assert_opens_household (window, "T3STHH0001");
+  /* Titled by its head's name, the code beside. */
+  {
+    GtkListBox *results = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), WG_TYPE_WINDOW,
+                                                                       "results_list"));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (results, 0);
+    GtkWidget *focus;
+
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "欧阳娜 · T3STHH0001");
+    /* Alt+← goes back to the result, in the list, after opening it. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+  }
   key = wg_store_dup_signing_key (wg_window_get_store (window), &error);
   g_assert_no_error (error);
   label = wg_label_payload (key, "T3STHH0001");
