@@ -199,6 +199,20 @@ operator_action (GtkWidget  *widget,
   ask_operator (WG_WINDOW (widget));
 }
 
+/* Narrower than this, the alert panel lies over the pages (a 1024 px
+ * screen) rather than beside them. AdwBreakpoint is libadwaita 1.4. */
+#define FOLD_BELOW_WIDTH 1200
+
+static void
+on_default_width_cb (WgWindow *self)
+{
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  adw_flap_set_fold_policy (self->alerts_flap, width > 0 && width < FOLD_BELOW_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                                                  : ADW_FLAP_FOLD_POLICY_NEVER);
+}
+
 static void
 set_page (WgWindow   *self,
           const char *name)
@@ -1342,6 +1356,7 @@ wg_window_init (WgWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_cb), NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_tree_row_cb), NULL);

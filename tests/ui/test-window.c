@@ -1005,6 +1005,64 @@ test_print_starts_here (void)
   close_windows ();
 }
 
+/* Whether anything mapped under @widget scrolls sideways. */
+static gboolean
+scrolls_sideways (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      if (gtk_adjustment_get_upper (h) - gtk_adjustment_get_lower (h) > gtk_adjustment_get_page_size (h) + 1)
+        {
+          g_test_message ("scrolls sideways: %s (%g > %g)", G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                          gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+          return TRUE;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (scrolls_sideways (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The screens command centres have: at 1366 × 768 with the alert panel
+ * open, and at 1024 × 700, the window fits and nothing scrolls sideways —
+ * on the county's page and on a person's file. (The ui suite's screen is
+ * 1440 × 900.) */
+static void
+test_fits_small_screens (void)
+{
+  WgWindow *window = open_window (small_db);
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (window), WG_TYPE_WINDOW, "alerts_flap"));
+  const int widths[] = { 1366, 1024 };
+  const int heights[] = { 768, 700 };
+
+  wait_for_counts (window);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      int minimum = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], heights[i]);
+      adw_flap_set_reveal_flap (flap, TRUE);
+      spin (500);
+      g_test_message ("%d × %d: the window is %d × %d", widths[i], heights[i],
+                      gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[i]);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, widths[i] - 24);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, widths[i]);
+      g_assert_false (scrolls_sideways (GTK_WIDGET (window)));
+
+      wg_window_open_person (window, known_person);
+      spin (500);
+      g_assert_false (scrolls_sideways (GTK_WIDGET (window)));
+    }
+  close_windows ();
+}
+
 static void
 test_preferences_and_about (void)
 {
@@ -1108,6 +1166,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/figures-follow-changes", test_figures_follow_changes);
   wg_test_add_ui_func ("/wg/ui/window/operator-at-first-start", test_operator_at_first_start);
   wg_test_add_ui_func ("/wg/ui/window/print-starts-here", test_print_starts_here);
+  wg_test_add_ui_func ("/wg/ui/window/fits-small-screens", test_fits_small_screens);
   wg_test_add_ui_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
   wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
