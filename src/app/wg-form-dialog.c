@@ -70,6 +70,13 @@ wg_form_dialog_new (GtkWidget   *parent,
   return dialog;
 }
 
+static void
+on_field_activated_cb (GtkWidget *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"))
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+}
+
 /**
  * wg_form_dialog_add_field:
  * @dialog: a form dialog
@@ -90,6 +97,8 @@ wg_form_dialog_add_field (GtkWidget  *dialog,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* Enter saves, when the form is right ("add" is enabled only then). */
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_field_activated_cb), dialog);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (on_field_changed_cb), dialog);
   adw_preferences_group_add (g_object_get_data (G_OBJECT (dialog), "wg-form-group"), row);
   g_object_set_data (G_OBJECT (dialog), key, row);

@@ -110,6 +110,15 @@ on_operator_changed_cb (GtkEditable      *entry,
   adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
 }
 
+/* Enter saves, once there is a name. */
+static void
+on_operator_activate_cb (GtkEntry         *entry,
+                         AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "save"))
+    adw_message_dialog_response (dialog, "save");
+}
+
 static void
 on_operator_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -156,6 +165,7 @@ ask_operator (WgWindow *self)
   adw_message_dialog_set_response_enabled (dialog, "save", current != NULL);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_operator_changed_cb), dialog, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_operator_activate_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_operator_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
