@@ -19,6 +19,7 @@
 #include "wg-count-card.h"
 #include "wg-grid-page.h"
 #include "wg-registry.h"
+#include "wg-status-list.h"
 
 struct _WgGridPage
 {
@@ -40,6 +41,7 @@ struct _WgGridPage
 
   /* owned */
   WgGridNode *node;
+  WgStore *store;
   GCancellable *cancellable;
   GtkSortListModel *sorted;
 
@@ -51,6 +53,7 @@ G_DEFINE_FINAL_TYPE (WgGridPage, wg_grid_page, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_NODE,
+  OPEN_PERSON,
   N_SIGNALS
 };
 
@@ -318,6 +321,120 @@ add_column (WgGridPage *self,
 }
 
 static void
+on_status_row_activated_cb (GtkListBox    *list,
+                            GtkListBoxRow *row,
+                            WgGridPage    *self)
+{
+  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
+
+  if (person_id > 0)
+    g_signal_emit (self, signals[OPEN_PERSON], 0, person_id);
+}
+
+/**
+ * wg_grid_page_open_status:
+ * @self: a #WgGridPage
+ * @status: a figure of the page
+ *
+ * Opens the people behind the figure in a window of their own: name,
+ * household, micro-grid and the fact that puts them there; a row opens
+ * the person's file.
+ *
+ * Returns: (transfer none) (nullable): the window
+ */
+GtkWindow *
+wg_grid_page_open_status (WgGridPage *self,
+                          WgStatus    status)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *window, *box, *header, *scroller, *clamp, *list;
+
+  g_return_val_if_fail (WG_IS_GRID_PAGE (self), NULL);
+
+  if (self->store == NULL || self->node == NULL)
+    return NULL;
+  people = wg_store_list_status_people (self->store, wg_grid_node_get_code (self->node), status, NULL, &error);
+  if (people == NULL)
+    {
+      g_warning ("Cannot list %s: %s", wg_status_describe (status), error->message);
+      return NULL;
+    }
+
+  window = adw_window_new ();
+  title = g_strdup_printf ("%s — %s", wg_status_describe (status), wg_grid_node_get_name (self->node));
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", people->len), people->len);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
+  gtk_box_append (GTK_BOX (box), header);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const WgStatusPerson *person = g_ptr_array_index (people, i);
+      g_autofree char *line = g_strdup_printf ("%s · %s · %s\n%s", person->fact, person->address,
+                                               person->household_code, person->grid_code);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data (G_OBJECT (row), "person-id", GSIZE_TO_POINTER ((gsize) person->person_id));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_status_row_activated_cb), self, 0);
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_widget_set_margin_top (clamp, 12);
+  gtk_widget_set_margin_bottom (clamp, 12);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  if (people->len > 0)
+    adw_clamp_set_child (ADW_CLAMP (clamp), list);
+  else
+    {
+      GtkWidget *empty = adw_status_page_new ();
+
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nobody"));
+      adw_clamp_set_child (ADW_CLAMP (clamp), empty);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+/* A status card opens its people; the cards are in the figures' order. */
+static void
+on_status_box_child_activated_cb (WgGridPage      *self,
+                                  GtkFlowBoxChild *child)
+{
+  int index = gtk_flow_box_child_get_index (child);
+
+  if (index >= 0 && index <= WG_STATUS_NAT_OVERDUE)
+    wg_grid_page_open_status (self, (WgStatus) index);
+}
+
+static void
 wg_grid_page_dispose (GObject *object)
 {
   WgGridPage *self = (WgGridPage *) object;
@@ -327,6 +444,7 @@ wg_grid_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_GRID_PAGE);
   g_clear_object (&self->sorted);
   g_clear_object (&self->node);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wg_grid_page_parent_class)->dispose (object);
 }
@@ -346,6 +464,13 @@ wg_grid_page_class_init (WgGridPageClass *klass)
   signals[OPEN_NODE] = g_signal_new ("open-node", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, WG_TYPE_GRID_NODE);
 
+  /**
+   * WgGridPage::open-person:
+   * @person_id: a person activated in the list behind a figure
+   */
+  signals[OPEN_PERSON] = g_signal_new ("open-person", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   g_type_ensure (WG_TYPE_COUNT_CARD);
   wg_application_ensure_resources ();
   g_type_ensure (WG_TYPE_DOSSIER_BUTTONS);
@@ -359,6 +484,7 @@ wg_grid_page_class_init (WgGridPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, levels_box);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, status_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_box_child_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, staff_list);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, children_heading);
   gtk_widget_class_bind_template_child (widget_class, WgGridPage, children_view);
@@ -390,6 +516,7 @@ count (WgGridPage *self,
   g_autoptr(GTask) task = NULL;
   CountData *data;
 
+  g_set_object (&self->store, store);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "wg-grid-node.h"
+#include "wg-status-list.h"
 #include "wg-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WgGridPage, wg_grid_page, WG, GRID_PAGE, GtkWidget)
 
 WgGridNode *wg_grid_page_get_node     (WgGridPage *self);
+GtkWindow  *wg_grid_page_open_status  (WgGridPage *self,
+                                       WgStatus    status);
 void        wg_grid_page_refresh      (WgGridPage *self,
                                        WgStore    *store);
 void        wg_grid_page_show         (WgGridPage *self,

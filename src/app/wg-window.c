@@ -817,6 +817,15 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* A person from the list behind a figure. */
+static void
+on_grid_page_open_person_cb (WgWindow *self,
+                             gint64    person_id)
+{
+  wg_window_open_person (self, person_id);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 static void
 on_grid_page_open_node_cb (WgWindow   *self,
                            WgGridNode *node)
@@ -1336,6 +1345,7 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgWindow, alerts_flap);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, alert_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_page_open_node_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_page_open_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_household_page_open_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);

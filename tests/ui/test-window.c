@@ -1074,6 +1074,67 @@ test_fits_small_screens (void)
   close_windows ();
 }
 
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every figure opens its list: the card for people in home quarantine
+ * opens as many rows as it counts, and a row opens the person's file. */
+static void
+test_figure_opens_its_list (void)
+{
+  WgWindow *window = open_window (small_db);
+  WgGridPage *page = wg_window_get_grid_page (window);
+  GtkFlowBox *status_box = GTK_FLOW_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), WG_TYPE_GRID_PAGE,
+                                                                        "status_box"));
+  GtkFlowBoxChild *card;
+  GtkWindow *list_window;
+  GtkWidget *list = NULL;
+  guint expected, n_rows = 0;
+
+  wait_for_counts (window);
+  expected = wg_grid_page_get_count (page, "Home Quarantine");
+  g_assert_cmpuint (expected, >, 0);
+  card = gtk_flow_box_get_child_at_index (status_box, WG_STATUS_HOME_QUARANTINE);
+  g_assert_nonnull (card);
+  g_signal_emit_by_name (status_box, "child-activated", card);
+  spin (200);
+  list_window = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (g_str_has_prefix (gtk_window_get_title (w) != NULL ? gtk_window_get_title (w) : "", "Home Quarantine — "))
+          list_window = w;
+      }
+  }
+  g_assert_nonnull (list_window);
+  /* Its list box: the one that holds the people. */
+  list = find_list_box (GTK_WIDGET (list_window));
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, expected);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_true (WG_IS_PERSON_PAGE (wg_window_get_content (window)));
+  gtk_window_destroy (list_window);
+  close_windows ();
+}
+
 static void
 test_preferences_and_about (void)
 {
@@ -1178,6 +1239,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/operator-at-first-start", test_operator_at_first_start);
   wg_test_add_ui_func ("/wg/ui/window/print-starts-here", test_print_starts_here);
   wg_test_add_ui_func ("/wg/ui/window/fits-small-screens", test_fits_small_screens);
+  wg_test_add_ui_func ("/wg/ui/window/figure-opens-its-list", test_figure_opens_its_list);
   wg_test_add_ui_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
   wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);

@@ -1,0 +1,45 @@
+/* wg-status-list.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "wg-store.h"
+
+G_BEGIN_DECLS
+
+/* The figures of a grid page whose people can be listed. */
+typedef enum
+{
+  WG_STATUS_AWAY,
+  WG_STATUS_RETURNEES,
+  WG_STATUS_MONITORING,
+  WG_STATUS_HOME_QUARANTINE,
+  WG_STATUS_CENTRAL_QUARANTINE,
+  WG_STATUS_FEVER_TODAY,
+  WG_STATUS_NAT_OVERDUE,
+} WgStatus;
+
+/* One person behind a figure, and the fact that puts them there. */
+typedef struct
+{
+  gint64 person_id;
+  char *name;
+  char *household_code;
+  char *address;
+  char *grid_code;  /* the micro-grid */
+  char *fact;       /* "38.4 °C at 09:05", "2026-11-20 → 2026-12-03", … */
+} WgStatusPerson;
+
+void       wg_status_person_free        (WgStatusPerson *person);
+const char *wg_status_describe          (WgStatus        status);
+GPtrArray *wg_store_list_status_people  (WgStore        *store,
+                                         const char     *grid_code,
+                                         WgStatus        status,
+                                         const char     *today,
+                                         GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgStatusPerson, wg_status_person_free)
+
+G_END_DECLS
