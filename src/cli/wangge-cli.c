@@ -221,9 +221,11 @@ verb_check (Cli   *cli,
 /* Ctrl+C or SIGTERM during a job cancels it: the writer stops between pages
  * (or SQLite steps), removes its temporary file, and the verb exits 130 or
  * 143. The signals are taken by a thread of their own (sigwait) — blocked
- * before any other thread starts, so that none of them is the one hit. */
-static gpointer
-signal_thread (gpointer data)
+ * before any other thread starts, so that none of them is the one hit.
+ * SIGUSR2, sent to that thread alone when the verb is over, ends it: no
+ * thread is left running at exit. */
+static void *
+signal_thread (void *data)
 {
   Cli *cli = data;
   sigset_t set;
@@ -232,7 +234,8 @@ signal_thread (gpointer data)
   sigemptyset (&set);
   sigaddset (&set, SIGINT);
   sigaddset (&set, SIGTERM);
-  if (sigwait (&set, &sig) == 0)
+  sigaddset (&set, SIGUSR2);
+  if (sigwait (&set, &sig) == 0 && sig != SIGUSR2)
     {
       g_atomic_int_set (&cli->signal, sig);
       g_cancellable_cancel (cli->cancellable);
@@ -248,9 +251,22 @@ begin_job (Cli *cli)
   sigemptyset (&set);
   sigaddset (&set, SIGINT);
   sigaddset (&set, SIGTERM);
+  sigaddset (&set, SIGUSR2);
   pthread_sigmask (SIG_BLOCK, &set, NULL);
   cli->cancellable = g_cancellable_new ();
-  g_thread_unref (g_thread_new ("wangge-signals", signal_thread, cli));
+  if (pthread_create (&cli->signal_thread, NULL, signal_thread, cli) == 0)
+    cli->watching_signals = TRUE;
+}
+
+static void
+end_job (Cli *cli)
+{
+  if (!cli->watching_signals)
+    return;
+  pthread_kill (cli->signal_thread, SIGUSR2);
+  pthread_join (cli->signal_thread, NULL);
+  cli->watching_signals = FALSE;
+  g_clear_object (&cli->cancellable);
 }
 
 /* A job's failure: interrupted says so and exits 128 + the signal. */
@@ -834,7 +850,12 @@ main (int    argc,
 
   for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
     if (g_str_equal (argv[i], verbs[v].name))
-      return verbs[v].func (&cli, argc - i, argv + i);
+      {
+        int status = verbs[v].func (&cli, argc - i, argv + i);
+
+        end_job (&cli);
+        return status;
+      }
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[i]);

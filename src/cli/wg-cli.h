@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <pthread.h>
+
 #include "wg-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +22,8 @@ typedef struct
   /* A job's (labels, posters, dossier, backup): cancelled by SIGINT or SIGTERM. */
   GCancellable *cancellable;
   int signal;
+  pthread_t signal_thread;
+  gboolean watching_signals;
 } Cli;
 
 int       fail               (const GError      *error);
