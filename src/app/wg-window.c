@@ -939,14 +939,21 @@ refresh_alert_marks (WgWindow *self)
   update_alerts_badge (self);
 }
 
+/* The panel, the tree's alert marks and the header's badge. */
+static void
+refresh_alerts (WgWindow *self)
+{
+  wg_alert_panel_reload (self->alert_panel);
+  refresh_alert_marks (self);
+}
+
 static gboolean
 refresh_alerts_cb (gpointer data)
 {
   WgWindow *self = data;
 
   self->alerts_refresh_id = 0;
-  wg_alert_panel_reload (self->alert_panel);
-  refresh_alert_marks (self);
+  refresh_alerts (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -983,8 +990,7 @@ refresh_figures_cb (gpointer data)
     wg_grid_page_refresh (self->grid_page, self->store);
   if (!wg_grid_tree_refresh_quarantined (self->tree, &error))
     g_warning ("Cannot count the people in quarantine: %s", error->message);
-  wg_alert_panel_reload (self->alert_panel);
-  refresh_alert_marks (self);
+  refresh_alerts (self);
   return G_SOURCE_REMOVE;
 }
 

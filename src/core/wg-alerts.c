@@ -491,7 +491,7 @@ message_commit (WgAlertEngine  *self,
         }
       return TRUE;
     }
-  if (!wg_store_commit (self->store, error))
+  if (!wg_store_commit_quietly (self->store, error))
     return FALSE;
   if (digest != NULL)
     remember (self, key);
@@ -838,7 +838,7 @@ wg_alert_engine_end_batch (WgAlertEngine  *self,
   self->in_batch = FALSE;
   raised = g_array_copy (self->pending);
   g_array_set_size (self->pending, 0);
-  if (!wg_store_commit (self->store, error))
+  if (!wg_store_commit_quietly (self->store, error))
     {
       for (guint i = 0; i < self->batch_seen->len; i++)
         forget (self, g_array_index (self->batch_seen, guint64, i));
@@ -891,8 +891,9 @@ collect_sensors (WgAlertEngine  *self,
   return TRUE;
 }
 
-/* Raises @kind for each sensor @find_sql (bound to @limit, @now) returns,
- * and marks each with @mark_sql. */
+/* Raises @kind for each sensor @find_sql returns, and marks each with
+ * @mark_sql. @find_sql's ?1 is @limit, ?2 @now, ?3 the base topic; it may
+ * leave out the last ones (binding a parameter it lacks does nothing). */
 static gboolean
 raise_for_sensors (WgAlertEngine  *self,
                    const char     *find_sql,
@@ -954,13 +955,13 @@ wg_alert_engine_check_timers (WgAlertEngine  *self,
   static const char silent_sql[] =
     "SELECT id, household_id, device FROM sensor"
     " WHERE household_id IS NOT NULL AND last_seen IS NOT NULL AND online IS NOT 0"
-    "   AND last_seen < ?1 AND ?2 IS NOT NULL"
+    "   AND last_seen < ?1"
     "   AND NOT EXISTS (SELECT 1 FROM bridge WHERE base_topic = ?3 AND online = 0)";
   static const char offline_sql[] = "UPDATE sensor SET online = 0 WHERE id = ?";
   static const char left_open_sql[] =
     "SELECT s.id, s.household_id, s.device FROM sensor s"
     " WHERE s.household_id IS NOT NULL AND s.contact = 0 AND s.left_open_raised = 0"
-    "   AND s.contact_since <= ?1 AND ?3 IS NOT NULL"
+    "   AND s.contact_since <= ?1"
     "   AND EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
     "                WHERE p.household_id = s.household_id AND q.kind = 1"
     "                  AND q.start_day <= substr (?2, 1, 10) AND q.end_day >= substr (?2, 1, 10))"

@@ -221,28 +221,20 @@ read_boolean (JsonObject      *object,
   return json_node_get_boolean (node) ? 1 : 0;
 }
 
-/* A JSON number, integer or not; NAN when it is something else. */
+/* A JSON number, integer or not; NAN (and counted) when it is something else. */
 static double
-read_number (JsonObject      *object,
-             const char      *name,
+node_number (JsonNode        *node,
              WgSensorMessage *message)
 {
-  JsonNode *node = optional_member (object, name, message);
-  GType type;
+  GType type = json_node_get_value_type (node);
   double value;
 
-  if (node == NULL)
-    return NAN;
-  type = json_node_get_value_type (node);
   if (type == G_TYPE_INT64)
     value = (double) json_node_get_int (node);
   else if (type == G_TYPE_DOUBLE)
     value = json_node_get_double (node);
   else
-    {
-      message->n_bad_fields++;
-      return NAN;
-    }
+    value = NAN;
   if (!isfinite (value))
     {
       message->n_bad_fields++;
@@ -251,6 +243,18 @@ read_number (JsonObject      *object,
   return value;
 }
 
+static double
+read_number (JsonObject      *object,
+             const char      *name,
+             WgSensorMessage *message)
+{
+  JsonNode *node = optional_member (object, name, message);
+
+  return node != NULL ? node_number (node, message) : NAN;
+}
+
+/* The device's own time, in unix ms; 0 when absent or not a time the store
+ * can keep (counted). */
 static gint64
 read_last_seen (JsonObject      *object,
                 WgSensorMessage *message)
@@ -270,18 +274,17 @@ read_last_seen (JsonObject      *object,
       if (g_once_init_enter (&local))
         g_once_init_leave (&local, g_time_zone_new_local ());
       time = g_date_time_new_from_iso8601 (json_node_get_string (node), local);
-
       if (time != NULL)
         ms = g_date_time_to_unix (time) * 1000 + g_date_time_get_microsecond (time) / 1000;
     }
   else
     {
-      double value = read_number (object, "last_seen", message);
+      double value = node_number (node, message);
 
-      if (!isnan (value) && value >= (double) EPOCH_MS_MIN && value <= (double) EPOCH_MS_MAX)
+      if (isnan (value))
+        return 0; /* counted */
+      if (value >= (double) EPOCH_MS_MIN && value <= (double) EPOCH_MS_MAX)
         ms = (gint64) value;
-      else if (isnan (value))
-        return 0; /* already counted */
     }
   if (ms < EPOCH_MS_MIN || ms > EPOCH_MS_MAX)
     {

@@ -33,6 +33,8 @@ gboolean      wg_store_begin               (WgStore      *self,
                                             GError      **error);
 gboolean      wg_store_commit              (WgStore      *self,
                                             GError      **error);
+gboolean      wg_store_commit_quietly      (WgStore      *self,
+                                            GError      **error);
 void          wg_store_rollback            (WgStore      *self);
 gboolean      wg_store_step_done           (WgStore      *self,
                                             sqlite3_stmt *stmt,

@@ -218,12 +218,24 @@ gboolean
 wg_store_commit (WgStore  *self,
                  GError  **error)
 {
+  if (!wg_store_commit_quietly (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* A commit that changes nothing a desk counts or shows (the sensor feed's
+ * events and sensor states, its lease): no "changed". The feed's alerts
+ * are told by the engine's own signal. */
+gboolean
+wg_store_commit_quietly (WgStore  *self,
+                         GError  **error)
+{
   if (!wg_store_exec (self, "COMMIT", error))
     {
       wg_store_rollback (self);
       return FALSE;
     }
-  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
