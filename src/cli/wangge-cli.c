@@ -89,7 +89,11 @@ open_store (Cli              *cli,
             WgStoreOpenFlags  flags,
             GError          **error)
 {
-  return wg_store_open (cli->db_path, flags, error);
+  WgStore *store = wg_store_open (cli->db_path, flags, error);
+
+  if (store != NULL && cli->operator_name != NULL)
+    wg_store_set_operator (store, cli->operator_name);
+  return store;
 }
 
 static int
@@ -243,7 +247,7 @@ signal_thread (void *data)
   return NULL;
 }
 
-static void
+void
 begin_job (Cli *cli)
 {
   sigset_t set;
@@ -258,7 +262,7 @@ begin_job (Cli *cli)
     cli->watching_signals = TRUE;
 }
 
-static void
+void
 end_job (Cli *cli)
 {
   if (!cli->watching_signals)
@@ -270,7 +274,7 @@ end_job (Cli *cli)
 }
 
 /* A job's failure: interrupted says so and exits 128 + the signal. */
-static int
+int
 fail_job (Cli          *cli,
           const GError *error)
 {
@@ -750,6 +754,10 @@ static const Verb verbs[] = {
     N_("Print a person's dossier, or the packet of a household or a grid"), verb_dossier },
   { "attach", "--person ID [--title TITLE] FILE",
     N_("Bind a PDF report or a picture into a person's dossier"), verb_attach },
+  { "import", "grids|staff|households|people|returnees FILE [--encoding E] [--sheet S] [--map H=F]… [--channel qr|pushed|screening] [--skip-invalid] [--dry-run]",
+    N_("Import a county's registers or a returnee list from a CSV or XLSX file"), verb_import },
+  { "export", "persons|households|grids|round|alerts|sensors|returnees [--grid CODE] [--format csv|xlsx] -o FILE",
+    N_("Write a list to a CSV or XLSX file for Excel and WPS"), verb_export },
   { "listen", "--broker mqtt://HOST:PORT [--base-topic T]",
     N_("Run the alert engine on the door sensors' feed; print each new alert as a JSON line"), verb_listen },
   { "simulate", "--broker URL [--sensors N] [--rate R] [--duration S]",

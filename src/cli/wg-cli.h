@@ -38,6 +38,13 @@ WgStore  *open_store         (Cli               *cli,
                               WgStoreOpenFlags   flags,
                               GError           **error);
 
+void      begin_job          (Cli               *cli);
+void      end_job            (Cli               *cli);
+int       fail_job           (Cli               *cli,
+                              const GError      *error);
+
+int       verb_import        (Cli *cli, int argc, char **argv);
+int       verb_export        (Cli *cli, int argc, char **argv);
 int       verb_listen        (Cli *cli, int argc, char **argv);
 int       verb_simulate      (Cli *cli, int argc, char **argv);
 int       verb_alerts        (Cli *cli, int argc, char **argv);

@@ -422,6 +422,56 @@ static const char migration_5[] =
   "  since TEXT NOT NULL"
   ") WITHOUT ROWID;";
 
+/* Real data in: where each imported record came from (the file's name and
+ * SHA-256, the row as the spreadsheet numbers it), the column mapping a user
+ * corrected (remembered per kind of list and header row), and the returnees
+ * with the channel that reported them. channel: 1 screening (a grid worker
+ * phoning one in), 2 the posters' QR form, 3 a list pushed down from above.
+ * state: 0 new (the quarantine desk builds the rest of the queue on it). A
+ * returnee stays on the grid its list names until a household is confirmed. */
+static const char migration_6[] =
+  "CREATE TABLE import_batch ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  channel INTEGER,"
+  "  file_name TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL CHECK (length (sha256) = 64),"
+  "  imported_at TEXT NOT NULL,"
+  "  operator TEXT NOT NULL,"
+  "  rows_read INTEGER NOT NULL,"
+  "  rows_added INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX import_batch_by_sha ON import_batch (sha256);"
+  "CREATE TABLE import_origin ("
+  "  entity TEXT NOT NULL,"
+  "  entity_id INTEGER NOT NULL,"
+  "  batch_id INTEGER NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,"
+  "  row INTEGER NOT NULL,"
+  "  PRIMARY KEY (entity, entity_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX import_origin_by_batch ON import_origin (batch_id);"
+  "CREATE TABLE import_mapping ("
+  "  kind TEXT NOT NULL,"
+  "  signature TEXT NOT NULL,"
+  "  mapping TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, signature)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE returnee ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  arrived_on TEXT NOT NULL CHECK " DAY_OK ("arrived_on") ","
+  "  from_place TEXT NOT NULL CHECK (length (trim (from_place)) BETWEEN 1 AND 128),"
+  "  risk INTEGER NOT NULL DEFAULT 0 CHECK (risk IN (0, 1, 2)),"
+  "  transport TEXT,"
+  "  channel INTEGER NOT NULL CHECK (channel IN (1, 2, 3)),"
+  "  grid_id INTEGER REFERENCES grid (id) ON DELETE SET NULL,"
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state >= 0),"
+  "  recorded_at TEXT NOT NULL,"
+  "  UNIQUE (person_id, arrived_on)"
+  ");"
+  "CREATE INDEX returnee_by_grid ON returnee (grid_id, state);"
+  "CREATE INDEX returnee_by_day ON returnee (arrived_on);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -429,6 +479,7 @@ static const char *const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 guint
