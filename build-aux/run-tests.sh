@@ -65,11 +65,11 @@ else
   status=1
 fi
 
-echo "== libFuzzer (clang, address + undefined): the sensor message parser =="
+echo "== libFuzzer (clang, address + undefined): the sensor message parser and the spreadsheet reader =="
 rm -rf build-fuzz
 if CC=clang meson setup build-fuzz -Dfuzzing=true -Dwerror=true -Dprint_fonts=disabled -Dbench=false \
      -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug >build-fuzz.log 2>&1 &&
-   meson compile -C build-fuzz fuzz-sensor-message >>build-fuzz.log 2>&1; then
+   meson compile -C build-fuzz fuzz-sensor-message fuzz-table-reader >>build-fuzz.log 2>&1; then
   meson test -C build-fuzz --no-rebuild --suite fuzz --print-errorlogs || status=1
 else
   cat build-fuzz.log >&2

@@ -1418,6 +1418,8 @@ static const char *const digest_queries[] = {
   "SELECT * FROM sensor ORDER BY id",
   "SELECT * FROM visit_window ORDER BY id",
   "SELECT * FROM alert ORDER BY id",
+  /* Not when it was recorded: the clock's. */
+  "SELECT id, person_id, arrived_on, from_place, risk, transport, channel, grid_id, state FROM returnee ORDER BY id",
 };
 
 /**

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf.h>
+#include <gsf/gsf-infile-impl.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
 
@@ -564,20 +565,36 @@ csv_open (WgTableReader  *self,
 
 /* ---- XLSX ---- */
 
+/* A member of the zip by its path. Through the class's own lookup: the
+ * public one warns on every damaged member, and damaged workbooks are
+ * ordinary input here (the caller says so in one error). */
 static GsfInput *
 open_member (GsfInfile  *zip,
              const char *path)
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GsfInput) current = NULL;
 
   for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_ptr_array_add (names, parts[i]);
-  g_ptr_array_add (names, NULL);
-  if (names->len < 2)
-    return NULL;
-  return gsf_infile_child_by_aname (zip, (const char **) names->pdata);
+    {
+      GsfInfile *dir = current != NULL ? GSF_INFILE (current) : zip;
+      g_autoptr(GError) error = NULL;
+      GsfInput *child;
+
+      if (*parts[i] == '\0')
+        continue;
+      if (current != NULL && !GSF_IS_INFILE (current))
+        return NULL;
+      child = ((GsfInfileClass *) G_OBJECT_GET_CLASS (dir))->child_by_name (dir, parts[i], &error);
+      if (child == NULL)
+        {
+          g_debug ("%s: %s", path, error != NULL ? error->message : "not there");
+          return NULL;
+        }
+      g_clear_object (&current);
+      current = child;
+    }
+  return g_steal_pointer (&current);
 }
 
 static xmlDocPtr

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-fuzz.sh FUZZER SEEDS RUNS — a bounded libFuzzer campaign from the
+# run-fuzz.sh FUZZER SEEDS RUNS [MAX_LEN] — a bounded libFuzzer campaign from the
 # committed seeds, in a scratch corpus (libFuzzer adds what it finds to its
 # corpus folder; the seeds stay as they are). Fails on any crash or
 # sanitizer report.
@@ -10,4 +10,4 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 cp "$2"/*.seed "$corpus"/
 cd "$corpus"
-"$fuzzer" -runs="$3" -seed=1 -max_len=4096 -timeout=10 -rss_limit_mb=2048 "$corpus"
+"$fuzzer" -runs="$3" -seed=1 -max_len="${4:-4096}" -timeout=10 -rss_limit_mb=2048 "$corpus"
