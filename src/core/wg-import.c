@@ -1478,30 +1478,53 @@ find_header (Import      *imp,
   g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) ignored = g_strv_builder_new ();
   GHashTable *mapping = NULL;
+  g_auto(GStrv) best_cells = NULL;
+  WgTableRow best = { 0 };
+  guint best_found = 0;
   guint tries = 0;
 
   while ((row = wg_table_reader_next (imp->reader, error)) != NULL && tries++ < HEADER_SEARCH_ROWS)
     {
       g_autofree char *sig = header_signature (imp->kind, row);
+      guint found;
 
       g_clear_pointer (&remembered, g_hash_table_unref);
       if (given == NULL && !(remembered = remembered_mapping (imp, sig, error)) && error != NULL && *error != NULL)
         return FALSE;
       mapping = given != NULL ? given : remembered;
-      if (map_columns (imp, row, mapping) >= 2)
+      found = map_columns (imp, row, mapping);
+      if (found >= 2)
         {
           *signature = g_steal_pointer (&sig);
           break;
+        }
+      if (found > best_found)
+        {
+          /* Kept to say which column is missing when no row does better. */
+          g_strfreev (best_cells);
+          best_cells = g_new0 (char *, row->n_cells + 1);
+          for (guint c = 0; c < row->n_cells; c++)
+            best_cells[c] = g_strdup (row->cells[c]);
+          best.number = row->number;
+          best.n_cells = row->n_cells;
+          best.cells = best_cells;
+          best_found = found;
         }
     }
   if (row == NULL || tries > HEADER_SEARCH_ROWS)
     {
       if (error != NULL && *error != NULL)
         return FALSE;
-      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
-                   _("No header row found in the first %u rows: a list of %s needs columns such as %s."),
-                   HEADER_SEARCH_ROWS, kinds[imp->kind].name, _(find_field (imp->kind, kinds[imp->kind].required[1])->label));
-      return FALSE;
+      if (best_found == 0)
+        {
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                       _("No header row found in the first %u rows: a list of %s needs columns such as “%s”."),
+                       HEADER_SEARCH_ROWS, kinds[imp->kind].name,
+                       _(find_field (imp->kind, kinds[imp->kind].required[1])->label));
+          return FALSE;
+        }
+      map_columns (imp, &best, given);
+      row = &best;
     }
 
   imp->report->header_row = row->number;
