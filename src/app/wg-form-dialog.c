@@ -125,9 +125,33 @@ wg_form_dialog_add_choice (GtkWidget         *dialog,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_field_changed_cb), dialog);
   adw_preferences_group_add (g_object_get_data (G_OBJECT (dialog), "wg-form-group"), row);
   g_object_set_data (G_OBJECT (dialog), key, row);
   return row;
+}
+
+/**
+ * wg_form_dialog_add_note:
+ * @dialog: a form dialog
+ *
+ * A line under the fields for what the check learns as they are typed (not
+ * a problem: "male, born 1990-03-07"). Stored as "note".
+ *
+ * Returns: (transfer none): the label
+ */
+GtkLabel *
+wg_form_dialog_add_note (GtkWidget *dialog)
+{
+  GtkWidget *group = g_object_get_data (G_OBJECT (dialog), "wg-form-group");
+  GtkWidget *note = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (group)), note, group);
+  g_object_set_data (G_OBJECT (dialog), "note", note);
+  return GTK_LABEL (note);
 }
 
 guint

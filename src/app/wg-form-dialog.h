@@ -25,6 +25,7 @@ GtkWidget   *wg_form_dialog_add_choice (GtkWidget        *dialog,
                                         const char       *key,
                                         const char       *title,
                                         const char *const *items);
+GtkLabel    *wg_form_dialog_add_note  (GtkWidget   *dialog);
 guint        wg_form_dialog_get_choice (GtkWidget       *dialog,
                                         const char      *key);
 const char  *wg_form_dialog_get_text  (GtkWidget   *dialog,

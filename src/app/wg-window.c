@@ -15,7 +15,13 @@
 #include "wg-alert-panel.h"
 #include "wg-application.h"
 #include "wg-count-card.h"
+#include "wg-demo.h"
 #include "wg-edit-actions.h"
+#include "wg-export.h"
+#include "wg-export-file.h"
+#include "wg-form-dialog.h"
+#include "wg-import-dialog.h"
+#include "wg-returnee-form.h"
 #include "wg-secrets.h"
 #include "wg-sensors-window.h"
 #include "wg-grid-page.h"
@@ -807,6 +813,179 @@ temperature_round_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (view));
 }
 
+/* The grid the operator is on: the grid page's, else the county. */
+static char *
+current_grid_code (WgWindow *self)
+{
+  if (wg_grid_page_get_node (self->grid_page) != NULL)
+    return g_strdup (wg_grid_node_get_code (wg_grid_page_get_node (self->grid_page)));
+  return wg_store_dup_county_code (self->store);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  WgImportKind kind = WG_IMPORT_RETURNEES;
+  WgImportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  wg_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind);
+  wg_store_set_operator (self->store, operator_name (self));
+  dialog = wg_import_dialog_new (GTK_WINDOW (self), self->store, kind);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  WgExportList list;
+  char *grid_code;
+  char *today;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->grid_code);
+  g_free (job->today);
+  g_free (job);
+}
+
+static gboolean
+write_list (WgStore        *store,
+            const char     *path,
+            WgTableFormat   format,
+            guint          *rows,
+            gpointer        user_data,
+            GError        **error)
+{
+  ExportJob *job = user_data;
+
+  return wg_store_export (store, job->list, job->grid_code, job->today, path, format, NULL, rows, error);
+}
+
+static ExportJob *
+export_job_new (WgWindow   *self,
+                const char *list_name)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  if (!wg_export_list_from_string (list_name, &job->list))
+    job->list = WG_EXPORT_PERSONS;
+  job->grid_code = current_grid_code (self);
+  job->today = wg_today ();
+  return job;
+}
+
+/* win.export (s): a list of the grid on screen, to a file the operator names. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  ExportJob *job;
+  g_autofree char *grid_name = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  wg_store_set_operator (self->store, operator_name (self));
+  job = export_job_new (self, g_variant_get_string (parameter, NULL));
+  grid_name = wg_store_dup_grid_name (self->store, job->grid_code, NULL, NULL);
+  name = g_strdup_printf ("%s-%s-%s", wg_export_list_title (job->list), grid_name != NULL ? grid_name : "",
+                          job->today);
+  wg_export_file_choose (widget, self->store, name, write_list, job, export_job_free);
+}
+
+/* win.export-to (ss): the same, to the file named (no dialog). */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  const char *list_name, *path;
+  ExportJob *job;
+
+  if (self->store == NULL)
+    return;
+  g_variant_get (parameter, "(&s&s)", &list_name, &path);
+  job = export_job_new (self, list_name);
+  wg_export_file_write (widget, self->store, path, write_list, job);
+  export_job_free (job);
+}
+
+static gboolean
+write_search (WgStore        *store,
+              const char     *path,
+              WgTableFormat   format,
+              guint          *rows,
+              gpointer        user_data,
+              GError        **error)
+{
+  return wg_store_export_search (store, user_data, path, format, rows, error);
+}
+
+static void
+export_search_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *today = wg_today ();
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || *query == '\0')
+    return;
+  name = g_strdup_printf ("搜索结果-%s-%s", query, today);
+  g_strdelimit (name, "/\\:*?\"<>|", '_');
+  wg_export_file_choose (widget, self->store, name, write_search, g_strdup (query), g_free);
+}
+
+static void
+new_returnee_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  g_autofree char *code = NULL;
+
+  if (self->store == NULL || wg_store_is_empty (self->store))
+    return;
+  wg_store_set_operator (self->store, operator_name (self));
+  code = current_grid_code (self);
+  wg_form_dialog_present (wg_returnee_form_new (widget, self->store, code));
+}
+
+/* The empty database's other way in: a small county of made-up people,
+ * marked as demo data wherever it shows. */
+static void
+build_demo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = wg_today ();
+
+  if (self->store == NULL || !wg_store_is_empty (self->store))
+    return;
+  wg_store_set_operator (self->store, operator_name (self));
+  if (!wg_demo_build (self->store, WG_DEMO_SCALE_SMALL, 1, today, NULL, NULL, &error))
+    {
+      wg_window_add_toast (self, error->message);
+      return;
+    }
+  wg_window_reload (self);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1363,6 +1542,12 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_alert_panel_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.print-labels", NULL, print_labels_action);
+  gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "(ss)", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.export-search", NULL, export_search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-returnee", NULL, new_returnee_action);
+  gtk_widget_class_install_action (widget_class, "win.build-demo", NULL, build_demo_action);
   gtk_widget_class_install_action (widget_class, "win.dossier", "(ss)", dossier_action);
   gtk_widget_class_install_action (widget_class, "win.sensors", NULL, sensors_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
@@ -1486,7 +1671,15 @@ wg_window_reload (WgWindow *self)
     }
 
   county = wg_store_dup_county_name (self->store);
-  adw_window_title_set_subtitle (self->window_title, county);
+  if (county != NULL && wg_store_is_demo (self->store))
+    {
+      /* Nobody may take the demo's made-up people for real ones. */
+      g_autofree char *marked = g_strdup_printf (_("%s — demo data, not real people"), county);
+
+      adw_window_title_set_subtitle (self->window_title, marked);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, county);
 
   if (county == NULL)
     {

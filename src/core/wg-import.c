@@ -717,7 +717,7 @@ note_origin (Import     *imp,
              gint64      id,
              GError    **error)
 {
-  return note_origin_at (imp, entity, id, imp->row->number, error);
+  return imp->batch_id == 0 || note_origin_at (imp, entity, id, imp->row->number, error);
 }
 
 static gboolean
@@ -2049,4 +2049,102 @@ fail:
   if (report_out != NULL)
     *report_out = g_steal_pointer (&report);
   return FALSE;
+}
+
+/**
+ * wg_store_add_returnee:
+ * @store: a #WgStore
+ * @entry: (array length=WG_RETURNEE_N_FIELDS): the screening form's values,
+ *   in the order of #WgReturneeField; %NULL or "" for empty
+ * @dry_run: check only (as the form is typed), write nothing
+ * @verdict: (out) (optional): what it is — new, an arrival for a registered
+ *   person, already recorded, or differing from the registry
+ * @message: (out) (optional) (transfer full): the differences, when any
+ * @error: why the entry is refused (the same words as an import's)
+ *
+ * A returnee phoned in by a grid worker (the screening channel): checked
+ * and written exactly as a row of an imported list is.
+ *
+ * Returns: %TRUE when the entry is acceptable (and, unless @dry_run, written)
+ */
+gboolean
+wg_store_add_returnee (WgStore           *store,
+                       const char *const *entry,
+                       gboolean           dry_run,
+                       WgRowVerdict      *verdict_out,
+                       char             **message,
+                       GError           **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autofree gboolean *numeric = g_new0 (gboolean, WG_RETURNEE_N_FIELDS);
+  g_autofree char *today = wg_today ();
+  WgImportOptions options = { .kind = WG_IMPORT_RETURNEES, .channel = WG_CHANNEL_SCREENING };
+  WgTableRow row = { 0 };
+  Import imp = { 0 };
+  GError *local = NULL;
+  WgRowVerdict verdict;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  G_STATIC_ASSERT (G_N_ELEMENTS (returnee_fields) == WG_RETURNEE_N_FIELDS + 1);
+
+  for (guint i = 0; i < WG_RETURNEE_N_FIELDS; i++)
+    g_ptr_array_add (cells, (gpointer) (entry[i] != NULL ? entry[i] : ""));
+  row.number = 1;
+  row.n_cells = WG_RETURNEE_N_FIELDS;
+  row.cells = (char **) cells->pdata;
+  row.numeric = numeric;
+
+  imp.store = store;
+  imp.db = wg_store_get_db (store);
+  imp.options = &options;
+  imp.kind = WG_IMPORT_RETURNEES;
+  imp.fields = returnee_fields;
+  imp.seen = seen;
+  imp.message = text;
+  imp.row = &row;
+  for (guint i = 0; i < WG_RETURNEE_N_FIELDS; i++)
+    imp.column[i] = (int) i;
+  g_strlcpy (imp.today_text, today, sizeof imp.today_text);
+  g_date_clear (&imp.today, 1);
+  g_date_set_parse (&imp.today, today);
+
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  verdict = import_returnee (&imp, &local);
+  if ((int) verdict < 0)
+    {
+      wg_store_rollback (store);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (verdict == WG_ROW_INVALID)
+    {
+      wg_store_rollback (store);
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID, text->str);
+      return FALSE;
+    }
+  if (verdict_out != NULL)
+    *verdict_out = verdict;
+  if (message != NULL)
+    *message = text->len > 0 ? g_strdup (text->str) : NULL;
+  if (dry_run || verdict == WG_ROW_SAME)
+    {
+      wg_store_rollback (store);
+      return TRUE;
+    }
+  {
+    g_autofree char *detail = g_strdup_printf ("screening %s %s", entry[WG_RETURNEE_ID_NUMBER],
+                                               entry[WG_RETURNEE_ARRIVED_ON]);
+
+    if (!wg_store_log (store, "add", "returnee", sqlite3_last_insert_rowid (imp.db), detail, &local) ||
+        !wg_store_commit (store, &local))
+      {
+        wg_store_rollback (store);
+        g_propagate_error (error, local);
+        return FALSE;
+      }
+  }
+  return TRUE;
 }

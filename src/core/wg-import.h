@@ -88,6 +88,25 @@ typedef struct
   guint written;          /* how many rows wrote something (0 for a dry run) */
 } WgImportReport;
 
+/* The screening form's fields: the order of a returnee list's fields. */
+typedef enum
+{
+  WG_RETURNEE_ID_NUMBER,
+  WG_RETURNEE_NAME,
+  WG_RETURNEE_PHONE,
+  WG_RETURNEE_ARRIVED_ON,
+  WG_RETURNEE_FROM,
+  WG_RETURNEE_PROVINCE,
+  WG_RETURNEE_CITY,
+  WG_RETURNEE_DISTRICT,
+  WG_RETURNEE_RISK,
+  WG_RETURNEE_TRANSPORT,
+  WG_RETURNEE_GRID,
+  WG_RETURNEE_HOUSEHOLD,
+  WG_RETURNEE_ADDRESS,
+  WG_RETURNEE_N_FIELDS,
+} WgReturneeField;
+
 const char     *wg_import_kind_to_string     (WgImportKind        kind);
 gboolean        wg_import_kind_from_string   (const char         *text,
                                               WgImportKind       *kind);
@@ -106,6 +125,12 @@ gboolean        wg_import_mapping_add        (GHashTable         *mapping,
 gboolean        wg_store_import              (WgStore            *store,
                                               const WgImportOptions *options,
                                               WgImportReport    **report,
+                                              GError            **error);
+gboolean        wg_store_add_returnee        (WgStore            *store,
+                                              const char *const  *entry,
+                                              gboolean            dry_run,
+                                              WgRowVerdict       *verdict,
+                                              char              **message,
                                               GError            **error);
 void            wg_import_report_free        (WgImportReport     *report);
 

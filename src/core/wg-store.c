@@ -766,6 +766,25 @@ wg_store_is_empty (WgStore *self)
 }
 
 /**
+ * wg_store_is_demo:
+ * @self: a #WgStore
+ *
+ * Returns: %TRUE when the county was built by the demo generator (made-up
+ *   people, to be marked as such wherever it shows)
+ */
+gboolean
+wg_store_is_demo (WgStore *self)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+
+  if (!query_int (self, "SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'demo')", &n, NULL))
+    return FALSE;
+  return n != 0;
+}
+
+/**
  * wg_store_check:
  * @self: a #WgStore
  * @error: return location for a #GError

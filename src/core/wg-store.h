@@ -63,6 +63,7 @@ const char *wg_store_get_path           (WgStore           *self);
 guint       wg_store_get_schema_version (WgStore           *self);
 gboolean    wg_store_is_read_only       (WgStore           *self);
 gboolean    wg_store_is_empty           (WgStore           *self);
+gboolean    wg_store_is_demo            (WgStore           *self);
 const char *wg_store_get_operator       (WgStore           *self);
 void        wg_store_set_operator       (WgStore           *self,
                                          const char        *name);
