@@ -61,7 +61,7 @@ static const Field grid_fields[] = {
 
 static const Field staff_fields[] = {
   { "grid", N_("Grid code"), GRID_SYNONYMS },
-  { "name", N_("Name"), "姓名|名字|name" },
+  { "name", N_("Full name"), "姓名|名字|name" },
   { "phone", N_("Phone"), PHONE_SYNONYMS },
   { "role", N_("Role"), "职务|角色|岗位|职责|role" },
   { "id_number", N_("ID number"), ID_NUMBER_SYNONYMS },
@@ -79,7 +79,7 @@ static const Field household_fields[] = {
 
 static const Field person_fields[] = {
   { "id_number", N_("ID number"), ID_NUMBER_SYNONYMS },
-  { "name", N_("Name"), "姓名|名字|name" },
+  { "name", N_("Full name"), "姓名|名字|name" },
   { "phone", N_("Phone"), PHONE_SYNONYMS },
   { "household", N_("Household code"), HOUSEHOLD_SYNONYMS },
   { "relation", N_("Relation to the head"), "与户主关系|关系|家庭关系|relation" },
@@ -89,7 +89,7 @@ static const Field person_fields[] = {
 
 static const Field returnee_fields[] = {
   { "id_number", N_("ID number"), ID_NUMBER_SYNONYMS },
-  { "name", N_("Name"), "姓名|名字|name" },
+  { "name", N_("Full name"), "姓名|名字|name" },
   { "phone", N_("Phone"), PHONE_SYNONYMS },
   { "arrived_on", N_("Arrival date"), "返乡日期|到达日期|抵曲日期|抵达日期|返回日期|到曲日期|返乡时间|到达时间|arrivedon|arrived_on|arrival|arrivaldate" },
   { "from", N_("Coming from"), "来源地|从何地返回|出发地|来自|来源|返回地|from|origin" },
@@ -111,11 +111,11 @@ static const struct
   const Field *fields;
   const char *required[4];
 } kinds[] = {
-  [WG_IMPORT_GRIDS] = { "grids", N_("Grids"), grid_fields, { "code", "name" } },
-  [WG_IMPORT_STAFF] = { "staff", N_("Staff"), staff_fields, { "grid", "name", "role" } },
-  [WG_IMPORT_HOUSEHOLDS] = { "households", N_("Households"), household_fields, { "code", "grid", "address" } },
-  [WG_IMPORT_PEOPLE] = { "people", N_("People"), person_fields, { "id_number", "name" } },
-  [WG_IMPORT_RETURNEES] = { "returnees", N_("Returnees"), returnee_fields, { "id_number", "name", "arrived_on" } },
+  [WG_IMPORT_GRIDS] = { "grids", N_("Grid register"), grid_fields, { "code", "name" } },
+  [WG_IMPORT_STAFF] = { "staff", N_("Staff register"), staff_fields, { "grid", "name", "role" } },
+  [WG_IMPORT_HOUSEHOLDS] = { "households", N_("Household register"), household_fields, { "code", "grid", "address" } },
+  [WG_IMPORT_PEOPLE] = { "people", N_("Person register"), person_fields, { "id_number", "name" } },
+  [WG_IMPORT_RETURNEES] = { "returnees", N_("Returnee list"), returnee_fields, { "id_number", "name", "arrived_on" } },
 };
 
 #define N_FIELDS_MAX 16
@@ -930,7 +930,7 @@ import_staff (Import  *imp,
       g_autoptr(GString) diff = g_string_new (NULL);
 
       staff_id = sqlite3_column_int64 (stmt, 0);
-      differs (diff, _("Name"), (const char *) sqlite3_column_text (stmt, 1), name);
+      differs (diff, _("Full name"), (const char *) sqlite3_column_text (stmt, 1), name);
       sqlite3_reset (stmt);
       if (diff->len > 0)
         {
@@ -1267,7 +1267,7 @@ import_person (Import  *imp,
     {
       g_autoptr(GString) diff = g_string_new (NULL);
 
-      differs (diff, _("Name"), (const char *) sqlite3_column_text (stmt, 1), name);
+      differs (diff, _("Full name"), (const char *) sqlite3_column_text (stmt, 1), name);
       if (phone != NULL)
         differs (diff, _("Phone"), (const char *) sqlite3_column_text (stmt, 2), phone);
       if (household != NULL)
@@ -1407,7 +1407,7 @@ import_returnee (Import  *imp,
     {
       known = TRUE;
       person_id = sqlite3_column_int64 (stmt, 0);
-      differs (diff, _("Name"), (const char *) sqlite3_column_text (stmt, 1), name);
+      differs (diff, _("Full name"), (const char *) sqlite3_column_text (stmt, 1), name);
       if (phone != NULL)
         differs (diff, _("Phone"), (const char *) sqlite3_column_text (stmt, 2), phone);
       if (household_id == 0 && sqlite3_column_type (stmt, 3) != SQLITE_NULL)
