@@ -17,6 +17,8 @@
 #include "wg-application.h"
 #include "wg-dossier-buttons.h"
 #include "wg-count-card.h"
+#include "wg-export.h"
+#include "wg-export-file.h"
 #include "wg-grid-page.h"
 #include "wg-registry.h"
 #include "wg-status-list.h"
@@ -331,6 +333,45 @@ on_status_row_activated_cb (GtkListBox    *list,
     g_signal_emit (self, signals[OPEN_PERSON], 0, person_id);
 }
 
+typedef struct
+{
+  char *grid_code;
+  WgStatus status;
+  char *name;
+} StatusExport;
+
+static void
+status_export_free (gpointer data)
+{
+  StatusExport *job = data;
+
+  g_free (job->grid_code);
+  g_free (job->name);
+  g_free (job);
+}
+
+static gboolean
+write_status_list (WgStore        *store,
+                   const char     *path,
+                   WgTableFormat   format,
+                   guint          *rows,
+                   gpointer        user_data,
+                   GError        **error)
+{
+  StatusExport *job = user_data;
+
+  return wg_store_export_status (store, job->grid_code, job->status, NULL, path, format, rows, error);
+}
+
+static void
+on_status_export_clicked_cb (GtkWidget  *button,
+                             WgGridPage *self)
+{
+  StatusExport *job = g_object_get_data (G_OBJECT (button), "wg-status-export");
+
+  wg_export_file_choose (button, self->store, job->name, write_status_list, job, NULL);
+}
+
 /**
  * wg_grid_page_open_status:
  * @self: a #WgGridPage
@@ -372,6 +413,19 @@ wg_grid_page_open_status (WgGridPage *self,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
+  {
+    /* The list as it stands, to Excel (the leadership asks for it so). */
+    GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
+    StatusExport *job = g_new0 (StatusExport, 1);
+
+    job->grid_code = g_strdup (wg_grid_node_get_code (self->node));
+    job->status = status;
+    job->name = g_strdup_printf ("%s-%s", wg_status_describe (status), wg_grid_node_get_name (self->node));
+    g_object_set_data_full (G_OBJECT (export), "wg-status-export", job, status_export_free);
+    gtk_widget_set_tooltip_text (export, _("Save this list for Excel or WPS"));
+    g_signal_connect_object (export, "clicked", G_CALLBACK (on_status_export_clicked_cb), self, 0);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  }
   gtk_box_append (GTK_BOX (box), header);
 
   list = gtk_list_box_new ();

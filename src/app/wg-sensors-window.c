@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "wg-form-dialog.h"
+#include "wg-export.h"
+#include "wg-export-file.h"
 #include "wg-sensors-window.h"
 #include "wg-sensors.h"
 
@@ -258,6 +260,31 @@ wg_sensors_window_dispose (GObject *object)
   G_OBJECT_CLASS (wg_sensors_window_parent_class)->dispose (object);
 }
 
+static gboolean
+write_sensors (WgStore        *store,
+               const char     *path,
+               WgTableFormat   format,
+               guint          *rows,
+               gpointer        user_data,
+               GError        **error)
+{
+  g_autofree char *today = wg_today ();
+
+  return wg_store_export (store, WG_EXPORT_SENSORS, NULL, today, path, format, NULL, rows, error);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WgSensorsWindow *self = WG_SENSORS_WINDOW (widget);
+  g_autofree char *today = wg_today ();
+  g_autofree char *name = g_strdup_printf ("%s-%s", wg_export_list_title (WG_EXPORT_SENSORS), today);
+
+  wg_export_file_choose (widget, self->store, name, write_sensors, NULL, NULL);
+}
+
 static void
 wg_sensors_window_class_init (WgSensorsWindowClass *klass)
 {
@@ -268,6 +295,7 @@ wg_sensors_window_class_init (WgSensorsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "sensors.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "sensors.bind", "s", bind_action);
   gtk_widget_class_install_action (widget_class, "sensors.unbind", "s", unbind_action);
+  gtk_widget_class_install_action (widget_class, "sensors.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "sensors.register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -285,6 +313,13 @@ wg_sensors_window_init (WgSensorsWindow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "sensors.register");
   gtk_widget_set_tooltip_text (add, _("Register a door sensor (Ctrl+N)"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), add);
+  {
+    GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "sensors.export");
+    gtk_widget_set_tooltip_text (export, _("Save the sensor list for Excel or WPS"));
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  }
   gtk_box_append (GTK_BOX (box), header);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

@@ -877,7 +877,10 @@ export_job_new (WgWindow   *self,
 
   if (!wg_export_list_from_string (list_name, &job->list))
     job->list = WG_EXPORT_PERSONS;
-  job->grid_code = current_grid_code (self);
+  /* The alert panel and the sensors list are the county's, whatever grid
+   * is on screen. */
+  if (job->list != WG_EXPORT_ALERTS && job->list != WG_EXPORT_SENSORS)
+    job->grid_code = current_grid_code (self);
   job->today = wg_today ();
   return job;
 }
@@ -897,7 +900,8 @@ export_action (GtkWidget  *widget,
     return;
   wg_store_set_operator (self->store, operator_name (self));
   job = export_job_new (self, g_variant_get_string (parameter, NULL));
-  grid_name = wg_store_dup_grid_name (self->store, job->grid_code, NULL, NULL);
+  grid_name = job->grid_code != NULL ? wg_store_dup_grid_name (self->store, job->grid_code, NULL, NULL)
+                                     : wg_store_dup_county_name (self->store);
   name = g_strdup_printf ("%s-%s-%s", wg_export_list_title (job->list), grid_name != NULL ? grid_name : "",
                           job->today);
   wg_export_file_choose (widget, self->store, name, write_list, job, export_job_free);

@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "wg-demo.h"
+#include "wg-export.h"
+#include "wg-search.h"
 #include "wg-idnum.h"
 #include "wg-store.h"
 
@@ -628,6 +630,45 @@ test_mapping_remembered (void)
   g_assert_nonnull (strstr (listing, "13900000502"));
 }
 
+/* The lists the app exports straight from core: a figure's people and
+ * every search result, with as many rows as the app lists. */
+static void
+test_export_status_and_search (void)
+{
+  g_autoptr(WgStore) store = wg_store_open (county_db, WG_STORE_OPEN_DEFAULT, NULL);
+  g_autofree char *status_file = path_in ("status.xlsx");
+  g_autofree char *search_file = path_in ("search.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint rows = 0;
+
+  g_assert_nonnull (store);
+  people = wg_store_list_status_people (store, "141021", WG_STATUS_RETURNEES, "2026-11-29", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, >, 0);
+  g_assert_true (wg_store_export_status (store, "141021", WG_STATUS_RETURNEES, "2026-11-29", status_file,
+                                         WG_TABLE_XLSX, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, people->len);
+  python ("import sys, openpyxl\n"
+          "rows = list(openpyxl.load_workbook(sys.argv[1]).active.iter_rows(values_only=True))\n"
+          "assert rows[0][0] == '姓名'\n"
+          "print(len(rows) - 1)\n",
+          status_file, NULL, &out);
+  expected = g_strdup_printf ("%u\n", people->len);
+  g_assert_cmpstr (out, ==, expected);
+
+  results = wg_store_search (store, "曲沃", G_MAXINT, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_store_export_search (store, "曲沃", search_file, WG_TABLE_CSV, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, results->len);
+  g_assert_cmpuint (csv_rows (search_file), ==, results->len + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -655,6 +696,7 @@ main (int    argc,
   g_test_add_func ("/import/killed", test_killed);
   g_test_add_func ("/import/mapping-remembered", test_mapping_remembered);
   g_test_add_func ("/export/read-back", test_export_read_back);
+  g_test_add_func ("/export/status-and-search", test_export_status_and_search);
 
   status = g_test_run ();
   wg_test_remove_tree (dir);
