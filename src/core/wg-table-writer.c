@@ -176,7 +176,10 @@ wg_table_writer_new (const char      *path,
 
   {
     g_autofree char *dir = g_path_get_dirname (path);
-    g_autofree char *sheet_name = g_utf8_substring (title != NULL ? title : "Sheet1", 0, 31);
+    const char *wanted = title != NULL ? title : "Sheet1";
+    /* A sheet's name holds 31 characters at most (g_utf8_substring reads
+     * past a shorter string's end: measure first). */
+    g_autofree char *sheet_name = g_utf8_substring (wanted, 0, MIN (g_utf8_strlen (wanted, -1), 31));
     lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = dir, .use_zip64 = LXW_FALSE };
 
     self->workbook = workbook_new_opt (self->tmp_path, &options);
