@@ -35,6 +35,7 @@ struct _WgRoundView
   GPtrArray *entries; /* of WgRoundEntry */
   GPtrArray *fields;  /* of GtkEntry, borrowed, in row order */
   GPtrArray *statuses; /* of GtkLabel, borrowed */
+  GPtrArray *aways;    /* of GtkButton, borrowed */
   char *today;
 };
 
@@ -54,20 +55,33 @@ entry_tenths (WgRoundEntry *entry,
   return round == WG_ROUND_AFTERNOON ? entry->afternoon_tenths : entry->morning_tenths;
 }
 
+static gboolean
+entry_away (WgRoundEntry *entry,
+            WgRound       round)
+{
+  return round == WG_ROUND_AFTERNOON ? entry->afternoon_away : entry->morning_away;
+}
+
 static void
 update_summary (WgRoundView *self)
 {
   g_autofree char *text = NULL;
-  guint measured = 0;
+  guint measured = 0, away = 0;
 
   for (guint i = 0; i < self->entries->len; i++)
-    if (entry_tenths (g_ptr_array_index (self->entries, i), current_round (self)) > 0)
-      measured++;
+    {
+      WgRoundEntry *entry = g_ptr_array_index (self->entries, i);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person under watch, %u measured this round. Type a reading and press Enter: it is saved and the next person comes up.",
-                                       "%u people under watch, %u measured this round. Type a reading and press Enter: it is saved and the next person comes up.",
+      if (entry_tenths (entry, current_round (self)) > 0)
+        measured++;
+      else if (entry_away (entry, current_round (self)))
+        away++;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person under watch: %u measured this round, %u away, %u still to measure.",
+                                       "%u people under watch: %u measured this round, %u away, %u still to measure.",
                                        self->entries->len),
-                          self->entries->len, measured);
+                          self->entries->len, measured, away, self->entries->len - measured - away);
   gtk_label_set_label (self->summary_label, text);
 }
 
@@ -90,9 +104,55 @@ show_round (WgRoundView *self)
       if (tenths >= WG_FEVER_TENTHS)
         gtk_widget_add_css_class (field, "warning");
       gtk_label_set_label (g_ptr_array_index (self->statuses, i),
-                           tenths >= WG_FEVER_TENTHS ? _("Fever") : "");
+                           tenths >= WG_FEVER_TENTHS ? _("Fever")
+                           : tenths == 0 && entry_away (entry, round) ? _("Not measured: away") : "");
     }
   update_summary (self);
+}
+
+/* "-" (or the Away button): not measured this round, away from home. */
+static void
+mark_away (WgRoundView *self,
+           guint        index)
+{
+  g_autoptr(GError) error = NULL;
+  WgRoundEntry *entry = g_ptr_array_index (self->entries, index);
+  GtkWidget *field = g_ptr_array_index (self->fields, index);
+  GtkLabel *status = g_ptr_array_index (self->statuses, index);
+
+  if (!wg_store_set_round_away (self->store, entry->person_id, self->today, current_round (self), &error))
+    {
+      gtk_label_set_label (status, error->message);
+      return;
+    }
+  if (current_round (self) == WG_ROUND_AFTERNOON)
+    entry->afternoon_away = TRUE;
+  else
+    entry->morning_away = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (field), "");
+  gtk_widget_remove_css_class (field, "error");
+  gtk_label_set_label (status, _("Not measured: away"));
+  update_summary (self);
+  if (index + 1 < self->fields->len)
+    gtk_widget_grab_focus (g_ptr_array_index (self->fields, index + 1));
+}
+
+static void
+on_away_clicked_cb (GtkButton   *button,
+                    WgRoundView *self)
+{
+  guint index;
+
+  if (g_ptr_array_find (self->aways, button, &index))
+    mark_away (self, index);
+}
+
+static gboolean
+means_away (const char *text)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text));
+
+  return g_str_equal (s, "-") || g_str_equal (s, "－") || g_str_equal (s, "不在") || g_str_equal (s, "外出");
 }
 
 static void
@@ -116,6 +176,11 @@ on_field_activate_cb (GtkEntry    *field,
   entry = g_ptr_array_index (self->entries, index);
   status = g_ptr_array_index (self->statuses, index);
 
+  if (means_away (gtk_editable_get_text (GTK_EDITABLE (field))))
+    {
+      mark_away (self, index);
+      return;
+    }
   gtk_widget_remove_css_class (GTK_WIDGET (field), "warning");
   if (!wg_temperature_parse (gtk_editable_get_text (GTK_EDITABLE (field)), &tenths, &error) ||
       !wg_store_set_round_temperature (self->store, entry->person_id, self->today,
@@ -127,9 +192,15 @@ on_field_activate_cb (GtkEntry    *field,
     }
 
   if (current_round (self) == WG_ROUND_AFTERNOON)
-    entry->afternoon_tenths = tenths;
+    {
+      entry->afternoon_tenths = tenths;
+      entry->afternoon_away = FALSE;
+    }
   else
-    entry->morning_tenths = tenths;
+    {
+      entry->morning_tenths = tenths;
+      entry->morning_away = FALSE;
+    }
 
   gtk_widget_remove_css_class (GTK_WIDGET (field), "error");
   {
@@ -212,6 +283,19 @@ build_rows (WgRoundView *self)
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), field);
+      {
+        GtkWidget *away = gtk_button_new_with_label (_("Away"));
+        g_autofree char *away_name = g_strdup_printf (_("%s not measured: away from home"), entry->name);
+
+        gtk_widget_add_css_class (away, "flat");
+        gtk_widget_set_valign (away, GTK_ALIGN_CENTER);
+        gtk_widget_set_focus_on_click (away, FALSE);
+        gtk_widget_set_tooltip_text (away, _("Not measured this round: away from home (or type - in the field)"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (away), GTK_ACCESSIBLE_PROPERTY_LABEL, away_name, -1);
+        g_signal_connect_object (away, "clicked", G_CALLBACK (on_away_clicked_cb), self, 0);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), away);
+        g_ptr_array_add (self->aways, away);
+      }
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), field);
       gtk_list_box_append (self->people_list, row);
 
@@ -228,6 +312,7 @@ wg_round_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_ROUND_VIEW);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  g_clear_pointer (&self->aways, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -269,6 +354,7 @@ wg_round_view_init (WgRoundView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_ptr_array_new ();
   self->statuses = g_ptr_array_new ();
+  self->aways = g_ptr_array_new ();
 }
 
 /**

@@ -687,7 +687,9 @@ wg_store_list_round (WgStore     *store,
     "    AND t.measured_at >= ?2 AND t.measured_at < ?2 || ' 12:00:00' ORDER BY t.measured_at DESC LIMIT 1),"
     "  (SELECT tenths FROM temperature t WHERE t.person_id = p.id"
     "    AND t.measured_at >= ?2 || ' 12:00:00' AND t.measured_at < date (?2, '+1 day')"
-    "    ORDER BY t.measured_at DESC LIMIT 1)"
+    "    ORDER BY t.measured_at DESC LIMIT 1),"
+    "  EXISTS (SELECT 1 FROM round_absence a WHERE a.person_id = p.id AND a.day = ?2 AND a.round = 0),"
+    "  EXISTS (SELECT 1 FROM round_absence a WHERE a.person_id = p.id AND a.day = ?2 AND a.round = 1)"
     " FROM grid m JOIN household h ON h.grid_id = m.id JOIN person p ON p.household_id = h.id"
     " WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':'"
     "   AND (p.monitoring = 1 OR EXISTS (SELECT 1 FROM quarantine q WHERE q.person_id = p.id"
@@ -718,6 +720,8 @@ wg_store_list_round (WgStore     *store,
                              : _("Health monitoring"));
       entry->morning_tenths = sqlite3_column_int (stmt, 5);
       entry->afternoon_tenths = sqlite3_column_int (stmt, 6);
+      entry->morning_away = sqlite3_column_int (stmt, 7);
+      entry->afternoon_away = sqlite3_column_int (stmt, 8);
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);
@@ -727,6 +731,75 @@ wg_store_list_round (WgStore     *store,
       return NULL;
     }
   return g_steal_pointer (&entries);
+}
+
+/**
+ * wg_store_set_round_away:
+ * @store: a #WgStore
+ * @person_id: the person not measured
+ * @today: (nullable): the day, YYYY-MM-DD; %NULL for today
+ * @round: morning or afternoon
+ * @error: return location for a #GError
+ *
+ * Marks a person "not measured: away from home" on a round, so that the
+ * round's gaps are the people nobody asked after. Refused when the round
+ * already has their reading. Logged.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_set_round_away (WgStore     *store,
+                         gint64       person_id,
+                         const char  *today,
+                         WgRound      round,
+                         GError     **error)
+{
+  static const char measured_sql[] =
+    "SELECT tenths FROM temperature WHERE person_id = ?1"
+    " AND measured_at >= ?2 || CASE ?3 WHEN 0 THEN '' ELSE ' 12:00:00' END"
+    " AND measured_at < CASE ?3 WHEN 0 THEN ?2 || ' 12:00:00' ELSE date (?2, '+1 day') END";
+  static const char insert_sql[] =
+    "INSERT OR IGNORE INTO round_absence (person_id, day, round, recorded_at)"
+    " VALUES (?, ?, ?, datetime ('now', 'localtime'))";
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  int measured = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (round == WG_ROUND_MORNING || round == WG_ROUND_AFTERNOON, FALSE);
+
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  if (!(stmt = wg_store_prepare (store, measured_sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, round);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    measured = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (measured > 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("Already measured this round (%d.%d °C)."), measured / 10, measured % 10);
+      goto failed;
+    }
+  if (!(stmt = wg_store_prepare (store, insert_sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, round);
+  detail = g_strdup_printf ("%s %s away", day, round == WG_ROUND_MORNING ? "morning" : "afternoon");
+  if (!wg_store_step_done (store, stmt, error) ||
+      !wg_store_log (store, "away", "person", person_id, detail, error) ||
+      !wg_store_commit (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
 }
 
 /**
@@ -758,6 +831,7 @@ wg_store_set_round_temperature (WgStore     *store,
     "  ORDER BY measured_at DESC LIMIT 1)";
   static const char insert_sql[] =
     "INSERT INTO temperature (person_id, measured_at, tenths) VALUES (?1, ?2 || ' ' || ?4, ?3)";
+  static const char present_sql[] = "DELETE FROM round_absence WHERE person_id = ? AND day = ? AND round = ?";
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
   g_autofree char *at = NULL;
   g_autofree char *detail = NULL;
@@ -769,6 +843,14 @@ wg_store_set_round_temperature (WgStore     *store,
   at = g_strdup_printf ("%s %s", day, round_times[round]);
   if (!wg_store_begin (store, error))
     return FALSE;
+  /* Measured after all: no longer "away". */
+  if (!(stmt = wg_store_prepare (store, present_sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, round);
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
   if (!(stmt = wg_store_prepare (store, update_sql, error)))
     goto failed;
   sqlite3_bind_int64 (stmt, 1, person_id);

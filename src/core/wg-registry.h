@@ -95,6 +95,8 @@ typedef struct
   char *why;           /* home quarantine, central quarantine or health monitoring */
   int morning_tenths;  /* 0: not measured yet */
   int afternoon_tenths;
+  gboolean morning_away;   /* marked "not measured: away from home" */
+  gboolean afternoon_away;
 } WgRoundEntry;
 
 typedef enum
@@ -110,6 +112,11 @@ void       wg_round_entry_free            (WgRoundEntry *entry);
 GPtrArray *wg_store_list_round            (WgStore     *store,
                                            const char  *grid_code,
                                            const char  *today,
+                                           GError     **error);
+gboolean   wg_store_set_round_away        (WgStore     *store,
+                                           gint64       person_id,
+                                           const char  *today,
+                                           WgRound      round,
                                            GError     **error);
 gboolean   wg_store_set_round_temperature (WgStore     *store,
                                            gint64       person_id,

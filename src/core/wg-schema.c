@@ -470,7 +470,16 @@ static const char migration_6[] =
   "  UNIQUE (person_id, arrived_on)"
   ");"
   "CREATE INDEX returnee_by_grid ON returnee (grid_id, state);"
-  "CREATE INDEX returnee_by_day ON returnee (arrived_on);";
+  "CREATE INDEX returnee_by_day ON returnee (arrived_on);"
+  /* A temperature round's "not measured: away from home" (round 0 morning,
+   * 1 afternoon); a reading keyed in later replaces it. */
+  "CREATE TABLE round_absence ("
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  day TEXT NOT NULL CHECK " DAY_OK ("day") ","
+  "  round INTEGER NOT NULL CHECK (round IN (0, 1)),"
+  "  recorded_at TEXT NOT NULL,"
+  "  PRIMARY KEY (person_id, day, round)"
+  ") WITHOUT ROWID;";
 
 static const char *const migrations[] = {
   NULL,

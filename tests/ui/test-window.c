@@ -858,6 +858,60 @@ test_temperature_round (void)
   type_into (wg_round_view_get_entry (view, 0), "36.9");
   g_assert_cmpint (morning_reading (store, 0), ==, 369);
 
+  /* Someone not at home: "-" marks them away (not a gap in the round), and
+   * a reading keyed in later replaces it; a measured person cannot be. */
+  {
+    g_autoptr(GPtrArray) before_away = wg_store_list_round (store, "141021", NULL, &error);
+    WgRound round = WG_ROUND_MORNING;
+    guint away = G_MAXUINT;
+
+    /* Someone not measured yet this morning — or, when the demo measured
+     * everyone, this afternoon. */
+    for (guint pass = 0; pass < 2 && away == G_MAXUINT; pass++)
+      for (guint i = 2; i < before_away->len && away == G_MAXUINT; i++)
+        {
+          WgRoundEntry *entry = g_ptr_array_index (before_away, i);
+
+          if ((pass == 0 ? entry->morning_tenths : entry->afternoon_tenths) == 0)
+            {
+              away = i;
+              round = pass == 0 ? WG_ROUND_MORNING : WG_ROUND_AFTERNOON;
+            }
+        }
+    g_assert_cmpuint (away, !=, G_MAXUINT);
+    wg_round_view_set_round (view, round);
+    type_into (wg_round_view_get_entry (view, away), "-");
+    g_assert_cmpstr (wg_round_view_get_status (view, away), ==, "Not measured: away");
+    {
+      g_autoptr(GPtrArray) entries = wg_store_list_round (store, "141021", NULL, &error);
+      WgRoundEntry *entry = g_ptr_array_index (entries, away);
+
+      g_assert_true (round == WG_ROUND_MORNING ? entry->morning_away : entry->afternoon_away);
+      g_assert_cmpint (round == WG_ROUND_MORNING ? entry->morning_tenths : entry->afternoon_tenths, ==, 0);
+    }
+    /* A person measured this round cannot be marked away. */
+    for (guint i = 0; i < before_away->len; i++)
+      {
+        WgRoundEntry *entry = g_ptr_array_index (before_away, i);
+
+        if ((round == WG_ROUND_MORNING ? entry->morning_tenths : entry->afternoon_tenths) > 0)
+          {
+            type_into (wg_round_view_get_entry (view, i), "-");
+            g_assert_nonnull (strstr (wg_round_view_get_status (view, i), "Already measured"));
+            break;
+          }
+      }
+    type_into (wg_round_view_get_entry (view, away), "36.4");
+    {
+      g_autoptr(GPtrArray) entries = wg_store_list_round (store, "141021", NULL, &error);
+      WgRoundEntry *entry = g_ptr_array_index (entries, away);
+
+      g_assert_false (round == WG_ROUND_MORNING ? entry->morning_away : entry->afternoon_away);
+      g_assert_cmpint (round == WG_ROUND_MORNING ? entry->morning_tenths : entry->afternoon_tenths, ==, 364);
+    }
+    wg_round_view_set_round (view, WG_ROUND_MORNING);
+  }
+
   /* Down and Up walk between people, from the keyboard (real keys, on the
    * window under the pointer: no window manager gives focus here). */
   wg_test_point_at (wg_round_view_get_entry (view, 1));
