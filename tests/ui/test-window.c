@@ -18,7 +18,9 @@
 #include "wg-demo.h"
 #include "wg-dossier.h"
 #include "wg-dossier-buttons.h"
+#include "wg-editing.h"
 #include "wg-household-page.h"
+#include "wg-idnum.h"
 #include "wg-label.h"
 #include "wg-person-page.h"
 #include "wg-record-view.h"
@@ -310,6 +312,129 @@ test_household_and_person_file (void)
   close_windows ();
 }
 
+
+/* Enter in a form's field saves it when the form is right (the field's
+ * "entry-activated", which Enter emits), like clicking Add. */
+static void
+press_enter_in (GtkWidget  *dialog,
+                const char *field)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (dialog), field);
+
+  g_assert_nonnull (row);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_signal_emit_by_name (row, "entry-activated");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_forms_take_enter (void)
+{
+  WgWindow *window = open_window (small_db);
+  WgStore *store = wg_window_get_store (window);
+  WgGridNode *micro = wg_grid_tree_lookup (wg_window_get_tree (window), "1410211002000101");
+  g_autoptr(WgGridNode) household = NULL;
+  g_autofree char *id = g_strdup_printf ("14102119910203002%c", wg_id_number_check_digit ("14102119910203002"));
+  WgHouseholdPage *household_page;
+  WgPersonPage *person_page;
+  GtkWidget *dialog;
+  struct
+  {
+    const char *action;
+    const char *table;
+    const char *fields[4][2]; /* field, text */
+    const char *enter_in;
+  } forms[] = {
+    { "person.add-temperature", "temperature", { { "value", "36.8" } }, "value" },
+    { "person.add-central", "quarantine", { { "room", "101" } }, "room" },
+    { "person.add-quarantine", "quarantine", { { "start", "2027-01-01" }, { "end", "2027-01-14" } }, "end" },
+    { "person.add-nat", "nat_test", { { "institution", "曲沃县人民医院" } }, "institution" },
+    { "person.add-vaccination", "vaccination", { { "dose", "1" }, { "product", "科兴" } }, "product" },
+    { "person.add-health-code", "health_code", { { NULL } }, "day" },
+    { "person.add-itinerary", "itinerary", { { "place", "太原市" }, { "arrived", "2026-11-01" } }, "arrived" },
+  };
+
+  /* Add a Household (the grid page), then Add a Person to it. */
+  wg_window_select_node (window, micro);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-household", NULL));
+  dialog = GTK_WIDGET (wg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  {
+    gint64 before = wg_store_count_rows (store, "household");
+
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "code"), "ENTER00001");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "address"), "曲沃县乐昌镇回车巷1号");
+    press_enter_in (dialog, "address");
+    g_assert_cmpint (wg_store_count_rows (store, "household"), ==, before + 1);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  /* The tree was built again around the change. */
+  micro = wg_grid_tree_lookup (wg_window_get_tree (window), "1410211002000101");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (micro)) && household == NULL; i++)
+    {
+      g_autoptr(WgGridNode) child = g_list_model_get_item (G_LIST_MODEL (micro), i);
+
+      if (g_str_equal (wg_grid_node_get_code (child), "ENTER00001"))
+        household = g_steal_pointer (&child);
+    }
+  g_assert_nonnull (household);
+  wg_window_select_node (window, household);
+  household_page = WG_HOUSEHOLD_PAGE (wg_window_get_content (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (household_page), "household.add-person", NULL));
+  dialog = GTK_WIDGET (wg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "id-number"), id);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "回车");
+  press_enter_in (dialog, "name");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (wg_household_page_get_n_members (household_page), ==, 1);
+
+  /* Every form of the person's file. */
+  wg_household_page_open_member (household_page, 0);
+  person_page = WG_PERSON_PAGE (wg_window_get_content (window));
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    {
+      gint64 before = wg_store_count_rows (store, forms[f].table);
+
+      g_test_message ("%s", forms[f].action);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), forms[f].action, NULL));
+      dialog = wg_person_page_get_dialog (person_page);
+      g_assert_nonnull (dialog);
+      for (guint k = 0; k < G_N_ELEMENTS (forms[f].fields) && forms[f].fields[k][0] != NULL; k++)
+        gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), forms[f].fields[k][0]), forms[f].fields[k][1]);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      press_enter_in (dialog, forms[f].enter_in);
+      g_assert_cmpint (wg_store_count_rows (store, forms[f].table), ==, before + 1);
+      g_assert_null (wg_person_page_get_dialog (person_page));
+      if (dialog != NULL)
+        gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* Edit the person: Enter in the phone field saves the change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.edit", NULL));
+  dialog = wg_person_page_get_dialog (person_page);
+  {
+    g_autoptr(WgPersonInfo) info = NULL;
+    const char *phone_key = "phone";
+
+    g_assert_nonnull (g_object_get_data (G_OBJECT (dialog), phone_key));
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), phone_key), "13812345678");
+    press_enter_in (dialog, phone_key);
+    info = wg_store_read_person (store, wg_person_page_get_person_id (person_page), NULL);
+    g_assert_cmpstr (info->phone, ==, "13812345678");
+  }
+
+  /* Leave the county as the other tests expect it. */
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 person_id = wg_person_page_get_person_id (person_page);
+
+    g_assert_true (wg_store_delete_person (store, person_id, &error));
+    g_assert_true (wg_store_delete_household (store, wg_grid_node_get_id (household), &error));
+    g_assert_no_error (error);
+  }
+  close_windows ();
+}
 
 static void
 write_report (const char *path)
@@ -1295,6 +1420,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/fits-small-screens", test_fits_small_screens);
   wg_test_add_ui_func ("/wg/ui/window/figure-opens-its-list", test_figure_opens_its_list);
   wg_test_add_ui_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
+  wg_test_add_ui_func ("/wg/ui/window/forms-take-enter", test_forms_take_enter);
   wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
   wg_test_add_ui_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
