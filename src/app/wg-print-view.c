@@ -24,6 +24,7 @@
 #include "wg-poster-set.h"
 #include "wg-print-operation.h"
 #include "wg-print-view.h"
+#include "wg-search.h"
 
 struct _WgPrintView
 {
@@ -56,6 +57,8 @@ struct _WgPrintView
   GCancellable *load_cancellable;
   GCancellable *export_cancellable;
   GtkFileChooserNative *chooser;
+  GtkListBox *chooser_list;     /* the grid chooser's matches */
+  GtkMenuButton *chooser_button;
 
   /* state */
   guint reload_id;
@@ -919,10 +922,135 @@ wg_print_view_class_init (WgPrintViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The grid chooser: grids by name (or code), as the search box finds them;
+ * choosing one puts its code in the row. */
+static void
+on_chooser_search_changed_cb (GtkSearchEntry *entry,
+                              WgPrintView    *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GPtrArray) results = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chooser_list))) != NULL)
+    gtk_list_box_remove (self->chooser_list, child);
+  if (self->store == NULL || *text == '\0')
+    return;
+  results = wg_store_search (self->store, text, 200, NULL);
+  for (guint i = 0; results != NULL && i < results->len && shown < 30; i++)
+    {
+      WgSearchResult *result = g_ptr_array_index (results, i);
+      GtkWidget *row;
+
+      if (result->kind != WG_SEARCH_KIND_GRID)
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), result->title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), result->detail);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "grid-code", g_strdup (result->grid_code != NULL ? result->grid_code
+                                                                                             : result->detail),
+                              g_free);
+      gtk_list_box_append (self->chooser_list, row);
+      shown++;
+    }
+}
+
+static void
+on_chooser_row_activated_cb (GtkListBox    *list,
+                             GtkListBoxRow *row,
+                             WgPrintView   *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (row), "grid-code");
+
+  gtk_menu_button_popdown (self->chooser_button);
+  if (code != NULL)
+    wg_print_view_set_grid (self, code);
+}
+
+/* Enter in the chooser's search takes the first match. */
+static void
+on_chooser_activate_cb (GtkSearchEntry *entry,
+                        WgPrintView    *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->chooser_list, 0);
+
+  if (first != NULL)
+    on_chooser_row_activated_cb (self->chooser_list, first, self);
+}
+
+static void
+add_grid_chooser (WgPrintView *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), NULL);
+  g_object_set (search, "placeholder-text", _("Grid name or code"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Find a grid by name"), -1);
+  g_signal_connect (search, "search-changed", G_CALLBACK (on_chooser_search_changed_cb), self);
+  g_signal_connect (search, "activate", G_CALLBACK (on_chooser_activate_cb), self);
+  gtk_box_append (GTK_BOX (box), search);
+
+  self->chooser_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->chooser_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->chooser_list), "boxed-list");
+  g_signal_connect (self->chooser_list, "row-activated", G_CALLBACK (on_chooser_row_activated_cb), self);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_widget_set_size_request (scroller, 320, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->chooser_list));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), NULL);
+
+  self->chooser_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->chooser_button, "edit-find-symbolic");
+  gtk_menu_button_set_popover (self->chooser_button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (self->chooser_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->chooser_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chooser_button), _("Choose a Grid by Name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chooser_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose a Grid by Name"), -1);
+  adw_entry_row_add_suffix (self->grid_row, GTK_WIDGET (self->chooser_button));
+  g_object_set_data (G_OBJECT (self->chooser_button), "search", search);
+}
+
 static void
 wg_print_view_init (WgPrintView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_grid_chooser (self);
+}
+
+/**
+ * wg_print_view_choose_grid:
+ * @self: a #WgPrintView
+ * @text: a grid's name or code, as typed into the chooser
+ *
+ * For the tests: what typing into the grid chooser and pressing Enter does.
+ *
+ * Returns: how many grids matched
+ */
+guint
+wg_print_view_choose_grid (WgPrintView *self,
+                           const char  *text)
+{
+  GtkWidget *search = g_object_get_data (G_OBJECT (self->chooser_button), "search");
+  guint n = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  on_chooser_search_changed_cb (GTK_SEARCH_ENTRY (search), self);
+  while (gtk_list_box_get_row_at_index (self->chooser_list, n) != NULL)
+    n++;
+  on_chooser_activate_cb (GTK_SEARCH_ENTRY (search), self);
+  return n;
 }
 
 /**

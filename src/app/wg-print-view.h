@@ -42,6 +42,8 @@ void         wg_print_view_set_then     (WgPrintView  *self,
                                          WgPrintThen   then);
 WgDocument  *wg_print_view_get_document (WgPrintView  *self);
 gboolean     wg_print_view_get_busy     (WgPrintView  *self);
+guint        wg_print_view_choose_grid  (WgPrintView  *self,
+                                         const char   *text);
 void         wg_print_view_export       (WgPrintView  *self,
                                          GFile        *file);
 void         wg_print_view_print        (WgPrintView  *self,

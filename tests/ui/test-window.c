@@ -1191,6 +1191,15 @@ test_print_starts_here (void)
   grid_row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), WG_TYPE_PRINT_VIEW, "grid_row"));
   g_assert_cmpstr (gtk_editable_get_text (grid_row), ==, wg_grid_node_get_code (township));
   g_assert_cmpstr (gtk_editable_get_text (grid_row), !=, "141021");
+
+  /* Another grid is chosen by its name, not a code to type. */
+  {
+    WgGridNode *village = wg_grid_tree_lookup (wg_window_get_tree (window), "141021100200");
+    g_autofree char *name = g_strdup (wg_grid_node_get_name (village));
+
+    g_assert_cmpuint (wg_print_view_choose_grid (WG_PRINT_VIEW (view), name), >=, 1);
+    g_assert_cmpstr (gtk_editable_get_text (grid_row), ==, "141021100200");
+  }
   gtk_window_destroy (view);
   close_windows ();
 }
@@ -1249,6 +1258,35 @@ test_fits_small_screens (void)
       wg_window_open_person (window, known_person);
       spin (500);
       g_assert_false (scrolls_sideways (GTK_WIDGET (window)));
+
+      /* The household page, the print view and the round, at that size. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wg_window_get_content (window)),
+                                                 "person.open-household", NULL));
+      spin (500);
+      g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
+      g_assert_false (scrolls_sideways (GTK_WIDGET (window)));
+      {
+        g_autoptr(GError) error = NULL;
+        GtkWindow *others[2];
+
+        others[0] = GTK_WINDOW (wg_print_view_new (wg_window_get_store (window), "141021100200"));
+        others[1] = GTK_WINDOW (wg_round_view_new (wg_window_get_store (window), "141021", "曲沃县", &error));
+        g_assert_no_error (error);
+        for (guint w = 0; w < G_N_ELEMENTS (others); w++)
+          {
+            int min_width = 0;
+
+            gtk_window_set_default_size (others[w], widths[i], heights[i]);
+            gtk_window_present (others[w]);
+            spin (500);
+            gtk_widget_measure (GTK_WIDGET (others[w]), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+            g_test_message ("%s at %d × %d: needs %d", G_OBJECT_TYPE_NAME (others[w]), widths[i], heights[i],
+                            min_width);
+            g_assert_cmpint (min_width, <=, widths[i]);
+            g_assert_false (scrolls_sideways (GTK_WIDGET (others[w])));
+            gtk_window_destroy (others[w]);
+          }
+      }
     }
   close_windows ();
 }
