@@ -1291,6 +1291,76 @@ test_fits_small_screens (void)
   close_windows ();
 }
 
+/* The mnemonics (Alt+letter) of what is on screen in @widget's window. */
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   GString    *clashes)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other;
+
+      if (key != GDK_KEY_VoidSymbol)
+        {
+          if ((other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key))) != NULL)
+            g_string_append_printf (clashes, "“%s” and “%s”; ", other, text);
+          else
+            g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) text);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, clashes);
+}
+
+static void
+assert_unique_mnemonics (GtkWidget  *window,
+                         const char *where)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+
+  collect_mnemonics (window, seen, clashes);
+  g_test_message ("%s: %u mnemonics", where, g_hash_table_size (seen));
+  if (clashes->len > 0)
+    g_error ("%s: the same Alt key for %s", where, clashes->str);
+}
+
+/* Alt+letter means one thing on each page: the county's, a household's, a
+ * person's file, the round, the print view. */
+static void
+test_unique_mnemonics (void)
+{
+  WgWindow *window = open_window (small_db);
+  GtkWindow *other;
+  g_autoptr(GError) error = NULL;
+
+  wait_for_counts (window);
+  assert_unique_mnemonics (GTK_WIDGET (window), "county page");
+  wg_window_open_person (window, known_person);
+  spin (300);
+  assert_unique_mnemonics (GTK_WIDGET (window), "person page");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wg_window_get_content (window)), "person.open-household", NULL));
+  spin (300);
+  assert_unique_mnemonics (GTK_WIDGET (window), "household page");
+
+  other = GTK_WINDOW (wg_round_view_new (wg_window_get_store (window), "141021", "曲沃县", &error));
+  gtk_window_present (other);
+  spin (300);
+  assert_unique_mnemonics (GTK_WIDGET (other), "round");
+  gtk_window_destroy (other);
+  other = GTK_WINDOW (wg_print_view_new (wg_window_get_store (window), "141021100200"));
+  gtk_window_present (other);
+  spin (300);
+  assert_unique_mnemonics (GTK_WIDGET (other), "print view");
+  gtk_window_destroy (other);
+  close_windows ();
+}
+
 static GtkWidget *
 find_list_box (GtkWidget *widget)
 {
@@ -1459,6 +1529,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/figure-opens-its-list", test_figure_opens_its_list);
   wg_test_add_ui_func ("/wg/ui/window/add-and-remove-person", test_add_and_remove_person);
   wg_test_add_ui_func ("/wg/ui/window/forms-take-enter", test_forms_take_enter);
+  wg_test_add_ui_func ("/wg/ui/window/unique-mnemonics", test_unique_mnemonics);
   wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
   wg_test_add_ui_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
