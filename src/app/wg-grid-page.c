@@ -19,6 +19,7 @@
 #include "wg-count-card.h"
 #include "wg-export.h"
 #include "wg-export-file.h"
+#include "wg-first-frame.h"
 #include "wg-grid-page.h"
 #include "wg-registry.h"
 #include "wg-status-list.h"
@@ -562,22 +563,37 @@ wg_grid_page_init (WgGridPage *self)
                              GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)))));
 }
 
-/* Counts the grid in a worker thread, on a connection of its own. */
+static void start_counting (GtkWidget *widget);
+
+/* Counts the grid in a worker thread, on a connection of its own — once the
+ * window has painted its first frame (the spinner shows until then). */
 static void
 count (WgGridPage *self,
        WgStore    *store)
 {
-  g_autoptr(GTask) task = NULL;
-  CountData *data;
-
   g_set_object (&self->store, store);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
+  wg_after_first_frame (GTK_WIDGET (self), start_counting);
+}
 
+static void
+start_counting (GtkWidget *widget)
+{
+  WgGridPage *self = WG_GRID_PAGE (widget);
+  g_autoptr(GTask) task = NULL;
+  CountData *data;
+
+  if (self->node == NULL || self->store == NULL || !self->loading ||
+      g_cancellable_is_cancelled (self->cancellable) ||
+      g_object_get_data (G_OBJECT (self), "wg-counting") == self->cancellable)
+    return;
+  /* Queued twice before the first frame: counted once. */
+  g_object_set_data (G_OBJECT (self), "wg-counting", self->cancellable);
   data = g_new0 (CountData, 1);
-  data->db_path = g_strdup (wg_store_get_path (store));
+  data->db_path = g_strdup (wg_store_get_path (self->store));
   data->code = g_strdup (wg_grid_node_get_code (self->node));
   task = g_task_new (self, self->cancellable, count_done, NULL);
   g_task_set_source_tag (task, count);

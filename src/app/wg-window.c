@@ -19,6 +19,7 @@
 #include "wg-edit-actions.h"
 #include "wg-export.h"
 #include "wg-export-file.h"
+#include "wg-first-frame.h"
 #include "wg-form-dialog.h"
 #include "wg-import-dialog.h"
 #include "wg-returnee-form.h"
@@ -1653,6 +1654,12 @@ wg_window_get_page (WgWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+static void
+restart_sensors_cb (GtkWidget *widget)
+{
+  wg_window_restart_sensors (WG_WINDOW (widget));
+}
+
 /**
  * wg_window_reload:
  * @self: a #WgWindow
@@ -1693,7 +1700,8 @@ wg_window_reload (WgWindow *self)
 
   wg_store_set_operator (self->store, operator_name (self));
   build_tree (self);
-  wg_window_restart_sensors (self);
+  /* The keyring and the broker after the first frame. */
+  wg_after_first_frame (GTK_WIDGET (self), restart_sensors_cb);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
   set_page (self, "summary");
   /* The tree has the keyboard: arrows walk it, typing searches. */
