@@ -438,6 +438,39 @@ selected_node (WgWindow *self)
 }
 
 static void update_edit_actions (WgWindow *self);
+static void on_household_page_open_person_cb (WgWindow *self, gint64 person_id);
+static void on_person_page_open_household_cb (WgWindow *self, gint64 household_id);
+static void on_person_page_changed_cb (WgWindow *self);
+
+/* The household and person pages are made when first shown: the first
+ * frame does without them. */
+static WgHouseholdPage *
+ensure_household_page (WgWindow *self)
+{
+  if (self->household_page == NULL)
+    {
+      self->household_page = g_object_new (WG_TYPE_HOUSEHOLD_PAGE, NULL);
+      g_signal_connect_object (self->household_page, "open-person",
+                               G_CALLBACK (on_household_page_open_person_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->household_page), "household");
+    }
+  return self->household_page;
+}
+
+static WgPersonPage *
+ensure_person_page (WgWindow *self)
+{
+  if (self->person_page == NULL)
+    {
+      self->person_page = g_object_new (WG_TYPE_PERSON_PAGE, NULL);
+      g_signal_connect_object (self->person_page, "open-household",
+                               G_CALLBACK (on_person_page_open_household_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->person_page, "changed",
+                               G_CALLBACK (on_person_page_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->person_page), "person");
+    }
+  return self->person_page;
+}
 
 static void
 on_tree_selection_changed_cb (WgWindow *self)
@@ -452,7 +485,7 @@ on_tree_selection_changed_cb (WgWindow *self)
     {
       g_autoptr(GError) error = NULL;
 
-      if (wg_household_page_show (self->household_page, self->store, node, &error))
+      if (wg_household_page_show (ensure_household_page (self), self->store, node, &error))
         gtk_stack_set_visible_child_name (self->content_stack, "household");
       else
         wg_window_add_toast (self, error->message);
@@ -493,6 +526,7 @@ static void
 on_person_page_open_household_cb (WgWindow *self,
                                   gint64    household_id)
 {
+  ensure_household_page (self);
   gtk_stack_set_visible_child_name (self->content_stack, "household");
 }
 
@@ -1527,8 +1561,6 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgWindow, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, grid_page);
-  gtk_widget_class_bind_template_child (widget_class, WgWindow, household_page);
-  gtk_widget_class_bind_template_child (widget_class, WgWindow, person_page);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, alerts_button);
   gtk_widget_class_bind_template_child (widget_class, WgWindow, alerts_badge);
@@ -1536,13 +1568,10 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgWindow, alert_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_page_open_node_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_page_open_person_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_household_page_open_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_person_page_open_household_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_person_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_alert_panel_open_household_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_alert_panel_changed_cb);
 
@@ -1832,7 +1861,7 @@ wg_window_open_person (WgWindow *self,
 
   g_return_if_fail (WG_IS_WINDOW (self));
 
-  if (wg_person_page_show (self->person_page, self->store, person_id, &error))
+  if (wg_person_page_show (ensure_person_page (self), self->store, person_id, &error))
     gtk_stack_set_visible_child_name (self->content_stack, "person");
   else
     wg_window_add_toast (self, error->message);
