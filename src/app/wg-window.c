@@ -189,6 +189,15 @@ ask_operator_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+queue_ask_operator (GtkWidget *widget)
+{
+  WgWindow *self = WG_WINDOW (widget);
+
+  if (self->operator_id == 0 && operator_name (self) == NULL)
+    self->operator_id = g_idle_add (ask_operator_cb, self);
+}
+
 /* Alt+←: back to the search results a page was opened from, on the row
  * that opened it, so the next one is a Down away. */
 static void
@@ -1738,7 +1747,7 @@ wg_window_reload (WgWindow *self)
   /* First start: who is at the desk, before anything is recorded — once the
    * window is on screen. */
   if (operator_name (self) == NULL && self->operator_id == 0)
-    self->operator_id = g_idle_add (ask_operator_cb, self);
+    wg_after_first_frame (GTK_WIDGET (self), queue_ask_operator);
 }
 
 /**
