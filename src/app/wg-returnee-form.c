@@ -5,9 +5,11 @@
  * A returnee phoned in by a grid worker (the screening channel): the ID
  * number first — a card reader types into the focused field, and sex and
  * birth date are read from it at once —, then the rest, checked as typed by
- * the same rules an imported list's rows are (wg_store_add_returnee). A
- * person already registered is matched (the differences listed, never
- * overwritten); a new one enters the returnee queue as "new".
+ * the same rules an imported list's rows are (wg_store_add_returnee). The
+ * household is found by its code or its address; a household not
+ * registered yet is registered with its code and address on the micro-grid
+ * given. A person already registered is matched (the differences listed,
+ * never overwritten); a new one enters the returnee queue as "new".
  */
 
 #define G_LOG_DOMAIN "wg-returnee-form"
@@ -33,6 +35,7 @@ static const char *const keys[WG_RETURNEE_N_FIELDS] = {
   [WG_RETURNEE_TRANSPORT] = "transport",
   [WG_RETURNEE_GRID] = "grid",
   [WG_RETURNEE_HOUSEHOLD] = "household",
+  [WG_RETURNEE_ADDRESS] = "address",
 };
 
 static const char *const risk_words[] = { "否", "中风险", "高风险" };
@@ -153,8 +156,9 @@ wg_returnee_form_new (GtkWidget  *parent,
   wg_form_dialog_add_choice (dialog, "risk", _("On the Day of Leaving"), risks);
   wg_form_dialog_add_field (dialog, "arrived_on", _("Arrival Date"), today);
   wg_form_dialog_add_field (dialog, "transport", _("Train or Flight Number"), NULL);
-  wg_form_dialog_add_field (dialog, "household", _("Household Code (if known)"), NULL);
-  wg_form_dialog_add_field (dialog, "grid", _("Grid Code"), grid_code);
+  wg_form_dialog_add_field (dialog, "household", _("Household Code"), NULL);
+  wg_form_dialog_add_field (dialog, "address", _("Address (for a household not registered yet)"), NULL);
+  wg_form_dialog_add_field (dialog, "grid", _("Grid Code (a micro-grid for a new household)"), grid_code);
   wg_form_dialog_add_note (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), NULL);
   /* The card reader types into the focused field: the ID number's. */

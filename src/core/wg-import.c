@@ -338,6 +338,7 @@ typedef struct
   GString *message;
   GString *rejected;
   GPtrArray *pending;            /* PendingPerson: new people, inserted in batches */
+  gboolean create_households;    /* the screening form may register a household */
 } Import;
 
 /* A new person waiting for the batch's one INSERT. */
@@ -1396,8 +1397,31 @@ import_returnee (Import  *imp,
             household_id = 0;
         }
       sqlite3_reset (stmt);
+      if (household != NULL && household_id == 0 && imp->create_households && address != NULL && grid != NULL)
+        {
+          /* The screening form: a household not registered yet, on the
+           * micro-grid chosen, with the address given. */
+          static const char new_household_sql[] =
+            "INSERT INTO household (grid_id, code, address) VALUES (?, ?, ?)";
+          GError *local_insert = NULL;
+          gint64 micro;
+
+          if ((micro = micro_grid (imp, grid, error)) <= 0)
+            return micro < 0 ? (WgRowVerdict) -1 : WG_ROW_INVALID;
+          if (!(stmt = wg_store_prepare (imp->store, new_household_sql, error)))
+            return -1;
+          sqlite3_bind_int64 (stmt, 1, micro);
+          sqlite3_bind_text (stmt, 2, household, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, address, -1, SQLITE_STATIC);
+          if (!wg_store_step_done (imp->store, stmt, &local_insert))
+            return step_failed (imp, error, local_insert);
+          household_id = sqlite3_last_insert_rowid (imp->db);
+          grid_id = micro;
+        }
       if (household != NULL && household_id == 0)
-        return invalid (imp, _("Household %s is not in the database."), household), WG_ROW_INVALID;
+        return invalid (imp, imp->create_households
+                             ? _("Household %s is not in the database: give its address and its micro-grid to register it.")
+                             : _("Household %s is not in the database."), household), WG_ROW_INVALID;
     }
 
   if (!(stmt = wg_store_prepare (imp->store, find_sql, error)))
@@ -2104,6 +2128,7 @@ wg_store_add_returnee (WgStore           *store,
   imp.seen = seen;
   imp.message = text;
   imp.row = &row;
+  imp.create_households = TRUE;
   for (guint i = 0; i < WG_RETURNEE_N_FIELDS; i++)
     imp.column[i] = (int) i;
   g_strlcpy (imp.today_text, today, sizeof imp.today_text);

@@ -262,6 +262,34 @@ test_screening_form (void)
     g_assert_cmpuint (after.returnees, ==, counts.returnees + 1);
   }
 
+  /* A returnee whose household is not registered yet: registered with its
+   * code and address on the micro-grid given. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-returnee", NULL));
+  form = GTK_WIDGET (wg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  problem = g_object_get_data (G_OBJECT (form), "problem");
+  {
+    g_autofree char *id = g_strdup_printf ("44030519851111002%c", wg_id_number_check_digit ("44030519851111002"));
+    WgLevelCounts before, after;
+
+    g_assert_true (wg_store_count (store, NULL, &before, &error));
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "id_number"), id);
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "name"), "新户主");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "province"), "广东省");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "household"), "NEWHH00001");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "add"));
+    g_assert_nonnull (strstr (gtk_label_get_label (problem), "NEWHH00001"));
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "address"), "曲沃县乐昌镇新户巷1号");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "grid"), "1410211002000101");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "add"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (form), "add");
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+    gtk_window_destroy (GTK_WINDOW (form));
+    g_assert_true (wg_store_count (store, NULL, &after, &error));
+    g_assert_cmpuint (after.households, ==, before.households + 1);
+    g_assert_cmpuint (after.persons, ==, before.persons + 1);
+  }
+
   /* And out to Excel from the grid page's Export. */
   {
     g_autofree char *out = g_build_filename (tmp_dir, "returnees.xlsx", NULL);
