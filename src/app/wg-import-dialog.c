@@ -248,19 +248,6 @@ channel (WgImportDialog *self)
   return channels[selected < G_N_ELEMENTS (channels) ? selected : 0];
 }
 
-static char *
-rejected_path (WgImportDialog *self)
-{
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *base = g_path_get_basename (self->path);
-  char *dot = strrchr (base, '.');
-  g_autofree char *name = NULL;
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, ".rejected.csv", NULL);
-  return g_build_filename (dir, name, NULL);
-}
 
 static void
 preview (WgImportDialog *self)
@@ -415,7 +402,7 @@ do_import (WgImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WgImportReport) report = NULL;
-  g_autofree char *rejected = rejected_path (self);
+  g_autofree char *rejected = wg_import_default_rejected_path (self->path);
   g_autofree char *base = g_path_get_basename (self->path);
   g_autofree char *message = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));

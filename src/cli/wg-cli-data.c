@@ -38,19 +38,6 @@ channel_from_string (const char        *text,
   return TRUE;
 }
 
-static char *
-default_rejected_path (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-  g_autofree char *name = NULL;
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, ".rejected.csv", NULL);
-  return g_build_filename (dir, name, NULL);
-}
 
 static void
 print_report (WgImportKind          kind,
@@ -155,7 +142,7 @@ verb_import (Cli   *cli,
         return usage_error (error->message);
     }
   if (skip_invalid && rejected == NULL)
-    rejected = default_rejected_path (argv[2]);
+    rejected = wg_import_default_rejected_path (argv[2]);
 
   options.path = argv[2];
   options.encoding = encoding;

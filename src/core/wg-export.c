@@ -516,10 +516,56 @@ wg_store_export (WgStore        *store,
   return TRUE;
 }
 
+typedef void (*ItemFunc) (gconstpointer  item,
+                          const char   *values[MAX_COLUMNS]);
+
+/* A list already in memory (as the app shows it), one row per item. */
+static gboolean
+export_items (GPtrArray       *items,
+              const char      *path,
+              WgTableFormat    format,
+              const char      *title,
+              const WgColumn  *columns,
+              guint            n_columns,
+              ItemFunc         fill,
+              guint           *rows,
+              GError         **error)
+{
+  g_autoptr(WgTableWriter) writer = NULL;
+
+  if (items == NULL || !(writer = wg_table_writer_new (path, format, title, columns, n_columns, error)))
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *values[MAX_COLUMNS] = { NULL };
+
+      fill (items->pdata[i], values);
+      if (!wg_table_writer_add_row (writer, values, error))
+        return FALSE;
+    }
+  if (rows != NULL)
+    *rows = wg_table_writer_get_rows (writer);
+  return wg_table_writer_finish (writer, error);
+}
+
 static const WgColumn search_columns[] = {
   { "类别", WG_COLUMN_TEXT, 6 }, { "名称", WG_COLUMN_TEXT, 16 }, { "证件号/编码", WG_COLUMN_TEXT, 20 },
   { "住址", WG_COLUMN_TEXT, 32 }, { "网格编码", WG_COLUMN_TEXT, 18 },
 };
+
+static void
+fill_search_result (gconstpointer  item,
+                    const char    *values[MAX_COLUMNS])
+{
+  static const char *const kind_words[] = { "", "人员", "住户", "网格", "标签" };
+  const WgSearchResult *r = item;
+
+  values[0] = kind_words[r->kind <= 4 ? r->kind : 0];
+  values[1] = r->title;
+  values[2] = r->detail;
+  values[3] = r->location;
+  values[4] = r->grid_code;
+}
 
 /**
  * wg_store_export_search:
@@ -534,31 +580,29 @@ wg_store_export_search (WgStore        *store,
                         guint          *rows,
                         GError        **error)
 {
-  static const char *const kind_words[] = { "", "人员", "住户", "网格", "标签" };
   g_autoptr(GPtrArray) results = wg_store_search (store, query, G_MAXINT, error);
-  g_autoptr(WgTableWriter) writer = NULL;
 
-  if (results == NULL ||
-      !(writer = wg_table_writer_new (path, format, "搜索结果", search_columns, G_N_ELEMENTS (search_columns), error)))
-    return FALSE;
-  for (guint i = 0; i < results->len; i++)
-    {
-      const WgSearchResult *r = results->pdata[i];
-      const char *values[] = { kind_words[r->kind <= 4 ? r->kind : 0], r->title, r->detail, r->location,
-                               r->grid_code };
-
-      if (!wg_table_writer_add_row (writer, values, error))
-        return FALSE;
-    }
-  if (rows != NULL)
-    *rows = wg_table_writer_get_rows (writer);
-  return wg_table_writer_finish (writer, error);
+  return export_items (results, path, format, "搜索结果", search_columns, G_N_ELEMENTS (search_columns),
+                       fill_search_result, rows, error);
 }
 
 static const WgColumn status_columns[] = {
   { "姓名", WG_COLUMN_TEXT, 10 }, { "户编码", WG_COLUMN_TEXT, 18 }, { "住址", WG_COLUMN_TEXT, 32 },
   { "网格编码", WG_COLUMN_TEXT, 18 }, { "情况", WG_COLUMN_TEXT, 28 },
 };
+
+static void
+fill_status_person (gconstpointer  item,
+                    const char    *values[MAX_COLUMNS])
+{
+  const WgStatusPerson *p = item;
+
+  values[0] = p->name;
+  values[1] = p->household_code;
+  values[2] = p->address;
+  values[3] = p->grid_code;
+  values[4] = p->fact;
+}
 
 /**
  * wg_store_export_status:
@@ -576,20 +620,7 @@ wg_store_export_status (WgStore        *store,
                         GError        **error)
 {
   g_autoptr(GPtrArray) people = wg_store_list_status_people (store, grid_code, status, today, error);
-  g_autoptr(WgTableWriter) writer = NULL;
 
-  if (people == NULL ||
-      !(writer = wg_table_writer_new (path, format, "名单", status_columns, G_N_ELEMENTS (status_columns), error)))
-    return FALSE;
-  for (guint i = 0; i < people->len; i++)
-    {
-      const WgStatusPerson *p = people->pdata[i];
-      const char *values[] = { p->name, p->household_code, p->address, p->grid_code, p->fact };
-
-      if (!wg_table_writer_add_row (writer, values, error))
-        return FALSE;
-    }
-  if (rows != NULL)
-    *rows = wg_table_writer_get_rows (writer);
-  return wg_table_writer_finish (writer, error);
+  return export_items (people, path, format, "名单", status_columns, G_N_ELEMENTS (status_columns),
+                       fill_status_person, rows, error);
 }

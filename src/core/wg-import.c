@@ -33,6 +33,7 @@
 #include "wg-output.h"
 #include "wg-store-private.h"
 #include "wg-table-reader.h"
+#include "wg-table-writer.h"
 
 #define MAX_PROBLEMS 1000
 #define HEADER_SEARCH_ROWS 20
@@ -336,7 +337,7 @@ typedef struct
   GDate today;
   char today_text[11];
   GString *message;
-  GString *rejected;
+  WgTableWriter *rejected;       /* with skip_invalid: the refused rows */
   GPtrArray *pending;            /* PendingPerson: new people, inserted in batches */
   gboolean create_households;    /* the screening form may register a household */
 } Import;
@@ -761,6 +762,26 @@ step_failed (Import  *imp,
   return (WgRowVerdict) -1;
 }
 
+/* Runs an INSERT of the row's and notes where the new record came from:
+ * WG_ROW_NEW with its id, WG_ROW_INVALID when the schema refused the row,
+ * -1 (error set) when the run must end. */
+static WgRowVerdict
+insert_record (Import        *imp,
+               sqlite3_stmt  *stmt,
+               const char    *entity,
+               gint64        *id,
+               GError       **error)
+{
+  GError *local = NULL;
+
+  if (!wg_store_step_done (imp->store, stmt, &local))
+    return step_failed (imp, error, local);
+  *id = sqlite3_last_insert_rowid (imp->db);
+  if (!note_origin (imp, entity, *id, error))
+    return -1;
+  return WG_ROW_NEW;
+}
+
 static void
 differs (GString    *diff,
          const char *what,
@@ -789,7 +810,6 @@ import_grid (Import  *imp,
     " VALUES (?1, ?2, ?3, ?4, (SELECT count (*) FROM grid WHERE parent_id IS ?1))";
   g_autofree char *code = NULL, *name = NULL, *parent = NULL, *level_text = NULL;
   g_autofree char *prefix = NULL;
-  GError *local = NULL;
   sqlite3_stmt *stmt;
   guint level;
   gint64 parent_id = 0, id;
@@ -858,12 +878,7 @@ import_grid (Import  *imp,
   sqlite3_bind_int (stmt, 2, (int) level);
   sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
-  if (!wg_store_step_done (imp->store, stmt, &local))
-    return step_failed (imp, error, local);
-  id = sqlite3_last_insert_rowid (imp->db);
-  if (!note_origin (imp, "grid", id, error))
-    return -1;
-  return WG_ROW_NEW;
+  return insert_record (imp, stmt, "grid", &id, error);
 }
 
 static int
@@ -896,6 +911,7 @@ import_staff (Import  *imp,
   g_autofree char *grid = NULL, *name = NULL, *phone = NULL, *role_text = NULL, *id_number = NULL;
   g_autofree char *key = NULL;
   GError *local = NULL;
+  WgRowVerdict verdict;
   sqlite3_stmt *stmt;
   gint64 grid_id, staff_id = 0, person_id = 0;
   int role;
@@ -965,11 +981,8 @@ import_staff (Import  *imp,
         sqlite3_bind_text (stmt, 2, phone, -1, SQLITE_STATIC);
       if (person_id > 0)
         sqlite3_bind_int64 (stmt, 3, person_id);
-      if (!wg_store_step_done (imp->store, stmt, &local))
-        return step_failed (imp, error, local);
-      staff_id = sqlite3_last_insert_rowid (imp->db);
-      if (!note_origin (imp, "staff", staff_id, error))
-        return -1;
+      if ((verdict = insert_record (imp, stmt, "staff", &staff_id, error)) != WG_ROW_NEW)
+        return verdict;
     }
 
   if (!(stmt = wg_store_prepare (imp->store, role_sql, error)))
@@ -1019,7 +1032,6 @@ import_household (Import  *imp,
   static const char person_sql[] = "SELECT id, name FROM person WHERE id_number = ?";
   static const char insert_sql[] = "INSERT INTO household (grid_id, code, address, head_id) VALUES (?, ?, ?, ?)";
   g_autofree char *code = NULL, *grid = NULL, *address = NULL, *head = NULL, *head_id_number = NULL;
-  GError *local = NULL;
   sqlite3_stmt *stmt;
   gint64 grid_id, head_id = 0, id;
 
@@ -1082,12 +1094,7 @@ import_household (Import  *imp,
   sqlite3_bind_text (stmt, 3, address, -1, SQLITE_STATIC);
   if (head_id > 0)
     sqlite3_bind_int64 (stmt, 4, head_id);
-  if (!wg_store_step_done (imp->store, stmt, &local))
-    return step_failed (imp, error, local);
-  id = sqlite3_last_insert_rowid (imp->db);
-  if (!note_origin (imp, "household", id, error))
-    return -1;
-  return WG_ROW_NEW;
+  return insert_record (imp, stmt, "household", &id, error);
 }
 
 static int
@@ -1346,6 +1353,7 @@ import_returnee (Import  *imp,
   g_autofree char *transport = NULL, *address = NULL, *key = NULL, *place = NULL;
   g_autoptr(GString) diff = g_string_new (NULL);
   GError *local = NULL;
+  WgRowVerdict verdict;
   sqlite3_stmt *stmt;
   char arrived[11];
   gint64 person_id = 0, household_id = 0, grid_id = 0, id;
@@ -1484,11 +1492,8 @@ import_returnee (Import  *imp,
       if (phone != NULL)
         sqlite3_bind_text (stmt, 6, phone, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, arrived, -1, SQLITE_STATIC);
-      if (!wg_store_step_done (imp->store, stmt, &local))
-        return step_failed (imp, error, local);
-      person_id = sqlite3_last_insert_rowid (imp->db);
-      if (!note_origin (imp, "person", person_id, error))
-        return -1;
+      if ((verdict = insert_record (imp, stmt, "person", &person_id, error)) != WG_ROW_NEW)
+        return verdict;
     }
 
   if (!(stmt = wg_store_prepare (imp->store, insert_sql, error)))
@@ -1502,11 +1507,8 @@ import_returnee (Import  *imp,
   sqlite3_bind_int (stmt, 6, imp->options->channel != 0 ? imp->options->channel : WG_CHANNEL_PUSHED);
   if (grid_id > 0)
     sqlite3_bind_int64 (stmt, 7, grid_id);
-  if (!wg_store_step_done (imp->store, stmt, &local))
-    return step_failed (imp, error, local);
-  id = sqlite3_last_insert_rowid (imp->db);
-  if (!note_origin (imp, "returnee", id, error))
-    return -1;
+  if ((verdict = insert_record (imp, stmt, "returnee", &id, error)) != WG_ROW_NEW)
+    return verdict;
 
   if (!(stmt = wg_store_prepare (imp->store, itinerary_sql, error)))
     return -1;
@@ -1748,69 +1750,61 @@ file_sha256 (const char  *path,
   return g_strdup (g_checksum_get_string (sum));
 }
 
-static void
-csv_append_cell (GString    *out,
-                 const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
+/* An invalid row for the rejected file: its row number, the reason, then
+ * its cells under the file's own headers. */
+static gboolean
 reject_row (Import           *imp,
             const WgTableRow *row,
-            const char       *reason)
+            const char       *reason,
+            GError          **error)
 {
+  guint n = g_strv_length (imp->report->headers);
+  g_autofree const char **values = g_new0 (const char *, n + 2);
+  char number[16];
+
   if (imp->rejected == NULL)
-    return;
-  g_string_append_printf (imp->rejected, "%u,", row->number);
-  csv_append_cell (imp->rejected, reason);
-  for (guint c = 0; c < row->n_cells; c++)
-    {
-      g_string_append_c (imp->rejected, ',');
-      csv_append_cell (imp->rejected, row->cells[c]);
-    }
-  g_string_append (imp->rejected, "\r\n");
+    return TRUE;
+  g_snprintf (number, sizeof number, "%u", row->number);
+  values[0] = number;
+  values[1] = reason;
+  for (guint c = 0; c < n && c < row->n_cells; c++)
+    values[c + 2] = row->cells[c];
+  return wg_table_writer_add_row (imp->rejected, values, error);
 }
 
-static gboolean
-write_rejected (Import      *imp,
-                GError     **error)
+static WgTableWriter *
+rejected_writer (Import  *imp,
+                 GError **error)
 {
-  const char *path = imp->options->rejected_path;
-  g_autofree char *tmp = NULL;
-  int fd;
+  guint n = g_strv_length (imp->report->headers);
+  g_autofree WgColumn *columns = g_new0 (WgColumn, n + 2);
 
-  if (!wg_output_check_target (path, error) || !(tmp = wg_output_make_temp (path, "rejected", &fd, error)))
-    return FALSE;
-  for (gsize done = 0; done < imp->rejected->len;)
-    {
-      gssize n = write (fd, imp->rejected->str + done, imp->rejected->len - done);
+  columns[0].header = _("Row");
+  columns[1].header = _("Reason");
+  for (guint c = 0; c < n; c++)
+    columns[c + 2].header = imp->report->headers[c];
+  return wg_table_writer_new (imp->options->rejected_path, WG_TABLE_CSV, NULL, columns, n + 2, error);
+}
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
+/**
+ * wg_import_default_rejected_path:
+ * @path: the file imported
+ *
+ * Returns: (transfer full): where its refused rows go unless told: beside it,
+ *   named FILE.rejected.csv
+ */
+char *
+wg_import_default_rejected_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
 
-          close (fd);
-          g_unlink (tmp);
-          return wg_output_set_write_error (saved, path, error);
-        }
-      done += n;
-    }
-  return wg_output_commit (tmp, fd, path, error);
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".rejected.csv", NULL);
+  return g_build_filename (dir, name, NULL);
 }
 
 typedef WgRowVerdict (*RowFunc) (Import *imp, GError **error);
@@ -1863,7 +1857,7 @@ wg_store_import (WgStore                *store,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_person_free);
   g_autoptr(GString) message = g_string_new (NULL);
-  g_autoptr(GString) rejected = NULL;
+  g_autoptr(WgTableWriter) rejected = NULL;
   g_autofree char *signature = NULL;
   g_autofree char *base = NULL;
   g_autofree char *today = wg_today ();
@@ -1903,14 +1897,6 @@ wg_store_import (WgStore                *store,
   g_strlcpy (imp.today_text, today, sizeof imp.today_text);
   g_date_clear (&imp.today, 1);
   g_date_set_parse (&imp.today, today);
-  if (options->skip_invalid && options->rejected_path != NULL)
-    {
-      rejected = g_string_new ("\xEF\xBB\xBF");
-      g_string_append (rejected, _("Row"));
-      g_string_append_c (rejected, ',');
-      g_string_append (rejected, _("Reason"));
-      imp.rejected = rejected;
-    }
 
   /* The transaction of a big list outgrows SQLite's default 2 MB page
    * cache, which then spills to the WAL page by page on every row; 64 MB
@@ -1926,14 +1912,12 @@ wg_store_import (WgStore                *store,
 
   if (!find_header (&imp, options->mapping, &signature, &local))
     goto fail;
-  if (rejected != NULL)
+  /* Checked now, before any row: a folder or a device is refused. */
+  if (options->skip_invalid && options->rejected_path != NULL && !options->dry_run)
     {
-      for (guint c = 0; report->headers[c] != NULL; c++)
-        {
-          g_string_append_c (rejected, ',');
-          csv_append_cell (rejected, report->headers[c]);
-        }
-      g_string_append (rejected, "\r\n");
+      if (!(rejected = rejected_writer (&imp, &local)))
+        goto fail;
+      imp.rejected = rejected;
     }
 
   base = g_path_get_basename (options->path);
@@ -1998,7 +1982,10 @@ wg_store_import (WgStore                *store,
           g_ptr_array_add (report->problems, problem);
         }
       if (verdict == WG_ROW_INVALID)
-        reject_row (&imp, row, message->str);
+        {
+          if (!reject_row (&imp, row, message->str, &local))
+            goto fail;
+        }
       if (options->row_func != NULL)
         {
           handed.number = row->number;
@@ -2049,7 +2036,7 @@ wg_store_import (WgStore                *store,
           (options->mapping != NULL && !remember_mapping (&imp, signature, options->mapping, &local)) ||
           !wg_store_log (store, "import", "import_batch", imp.batch_id, detail, &local))
         goto fail;
-      if (rejected != NULL && report->counts[WG_ROW_INVALID] > 0 && !write_rejected (&imp, &local))
+      if (rejected != NULL && report->counts[WG_ROW_INVALID] > 0 && !wg_table_writer_finish (rejected, &local))
         goto fail;
       if (!wg_store_commit (store, &local))
         {

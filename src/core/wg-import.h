@@ -132,6 +132,7 @@ gboolean        wg_store_add_returnee        (WgStore            *store,
                                               WgRowVerdict       *verdict,
                                               char              **message,
                                               GError            **error);
+char           *wg_import_default_rejected_path (const char   *path);
 void            wg_import_report_free        (WgImportReport     *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgImportReport, wg_import_report_free)
