@@ -762,6 +762,18 @@ step_failed (Import  *imp,
   return (WgRowVerdict) -1;
 }
 
+/* An existing record the row describes: the same, or in conflict (the
+ * differing fields become the row's message). */
+static WgRowVerdict
+compare_verdict (Import  *imp,
+                 GString *diff)
+{
+  if (diff->len == 0)
+    return WG_ROW_SAME;
+  g_string_assign (imp->message, diff->str);
+  return WG_ROW_CONFLICT;
+}
+
 /* Runs an INSERT of the row's and notes where the new record came from:
  * WG_ROW_NEW with its id, WG_ROW_INVALID when the schema refused the row,
  * -1 (error set) when the run must end. */
@@ -844,10 +856,7 @@ import_grid (Import  *imp,
 
       differs (diff, _("Name"), (const char *) sqlite3_column_text (stmt, 1), name);
       sqlite3_reset (stmt);
-      if (diff->len == 0)
-        return WG_ROW_SAME;
-      g_string_assign (imp->message, diff->str);
-      return WG_ROW_CONFLICT;
+      return compare_verdict (imp, diff);
     }
   sqlite3_reset (stmt);
 
@@ -1080,10 +1089,7 @@ import_household (Import  *imp,
       if (head_id > 0 && sqlite3_column_type (stmt, 3) != SQLITE_NULL && sqlite3_column_int64 (stmt, 3) != head_id)
         differs (diff, _("Head of household"), _("another person"), head_id_number);
       sqlite3_reset (stmt);
-      if (diff->len == 0)
-        return WG_ROW_SAME;
-      g_string_assign (imp->message, diff->str);
-      return WG_ROW_CONFLICT;
+      return compare_verdict (imp, diff);
     }
   sqlite3_reset (stmt);
 
@@ -1283,10 +1289,7 @@ import_person (Import  *imp,
       if (relation != NULL)
         differs (diff, _("Relation to the head"), (const char *) sqlite3_column_text (stmt, 4), relation);
       sqlite3_reset (stmt);
-      if (diff->len == 0)
-        return WG_ROW_SAME;
-      g_string_assign (imp->message, diff->str);
-      return WG_ROW_CONFLICT;
+      return compare_verdict (imp, diff);
     }
   sqlite3_reset (stmt);
 
@@ -1460,10 +1463,7 @@ import_returnee (Import  *imp,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           sqlite3_reset (stmt);
-          if (diff->len == 0)
-            return WG_ROW_SAME;
-          g_string_assign (imp->message, diff->str);
-          return WG_ROW_CONFLICT;
+          return compare_verdict (imp, diff);
         }
       sqlite3_reset (stmt);
       if (!(stmt = wg_store_prepare (imp->store, update_person_sql, error)))
