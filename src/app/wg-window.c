@@ -1067,7 +1067,8 @@ build_tree (WgWindow *self)
   GListStore *roots;
 
   g_clear_object (&self->tree);
-  self->tree = wg_grid_tree_new (self->store, NULL, &error);
+  /* The badges (people in quarantine, open alerts) after the first frame. */
+  self->tree = wg_grid_tree_new_without_badges (self->store, &error);
   if (self->tree == NULL)
     {
       g_warning ("Could not read the grid tree: %s", error->message);
@@ -1695,7 +1696,13 @@ wg_window_get_page (WgWindow *self)
 static void
 restart_sensors_cb (GtkWidget *widget)
 {
-  wg_window_restart_sensors (WG_WINDOW (widget));
+  WgWindow *self = WG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->tree != NULL &&
+      (!wg_grid_tree_refresh_quarantined (self->tree, &error) || !wg_grid_tree_refresh_alerts (self->tree, &error)))
+    g_warning ("Cannot count the tree's badges: %s", error->message);
+  wg_window_restart_sensors (self);
 }
 
 /**
@@ -1738,7 +1745,7 @@ wg_window_reload (WgWindow *self)
 
   wg_store_set_operator (self->store, operator_name (self));
   build_tree (self);
-  /* The keyring and the broker after the first frame. */
+  /* The tree's badges, the keyring and the broker after the first frame. */
   wg_after_first_frame (GTK_WIDGET (self), restart_sensors_cb);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
   set_page (self, "summary");

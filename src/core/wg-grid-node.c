@@ -320,6 +320,8 @@ add_micro_counts (WgGridTree  *self,
   return TRUE;
 }
 
+static WgGridTree *tree_new (WgStore *store, const char *today, gboolean badges, GError **error);
+
 /**
  * wg_grid_tree_new:
  * @store: a #WgStore
@@ -333,6 +335,30 @@ WgGridTree *
 wg_grid_tree_new (WgStore     *store,
                   const char  *today,
                   GError     **error)
+{
+  return tree_new (store, today, TRUE, error);
+}
+
+/**
+ * wg_grid_tree_new_without_badges:
+ *
+ * The tree with its households counted but the people in quarantine and
+ * the open alerts not yet (zero until wg_grid_tree_refresh_quarantined ()
+ * and wg_grid_tree_refresh_alerts (), which notify): what a window's first
+ * frame needs, sooner.
+ */
+WgGridTree *
+wg_grid_tree_new_without_badges (WgStore     *store,
+                                 GError     **error)
+{
+  return tree_new (store, NULL, FALSE, error);
+}
+
+static WgGridTree *
+tree_new (WgStore     *store,
+          const char  *today,
+          gboolean     badges,
+          GError     **error)
 {
   static const char grids_sql[] =
     "SELECT id, parent_id, code, name, level FROM grid ORDER BY level, parent_id, position, code";
@@ -398,8 +424,8 @@ wg_grid_tree_new (WgStore     *store,
     }
 
   if (!add_micro_counts (self, households_sql, NULL, 0, error) ||
-      !add_micro_counts (self, quarantined_sql, day, 1, error) ||
-      !add_micro_counts (self, alerts_sql, NULL, 2, error))
+      (badges && !add_micro_counts (self, quarantined_sql, day, 1, error)) ||
+      (badges && !add_micro_counts (self, alerts_sql, NULL, 2, error)))
     return NULL;
 
   return g_steal_pointer (&self);

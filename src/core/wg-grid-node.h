@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (WgGridTree, wg_grid_tree, WG, GRID_TREE, GObject)
 WgGridTree *wg_grid_tree_new                (WgStore     *store,
                                              const char  *today,
                                              GError     **error);
+WgGridTree *wg_grid_tree_new_without_badges (WgStore     *store,
+                                             GError     **error);
 WgGridNode *wg_grid_tree_get_root           (WgGridTree  *self);
 WgGridNode *wg_grid_tree_lookup             (WgGridTree  *self,
                                              const char  *code);
