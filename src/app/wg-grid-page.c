@@ -21,6 +21,8 @@
 #include "wg-export-file.h"
 #include "wg-first-frame.h"
 #include "wg-grid-page.h"
+#include "wg-list-document.h"
+#include "wg-print-operation.h"
 #include "wg-registry.h"
 #include "wg-status-list.h"
 
@@ -373,6 +375,28 @@ on_status_export_clicked_cb (GtkWidget  *button,
   wg_export_file_choose (button, self->store, job->name, write_status_list, job, NULL);
 }
 
+static void
+on_status_print_clicked_cb (GtkWidget  *button,
+                            WgGridPage *self)
+{
+  StatusExport *job = g_object_get_data (G_OBJECT (button), "wg-status-export");
+  g_autoptr(WgListDocument) document = NULL;
+  g_autoptr(WgPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = wg_store_status_document (self->store, job->grid_code, job->status, NULL, &error);
+  if (document == NULL)
+    {
+      g_warning ("Cannot print the list: %s", error->message);
+      return;
+    }
+  operation = wg_print_operation_new (WG_DOCUMENT (document));
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (gtk_widget_get_root (button)), &error);
+  if (error != NULL)
+    g_warning ("Cannot print the list: %s", error->message);
+}
+
 /**
  * wg_grid_page_open_status:
  * @self: a #WgGridPage
@@ -426,6 +450,17 @@ wg_grid_page_open_status (WgGridPage *self,
     gtk_widget_set_tooltip_text (export, _("Save this list for Excel or WPS"));
     g_signal_connect_object (export, "clicked", G_CALLBACK (on_status_export_clicked_cb), self, 0);
     adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  }
+  {
+    /* And on paper, in Chinese, with the dossiers' footer. */
+    GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+    StatusExport *job = g_new0 (StatusExport, 1);
+
+    job->grid_code = g_strdup (wg_grid_node_get_code (self->node));
+    job->status = status;
+    g_object_set_data_full (G_OBJECT (print), "wg-status-export", job, status_export_free);
+    g_signal_connect_object (print, "clicked", G_CALLBACK (on_status_print_clicked_cb), self, 0);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
   }
   gtk_box_append (GTK_BOX (box), header);
 

@@ -601,7 +601,7 @@ fill_status_person (gconstpointer  item,
   values[1] = p->household_code;
   values[2] = p->address;
   values[3] = p->grid_code;
-  values[4] = p->fact;
+  values[4] = p->printed_fact;
 }
 
 /**

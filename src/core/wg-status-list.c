@@ -60,6 +60,7 @@ wg_status_person_free (WgStatusPerson *person)
   g_free (person->address);
   g_free (person->grid_code);
   g_free (person->fact);
+  g_free (person->printed_fact);
   g_free (person);
 }
 
@@ -88,6 +89,39 @@ wg_status_describe (WgStatus status)
     case WG_STATUS_NAT_OVERDUE:
     default:
       return _("Nucleic-Acid Test Overdue");
+    }
+}
+
+/* The same fact on paper and in exported lists: Chinese, whatever the UI. */
+static char *
+make_printed_fact (WgStatus      status,
+                   sqlite3_stmt *stmt)
+{
+  const char *a = (const char *) sqlite3_column_text (stmt, 5);
+  const char *b = (const char *) sqlite3_column_text (stmt, 6);
+
+  switch (status)
+    {
+    case WG_STATUS_AWAY:
+      return g_strdup ("在外");
+    case WG_STATUS_RETURNEES:
+      return g_strdup ("已返乡");
+    case WG_STATUS_MONITORING:
+      return g_strdup ("健康监测中");
+    case WG_STATUS_HOME_QUARANTINE:
+    case WG_STATUS_CENTRAL_QUARANTINE:
+      return g_strdup_printf ("%s 至 %s", a, b);
+    case WG_STATUS_FEVER_TODAY:
+      {
+        int tenths = sqlite3_column_int (stmt, 5);
+
+        return g_strdup_printf ("%d.%d °C（%s）", tenths / 10, tenths % 10, b);
+      }
+    case WG_STATUS_NAT_OVERDUE:
+    default:
+      if (b != NULL)
+        return g_strdup_printf ("最近采样 %s", b);
+      return g_strdup ("从未采样");
     }
 }
 
@@ -166,6 +200,7 @@ wg_store_list_status_people (WgStore     *store,
       person->address = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       person->grid_code = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       person->fact = make_fact (status, stmt);
+      person->printed_fact = make_printed_fact (status, stmt);
       g_ptr_array_add (people, person);
     }
   sqlite3_reset (stmt);

@@ -30,6 +30,7 @@ typedef struct
   char *address;
   char *grid_code;  /* the micro-grid */
   char *fact;       /* "38.4 °C at 09:05", "2026-11-20 → 2026-12-03", … */
+  char *printed_fact; /* the same in Chinese, for paper and exported lists */
 } WgStatusPerson;
 
 void       wg_status_person_free        (WgStatusPerson *person);

@@ -22,6 +22,7 @@
 #include "wg-attachment.h"
 #include "wg-document.h"
 #include "wg-dossier.h"
+#include "wg-list-document.h"
 #include "wg-records.h"
 #include "wg-registry.h"
 
@@ -853,6 +854,83 @@ test_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The people behind a figure, on paper: the same people as the list, in
+ * order, the header row on every page, the dossiers' footer; and a long
+ * list breaks into pages inside the margins. */
+static void
+test_status_list_print (void)
+{
+  g_autoptr(WgStore) store = open_store (db_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = wg_store_list_status_people (store, "141021", WG_STATUS_RETURNEES, DAY, &error);
+  g_autoptr(WgListDocument) list = NULL;
+  g_autoptr(WgListDocument) long_list = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "returnees.pdf", NULL);
+  g_autofree char *long_pdf = g_build_filename (g_get_user_data_dir (), "long.pdf", NULL);
+  PopplerDocument *document = NULL;
+  PopplerDocument *long_document = NULL;
+  g_autofree char *first = NULL;
+  static const char *const headers[] = { "序号", "姓名", "住址" };
+  static const double widths[] = { 1, 2, 5 };
+  int n_pages;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, >, 0);
+  list = wg_store_status_document (store, "141021", WG_STATUS_RETURNEES, DAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wg_list_document_get_n_rows (list), ==, people->len);
+  g_assert_true (wg_document_write_pdf (WG_DOCUMENT (list), pdf, "值班员甲", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  document = open_pdf (pdf);
+  first = page_text (document, 0);
+  g_assert_true (contains_squeezed (first, "返乡人员名单"));
+  g_assert_true (contains_squeezed (first, "含个人信息注意保密"));
+  n_pages = poppler_document_get_n_pages (document);
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    for (int p = 0; p < n_pages; p++)
+      {
+        g_autofree char *text = page_text (document, p);
+        g_autofree char *footer = g_strdup_printf ("第 %d 页 / 共 %d 页", p + 1, n_pages);
+
+        g_assert_true (contains_squeezed (text, footer));
+        g_string_append (all, text);
+      }
+    for (guint i = 0; i < people->len; i++)
+      g_assert_true (contains_squeezed (all->str, ((WgStatusPerson *) people->pdata[i])->name));
+  }
+  assert_text_inside_margins (document);
+
+  long_list = wg_list_document_new ("长名单", "测试", NULL, headers, widths, 3);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *name = g_strdup_printf ("人员%u", i + 1);
+      const char *cells[] = { number, name, "曲沃县乐昌镇东关村一个相当长的住址，长到一行写不下，要折成两行才能放下第一百号" };
+
+      wg_list_document_add_row (long_list, cells);
+    }
+  g_assert_true (wg_document_write_pdf (WG_DOCUMENT (long_list), long_pdf, NULL, NULL, NULL, NULL, &error));
+  long_document = open_pdf (long_pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (long_document), >=, 3);
+  for (int p = 0; p < poppler_document_get_n_pages (long_document); p++)
+    {
+      g_autofree char *text = page_text (long_document, p);
+
+      g_assert_true (contains_squeezed (text, "住址"));
+    }
+  {
+    g_autofree char *last = page_text (long_document, poppler_document_get_n_pages (long_document) - 1);
+
+    g_assert_true (contains_squeezed (last, "人员150"));
+  }
+  assert_text_inside_margins (long_document);
+  g_object_unref (document);
+  g_object_unref (long_document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,6 +944,7 @@ main (int   argc,
   g_assert_cmpint (cli (db_path, "demo", "--scale", "small", "--seed", "8", "--date", DAY, NULL), ==, 0);
 
   g_test_add_func ("/wg/dossier/person", test_person);
+  g_test_add_func ("/wg/dossier/status-list-print", test_status_list_print);
   g_test_add_func ("/wg/dossier/attachments", test_attachments);
   g_test_add_func ("/wg/dossier/attachment-limits", test_attachment_limits);
   g_test_add_func ("/wg/dossier/grid-packet", test_grid_packet);
