@@ -197,6 +197,7 @@ struct _WgDossier
   char *operator_name;
   char *today;
   char *db_path;
+  gboolean demo;        /* made-up people: said on every page */
   WgLevelCounts counts;
   WgDossierFlags flags;
   guint is_grid : 1;
@@ -591,6 +592,7 @@ loader_init (Loader     *loader,
 
   self->db_path = g_strdup (wg_store_get_path (store));
   self->operator_name = g_strdup (wg_store_get_operator (store));
+  self->demo = wg_store_is_demo (store);
   return (loader->key = wg_store_dup_signing_key (store, error)) != NULL;
 }
 
@@ -1272,6 +1274,8 @@ draw_header_footer (WgDossier   *self,
   cairo_move_to (cr, LEFT, FOOTER_Y - 3);
   cairo_line_to (cr, LEFT + WIDTH, FOOTER_Y - 3);
   cairo_stroke (cr);
+  if (self->demo)
+    wg_draw_demo_mark (cr, layout, WG_A4_WIDTH, WG_A4_HEIGHT);
   made = g_strdup_printf ("生成于 %s  操作员 %s", self->generated,
                           self->operator_name != NULL ? self->operator_name : "（未设置）");
   wg_draw_text (cr, layout, made, FONT_SMALL, LEFT, FOOTER_Y, WIDTH / 3, 1, PANGO_ALIGN_LEFT);

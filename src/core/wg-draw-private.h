@@ -31,6 +31,10 @@ double       wg_measure_text    (PangoLayout   *layout,
 double       wg_measure_width   (PangoLayout   *layout,
                                  const char    *text,
                                  const char    *font);
+void         wg_draw_demo_mark  (cairo_t       *cr,
+                                 PangoLayout   *layout,
+                                 double         page_width,
+                                 double         page_height);
 gboolean     wg_draw_qr         (cairo_t       *cr,
                                  const char    *text,
                                  QRecLevel      level,

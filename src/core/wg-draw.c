@@ -202,3 +202,24 @@ wg_draw_qr (cairo_t    *cr,
   cairo_surface_destroy (image);
   return TRUE;
 }
+
+/**
+ * wg_draw_demo_mark:
+ *
+ * Across the page, faint and large: the people on it are made up (the demo
+ * county), so that nobody takes the paper for a real file.
+ */
+void
+wg_draw_demo_mark (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       page_width,
+                   double       page_height)
+{
+  cairo_save (cr);
+  cairo_translate (cr, page_width / 2, page_height / 2);
+  cairo_rotate (cr, -G_PI / 6);
+  cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.13);
+  wg_draw_text (cr, layout, "演示数据 · 非真实人员", WG_DOCUMENT_FONT " Bold 32", -page_width * 0.5, -24,
+                page_width, 1, PANGO_ALIGN_CENTER);
+  cairo_restore (cr);
+}

@@ -47,6 +47,7 @@ struct _WgListDocument
   GArray *heights;     /* per row */
   double header_height;
   GArray *page_starts; /* first row of each page */
+  gboolean demo;       /* made-up people: said on every page */
 };
 
 static void wg_list_document_iface_init (WgDocumentInterface *iface);
@@ -173,6 +174,13 @@ draw_page (WgDocument *document,
 
   layout_pages (self);
   g_return_if_fail (page < self->page_starts->len);
+  if (self->demo)
+    {
+      PangoLayout *mark = wg_draw_layout_new (cr);
+
+      wg_draw_demo_mark (cr, mark, WG_A4_WIDTH, WG_A4_HEIGHT);
+      g_object_unref (mark);
+    }
   first = g_array_index (self->page_starts, guint, page);
   end = page + 1 < self->page_starts->len ? g_array_index (self->page_starts, guint, page + 1) : self->rows->len;
   layout = wg_draw_layout_new (cr);
@@ -355,6 +363,7 @@ wg_store_status_document (WgStore     *store,
   subtitle = g_strdup_printf ("%s（%s）· %s · 共 %u 人", grid_name, grid_code, day, people->len);
   self = wg_list_document_new (title, subtitle, wg_store_get_operator (store), headers, widths,
                                G_N_ELEMENTS (headers));
+  self->demo = wg_store_is_demo (store);
   for (guint i = 0; i < people->len; i++)
     {
       const WgStatusPerson *p = people->pdata[i];

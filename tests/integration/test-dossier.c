@@ -885,6 +885,8 @@ test_status_list_print (void)
   document = open_pdf (pdf);
   first = page_text (document, 0);
   g_assert_true (contains_squeezed (first, "返乡人员名单"));
+  /* The demo county's made-up people say so on paper. */
+  g_assert_true (contains_squeezed (first, "演示数据"));
   g_assert_true (contains_squeezed (first, "含个人信息注意保密"));
   n_pages = poppler_document_get_n_pages (document);
   {
@@ -929,6 +931,37 @@ test_status_list_print (void)
   assert_text_inside_margins (long_document);
   g_object_unref (document);
   g_object_unref (long_document);
+
+  /* A county imported from its registers is not marked. */
+  {
+    g_autofree char *real_db = g_build_filename (g_get_user_data_dir (), "real.db", NULL);
+    g_autofree char *samples = g_build_filename (g_getenv ("WANGGE_SOURCE_ROOT"), "data", "samples", NULL);
+    g_autofree char *real_pdf = g_build_filename (g_get_user_data_dir (), "real.pdf", NULL);
+    const char *kinds[] = { "grids", "households", "people" };
+    g_autoptr(WgStore) real = NULL;
+    g_autoptr(WgListDocument) real_list = NULL;
+    PopplerDocument *real_document;
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (cli (real_db, "init", NULL), ==, 0);
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        g_autofree char *name = g_strconcat (kinds[k], ".csv", NULL);
+        g_autofree char *file = g_build_filename (samples, name, NULL);
+
+        g_assert_cmpint (cli (real_db, "import", kinds[k], file, NULL), ==, 0);
+      }
+    real = open_store (real_db);
+    real_list = wg_store_status_document (real, "141021", WG_STATUS_AWAY, DAY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (wg_list_document_get_n_rows (real_list), >, 0);
+    g_assert_true (wg_document_write_pdf (WG_DOCUMENT (real_list), real_pdf, NULL, NULL, NULL, NULL, &error));
+    real_document = open_pdf (real_pdf);
+    text = page_text (real_document, 0);
+    g_assert_true (contains_squeezed (text, "在外人员名单"));
+    g_assert_false (contains_squeezed (text, "演示数据"));
+    g_object_unref (real_document);
+  }
 }
 
 int
