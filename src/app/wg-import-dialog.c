@@ -36,8 +36,10 @@ struct _WgImportDialog
   GHashTable *mapping;        /* NULL until the operator corrects a column */
   WgImportReport *report;
   GStrv fields;               /* the kind's field ids, as the combo rows list them */
-  GPtrArray *shown;           /* WgImportRow copies for the list */
+  GPtrArray *shown;           /* ShownRow: what the list shows */
   guint preview_id;
+  GCancellable *cancellable;  /* the job running: a preview or the import */
+  gboolean busy;
 
   AdwComboRow *kind_row;
   AdwComboRow *channel_row;
@@ -72,31 +74,32 @@ shown_row_free (gpointer data)
   g_free (row);
 }
 
+/* In the worker: the rows the list will show. */
 static void
 collect_row_cb (const WgImportRow *row,
                 gpointer           user_data)
 {
-  WgImportDialog *self = user_data;
+  GPtrArray *shown_rows = user_data;
   gboolean problem = row->verdict == WG_ROW_INVALID || row->verdict == WG_ROW_CONFLICT;
   ShownRow *shown;
 
   /* Every problem up to the cap; the other rows only while there is room
    * (a problem takes the place of the last ordinary row). */
-  if (self->shown->len >= SHOWN_ROWS && !problem)
+  if (shown_rows->len >= SHOWN_ROWS && !problem)
     return;
-  if (self->shown->len >= SHOWN_ROWS)
+  if (shown_rows->len >= SHOWN_ROWS)
     {
-      for (guint i = self->shown->len; i > 0; i--)
+      for (guint i = shown_rows->len; i > 0; i--)
         {
-          ShownRow *s = self->shown->pdata[i - 1];
+          ShownRow *s = shown_rows->pdata[i - 1];
 
           if (s->verdict != WG_ROW_INVALID && s->verdict != WG_ROW_CONFLICT)
             {
-              g_ptr_array_remove_index (self->shown, i - 1);
+              g_ptr_array_remove_index (shown_rows, i - 1);
               break;
             }
         }
-      if (self->shown->len >= SHOWN_ROWS)
+      if (shown_rows->len >= SHOWN_ROWS)
         return;
     }
   shown = g_new0 (ShownRow, 1);
@@ -111,7 +114,7 @@ collect_row_cb (const WgImportRow *row,
         g_string_append_printf (cells, "%s%s", cells->len > 0 ? " · " : "", row->cells[i]);
     shown->cells = g_string_free (g_steal_pointer (&cells), FALSE);
   }
-  g_ptr_array_add (self->shown, shown);
+  g_ptr_array_add (shown_rows, shown);
 }
 
 static const char *
@@ -232,7 +235,7 @@ can_import (WgImportDialog *self)
   const WgImportReport *r = self->report;
   guint useful;
 
-  if (r == NULL || r->headers == NULL || self->summary == NULL)
+  if (self->busy || r == NULL || r->headers == NULL || self->summary == NULL)
     return FALSE;
   useful = r->counts[WG_ROW_NEW] + r->counts[WG_ROW_ADDED] +
            (self->kind == WG_IMPORT_RETURNEES ? r->counts[WG_ROW_CONFLICT] : 0);
@@ -249,60 +252,178 @@ channel (WgImportDialog *self)
 }
 
 
-static void
-preview (WgImportDialog *self)
+/* A preview (a dry run) or the import, in a worker on a connection of its
+ * own, so that a county's register does not hold the window. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  WgImportOptions options = { 0 };
+  char *db_path;
+  char *operator_name;
+  char *path;
+  char *rejected_path;
+  GHashTable *mapping;
+  WgImportOptions options;
+  GPtrArray *shown;
+  WgImportReport *report;
+  GError *error;
+  gboolean ok;
+} Job;
 
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->db_path);
+  g_free (job->operator_name);
+  g_free (job->path);
+  g_free (job->rejected_path);
+  g_clear_pointer (&job->mapping, g_hash_table_unref);
+  g_clear_pointer (&job->shown, g_ptr_array_unref);
+  g_clear_pointer (&job->report, wg_import_report_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(WgStore) store = wg_store_open (job->db_path, WG_STORE_OPEN_DEFAULT, &job->error);
+
+  if (store != NULL)
+    {
+      wg_store_set_operator (store, job->operator_name);
+      job->options.cancellable = cancellable;
+      job->ok = wg_store_import (store, &job->options, &job->report, &job->error);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static Job *
+job_new (WgImportDialog *self,
+         gboolean        dry_run)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->db_path = g_strdup (wg_store_get_path (self->store));
+  job->operator_name = g_strdup (wg_store_get_operator (self->store));
+  job->path = g_strdup (self->path);
+  job->mapping = self->mapping != NULL ? g_hash_table_ref (self->mapping) : NULL;
+  job->shown = g_ptr_array_new_with_free_func (shown_row_free);
+  job->options.kind = self->kind;
+  job->options.path = job->path;
+  job->options.channel = channel (self);
+  job->options.mapping = job->mapping;
+  job->options.dry_run = dry_run;
+  if (dry_run)
+    {
+      /* Every row decided, none refused the run. */
+      job->options.skip_invalid = TRUE;
+      job->options.row_func = collect_row_cb;
+      job->options.user_data = job->shown;
+    }
+  else
+    {
+      job->options.skip_invalid = gtk_switch_get_active (self->skip_switch);
+      job->rejected_path = wg_import_default_rejected_path (self->path);
+      job->options.rejected_path = job->rejected_path;
+    }
+  return job;
+}
+
+static void
+set_busy (WgImportDialog *self,
+          gboolean        busy,
+          const char     *doing)
+{
+  self->busy = busy;
+  if (busy)
+    {
+      adw_preferences_group_set_description (self->rows_group, doing);
+      gtk_widget_set_sensitive (self->import_button, FALSE);
+    }
+}
+
+static void
+start_job (WgImportDialog      *self,
+           Job                 *job,
+           GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, done, NULL);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static void
+preview_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  WgImportDialog *self = WG_IMPORT_DIALOG (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self->busy = FALSE;
   g_clear_pointer (&self->report, wg_import_report_free);
   g_clear_pointer (&self->summary, g_free);
-  g_ptr_array_set_size (self->shown, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  self->report = g_steal_pointer (&job->report);
+  g_ptr_array_unref (self->shown);
+  self->shown = g_steal_pointer (&job->shown);
 
-  if (self->path != NULL)
+  if (!job->ok)
     {
-      options.kind = self->kind;
-      options.path = self->path;
-      options.channel = channel (self);
-      options.mapping = self->mapping;
-      options.dry_run = TRUE;
-      options.skip_invalid = TRUE; /* every row decided, none refused the run */
-      options.row_func = collect_row_cb;
-      options.user_data = self;
-      if (!wg_store_import (self->store, &options, &self->report, &error))
-        {
-          g_debug ("Preview of %s: %s", self->path, error->message);
-          gtk_label_set_label (self->error_label, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-        }
-      else
-        {
-          const WgImportReport *r = self->report;
-
-          self->summary = g_strdup_printf (_("%u rows: %u new, %u added to a record, %u already there, %u in conflict, %u invalid"),
-                                           r->rows, r->counts[WG_ROW_NEW], r->counts[WG_ROW_ADDED],
-                                           r->counts[WG_ROW_SAME], r->counts[WG_ROW_CONFLICT],
-                                           r->counts[WG_ROW_INVALID]);
-        }
-      if (self->report != NULL && self->report->format != NULL)
-        {
-          g_autofree char *base = g_path_get_basename (self->path);
-          g_autofree char *subtitle = NULL;
-
-          subtitle = self->report->encoding != NULL
-                   ? g_strdup_printf (_("%s — %s, %s, header on row %u"), base, self->report->format,
-                                      self->report->encoding, self->report->header_row)
-                   : g_strdup_printf (_("%s — %s, header on row %u"), base, self->report->format,
-                                      self->report->header_row);
-          adw_action_row_set_subtitle (self->file_row, subtitle);
-        }
+      g_debug ("Preview of %s: %s", self->path, job->error->message);
+      gtk_label_set_label (self->error_label, job->error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
     }
+  else
+    {
+      const WgImportReport *r = self->report;
 
+      self->summary = g_strdup_printf (_("%u rows: %u new, %u added to a record, %u already there, %u in conflict, %u invalid"),
+                                       r->rows, r->counts[WG_ROW_NEW], r->counts[WG_ROW_ADDED],
+                                       r->counts[WG_ROW_SAME], r->counts[WG_ROW_CONFLICT],
+                                       r->counts[WG_ROW_INVALID]);
+    }
+  if (self->report != NULL && self->report->format != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (self->path);
+      g_autofree char *subtitle = NULL;
+
+      subtitle = self->report->encoding != NULL
+               ? g_strdup_printf (_("%s — %s, %s, header on row %u"), base, self->report->format,
+                                  self->report->encoding, self->report->header_row)
+               : g_strdup_printf (_("%s — %s, header on row %u"), base, self->report->format,
+                                  self->report->header_row);
+      adw_action_row_set_subtitle (self->file_row, subtitle);
+    }
   fill_columns (self);
   fill_rows (self);
   adw_preferences_group_set_description (self->rows_group, self->summary != NULL ? self->summary : "");
   gtk_widget_set_sensitive (self->import_button, can_import (self));
+}
+
+static void
+preview (WgImportDialog *self)
+{
+  g_clear_pointer (&self->summary, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (self->path == NULL)
+    {
+      fill_columns (self);
+      return;
+    }
+  set_busy (self, TRUE, _("Reading the file…"));
+  start_job (self, job_new (self, TRUE), preview_done);
 }
 
 static gboolean
@@ -398,39 +519,38 @@ choose_file (WgImportDialog *self)
 }
 
 static void
-do_import (WgImportDialog *self)
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WgImportReport) report = NULL;
-  g_autofree char *rejected = wg_import_default_rejected_path (self->path);
-  g_autofree char *base = g_path_get_basename (self->path);
-  g_autofree char *message = NULL;
+  WgImportDialog *self = WG_IMPORT_DIALOG (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  WgImportOptions options = { 0 };
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
 
-  if (!can_import (self))
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
-  options.kind = self->kind;
-  options.path = self->path;
-  options.channel = channel (self);
-  options.mapping = self->mapping;
-  options.skip_invalid = gtk_switch_get_active (self->skip_switch);
-  options.rejected_path = rejected;
-  if (!wg_store_import (self->store, &options, &report, &error))
+  self->busy = FALSE;
+  if (!job->ok)
     {
-      gtk_label_set_label (self->error_label, error->message);
+      gtk_label_set_label (self->error_label, job->error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      adw_preferences_group_set_description (self->rows_group, self->summary != NULL ? self->summary : "");
+      gtk_widget_set_sensitive (self->import_button, can_import (self));
       return;
     }
 
-  if (report->rejected_path != NULL)
-    message = g_strdup_printf (_("Imported %u rows from “%s”; %u invalid rows saved to “%s”"), report->written,
-                               base, report->counts[WG_ROW_INVALID], report->rejected_path);
+  base = g_path_get_basename (self->path);
+  if (job->report->rejected_path != NULL)
+    message = g_strdup_printf (_("Imported %u rows from “%s”; %u invalid rows saved to “%s”"), job->report->written,
+                               base, job->report->counts[WG_ROW_INVALID], job->report->rejected_path);
   else
-    message = g_strdup_printf (_("Imported %u rows from “%s”"), report->written, base);
+    message = g_strdup_printf (_("Imported %u rows from “%s”"), job->report->written, base);
   if (WG_IS_WINDOW (parent))
     {
-      /* A county that was empty has a tree now. */
+      /* A county that was empty has a tree now; otherwise the window sees
+       * the other connection's commit and counts again. */
       if (g_strcmp0 (wg_window_get_page (WG_WINDOW (parent)), "empty") == 0)
         wg_window_reload (WG_WINDOW (parent));
       wg_window_add_toast (WG_WINDOW (parent), message);
@@ -439,11 +559,22 @@ do_import (WgImportDialog *self)
 }
 
 static void
+do_import (WgImportDialog *self)
+{
+  if (!can_import (self) || self->busy)
+    return;
+  set_busy (self, TRUE, _("Importing…"));
+  start_job (self, job_new (self, FALSE), import_done);
+}
+
+static void
 wg_import_dialog_dispose (GObject *object)
 {
   WgImportDialog *self = WG_IMPORT_DIALOG (object);
 
   g_clear_handle_id (&self->preview_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (wg_import_dialog_parent_class)->dispose (object);
 }
 
@@ -615,6 +746,12 @@ wg_import_dialog_set_file (WgImportDialog *self,
   g_clear_pointer (&self->mapping, g_hash_table_unref);
   g_clear_handle_id (&self->preview_id, g_source_remove);
   preview (self);
+}
+
+gboolean
+wg_import_dialog_get_busy (WgImportDialog *self)
+{
+  return self->busy || self->preview_id != 0;
 }
 
 const char *

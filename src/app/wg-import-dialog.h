@@ -23,6 +23,7 @@ void            wg_import_dialog_set_file     (WgImportDialog *self,
                                                const char     *path);
 
 /* For the tests. */
+gboolean        wg_import_dialog_get_busy     (WgImportDialog *self);
 const char     *wg_import_dialog_get_summary  (WgImportDialog *self);
 AdwComboRow    *wg_import_dialog_get_column_row (WgImportDialog *self,
                                                const char     *header);

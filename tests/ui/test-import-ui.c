@@ -27,15 +27,6 @@ static char *tmp_dir;
 static char *samples_dir;
 static WgApplication *app;
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static WgWindow *
 open_window (const char *database)
 {
@@ -76,6 +67,17 @@ empty_database (const char *name)
   return path;
 }
 
+/* The preview reads the file in a worker: wait for it. */
+static void
+wait_for_preview (WgImportDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (wg_import_dialog_get_busy (dialog) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (wg_import_dialog_get_busy (dialog));
+}
+
 /* Opens the import dialog for @kind from the window, as its menu does. */
 static WgImportDialog *
 open_import (WgWindow   *window,
@@ -101,6 +103,7 @@ import_through_dialog (WgWindow   *window,
   GtkWidget *button;
 
   wg_import_dialog_set_file (dialog, path);
+  wait_for_preview (dialog);
   g_test_message ("%s: %s", file, wg_import_dialog_get_summary (dialog));
   g_assert_nonnull (wg_import_dialog_get_summary (dialog));
   g_assert_true (g_str_has_prefix (wg_import_dialog_get_summary (dialog), expected_summary));
@@ -169,6 +172,7 @@ test_corrected_mapping (void)
 
   dialog = open_import (window, "people");
   wg_import_dialog_set_file (dialog, file);
+  wait_for_preview (dialog);
   /* "证照号" is no header the importer knows: nothing to import yet. */
   g_assert_null (wg_import_dialog_get_summary (dialog));
   g_assert_false (gtk_widget_get_sensitive (wg_import_dialog_get_import_button (dialog)));
@@ -178,7 +182,7 @@ test_corrected_mapping (void)
 
   /* The operator says what the column is. */
   adw_combo_row_set_selected (row, wg_import_dialog_field_position (dialog, "id_number"));
-  spin (200);
+  wait_for_preview (dialog);
   g_assert_nonnull (wg_import_dialog_get_summary (dialog));
   g_assert_true (g_str_has_prefix (wg_import_dialog_get_summary (dialog), "3 rows: 3 new"));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -189,6 +193,7 @@ test_corrected_mapping (void)
   /* The next file with the same headers is read with that mapping. */
   dialog = open_import (window, "people");
   wg_import_dialog_set_file (dialog, again);
+  wait_for_preview (dialog);
   g_assert_nonnull (wg_import_dialog_get_summary (dialog));
   g_assert_true (g_str_has_prefix (wg_import_dialog_get_summary (dialog), "2 rows: 2 new"));
   g_assert_cmpuint (adw_combo_row_get_selected (wg_import_dialog_get_column_row (dialog, "证照号")), ==,
