@@ -296,6 +296,44 @@ bind_quarantined_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
+/* A count shown in a cell follows the node's count (the tree counts after
+ * the window's first frame, and again after a change). */
+static void
+on_count_notify_cb (WgGridNode  *node,
+                    GParamSpec  *pspec,
+                    GtkListItem *item)
+{
+  GCallback bind = g_object_get_data (G_OBJECT (item), "wg-bind");
+
+  if (bind != NULL && gtk_list_item_get_item (item) == (gpointer) node)
+    ((void (*) (GtkSignalListItemFactory *, GtkListItem *, gpointer)) bind) (NULL, item, NULL);
+}
+
+static void
+bind_following_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  const char *property = user_data;
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  GCallback bind = g_object_get_data (G_OBJECT (factory), "wg-bind");
+
+  g_object_set_data (G_OBJECT (item), "wg-bind", bind);
+  ((void (*) (GtkSignalListItemFactory *, GtkListItem *, gpointer)) bind) (factory, item, NULL);
+  g_signal_connect_object (gtk_list_item_get_item (item), signal, G_CALLBACK (on_count_notify_cb), item, 0);
+}
+
+static void
+unbind_following_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  gpointer node = gtk_list_item_get_item (item);
+
+  if (node != NULL)
+    g_signal_handlers_disconnect_by_func (node, on_count_notify_cb, item);
+}
+
 static void
 add_column (WgGridPage *self,
             const char *title,
@@ -310,7 +348,15 @@ add_column (WgGridPage *self,
   GtkSorter *sorter;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", bind, NULL);
+  if (numeric)
+    {
+      /* Counts follow the node's changes. */
+      g_object_set_data (G_OBJECT (factory), "wg-bind", bind);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_following_cb), (gpointer) property);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_following_cb), NULL);
+    }
+  else
+    g_signal_connect (factory, "bind", bind, NULL);
   if (numeric)
     sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
   else

@@ -1067,8 +1067,9 @@ build_tree (WgWindow *self)
   GListStore *roots;
 
   g_clear_object (&self->tree);
-  /* The badges (people in quarantine, open alerts) after the first frame. */
-  self->tree = wg_grid_tree_new_without_badges (self->store, &error);
+  /* The counts (households, people in quarantine, open alerts) after the
+   * first frame. */
+  self->tree = wg_grid_tree_new_without_counts (self->store, &error);
   if (self->tree == NULL)
     {
       g_warning ("Could not read the grid tree: %s", error->message);
@@ -1700,8 +1701,9 @@ restart_sensors_cb (GtkWidget *widget)
   g_autoptr(GError) error = NULL;
 
   if (self->tree != NULL &&
-      (!wg_grid_tree_refresh_quarantined (self->tree, &error) || !wg_grid_tree_refresh_alerts (self->tree, &error)))
-    g_warning ("Cannot count the tree's badges: %s", error->message);
+      (!wg_grid_tree_refresh_households (self->tree, &error) ||
+       !wg_grid_tree_refresh_quarantined (self->tree, &error) || !wg_grid_tree_refresh_alerts (self->tree, &error)))
+    g_warning ("Cannot count the tree: %s", error->message);
   wg_window_restart_sensors (self);
 }
 
@@ -1745,7 +1747,7 @@ wg_window_reload (WgWindow *self)
 
   wg_store_set_operator (self->store, operator_name (self));
   build_tree (self);
-  /* The tree's badges, the keyring and the broker after the first frame. */
+  /* The tree's counts, the keyring and the broker after the first frame. */
   wg_after_first_frame (GTK_WIDGET (self), restart_sensors_cb);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
   set_page (self, "summary");

@@ -320,7 +320,7 @@ add_micro_counts (WgGridTree  *self,
   return TRUE;
 }
 
-static WgGridTree *tree_new (WgStore *store, const char *today, gboolean badges, GError **error);
+static WgGridTree *tree_new (WgStore *store, const char *today, gboolean counts, GError **error);
 
 /**
  * wg_grid_tree_new:
@@ -340,15 +340,15 @@ wg_grid_tree_new (WgStore     *store,
 }
 
 /**
- * wg_grid_tree_new_without_badges:
+ * wg_grid_tree_new_without_counts:
  *
- * The tree with its households counted but the people in quarantine and
- * the open alerts not yet (zero until wg_grid_tree_refresh_quarantined ()
- * and wg_grid_tree_refresh_alerts (), which notify): what a window's first
- * frame needs, sooner.
+ * The tree's grids, their households, people in quarantine and open alerts
+ * not counted yet (zero until wg_grid_tree_refresh_households (),
+ * wg_grid_tree_refresh_quarantined () and wg_grid_tree_refresh_alerts (),
+ * which notify): what a window's first frame needs, sooner.
  */
 WgGridTree *
-wg_grid_tree_new_without_badges (WgStore     *store,
+wg_grid_tree_new_without_counts (WgStore     *store,
                                  GError     **error)
 {
   return tree_new (store, NULL, FALSE, error);
@@ -357,7 +357,7 @@ wg_grid_tree_new_without_badges (WgStore     *store,
 static WgGridTree *
 tree_new (WgStore     *store,
           const char  *today,
-          gboolean     badges,
+          gboolean     counts,
           GError     **error)
 {
   static const char grids_sql[] =
@@ -423,9 +423,10 @@ tree_new (WgStore     *store,
       return NULL;
     }
 
-  if (!add_micro_counts (self, households_sql, NULL, 0, error) ||
-      (badges && !add_micro_counts (self, quarantined_sql, day, 1, error)) ||
-      (badges && !add_micro_counts (self, alerts_sql, NULL, 2, error)))
+  if (counts &&
+      (!add_micro_counts (self, households_sql, NULL, 0, error) ||
+       !add_micro_counts (self, quarantined_sql, day, 1, error) ||
+       !add_micro_counts (self, alerts_sql, NULL, 2, error)))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -436,6 +437,7 @@ typedef enum
 {
   COUNT_QUARANTINED,
   COUNT_OPEN_ALERTS,
+  COUNT_HOUSEHOLDS,
 } Count;
 
 static void
@@ -443,13 +445,15 @@ set_count (WgGridNode *node,
            Count       count,
            guint       n)
 {
-  guint *field = count == COUNT_OPEN_ALERTS ? &node->n_open_alerts : &node->n_quarantined;
+  guint *field = count == COUNT_OPEN_ALERTS ? &node->n_open_alerts
+               : count == COUNT_HOUSEHOLDS ? &node->n_households : &node->n_quarantined;
 
   if (*field != n)
     {
       *field = n;
       g_object_notify_by_pspec (G_OBJECT (node),
-                                properties[count == COUNT_OPEN_ALERTS ? PROP_N_OPEN_ALERTS
+                                properties[count == COUNT_HOUSEHOLDS ? PROP_N_HOUSEHOLDS
+                                           : count == COUNT_OPEN_ALERTS ? PROP_N_OPEN_ALERTS
                                                                       : PROP_N_QUARANTINED]);
     }
 }
@@ -489,11 +493,11 @@ recount (WgGridTree  *self,
       wg_store_set_error (self->store, rc, error);
       return FALSE;
     }
-  if (!(stmt = wg_store_prepare (self->store, household_sql, error)))
+  if (household_sql != NULL && !(stmt = wg_store_prepare (self->store, household_sql, error)))
     return FALSE;
-  if (today != NULL)
+  if (household_sql != NULL && today != NULL)
     sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (household_sql != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -511,7 +515,7 @@ recount (WgGridTree  *self,
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &node))
     {
       set_count (node, count, GPOINTER_TO_UINT (g_hash_table_lookup (counts, node)));
-      if (node->level == 5 && node->children != NULL)
+      if (household_sql != NULL && node->level == 5 && node->children != NULL)
         for (guint i = 0; i < node->children->len; i++)
           {
             WgGridNode *household = g_ptr_array_index (node->children, i);
@@ -520,6 +524,27 @@ recount (WgGridTree  *self,
           }
     }
   return TRUE;
+}
+
+/**
+ * wg_grid_tree_refresh_households:
+ * @self: a #WgGridTree
+ * @error: return location for a #GError
+ *
+ * Counts the households of every grid again; grids whose count changes
+ * notify "n-households".
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_grid_tree_refresh_households (WgGridTree  *self,
+                                 GError     **error)
+{
+  g_return_val_if_fail (WG_IS_GRID_TREE (self), FALSE);
+
+  return recount (self, COUNT_HOUSEHOLDS,
+                  "SELECT g.code, count (*) FROM household h JOIN grid g ON g.id = h.grid_id GROUP BY h.grid_id",
+                  NULL, NULL, error);
 }
 
 /**

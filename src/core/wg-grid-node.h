@@ -25,12 +25,14 @@ G_DECLARE_FINAL_TYPE (WgGridTree, wg_grid_tree, WG, GRID_TREE, GObject)
 WgGridTree *wg_grid_tree_new                (WgStore     *store,
                                              const char  *today,
                                              GError     **error);
-WgGridTree *wg_grid_tree_new_without_badges (WgStore     *store,
+WgGridTree *wg_grid_tree_new_without_counts (WgStore     *store,
                                              GError     **error);
 WgGridNode *wg_grid_tree_get_root           (WgGridTree  *self);
 WgGridNode *wg_grid_tree_lookup             (WgGridTree  *self,
                                              const char  *code);
 guint       wg_grid_tree_get_n_grids        (WgGridTree  *self);
+gboolean    wg_grid_tree_refresh_households (WgGridTree  *self,
+                                             GError     **error);
 gboolean    wg_grid_tree_refresh_alerts     (WgGridTree  *self,
                                              GError     **error);
 gboolean    wg_grid_tree_refresh_quarantined (WgGridTree *self,
