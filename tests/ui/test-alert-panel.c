@@ -163,7 +163,15 @@ test_opening_to_resolved (void)
   publish (&broker, topic, "{\"battery\":91,\"contact\":true,\"linkquality\":96}");
   publish (&broker, topic, "{\"battery\":91,\"contact\":false,\"linkquality\":96}");
   wait_for (has_one_row, panel);
-  wg_alert_panel_get_row (panel, 0, &alert);
+  {
+    GtkListBoxRow *alert_row = wg_alert_panel_get_row (panel, 0, &alert);
+    g_autofree char *name = g_strdup_printf ("%s, %s, %s", wg_alert_kind_describe (alert->kind),
+                                             wg_severity_describe (alert->severity), alert->address);
+
+    /* What a screen reader says of the row: kind, severity, where. */
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (alert_row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (alert_row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  }
   id = alert->id;
   g_assert_cmpint (alert->kind, ==, WG_ALERT_DOOR_OPENED);
   g_assert_cmpstr (alert->household_code, ==, household);
@@ -429,6 +437,9 @@ main (int   argc,
 
   tmp_dir = wg_test_make_tmp_dir ();
   wg_test_isolate_user_dirs (tmp_dir);
+  /* GTK's own accessibility layer records what a screen reader would be
+   * told (GtkTestATContext), without an AT-SPI bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
   wg_test_allow_no_notification_service ();
   if (!gtk_init_check ())
