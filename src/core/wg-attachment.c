@@ -499,21 +499,3 @@ wg_store_dup_attachment (WgStore  *store,
   return bytes;
 }
 
-/**
- * wg_store_find_person:
- * @store: a #WgStore
- * @id_number: a resident ID number
- * @error: return location for a #GError
- *
- * Returns: the person's id, or 0 with a NOT_FOUND error that names the number
- */
-gint64
-wg_store_find_person (WgStore     *store,
-                      const char  *id_number,
-                      GError     **error)
-{
-  g_autofree char *not_found = g_strdup_printf (_("There is no person with the ID number “%s”."), id_number);
-
-  return wg_store_find_id (store, "SELECT id FROM person WHERE id_number = upper (?)", id_number,
-                           not_found, error);
-}

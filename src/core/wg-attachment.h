@@ -54,8 +54,4 @@ gboolean         wg_store_add_attachment   (WgStore     *store,
 GBytes          *wg_store_dup_attachment   (WgStore     *store,
                                             gint64       id,
                                             GError     **error);
-gint64           wg_store_find_person      (WgStore     *store,
-                                            const char  *id_number,
-                                            GError     **error);
-
 G_END_DECLS

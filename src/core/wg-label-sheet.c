@@ -246,47 +246,6 @@ wg_label_sheet_init (WgLabelSheet *self)
 }
 
 /**
- * wg_store_dup_grid_name:
- * @store: a #WgStore
- * @code: a grid code
- * @level: (out) (optional): the grid's level
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the grid's name, or %NULL with a NOT_FOUND error
- *   that names the code
- */
-char *
-wg_store_dup_grid_name (WgStore     *store,
-                        const char  *code,
-                        guint       *level,
-                        GError     **error)
-{
-  static const char sql[] = "SELECT name, level FROM grid WHERE code = ?";
-  sqlite3_stmt *stmt;
-  char *name = NULL;
-  int rc;
-
-  if (!(stmt = wg_store_prepare (store, sql, error)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      if (level != NULL)
-        *level = sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
-                 _("There is no grid with the code “%s”."), code);
-  else if (rc != SQLITE_ROW)
-    wg_store_set_error (store, rc, error);
-  return name;
-}
-
-/**
  * wg_label_sheet_new:
  * @store: a #WgStore
  * @grid_code: any grid: its households, and those of every grid below it

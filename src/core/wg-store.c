@@ -1577,3 +1577,183 @@ wg_store_get_data_version (WgStore *self)
     return 0;
   return version;
 }
+
+/* Helpers the subject files share (wg-store-private.h), and lookups every
+ * subject makes. */
+
+/* Runs @stmt (bound by the caller) and logs it, in one transaction. */
+gboolean
+wg_store_insert_and_log (WgStore       *store,
+                         sqlite3_stmt  *stmt,
+                         const char    *entity,
+                         const char    *detail,
+                         gint64        *id,
+                         GError       **error)
+{
+  gint64 new_id;
+
+  if (!wg_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  new_id = sqlite3_last_insert_rowid (wg_store_get_db (store));
+  if (!wg_store_log (store, "insert", entity, new_id, detail, error))
+    goto failed;
+  if (!wg_store_commit (store, error))
+    return FALSE;
+
+  if (id != NULL)
+    *id = new_id;
+  return TRUE;
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/* Runs @stmt (bound by the caller), which changes the row @id of @entity,
+ * and logs it; NOT_FOUND with @gone when it changed nothing. */
+gboolean
+wg_store_change_and_log (WgStore      *store,
+                         sqlite3_stmt *stmt,
+                         const char   *action,
+                         const char   *entity,
+                         gint64        id,
+                         const char   *detail,
+                         const char   *gone,
+                         GError      **error)
+{
+  if (!wg_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, gone);
+      goto failed;
+    }
+  if (!wg_store_log (store, action, entity, id, detail, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/* The first column of every row of @stmt (bound by the caller), as text. */
+GStrv
+wg_store_collect_strings (WgStore       *store,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv strings;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  strings = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  if (rc != SQLITE_DONE)
+    {
+      g_strfreev (strings);
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return strings;
+}
+
+/* The id of the one row @sql (one text parameter) finds for @key; 0 with a
+ * NOT_FOUND error saying @not_found when there is none. */
+gint64
+wg_store_find_id (WgStore     *store,
+                  const char  *sql,
+                  const char  *key,
+                  const char  *not_found,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, not_found);
+  else if (rc != SQLITE_ROW)
+    wg_store_set_error (store, rc, error);
+  return id;
+}
+
+/**
+ * wg_store_dup_grid_name:
+ * @store: a #WgStore
+ * @code: a grid code
+ * @level: (out) (optional): the grid's level
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the grid's name, or %NULL with a NOT_FOUND error
+ *   that names the code
+ */
+char *
+wg_store_dup_grid_name (WgStore     *store,
+                        const char  *code,
+                        guint       *level,
+                        GError     **error)
+{
+  static const char sql[] = "SELECT name, level FROM grid WHERE code = ?";
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (level != NULL)
+        *level = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                 _("There is no grid with the code “%s”."), code);
+  else if (rc != SQLITE_ROW)
+    wg_store_set_error (store, rc, error);
+  return name;
+}
+
+/**
+ * wg_store_find_person:
+ * @store: a #WgStore
+ * @id_number: a resident ID number
+ * @error: return location for a #GError
+ *
+ * Returns: the person's id, or 0 with a NOT_FOUND error that names the number
+ */
+gint64
+wg_store_find_person (WgStore     *store,
+                      const char  *id_number,
+                      GError     **error)
+{
+  g_autofree char *not_found = g_strdup_printf (_("There is no person with the ID number “%s”."), id_number);
+
+  return wg_store_find_id (store, "SELECT id FROM person WHERE id_number = upper (?)", id_number,
+                           not_found, error);
+}

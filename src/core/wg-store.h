@@ -107,6 +107,9 @@ gboolean    wg_store_log_export         (WgStore           *self,
                                          const char        *what,
                                          const char        *detail,
                                          GError           **error);
+gint64      wg_store_find_person        (WgStore           *self,
+                                         const char        *id_number,
+                                         GError           **error);
 char       *wg_store_dup_household_address (WgStore        *self,
                                          gint64             household_id);
 char       *wg_store_dup_digest         (WgStore           *self,
