@@ -277,6 +277,9 @@ build_rows (WgRoundView *self)
       }
 
       gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+      /* Room for "Saved · Fever" on one line (Chinese wrapped character by
+       * character without it), up to two lines for a refusal. */
+      gtk_label_set_width_chars (GTK_LABEL (status), 10);
       gtk_label_set_max_width_chars (GTK_LABEL (status), 28);
       gtk_label_set_xalign (GTK_LABEL (status), 0);
       gtk_widget_add_css_class (status, "caption");
