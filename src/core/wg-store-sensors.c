@@ -1,4 +1,4 @@
-/* wg-sensors.c
+/* wg-store-sensors.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

@@ -1,4 +1,4 @@
-/* wg-records.c
+/* wg-store-records.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
