@@ -48,6 +48,8 @@ struct _WgGridPage
   WgGridNode *node;
   WgStore *store;
   GCancellable *cancellable;
+  guint count_serial;    /* one per count () asked for */
+  guint counting_serial; /* the one a worker was started for */
   GtkSortListModel *sorted;
 
   /* state */
@@ -657,6 +659,7 @@ count (WgGridPage *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
+  self->count_serial++;
   wg_after_first_frame (GTK_WIDGET (self), start_counting);
 }
 
@@ -667,12 +670,12 @@ start_counting (GtkWidget *widget)
   g_autoptr(GTask) task = NULL;
   CountData *data;
 
+  /* Queued twice before the first frame: counted once. (A serial, not the
+   * cancellable's address: a new one can take a freed one's place.) */
   if (self->node == NULL || self->store == NULL || !self->loading ||
-      g_cancellable_is_cancelled (self->cancellable) ||
-      g_object_get_data (G_OBJECT (self), "wg-counting") == self->cancellable)
+      g_cancellable_is_cancelled (self->cancellable) || self->counting_serial == self->count_serial)
     return;
-  /* Queued twice before the first frame: counted once. */
-  g_object_set_data (G_OBJECT (self), "wg-counting", self->cancellable);
+  self->counting_serial = self->count_serial;
   data = g_new0 (CountData, 1);
   data->db_path = g_strdup (wg_store_get_path (self->store));
   data->code = g_strdup (wg_grid_node_get_code (self->node));
