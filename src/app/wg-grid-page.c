@@ -418,7 +418,7 @@ static void
 on_status_export_clicked_cb (GtkWidget  *button,
                              WgGridPage *self)
 {
-  StatusExport *job = g_object_get_data (G_OBJECT (button), "wg-status-export");
+  StatusExport *job = g_object_get_data (G_OBJECT (gtk_widget_get_root (button)), "wg-status-export");
 
   wg_export_file_choose (button, self->store, job->name, write_status_list, job, NULL);
 }
@@ -427,7 +427,7 @@ static void
 on_status_print_clicked_cb (GtkWidget  *button,
                             WgGridPage *self)
 {
-  StatusExport *job = g_object_get_data (G_OBJECT (button), "wg-status-export");
+  StatusExport *job = g_object_get_data (G_OBJECT (gtk_widget_get_root (button)), "wg-status-export");
   g_autoptr(WgListDocument) document = NULL;
   g_autoptr(WgPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
@@ -487,27 +487,21 @@ wg_grid_page_open_status (WgGridPage *self,
   header = adw_header_bar_new ();
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
   {
-    /* The list as it stands, to Excel (the leadership asks for it so). */
+    /* The list as it stands, to Excel (the leadership asks for it so) and
+     * on paper, in Chinese, with the dossiers' footer. The window holds
+     * what the two buttons name. */
     GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
-    StatusExport *job = g_new0 (StatusExport, 1);
-
-    job->grid_code = g_strdup (wg_grid_node_get_code (self->node));
-    job->status = status;
-    job->name = g_strdup_printf ("%s-%s", wg_status_describe (status), wg_grid_node_get_name (self->node));
-    g_object_set_data_full (G_OBJECT (export), "wg-status-export", job, status_export_free);
-    gtk_widget_set_tooltip_text (export, _("Save this list for Excel or WPS"));
-    g_signal_connect_object (export, "clicked", G_CALLBACK (on_status_export_clicked_cb), self, 0);
-    adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
-  }
-  {
-    /* And on paper, in Chinese, with the dossiers' footer. */
     GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
     StatusExport *job = g_new0 (StatusExport, 1);
 
     job->grid_code = g_strdup (wg_grid_node_get_code (self->node));
     job->status = status;
-    g_object_set_data_full (G_OBJECT (print), "wg-status-export", job, status_export_free);
+    job->name = g_strdup_printf ("%s-%s", wg_status_describe (status), wg_grid_node_get_name (self->node));
+    g_object_set_data_full (G_OBJECT (window), "wg-status-export", job, status_export_free);
+    gtk_widget_set_tooltip_text (export, _("Save this list for Excel or WPS"));
+    g_signal_connect_object (export, "clicked", G_CALLBACK (on_status_export_clicked_cb), self, 0);
     g_signal_connect_object (print, "clicked", G_CALLBACK (on_status_print_clicked_cb), self, 0);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
     adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
   }
   gtk_box_append (GTK_BOX (box), header);

@@ -276,6 +276,8 @@ save_window_state (WgWindow *self)
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+static char *current_grid_code (WgWindow *self);
+
 static void
 print_labels_action (GtkWidget  *widget,
                      const char *action_name,
@@ -290,10 +292,7 @@ print_labels_action (GtkWidget  *widget,
 
   /* Where the operator is: the grid on screen (a household's page keeps its
    * grid's), never the whole county by surprise. */
-  if (wg_grid_page_get_node (self->grid_page) != NULL)
-    code = g_strdup (wg_grid_node_get_code (wg_grid_page_get_node (self->grid_page)));
-  else
-    code = wg_store_dup_county_code (self->store);
+  code = current_grid_code (self);
   view = wg_print_view_new (self->store, code);
   gtk_window_set_transient_for (GTK_WINDOW (view), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (view));
@@ -1694,8 +1693,10 @@ wg_window_get_page (WgWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* What the first frame does without: the tree's counts, then the sensors
+ * (the keyring and the broker). */
 static void
-restart_sensors_cb (GtkWidget *widget)
+after_first_frame_cb (GtkWidget *widget)
 {
   WgWindow *self = WG_WINDOW (widget);
   g_autoptr(GError) error = NULL;
@@ -1748,7 +1749,7 @@ wg_window_reload (WgWindow *self)
   wg_store_set_operator (self->store, operator_name (self));
   build_tree (self);
   /* The tree's counts, the keyring and the broker after the first frame. */
-  wg_after_first_frame (GTK_WIDGET (self), restart_sensors_cb);
+  wg_after_first_frame (GTK_WIDGET (self), after_first_frame_cb);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-labels", TRUE);
   set_page (self, "summary");
   /* The tree has the keyboard: arrows walk it, typing searches. */

@@ -1245,8 +1245,6 @@ draw_header_footer (WgDossier   *self,
   const Page *page = &g_array_index (self->pages, Page, page_index);
   const char *path = self->grid_path;
   g_autofree char *who = NULL;
-  g_autofree char *page_text = NULL;
-  g_autofree char *made = NULL;
 
   if (page->person >= 0)
     {
@@ -1271,20 +1269,8 @@ draw_header_footer (WgDossier   *self,
   cairo_line_to (cr, LEFT + WIDTH, HEADER_RULE);
   cairo_stroke (cr);
 
-  cairo_move_to (cr, LEFT, FOOTER_Y - 3);
-  cairo_line_to (cr, LEFT + WIDTH, FOOTER_Y - 3);
-  cairo_stroke (cr);
-  if (self->demo)
-    wg_draw_demo_mark (cr, layout, WG_A4_WIDTH, WG_A4_HEIGHT);
-  made = g_strdup_printf ("生成于 %s  操作员 %s", self->generated,
-                          self->operator_name != NULL ? self->operator_name : "（未设置）");
-  wg_draw_text (cr, layout, made, FONT_SMALL, LEFT, FOOTER_Y, WIDTH / 3, 1, PANGO_ALIGN_LEFT);
-  page_text = g_strdup_printf ("第 %u 页 / 共 %u 页", page_index + 1, self->pages->len);
-  wg_draw_text (cr, layout, page_text, FONT_SMALL, LEFT + WIDTH / 3, FOOTER_Y, WIDTH / 3, 1,
-                PANGO_ALIGN_CENTER);
-  cairo_set_source_rgb (cr, 0.7, 0, 0);
-  wg_draw_text (cr, layout, "含个人信息 注意保密", FONT ("Bold 7"), LEFT + 2 * WIDTH / 3,
-                FOOTER_Y, WIDTH / 3, 1, PANGO_ALIGN_RIGHT);
+  wg_draw_footer (cr, layout, LEFT, WIDTH, FOOTER_Y, self->generated, self->operator_name, page_index,
+                  self->pages->len, self->demo);
 }
 
 /* A label in grey and its value beside it; returns the height used. */

@@ -203,13 +203,9 @@ wg_draw_qr (cairo_t    *cr,
   return TRUE;
 }
 
-/**
- * wg_draw_demo_mark:
- *
- * Across the page, faint and large: the people on it are made up (the demo
- * county), so that nobody takes the paper for a real file.
- */
-void
+/* Across the page, faint and large: the people on it are made up (the demo
+ * county), so that nobody takes the paper for a real file. */
+static void
 wg_draw_demo_mark (cairo_t     *cr,
                    PangoLayout *layout,
                    double       page_width,
@@ -222,4 +218,45 @@ wg_draw_demo_mark (cairo_t     *cr,
   wg_draw_text (cr, layout, "演示数据 · 非真实人员", WG_DOCUMENT_FONT " Bold 32", -page_width * 0.5, -24,
                 page_width, 1, PANGO_ALIGN_CENTER);
   cairo_restore (cr);
+}
+
+/**
+ * wg_draw_footer:
+ * @y: the footer's baseline area top; the rule is drawn just above it
+ * @operator_name: (nullable): who printed it
+ * @demo: whether the page shows the demo county's made-up people
+ *
+ * What every page about people carries at its foot: when and by whom it was
+ * made, page x of y, and 含个人信息 注意保密 — and, for the demo county, the
+ * mark across the page.
+ */
+void
+wg_draw_footer (cairo_t     *cr,
+                PangoLayout *layout,
+                double       left,
+                double       width,
+                double       y,
+                const char  *generated,
+                const char  *operator_name,
+                guint        page,
+                guint        n_pages,
+                gboolean     demo)
+{
+  g_autofree char *made = g_strdup_printf ("生成于 %s  操作员 %s", generated,
+                                           operator_name != NULL ? operator_name : "（未设置）");
+  g_autofree char *page_text = g_strdup_printf ("第 %u 页 / 共 %u 页", page + 1, n_pages);
+
+  if (demo)
+    wg_draw_demo_mark (cr, layout, WG_A4_WIDTH, WG_A4_HEIGHT);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.4);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, left, y - 3);
+  cairo_line_to (cr, left + width, y - 3);
+  cairo_stroke (cr);
+  wg_draw_text (cr, layout, made, WG_DOCUMENT_FONT " 7", left, y, width * 0.45, 1, PANGO_ALIGN_LEFT);
+  wg_draw_text (cr, layout, page_text, WG_DOCUMENT_FONT " 7", left + width * 0.45, y, width * 0.22, 1,
+                PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0.7, 0, 0);
+  wg_draw_text (cr, layout, "含个人信息 注意保密", WG_DOCUMENT_FONT " Bold 7", left + width * 0.67, y,
+                width * 0.33, 1, PANGO_ALIGN_RIGHT);
 }

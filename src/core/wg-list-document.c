@@ -169,18 +169,9 @@ draw_page (WgDocument *document,
   PangoLayout *layout;
   guint first, end;
   double y = TOP;
-  g_autofree char *page_text = NULL;
-  g_autofree char *made = NULL;
 
   layout_pages (self);
   g_return_if_fail (page < self->page_starts->len);
-  if (self->demo)
-    {
-      PangoLayout *mark = wg_draw_layout_new (cr);
-
-      wg_draw_demo_mark (cr, mark, WG_A4_WIDTH, WG_A4_HEIGHT);
-      g_object_unref (mark);
-    }
   first = g_array_index (self->page_starts, guint, page);
   end = page + 1 < self->page_starts->len ? g_array_index (self->page_starts, guint, page + 1) : self->rows->len;
   layout = wg_draw_layout_new (cr);
@@ -205,20 +196,8 @@ draw_page (WgDocument *document,
       wg_draw_text (cr, layout, "（无）", FONT ("10"), LEFT, y + 8, WIDTH, 1, PANGO_ALIGN_LEFT);
     }
 
-  cairo_set_source_rgb (cr, 0.35, 0.35, 0.4);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, LEFT, FOOTER_Y - 3);
-  cairo_line_to (cr, LEFT + WIDTH, FOOTER_Y - 3);
-  cairo_stroke (cr);
-  made = g_strdup_printf ("生成于 %s  操作员 %s", self->generated,
-                          self->operator_name != NULL ? self->operator_name : "（未设置）");
-  wg_draw_text (cr, layout, made, FONT ("7"), LEFT, FOOTER_Y, WIDTH * 0.45, 1, PANGO_ALIGN_LEFT);
-  page_text = g_strdup_printf ("第 %u 页 / 共 %u 页", page + 1, self->page_starts->len);
-  wg_draw_text (cr, layout, page_text, FONT ("7"), LEFT + WIDTH * 0.45, FOOTER_Y, WIDTH * 0.22, 1,
-                PANGO_ALIGN_CENTER);
-  cairo_set_source_rgb (cr, 0.7, 0, 0);
-  wg_draw_text (cr, layout, "含个人信息 注意保密", FONT ("Bold 7"), LEFT + 2 * WIDTH / 3, FOOTER_Y, WIDTH / 3, 1,
-                PANGO_ALIGN_RIGHT);
+  wg_draw_footer (cr, layout, LEFT, WIDTH, FOOTER_Y, self->generated, self->operator_name, page,
+                  self->page_starts->len, self->demo);
   g_object_unref (layout);
 }
 
