@@ -27,7 +27,7 @@
 #include "wg-document.h"
 #include "wg-dossier.h"
 #include "wg-grid-node.h"
-#include "wg-records.h"
+#include "wg-store-records.h"
 
 #define DAY "2026-11-29"
 #define VILLAGE "141021100200"

@@ -18,6 +18,7 @@
 #include "wg-document.h"
 #include "wg-label-sheet.h"
 #include "wg-poster-set.h"
+#include "wg-store.h"
 
 static double
 peak_rss_mib (void)

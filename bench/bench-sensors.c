@@ -25,10 +25,10 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
-#include "wg-alerts.h"
+#include "wg-alert-engine.h"
 #include "wg-demo.h"
 #include "wg-sensor-feed.h"
-#include "wg-sensors.h"
+#include "wg-store-sensors.h"
 
 #include "wg-test-broker.h"
 

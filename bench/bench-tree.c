@@ -19,7 +19,7 @@
 
 #include "wg-demo.h"
 #include "wg-grid-node.h"
-#include "wg-search.h"
+#include "wg-store-search.h"
 
 static int
 compare_doubles (gconstpointer a,

@@ -14,9 +14,9 @@
 
 int
 wg_test_run (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
+             char       **err,
+             const char  *first,
+             ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -117,7 +117,7 @@ compare_strings (gconstpointer a,
 /* The two lists hold the same strings, each as often. */
 void
 wg_test_assert_same_set (GPtrArray *decoded,
-                 GPtrArray *expected)
+                         GPtrArray *expected)
 {
   g_ptr_array_sort (decoded, compare_strings);
   g_ptr_array_sort (expected, compare_strings);

@@ -23,9 +23,13 @@
 #include <string.h>
 
 #include "wg-alert-panel.h"
+#include "wg-alert-engine.h"
 #include "wg-application.h"
-#include "wg-registry.h"
-#include "wg-sensors.h"
+#include "wg-grid-node.h"
+#include "wg-sensor-feed.h"
+#include "wg-store-alerts.h"
+#include "wg-store-grids.h"
+#include "wg-store-sensors.h"
 
 struct _WgAlertPanel
 {

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "wg-alerts.h"
+#include "wg-alert-engine.h"
 #include "wg-grid-node.h"
 #include "wg-sensor-feed.h"
 

@@ -18,9 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
-#include "wg-sensor-feed.h"
 #include "wg-preferences-window.h"
 #include "wg-resources.h"
+#include "wg-sensor-feed.h"
 #include "wg-store.h"
 #include "wg-window.h"
 

@@ -17,10 +17,11 @@
 #include <glib/gi18n.h>
 
 #include "wg-edit-actions.h"
-#include "wg-editing.h"
 #include "wg-form-dialog.h"
+#include "wg-grid-node.h"
 #include "wg-idnum.h"
-#include "wg-registry.h"
+#include "wg-store-grids.h"
+#include "wg-store-households.h"
 #include "wg-window.h"
 
 /* What a form edits: kept on the dialog until it answers. */

@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "wg-export-file.h"
+#include "wg-table-writer.h"
+#include "wg-types.h"
 #include "wg-window.h"
 
 typedef struct

@@ -14,17 +14,19 @@
 
 #include <glib/gi18n.h>
 
-#include "wg-application.h"
-#include "wg-dossier-buttons.h"
-#include "wg-count-card.h"
-#include "wg-export.h"
-#include "wg-export-file.h"
-#include "wg-first-frame.h"
 #include "wg-grid-page.h"
+#include "wg-application.h"
+#include "wg-count-card.h"
+#include "wg-dossier-buttons.h"
+#include "wg-export-file.h"
+#include "wg-export.h"
+#include "wg-first-frame.h"
+#include "wg-grid-node.h"
 #include "wg-list-document.h"
 #include "wg-print-operation.h"
-#include "wg-registry.h"
-#include "wg-status-list.h"
+#include "wg-store-grids.h"
+#include "wg-store-status.h"
+#include "wg-table-writer.h"
 
 struct _WgGridPage
 {
@@ -411,7 +413,7 @@ write_status_list (WgStore        *store,
 {
   StatusExport *job = user_data;
 
-  return wg_store_export_status (store, job->grid_code, job->status, NULL, path, format, rows, error);
+  return wg_export_write_status (store, job->grid_code, job->status, NULL, path, format, rows, error);
 }
 
 static void
@@ -432,7 +434,7 @@ on_status_print_clicked_cb (GtkWidget  *button,
   g_autoptr(WgPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = wg_store_status_document (self->store, job->grid_code, job->status, NULL, &error);
+  document = wg_list_document_new_for_status (self->store, job->grid_code, job->status, NULL, &error);
   if (document == NULL)
     {
       g_warning ("Cannot print the list: %s", error->message);

@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "wg-grid-node.h"
-#include "wg-status-list.h"
+#include "wg-store-status.h"
 #include "wg-store.h"
 
 G_BEGIN_DECLS

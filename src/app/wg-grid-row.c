@@ -13,8 +13,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "wg-application.h"
 #include "wg-grid-row.h"
+#include "wg-application.h"
+#include "wg-grid-node.h"
 
 struct _WgGridRow
 {

@@ -12,14 +12,17 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-household-page.h"
 #include "wg-application.h"
 #include "wg-dossier-buttons.h"
 #include "wg-form-dialog.h"
-#include "wg-household-page.h"
-#include "wg-sensors.h"
+#include "wg-grid-node.h"
 #include "wg-idnum.h"
-#include "wg-records.h"
-#include "wg-registry.h"
+#include "wg-store-grids.h"
+#include "wg-store-households.h"
+#include "wg-store-persons.h"
+#include "wg-store-records.h"
+#include "wg-store-sensors.h"
 
 struct _WgHouseholdPage
 {

@@ -23,9 +23,9 @@ gboolean    wg_household_page_show       (WgHouseholdPage  *self,
 WgGridNode *wg_household_page_get_node   (WgHouseholdPage  *self);
 guint       wg_household_page_get_n_members (WgHouseholdPage *self);
 void        wg_household_page_delete_member (WgHouseholdPage *self,
-                                          guint             index);
+                                             guint             index);
 GtkWidget  *wg_household_page_get_add_dialog (WgHouseholdPage *self);
 void        wg_household_page_open_member (WgHouseholdPage *self,
-                                          guint             index);
+                                           guint             index);
 
 G_END_DECLS

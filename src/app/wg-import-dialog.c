@@ -22,6 +22,8 @@
 #include <glib/gi18n.h>
 
 #include "wg-import-dialog.h"
+#include "wg-import.h"
+#include "wg-store.h"
 #include "wg-window.h"
 
 #define SHOWN_ROWS 300
@@ -297,7 +299,7 @@ job_thread (GTask        *task,
     {
       wg_store_set_operator (store, job->operator_name);
       job->options.cancellable = cancellable;
-      job->ok = wg_store_import (store, &job->options, &job->report, &job->error);
+      job->ok = wg_import_file (store, &job->options, &job->report, &job->error);
     }
   g_task_return_boolean (task, TRUE);
 }

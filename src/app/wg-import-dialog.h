@@ -26,9 +26,9 @@ void            wg_import_dialog_set_file     (WgImportDialog *self,
 gboolean        wg_import_dialog_get_busy     (WgImportDialog *self);
 const char     *wg_import_dialog_get_summary  (WgImportDialog *self);
 AdwComboRow    *wg_import_dialog_get_column_row (WgImportDialog *self,
-                                               const char     *header);
+                                                 const char     *header);
 guint           wg_import_dialog_field_position (WgImportDialog *self,
-                                               const char     *field);
+                                                 const char     *field);
 GtkWidget      *wg_import_dialog_get_import_button (WgImportDialog *self);
 
 G_END_DECLS

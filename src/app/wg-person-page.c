@@ -17,15 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wg-person-page.h"
 #include "wg-application.h"
 #include "wg-attachment.h"
 #include "wg-dossier-buttons.h"
-#include "wg-editing.h"
 #include "wg-form-dialog.h"
 #include "wg-idnum.h"
-#include "wg-person-page.h"
-#include "wg-registry.h"
 #include "wg-record-view.h"
+#include "wg-store-persons.h"
+#include "wg-store-records.h"
 #include "wg-temperature-chart.h"
 
 struct _WgPersonPage
@@ -403,7 +403,7 @@ on_attachment_loaded_cb (GObject      *source,
     return;
 
   if (bytes == NULL ||
-      !wg_store_add_attachment (self->store, self->person_id, basename, bytes, NULL, &error))
+      !wg_attachment_add (self->store, self->person_id, basename, bytes, NULL, &error))
     {
       show_attach_error (self, basename, error->message);
       return;

@@ -16,8 +16,8 @@
 #include "wg-preferences-window.h"
 #include "wg-secrets.h"
 #include "wg-sensor-feed.h"
+#include "wg-store-settings.h"
 #include "wg-window.h"
-#include "wg-store.h"
 
 struct _WgPreferencesWindow
 {

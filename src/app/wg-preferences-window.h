@@ -20,6 +20,6 @@ WgPreferencesWindow *wg_preferences_window_new (GSettings *settings,
                                                 WgStore   *store);
 
 void                 wg_preferences_window_set_broker_in_use (WgPreferencesWindow *self,
-                                                             const char          *url);
+                                                              const char          *url);
 
 G_END_DECLS

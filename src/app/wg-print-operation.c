@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "wg-print-operation.h"
+#include "wg-document.h"
 
 struct _WgPrintOperation
 {

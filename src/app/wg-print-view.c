@@ -19,12 +19,14 @@
 
 #include "wg-application.h"
 
+#include "wg-print-view.h"
+#include "wg-document.h"
 #include "wg-dossier.h"
 #include "wg-label-sheet.h"
 #include "wg-poster-set.h"
 #include "wg-print-operation.h"
-#include "wg-print-view.h"
-#include "wg-search.h"
+#include "wg-store-audit.h"
+#include "wg-store-search.h"
 
 struct _WgPrintView
 {

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-record-view.h"
+#include "wg-store-records.h"
 
 struct _WgRecordView
 {

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "wg-records.h"
+#include "wg-store-records.h"
 
 G_BEGIN_DECLS
 

@@ -5,7 +5,7 @@
  * A returnee phoned in by a grid worker (the screening channel): the ID
  * number first — a card reader types into the focused field, and sex and
  * birth date are read from it at once —, then the rest, checked as typed by
- * the same rules an imported list's rows are (wg_store_add_returnee). The
+ * the same rules an imported list's rows are (wg_import_returnee). The
  * household is found by its code or its address; a household not
  * registered yet is registered with its code and address on the micro-grid
  * given. A person already registered is matched (the differences listed,
@@ -18,10 +18,11 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-returnee-form.h"
 #include "wg-form-dialog.h"
 #include "wg-idnum.h"
 #include "wg-import.h"
-#include "wg-returnee-form.h"
+#include "wg-store.h"
 #include "wg-window.h"
 
 static const char *const keys[WG_RETURNEE_N_FIELDS] = {
@@ -92,7 +93,7 @@ check_fields (GtkWidget *dialog)
       *entry[WG_RETURNEE_ARRIVED_ON] == '\0' ||
       (*entry[WG_RETURNEE_PROVINCE] == '\0' && *entry[WG_RETURNEE_CITY] == '\0'))
     return g_strdup ("");
-  if (!wg_store_add_returnee (store, entry, TRUE, &verdict, &message, &error))
+  if (!wg_import_returnee (store, entry, TRUE, &verdict, &message, &error))
     return g_strdup (error->message);
   if (verdict == WG_ROW_SAME)
     return g_strdup (_("This arrival is already recorded."));
@@ -120,7 +121,7 @@ on_response_cb (GtkWidget  *dialog,
   if (!g_str_equal (response, "add"))
     return;
   read_entry (dialog, entry);
-  if (!wg_store_add_returnee (store, entry, FALSE, NULL, NULL, &error))
+  if (!wg_import_returnee (store, entry, FALSE, NULL, NULL, &error))
     done = g_strdup (error->message);
   else
     done = g_strdup_printf (_("%s recorded as a returnee"), entry[WG_RETURNEE_NAME]);

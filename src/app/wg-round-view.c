@@ -16,8 +16,9 @@
 
 #include <glib/gi18n.h>
 
-#include "wg-application.h"
 #include "wg-round-view.h"
+#include "wg-application.h"
+#include "wg-store-records.h"
 
 struct _WgRoundView
 {

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "wg-registry.h"
+#include "wg-store-records.h"
 
 G_BEGIN_DECLS
 

@@ -14,11 +14,12 @@
 
 #include <glib/gi18n.h>
 
-#include "wg-form-dialog.h"
-#include "wg-export.h"
-#include "wg-export-file.h"
 #include "wg-sensors-window.h"
-#include "wg-sensors.h"
+#include "wg-export-file.h"
+#include "wg-export.h"
+#include "wg-form-dialog.h"
+#include "wg-store-sensors.h"
+#include "wg-table-writer.h"
 
 struct _WgSensorsWindow
 {
@@ -270,7 +271,7 @@ write_sensors (WgStore        *store,
 {
   g_autofree char *today = wg_today ();
 
-  return wg_store_export (store, WG_EXPORT_SENSORS, NULL, today, path, format, NULL, rows, error);
+  return wg_export_write_list (store, WG_EXPORT_SENSORS, NULL, today, path, format, NULL, rows, error);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-temperature-chart.h"
+#include "wg-store-records.h"
 
 typedef struct
 {

@@ -12,27 +12,36 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-window.h"
+#include "wg-alert-engine.h"
 #include "wg-alert-panel.h"
 #include "wg-application.h"
 #include "wg-count-card.h"
 #include "wg-demo.h"
 #include "wg-edit-actions.h"
-#include "wg-export.h"
 #include "wg-export-file.h"
+#include "wg-export.h"
 #include "wg-first-frame.h"
 #include "wg-form-dialog.h"
-#include "wg-import-dialog.h"
-#include "wg-returnee-form.h"
-#include "wg-secrets.h"
-#include "wg-sensors-window.h"
+#include "wg-grid-node.h"
 #include "wg-grid-page.h"
 #include "wg-grid-row.h"
 #include "wg-household-page.h"
+#include "wg-import-dialog.h"
+#include "wg-import.h"
+#include "wg-label.h"
 #include "wg-person-page.h"
 #include "wg-print-view.h"
+#include "wg-returnee-form.h"
 #include "wg-round-view.h"
-#include "wg-search.h"
-#include "wg-window.h"
+#include "wg-secrets.h"
+#include "wg-sensor-feed.h"
+#include "wg-sensors-window.h"
+#include "wg-store-alerts.h"
+#include "wg-store-grids.h"
+#include "wg-store-records.h"
+#include "wg-store-search.h"
+#include "wg-table-writer.h"
 
 struct _WgWindow
 {
@@ -909,7 +918,7 @@ write_list (WgStore        *store,
 {
   ExportJob *job = user_data;
 
-  return wg_store_export (store, job->list, job->grid_code, job->today, path, format, NULL, rows, error);
+  return wg_export_write_list (store, job->list, job->grid_code, job->today, path, format, NULL, rows, error);
 }
 
 static ExportJob *
@@ -976,7 +985,7 @@ write_search (WgStore        *store,
               gpointer        user_data,
               GError        **error)
 {
-  return wg_store_export_search (store, user_data, path, format, rows, error);
+  return wg_export_write_search (store, user_data, path, format, rows, error);
 }
 
 static void

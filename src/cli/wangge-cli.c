@@ -22,12 +22,15 @@
 #include "wg-demo.h"
 #include "wg-document.h"
 #include "wg-dossier.h"
-#include "wg-label-sheet.h"
 #include "wg-idnum.h"
+#include "wg-label-sheet.h"
 #include "wg-label.h"
 #include "wg-output.h"
 #include "wg-poster-set.h"
-#include "wg-store.h"
+#include "wg-store-audit.h"
+#include "wg-store-households.h"
+#include "wg-store-persons.h"
+#include "wg-store-settings.h"
 
 #include "wg-cli.h"
 
@@ -610,7 +613,7 @@ verb_attach (Cli   *cli,
 
   if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
       !(person_id = wg_store_find_person (store, person, &error)) ||
-      !wg_store_add_attachment (store, person_id, title != NULL ? title : basename, data, &id, &error))
+      !wg_attachment_add (store, person_id, title != NULL ? title : basename, data, &id, &error))
     return fail (error);
 
   g_print (_("Attached “%s” to %s."), title != NULL ? title : basename, person);
@@ -643,7 +646,7 @@ verb_verify_qr (Cli   *cli,
 
   if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)))
     return fail (error);
-  result = wg_store_verify_label (store, argv[1], &code, &household, &error);
+  result = wg_label_verify (store, argv[1], &code, &household, &error);
   if (error != NULL)
     return fail (error);
 

@@ -18,6 +18,8 @@
 #include "wg-export.h"
 #include "wg-import.h"
 #include "wg-output.h"
+#include "wg-store.h"
+#include "wg-table-writer.h"
 
 #include "wg-cli.h"
 
@@ -157,7 +159,7 @@ verb_import (Cli   *cli,
   if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
     return fail (error);
 
-  ok = wg_store_import (store, &options, &report, &error);
+  ok = wg_import_file (store, &options, &report, &error);
   if (report != NULL && report->headers != NULL)
     print_report (options.kind, report, argv[2], ok ? stdout : stderr);
   if (!ok)
@@ -225,7 +227,7 @@ verb_export (Cli   *cli,
   begin_job (cli);
   if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
     return fail (error);
-  if (!wg_store_export (store, list, grid, date, output, format, cli->cancellable, &rows, &error))
+  if (!wg_export_write_list (store, list, grid, date, output, format, cli->cancellable, &rows, &error))
     return fail_job (cli, error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s.", "Wrote %u rows to %s.", rows), rows, output);

@@ -19,11 +19,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "wg-alerts.h"
+#include "wg-alert-engine.h"
 #include "wg-cli.h"
-#include "wg-registry.h"
 #include "wg-sensor-feed.h"
-#include "wg-sensors.h"
+#include "wg-store-alerts.h"
+#include "wg-store-grids.h"
+#include "wg-store-sensors.h"
 
 static JsonNode *
 alert_to_json (const WgAlertInfo *alert)

@@ -23,8 +23,10 @@
 #include "wg-document.h"
 #include "wg-dossier.h"
 #include "wg-list-document.h"
-#include "wg-records.h"
-#include "wg-registry.h"
+#include "wg-store-attachments.h"
+#include "wg-store-grids.h"
+#include "wg-store-records.h"
+#include "wg-store-status.h"
 
 #include "../wg-test-qr.h"
 #include "../wg-test-util.h"
@@ -877,7 +879,7 @@ test_status_list_print (void)
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, >, 0);
-  list = wg_store_status_document (store, "141021", WG_STATUS_RETURNEES, DAY, &error);
+  list = wg_list_document_new_for_status (store, "141021", WG_STATUS_RETURNEES, DAY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (wg_list_document_get_n_rows (list), ==, people->len);
   g_assert_true (wg_document_write_pdf (WG_DOCUMENT (list), pdf, "值班员甲", NULL, NULL, NULL, &error));
@@ -952,7 +954,7 @@ test_status_list_print (void)
         g_assert_cmpint (cli (real_db, "import", kinds[k], file, NULL), ==, 0);
       }
     real = open_store (real_db);
-    real_list = wg_store_status_document (real, "141021", WG_STATUS_AWAY, DAY, &error);
+    real_list = wg_list_document_new_for_status (real, "141021", WG_STATUS_AWAY, DAY, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (wg_list_document_get_n_rows (real_list), >, 0);
     g_assert_true (wg_document_write_pdf (WG_DOCUMENT (real_list), real_pdf, NULL, NULL, NULL, NULL, &error));

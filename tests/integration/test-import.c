@@ -24,9 +24,10 @@
 
 #include "wg-demo.h"
 #include "wg-export.h"
-#include "wg-search.h"
 #include "wg-idnum.h"
-#include "wg-store.h"
+#include "wg-store-search.h"
+#include "wg-store-status.h"
+#include "wg-table-writer.h"
 
 #include "../wg-test-util.h"
 
@@ -649,7 +650,7 @@ test_export_status_and_search (void)
   people = wg_store_list_status_people (store, "141021", WG_STATUS_RETURNEES, "2026-11-29", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, >, 0);
-  g_assert_true (wg_store_export_status (store, "141021", WG_STATUS_RETURNEES, "2026-11-29", status_file,
+  g_assert_true (wg_export_write_status (store, "141021", WG_STATUS_RETURNEES, "2026-11-29", status_file,
                                          WG_TABLE_XLSX, &rows, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rows, ==, people->len);
@@ -663,7 +664,7 @@ test_export_status_and_search (void)
 
   results = wg_store_search (store, "曲沃", G_MAXINT, &error);
   g_assert_no_error (error);
-  g_assert_true (wg_store_export_search (store, "曲沃", search_file, WG_TABLE_CSV, &rows, &error));
+  g_assert_true (wg_export_write_search (store, "曲沃", search_file, WG_TABLE_CSV, &rows, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rows, ==, results->len);
   g_assert_cmpuint (csv_rows (search_file), ==, results->len + 1);

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "wg-demo.h"
-#include "wg-store.h"
+#include "wg-store-settings.h"
 
 #include "../wg-test-util.h"
 

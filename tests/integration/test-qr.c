@@ -11,9 +11,10 @@
 
 #include <glib/gstdio.h>
 
+#include "wg-document.h"
 #include "wg-label-sheet.h"
-#include "wg-label.h"
 #include "wg-poster-set.h"
+#include "wg-store-grids.h"
 
 #include "../wg-test-qr.h"
 #include "../wg-test-util.h"

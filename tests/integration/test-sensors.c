@@ -20,11 +20,13 @@
 #include <stdarg.h>
 #include <sys/wait.h>
 
-#include "wg-alerts.h"
+#include "wg-alert-engine.h"
 #include "wg-demo.h"
-#include "wg-registry.h"
 #include "wg-sensor-feed.h"
-#include "wg-sensors.h"
+#include "wg-store-alerts.h"
+#include "wg-store-audit.h"
+#include "wg-store-grids.h"
+#include "wg-store-sensors.h"
 
 #include "../wg-test-broker.h"
 #include "../wg-test-util.h"

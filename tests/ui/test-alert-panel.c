@@ -17,9 +17,12 @@
 #include "wg-alert-panel.h"
 #include "wg-application.h"
 #include "wg-demo.h"
+#include "wg-grid-node.h"
 #include "wg-household-page.h"
-#include "wg-sensors.h"
+#include "wg-sensor-feed.h"
 #include "wg-sensors-window.h"
+#include "wg-store-alerts.h"
+#include "wg-store-sensors.h"
 #include "wg-window.h"
 
 #include "../wg-test-broker.h"

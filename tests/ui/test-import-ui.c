@@ -16,8 +16,10 @@
 
 #include "wg-application.h"
 #include "wg-form-dialog.h"
+#include "wg-grid-node.h"
 #include "wg-idnum.h"
 #include "wg-import-dialog.h"
+#include "wg-store.h"
 #include "wg-window.h"
 
 #include "../wg-test-gtk.h"

@@ -15,14 +15,16 @@
 #include <poppler.h>
 
 #include "wg-demo.h"
+#include "wg-document.h"
 #include "wg-dossier.h"
 #include "wg-label-sheet.h"
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
-#include "wg-registry.h"
+#include "wg-store-audit.h"
+#include "wg-store-settings.h"
 
-#include "../wg-test-qr.h"
 #include "../wg-test-gtk.h"
+#include "../wg-test-qr.h"
 #include "../wg-test-util.h"
 
 #define VILLAGE "141021100200"

@@ -11,10 +11,15 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "wg-alerts.h"
+#include "wg-alert-engine.h"
 #include "wg-demo.h"
-#include "wg-registry.h"
-#include "wg-sensors.h"
+#include "wg-sensor-message.h"
+#include "wg-store-alerts.h"
+#include "wg-store-audit.h"
+#include "wg-store-households.h"
+#include "wg-store-persons.h"
+#include "wg-store-sensors.h"
+#include "wg-store-settings.h"
 
 #include "../wg-test-util.h"
 #include "../wg-test-z2m.h"

@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include "wg-demo.h"
-#include "wg-editing.h"
-#include "wg-records.h"
-#include "wg-registry.h"
+#include "wg-store-audit.h"
+#include "wg-store-grids.h"
+#include "wg-store-households.h"
+#include "wg-store-persons.h"
+#include "wg-store-records.h"
 
 #include "../wg-test-util.h"
 

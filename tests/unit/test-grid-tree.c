@@ -7,8 +7,9 @@
 
 #include "wg-demo.h"
 #include "wg-grid-node.h"
-#include "wg-records.h"
-#include "wg-registry.h"
+#include "wg-store-grids.h"
+#include "wg-store-persons.h"
+#include "wg-store-records.h"
 
 #include "../wg-test-util.h"
 

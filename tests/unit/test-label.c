@@ -8,8 +8,9 @@
 #include <qrencode.h>
 
 #include "wg-label.h"
-#include "wg-poster-set.h"
-#include "wg-registry.h"
+#include "wg-store-grids.h"
+#include "wg-store-households.h"
+#include "wg-store-settings.h"
 
 static WgStore *
 new_store (void)
@@ -80,13 +81,13 @@ test_verify (void)
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
-  g_assert_cmpint (wg_store_verify_label (store, payload, &code, &id, &error), ==, WG_LABEL_VALID);
+  g_assert_cmpint (wg_label_verify (store, payload, &code, &id, &error), ==, WG_LABEL_VALID);
   g_assert_no_error (error);
   g_assert_cmpstr (code, ==, "K7Q2M9XW4D");
   g_assert_cmpint (id, >, 0);
 
   /* A scanner typing through a lower-case layout. */
-  g_assert_cmpint (wg_store_verify_label (store, lower, NULL, NULL, NULL), ==, WG_LABEL_VALID);
+  g_assert_cmpint (wg_label_verify (store, lower, NULL, NULL, NULL), ==, WG_LABEL_VALID);
 
   /* Each single changed character of code or signature is caught. */
   for (gsize i = 4; payload[i] != '\0'; i++)
@@ -96,19 +97,19 @@ test_verify (void)
       if (forged[i] == ':')
         continue;
       forged[i] = forged[i] == '7' ? '8' : '7';
-      g_assert_cmpint (wg_store_verify_label (store, forged, NULL, NULL, NULL), ==,
+      g_assert_cmpint (wg_label_verify (store, forged, NULL, NULL, NULL), ==,
                        WG_LABEL_FORGED);
     }
 
-  g_assert_cmpint (wg_store_verify_label (store, gone, NULL, NULL, NULL), ==, WG_LABEL_GONE);
+  g_assert_cmpint (wg_label_verify (store, gone, NULL, NULL, NULL), ==, WG_LABEL_GONE);
 
-  g_assert_cmpint (wg_store_verify_label (store, "hello", NULL, NULL, NULL), ==,
+  g_assert_cmpint (wg_label_verify (store, "hello", NULL, NULL, NULL), ==,
                    WG_LABEL_MALFORMED);
-  g_assert_cmpint (wg_store_verify_label (store, "WG1:K7Q2M9XW4D", NULL, NULL, NULL), ==,
+  g_assert_cmpint (wg_label_verify (store, "WG1:K7Q2M9XW4D", NULL, NULL, NULL), ==,
                    WG_LABEL_MALFORMED);
-  g_assert_cmpint (wg_store_verify_label (store, "WG1:K7Q2M9XW4D:ABC", NULL, NULL, NULL), ==,
+  g_assert_cmpint (wg_label_verify (store, "WG1:K7Q2M9XW4D:ABC", NULL, NULL, NULL), ==,
                    WG_LABEL_MALFORMED);
-  g_assert_cmpint (wg_store_verify_label (store, "WG1:K7Q2M9XW4D:IIIIIIIIII", NULL, NULL, NULL),
+  g_assert_cmpint (wg_label_verify (store, "WG1:K7Q2M9XW4D:IIIIIIIIII", NULL, NULL, NULL),
                    ==, WG_LABEL_MALFORMED);
   g_assert_true (wg_label_looks_like ("  wg1:abc"));
   g_assert_false (wg_label_looks_like ("王芳"));
@@ -130,15 +131,15 @@ test_rotation (void)
   g_assert_false (g_bytes_equal (old_key, new_key));
   new_label = wg_label_payload (new_key, "K7Q2M9XW4D");
 
-  g_assert_cmpint (wg_store_verify_label (store, new_label, NULL, NULL, NULL), ==, WG_LABEL_VALID);
-  g_assert_cmpint (wg_store_verify_label (store, old_label, NULL, NULL, NULL), ==,
+  g_assert_cmpint (wg_label_verify (store, new_label, NULL, NULL, NULL), ==, WG_LABEL_VALID);
+  g_assert_cmpint (wg_label_verify (store, old_label, NULL, NULL, NULL), ==,
                    WG_LABEL_OUTDATED);
 
   /* Twice: the oldest label is still recognised. */
   g_assert_true (wg_store_rotate_signing_key (store, &error));
-  g_assert_cmpint (wg_store_verify_label (store, old_label, NULL, NULL, NULL), ==,
+  g_assert_cmpint (wg_label_verify (store, old_label, NULL, NULL, NULL), ==,
                    WG_LABEL_OUTDATED);
-  g_assert_cmpint (wg_store_verify_label (store, new_label, NULL, NULL, NULL), ==,
+  g_assert_cmpint (wg_label_verify (store, new_label, NULL, NULL, NULL), ==,
                    WG_LABEL_OUTDATED);
 }
 

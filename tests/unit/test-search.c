@@ -6,8 +6,11 @@
 #include "config.h"
 
 #include "wg-demo.h"
-#include "wg-registry.h"
-#include "wg-search.h"
+#include "wg-label.h"
+#include "wg-store-households.h"
+#include "wg-store-persons.h"
+#include "wg-store-search.h"
+#include "wg-store-settings.h"
 
 #include "../wg-test-util.h"
 

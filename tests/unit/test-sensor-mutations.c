@@ -14,10 +14,9 @@
 
 #include <string.h>
 
-#include "wg-alerts.h"
+#include "wg-alert-engine.h"
 #include "wg-demo.h"
-#include "wg-registry.h"
-#include "wg-sensors.h"
+#include "wg-store-sensors.h"
 
 #include "../wg-test-util.h"
 #include "../wg-test-z2m.h"

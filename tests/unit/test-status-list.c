@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "wg-demo.h"
-#include "wg-status-list.h"
+#include "wg-store-status.h"
 
 #include "../wg-test-util.h"
 

@@ -8,9 +8,14 @@
 #include <glib/gstdio.h>
 
 #include "wg-idnum.h"
-#include "wg-registry.h"
-#include "wg-search.h"
+#include "wg-store-audit.h"
+#include "wg-store-grids.h"
+#include "wg-store-households.h"
+#include "wg-store-persons.h"
 #include "wg-store-private.h"
+#include "wg-store-records.h"
+#include "wg-store-search.h"
+#include "wg-store-settings.h"
 
 static char *
 temp_db_path (const char *name)

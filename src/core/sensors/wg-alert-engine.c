@@ -1,0 +1,1143 @@
+/* wg-alerts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The alert engine: door sensors' messages in, alerts out. It needs no
+ * network — the MQTT feed hands it each message on the main context, and the
+ * tests hand it messages directly.
+ *
+ * Messages follow Zigbee2MQTT: "<base>/<device>" with a JSON object
+ * (contact false = door open, battery 0–100, tamper, …), and
+ * "<base>/<device>/availability" with {"state":"online"} or the bare word.
+ * Every message is recorded once in sensor_event (QoS 1 redelivers: the
+ * topic, MQTT message id and payload make a digest the table keeps unique),
+ * then the rules:
+ *
+ *  - door opened on a household in home quarantine that day → high, unless
+ *    inside a visit window on the household (then recorded as expected);
+ *  - tamper → high; offline (said so, or silent longer than the heartbeat)
+ *    → medium; battery under 20 % → low; a device nobody registered → low;
+ *  - while an alert of the kind is not resolved, more of the same add to it.
+ *
+ * A sensor is armed exactly while its household has a home quarantine on the
+ * day of the message: from the first day to the last, with nothing to switch.
+ */
+
+#define G_LOG_DOMAIN "wg-alerts"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "wg-alert-engine.h"
+#include "wg-sensor-message.h"
+#include "wg-store-alerts.h"
+#include "wg-store-private.h"
+#include "wg-store-sensors.h"
+#include "wg-store-settings.h"
+
+struct _WgAlertEngine
+{
+  GObject parent_instance;
+
+  WgStore *store;
+  char *base_topic;
+  WgFeedStats stats;
+  GHashTable *reminded; /* alert id → unix time of the last reminder */
+
+  /* A batch: one transaction, a savepoint per message, signals at the end. */
+  gboolean in_batch;
+  GArray *pending;      /* of Raised */
+  GArray *batch_seen;   /* of guint64: digests taken in by the open batch */
+
+  /* The digests of the latest messages, to know a QoS 1 redelivery: a ring,
+   * and a set whose keys point into it. Seeded from the database. */
+  guint64 *ring;
+  guint ring_next;
+  GHashTable *recent;
+};
+
+/* QoS 1 redelivers what was in flight when a connection broke: a few
+ * hundred messages at most. */
+#define RECENT_DIGESTS 65536
+
+G_DEFINE_FINAL_TYPE (WgAlertEngine, wg_alert_engine, G_TYPE_OBJECT)
+
+enum {
+  ALERT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+format_time (GDateTime *at)
+{
+  return g_date_time_format (at, "%Y-%m-%d %H:%M:%S");
+}
+
+static char *
+make_digest (const char *topic,
+             guint       mid,
+             const void *payload,
+             gsize       length)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char mid_text[16];
+
+  g_checksum_update (checksum, (const guchar *) topic, strlen (topic) + 1);
+  g_snprintf (mid_text, sizeof mid_text, "%u", mid);
+  g_checksum_update (checksum, (const guchar *) mid_text, strlen (mid_text) + 1);
+  if (length > 0)
+    g_checksum_update (checksum, payload, length);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The first 64 bits of a hex digest: the key of the recent set. */
+static guint64
+digest_key (const char *digest)
+{
+  char head[17] = { 0 };
+
+  if (digest == NULL || strlen (digest) < 16)
+    return 0;
+  memcpy (head, digest, 16);
+  return g_ascii_strtoull (head, NULL, 16);
+}
+
+static gboolean
+seen_recently (WgAlertEngine *self,
+               guint64        key)
+{
+  return g_hash_table_contains (self->recent, &key);
+}
+
+static void
+remember (WgAlertEngine *self,
+          guint64        key)
+{
+  guint64 *slot = &self->ring[self->ring_next];
+
+  if (seen_recently (self, key))
+    return;
+  g_hash_table_remove (self->recent, slot);
+  *slot = key;
+  g_hash_table_add (self->recent, slot);
+  self->ring_next = (self->ring_next + 1) % RECENT_DIGESTS;
+}
+
+static void
+forget (WgAlertEngine *self,
+        guint64        key)
+{
+  g_hash_table_remove (self->recent, &key);
+}
+
+/* The latest messages' digests, from before this engine started: the feed
+ * that stopped (or died) before it may have left them in flight. */
+static void
+seed_recent (WgAlertEngine *self)
+{
+  static const char sql[] =
+    "SELECT digest FROM (SELECT id, digest FROM sensor_event ORDER BY id DESC LIMIT ?) ORDER BY id";
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = wg_store_prepare (self->store, sql, NULL)))
+    return;
+  sqlite3_bind_int (stmt, 1, RECENT_DIGESTS);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    remember (self, digest_key ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+}
+
+/* What is kept of a payload: text, and not much of it. */
+static char *
+keep_payload (const void *payload,
+              gsize       length)
+{
+  g_autofree char *head = g_strndup (payload, MIN (length, 1024));
+
+  return g_utf8_make_valid (head != NULL ? head : "", -1);
+}
+
+typedef struct
+{
+  gint64 id;
+  gboolean is_new;
+} Raised;
+
+/* Adds to the unresolved alert of the kind for the device, or opens one. */
+static gboolean
+raise_alert (WgAlertEngine  *self,
+             GArray         *raised,
+             WgAlertKind     kind,
+             WgSeverity      severity,
+             gint64          sensor_id,
+             gint64          household_id,
+             const char     *device,
+             const char     *at,
+             GError        **error)
+{
+  static const char find_sql[] =
+    "SELECT id FROM alert WHERE device = ? AND kind = ? AND state < 3 ORDER BY id LIMIT 1";
+  static const char add_sql[] =
+    "UPDATE alert SET event_count = event_count + 1, last_event_at = ? WHERE id = ?";
+  static const char open_sql[] =
+    "INSERT INTO alert (kind, severity, sensor_id, household_id, opened_at, last_event_at, device)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  Raised r = { 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (self->store, find_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, kind);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    r.id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+
+  if (r.id != 0)
+    {
+      if (!(stmt = wg_store_prepare (self->store, add_sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, r.id);
+      if (!wg_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *detail = g_strdup_printf ("%s %s", wg_alert_kind_name (kind), device);
+
+      if (!(stmt = wg_store_prepare (self->store, open_sql, error)))
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, kind);
+      sqlite3_bind_int (stmt, 2, severity);
+      if (sensor_id != 0)
+        sqlite3_bind_int64 (stmt, 3, sensor_id);
+      if (household_id != 0)
+        sqlite3_bind_int64 (stmt, 4, household_id);
+      sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, device, -1, SQLITE_TRANSIENT);
+      if (!wg_store_step_done (self->store, stmt, error))
+        return FALSE;
+      r.id = sqlite3_last_insert_rowid (wg_store_get_db (self->store));
+      r.is_new = TRUE;
+      if (!wg_store_log (self->store, "open", "alert", r.id, detail, error))
+        return FALSE;
+    }
+  g_array_append_val (raised, r);
+  return TRUE;
+}
+
+/* Whether a door opening at @at is an alert (armed, no visit planned), an
+ * expected opening, or nothing (not armed). */
+typedef enum
+{
+  OPENING_NOT_ARMED,
+  OPENING_EXPECTED,
+  OPENING_ALERT,
+} Opening;
+
+static gboolean
+judge_opening (WgAlertEngine  *self,
+               gint64          household_id,
+               const char     *at,
+               Opening        *opening,
+               GError        **error)
+{
+  static const char sql[] =
+    "SELECT EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
+    "                WHERE p.household_id = ?1 AND q.kind = 1"
+    "                  AND q.start_day <= substr (?2, 1, 10) AND q.end_day >= substr (?2, 1, 10)),"
+    "       EXISTS (SELECT 1 FROM visit_window v WHERE v.household_id = ?1"
+    "                  AND v.starts_at <= ?2 AND v.ends_at >= ?2)";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (self->store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *opening = !sqlite3_column_int (stmt, 0) ? OPENING_NOT_ARMED
+               : sqlite3_column_int (stmt, 1) ? OPENING_EXPECTED : OPENING_ALERT;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *device;
+  const char *received_at;
+  const char *occurred_at;
+  gboolean device_time;
+  WgSensorEventKind kind;
+  const void *payload;
+  gsize length;
+  const char *digest;
+} Event;
+
+/* Records the message once: a digest seen recently is QoS 1 delivering it
+ * again, and nothing is written. */
+static gboolean
+record_event (WgAlertEngine  *self,
+              gint64          sensor_id,
+              const Event    *event,
+              gboolean       *duplicate,
+              GError        **error)
+{
+  static const char sql[] =
+    "INSERT INTO sensor_event (sensor_id, device, received_at, kind, payload, digest,"
+    "                          occurred_at, time_source)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  g_autofree char *kept = NULL;
+  g_autofree char *device_kept = NULL;
+  sqlite3_stmt *stmt;
+
+  *duplicate = seen_recently (self, digest_key (event->digest));
+  if (*duplicate)
+    return TRUE;
+  kept = keep_payload (event->payload, event->length);
+  device_kept = g_utf8_make_valid (event->device, MIN (strlen (event->device), 128));
+  if (!(stmt = wg_store_prepare (self->store, sql, error)))
+    return FALSE;
+  if (sensor_id != 0)
+    sqlite3_bind_int64 (stmt, 1, sensor_id);
+  sqlite3_bind_text (stmt, 2, device_kept, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, event->received_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, event->kind);
+  sqlite3_bind_text (stmt, 5, kept, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, event->digest, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, event->occurred_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, event->device_time ? 1 : 0);
+  return wg_store_step_done (self->store, stmt, error);
+}
+
+/* What the store knew of a sensor before this message. -1: unknown. */
+typedef struct
+{
+  gint64 id;
+  gint64 household_id;
+  int contact;
+  int tamper;
+  int battery_low;
+  int online;
+} Known;
+
+static int
+column_flag (sqlite3_stmt *stmt,
+             int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
+}
+
+static gboolean
+read_known (WgAlertEngine  *self,
+            const char     *device,
+            Known          *known,
+            GError        **error)
+{
+  static const char sql[] =
+    "SELECT id, coalesce (household_id, 0), contact, tamper, battery_low, online"
+    " FROM sensor WHERE device = ?";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (known, 0, sizeof *known);
+  known->contact = known->tamper = known->battery_low = known->online = -1;
+  if (!(stmt = wg_store_prepare (self->store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      known->id = sqlite3_column_int64 (stmt, 0);
+      known->household_id = sqlite3_column_int64 (stmt, 1);
+      known->contact = column_flag (stmt, 2);
+      known->tamper = column_flag (stmt, 3);
+      known->battery_low = column_flag (stmt, 4);
+      known->online = column_flag (stmt, 5);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Low when either says so: the percentage, or the zone's battery bit. */
+static int
+battery_low_of (const WgSensorMessage *message)
+{
+  if (message->battery_low == 1 || (message->battery >= 0 && message->battery < WG_BATTERY_LOW))
+    return 1;
+  if (message->battery_low == 0 || message->battery >= 0)
+    return 0;
+  return -1;
+}
+
+static void
+bind_flag (sqlite3_stmt *stmt,
+           int           index,
+           int           value)
+{
+  if (value >= 0)
+    sqlite3_bind_int (stmt, index, value);
+}
+
+/* The sensor's state after the message; the door's "since" moves only when
+ * the door changes, and an older message never moves "last seen" back. */
+static gboolean
+update_sensor (WgAlertEngine         *self,
+               gint64                 sensor_id,
+               const WgSensorMessage *message,
+               const char            *at,
+               GError               **error)
+{
+  static const char sql[] =
+    "UPDATE sensor SET battery = coalesce (?2, battery),"
+    "  contact_since = CASE WHEN ?3 IS NOT NULL AND contact IS NOT ?3 THEN ?5 ELSE contact_since END,"
+    "  left_open_raised = CASE WHEN ?3 IS NOT NULL AND contact IS NOT ?3 THEN 0 ELSE left_open_raised END,"
+    "  contact = coalesce (?3, contact), online = ?4,"
+    "  last_seen = CASE WHEN last_seen IS NULL OR last_seen < ?5 THEN ?5 ELSE last_seen END,"
+    "  tamper = coalesce (?6, tamper), battery_low = coalesce (?7, battery_low)"
+    " WHERE id = ?1";
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = wg_store_prepare (self->store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sensor_id);
+  if (message->battery >= 0)
+    sqlite3_bind_int (stmt, 2, (int) floor (message->battery + 0.5));
+  bind_flag (stmt, 3, message->contact);
+  /* Any state message means it is there; availability says so itself. */
+  sqlite3_bind_int (stmt, 4, message->topic == WG_SENSOR_TOPIC_AVAILABILITY ? message->online : 1);
+  sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
+  bind_flag (stmt, 6, message->tamper);
+  bind_flag (stmt, 7, battery_low_of (message));
+  return wg_store_step_done (self->store, stmt, error);
+}
+
+/* Counts and tells what was committed. */
+static void
+announce (WgAlertEngine *self,
+          GArray        *raised)
+{
+  for (guint i = 0; i < raised->len; i++)
+    {
+      const Raised *r = &g_array_index (raised, Raised, i);
+
+      if (r->is_new)
+        self->stats.alerts_opened++;
+      else
+        self->stats.alerts_updated++;
+      g_signal_emit (self, signals[ALERT], 0, r->id, r->is_new);
+    }
+}
+
+/* Transactions: one per message, or a savepoint per message inside the
+ * batch's transaction. */
+static gboolean
+message_begin (WgAlertEngine  *self,
+               GError        **error)
+{
+  static const char savepoint_sql[] = "SAVEPOINT message";
+  sqlite3_stmt *stmt;
+
+  if (!self->in_batch)
+    return wg_store_begin (self->store, error);
+  return (stmt = wg_store_prepare (self->store, savepoint_sql, error)) != NULL &&
+         wg_store_step_done (self->store, stmt, error);
+}
+
+static gboolean
+message_commit (WgAlertEngine  *self,
+                const char     *digest,
+                GArray         *raised,
+                GError        **error)
+{
+  static const char release_sql[] = "RELEASE message";
+  guint64 key = digest_key (digest);
+  sqlite3_stmt *stmt;
+
+  if (self->in_batch)
+    {
+      if (!(stmt = wg_store_prepare (self->store, release_sql, error)) ||
+          !wg_store_step_done (self->store, stmt, error))
+        return FALSE;
+      g_array_append_vals (self->pending, raised->data, raised->len);
+      /* Known at once (a redelivery may come in the same batch), forgotten
+       * again if the batch is not written. */
+      if (digest != NULL)
+        {
+          remember (self, key);
+          g_array_append_val (self->batch_seen, key);
+        }
+      return TRUE;
+    }
+  if (!wg_store_commit_quietly (self->store, error))
+    return FALSE;
+  if (digest != NULL)
+    remember (self, key);
+  announce (self, raised);
+  return TRUE;
+}
+
+static void
+message_abort (WgAlertEngine *self)
+{
+  static const char rollback_sql[] = "ROLLBACK TO message";
+  static const char release_sql[] = "RELEASE message";
+  sqlite3_stmt *stmt;
+
+  if (!self->in_batch)
+    {
+      wg_store_rollback (self->store);
+      return;
+    }
+  if ((stmt = wg_store_prepare (self->store, rollback_sql, NULL)) != NULL)
+    wg_store_step_done (self->store, stmt, NULL);
+  if ((stmt = wg_store_prepare (self->store, release_sql, NULL)) != NULL)
+    wg_store_step_done (self->store, stmt, NULL);
+}
+
+/* When it happened: the device's own last_seen when it is plausible, else
+ * the arrival. */
+static GDateTime *
+event_time (const WgSensorMessage *message,
+            GDateTime             *arrival,
+            gboolean              *from_device)
+{
+  gint64 arrival_ms = g_date_time_to_unix (arrival) * 1000 + g_date_time_get_microsecond (arrival) / 1000;
+  gint64 age_ms = arrival_ms - message->last_seen_ms;
+
+  *from_device = FALSE;
+  if (message->last_seen_ms <= 0 || age_ms < -WG_DEVICE_TIME_SKEW_SECONDS * G_GINT64_CONSTANT (1000) ||
+      age_ms > WG_DEVICE_TIME_HORIZON_HOURS * G_GINT64_CONSTANT (3600000))
+    return g_date_time_ref (arrival);
+  *from_device = TRUE;
+  return g_date_time_add (arrival, -age_ms * 1000);
+}
+
+/* The bridge said whether it is online: its state kept, an alert opened
+ * when it goes offline, resolved by itself when it comes back. */
+static gboolean
+handle_bridge (WgAlertEngine          *self,
+               const WgSensorMessage  *message,
+               const char             *when,
+               GArray                 *raised,
+               GError                **error)
+{
+  static const char read_sql[] = "SELECT online FROM bridge WHERE base_topic = ?";
+  static const char write_sql[] =
+    "INSERT INTO bridge (base_topic, online, since) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (base_topic) DO UPDATE SET online = ?2,"
+    "   since = CASE WHEN online IS ?2 THEN since ELSE ?3 END";
+  static const char open_sql[] =
+    "SELECT id FROM alert WHERE kind = ? AND device = ? AND state < 3 ORDER BY id";
+  static const char resolve_sql[] =
+    "UPDATE alert SET state = 3, resolved_at = ?2, outcome = ?3, note = ?4 WHERE id = ?1";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int before = -1;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (self->store, read_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->base_topic, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    before = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self->store, write_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->base_topic, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, message->online);
+  sqlite3_bind_text (stmt, 3, when, -1, SQLITE_TRANSIENT);
+  if (!wg_store_step_done (self->store, stmt, error))
+    return FALSE;
+
+  /* Offline: every sensor is blind. A retained "offline" is the truth now. */
+  if (message->online == 0)
+    return before == 0 ||
+           raise_alert (self, raised, WG_ALERT_BRIDGE_OFFLINE, WG_SEVERITY_HIGH, 0, 0,
+                        WG_BRIDGE_DEVICE, when, error);
+
+  if (!(stmt = wg_store_prepare (self->store, open_sql, error)))
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, WG_ALERT_BRIDGE_OFFLINE);
+  sqlite3_bind_text (stmt, 2, WG_BRIDGE_DEVICE, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      Raised r = { id, FALSE };
+
+      if (!(stmt = wg_store_prepare (self->store, resolve_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, when, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, WG_OUTCOME_DEVICE_FAULT);
+      /* Printed and shown as it is: the words of the record, in Chinese. */
+      sqlite3_bind_text (stmt, 4, "网桥已恢复在线，自动解除", -1, SQLITE_STATIC);
+      if (!wg_store_step_done (self->store, stmt, error) ||
+          !wg_store_log (self->store, "resolve", "alert", id, "automatic: bridge online", error))
+        return FALSE;
+      g_array_append_val (raised, r);
+    }
+  return TRUE;
+}
+
+/**
+ * wg_alert_engine_handle:
+ * @self: a #WgAlertEngine
+ * @topic: the MQTT topic
+ * @payload: (nullable): the message
+ * @length: its length
+ * @mid: the MQTT message id (a redelivery has the same)
+ * @flags: whether it is the broker's retained copy
+ * @at: (nullable): when it was received; %NULL for now
+ * @error: return location for a #GError: only for a store that fails
+ *
+ * Records the message and applies the rules, in one transaction (or, inside
+ * a batch, a savepoint of the batch's). Openings are transitions: a door
+ * that was closed and now is open, judged at the device's own time when it
+ * gave one. Repeated states, retained copies and startup republishes keep
+ * the sensor's state and raise nothing; tamper and a low battery are raised
+ * when they begin. Malformed messages, empty (clearing) payloads, unknown
+ * devices and duplicates are counted, recorded where it makes sense, and are
+ * not errors. Emits #WgAlertEngine::alert for each alert opened or added to
+ * (at the end of the batch, inside one).
+ *
+ * Returns: %FALSE only when the store failed
+ */
+gboolean
+wg_alert_engine_handle (WgAlertEngine  *self,
+                        const char     *topic,
+                        const void     *payload,
+                        gsize           length,
+                        guint           mid,
+                        WgMessageFlags  flags,
+                        GDateTime      *at,
+                        GError        **error)
+{
+  g_auto(WgSensorMessage) message = { 0 };
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) happened = NULL;
+  g_autoptr(GArray) raised = g_array_new (FALSE, FALSE, sizeof (Raised));
+  g_autofree char *received = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *digest = NULL;
+  gboolean retained = (flags & WG_MESSAGE_RETAINED) != 0;
+  gboolean duplicate = FALSE;
+  Opening opening = OPENING_NOT_ARMED;
+  Known known;
+  Event event = { 0 };
+
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), FALSE);
+  g_return_val_if_fail (topic != NULL, FALSE);
+  g_return_val_if_fail (payload != NULL || length == 0, FALSE);
+
+  self->stats.messages++;
+  if (at == NULL)
+    at = now = g_date_time_new_now_local ();
+  received = format_time (at);
+  digest = make_digest (topic, mid, payload, length);
+  event.received_at = received;
+  event.payload = payload;
+  event.length = length;
+  event.digest = digest;
+
+  if (!wg_sensor_message_parse (self->base_topic, topic, payload, length, &message, &parse_error))
+    {
+      if (g_error_matches (parse_error, WG_SENSOR_ERROR, WG_SENSOR_ERROR_NOT_A_DEVICE))
+        {
+          self->stats.ignored++;
+          return TRUE;
+        }
+      /* Zigbee2MQTT forgetting a device's retained state: nothing happened. */
+      if (g_error_matches (parse_error, WG_SENSOR_ERROR, WG_SENSOR_ERROR_CLEARED))
+        {
+          self->stats.cleared++;
+          return TRUE;
+        }
+      /* Kept, to find out later what sent it. */
+      self->stats.malformed++;
+      g_debug ("%s: %s", topic, parse_error->message);
+      event.device = topic + MIN (strlen (topic), strlen (self->base_topic) + 1);
+      event.occurred_at = received;
+      event.kind = WG_SENSOR_EVENT_MALFORMED;
+      if (!message_begin (self, error))
+        return FALSE;
+      if (!record_event (self, 0, &event, &duplicate, error))
+        goto failed;
+      return message_commit (self, digest, raised, error);
+    }
+
+  self->stats.bad_fields += message.n_bad_fields;
+  if (retained)
+    self->stats.retained++;
+  happened = event_time (&message, at, &event.device_time);
+  if (event.device_time)
+    self->stats.device_time++;
+  when = format_time (happened);
+  event.occurred_at = when;
+  event.device = message.device != NULL ? message.device : WG_BRIDGE_DEVICE;
+
+  if (!message_begin (self, error))
+    return FALSE;
+
+  if (message.topic == WG_SENSOR_TOPIC_BRIDGE_STATE)
+    {
+      event.kind = WG_SENSOR_EVENT_AVAILABILITY;
+      if (!record_event (self, 0, &event, &duplicate, error))
+        goto failed;
+      if (duplicate)
+        goto duplicate;
+      if (!handle_bridge (self, &message, when, raised, error))
+        goto failed;
+      return message_commit (self, digest, raised, error);
+    }
+
+  if (!read_known (self, message.device, &known, error))
+    goto failed;
+
+  /* An opening is the door going from closed to open. */
+  if (known.household_id != 0 && !retained && message.contact == 0 && known.contact == 1 &&
+      !judge_opening (self, known.household_id, when, &opening, error))
+    goto failed;
+
+  event.kind = message.topic == WG_SENSOR_TOPIC_AVAILABILITY ? WG_SENSOR_EVENT_AVAILABILITY
+               : opening == OPENING_EXPECTED ? WG_SENSOR_EVENT_EXPECTED_OPENING
+               : WG_SENSOR_EVENT_STATE;
+  if (!record_event (self, known.id, &event, &duplicate, error))
+    goto failed;
+  if (duplicate)
+    goto duplicate;
+
+  if (known.id == 0)
+    {
+      self->stats.unknown_devices++;
+      if (!raise_alert (self, raised, WG_ALERT_UNKNOWN_DEVICE, WG_SEVERITY_LOW, 0, 0, message.device,
+                        when, error))
+        goto failed;
+      return message_commit (self, digest, raised, error);
+    }
+
+  if (!update_sensor (self, known.id, &message, when, error))
+    goto failed;
+
+  /* A sensor bound to no household watches nobody. */
+  if (known.household_id != 0)
+    {
+      /* Said offline, after being online (or never said): true now, even
+       * from a retained copy. */
+      if (message.topic == WG_SENSOR_TOPIC_AVAILABILITY && message.online == 0 && known.online != 0 &&
+          !raise_alert (self, raised, WG_ALERT_OFFLINE, WG_SEVERITY_MEDIUM, known.id,
+                        known.household_id, message.device, when, error))
+        goto failed;
+      if (!retained && message.tamper == 1 && known.tamper != 1 &&
+          !raise_alert (self, raised, WG_ALERT_TAMPER, WG_SEVERITY_HIGH, known.id, known.household_id,
+                        message.device, when, error))
+        goto failed;
+      if (!retained && battery_low_of (&message) == 1 && known.battery_low != 1 &&
+          !raise_alert (self, raised, WG_ALERT_BATTERY_LOW, WG_SEVERITY_LOW, known.id,
+                        known.household_id, message.device, when, error))
+        goto failed;
+      if (opening == OPENING_ALERT &&
+          !raise_alert (self, raised, WG_ALERT_DOOR_OPENED, WG_SEVERITY_HIGH, known.id,
+                        known.household_id, message.device, when, error))
+        goto failed;
+      if (opening == OPENING_EXPECTED)
+        self->stats.expected_openings++;
+    }
+
+  return message_commit (self, digest, raised, error);
+
+duplicate:
+  /* QoS 1 delivered it again: it was handled the first time. */
+  message_abort (self);
+  self->stats.duplicates++;
+  return TRUE;
+
+failed:
+  message_abort (self);
+  return FALSE;
+}
+
+/**
+ * wg_alert_engine_begin_batch:
+ * @self: a #WgAlertEngine
+ * @error: return location for a #GError
+ *
+ * Opens one transaction for the messages handled until
+ * wg_alert_engine_end_batch(): a burst after an outage is written once, not
+ * once per message. Each message still stands alone (a savepoint), and the
+ * alerts are announced when the batch is committed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_alert_engine_begin_batch (WgAlertEngine  *self,
+                             GError        **error)
+{
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!wg_store_begin (self->store, error))
+    return FALSE;
+  self->in_batch = TRUE;
+  g_array_set_size (self->pending, 0);
+  g_array_set_size (self->batch_seen, 0);
+  return TRUE;
+}
+
+gboolean
+wg_alert_engine_end_batch (WgAlertEngine  *self,
+                           GError        **error)
+{
+  g_autoptr(GArray) raised = NULL;
+
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  self->in_batch = FALSE;
+  raised = g_array_copy (self->pending);
+  g_array_set_size (self->pending, 0);
+  if (!wg_store_commit_quietly (self->store, error))
+    {
+      for (guint i = 0; i < self->batch_seen->len; i++)
+        forget (self, g_array_index (self->batch_seen, guint64, i));
+      g_array_set_size (self->batch_seen, 0);
+      return FALSE;
+    }
+  g_array_set_size (self->batch_seen, 0);
+  announce (self, raised);
+  return TRUE;
+}
+
+static guint
+minutes_setting (WgAlertEngine  *self,
+                 const char     *key,
+                 GError        **error)
+{
+  g_autofree char *text = wg_store_dup_setting (self->store, key, error);
+  guint64 minutes = 0;
+
+  if (text == NULL)
+    return 0;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 24 * 60, &minutes, NULL))
+    minutes = 60;
+  return (guint) minutes;
+}
+
+/* Rows of (sensor id, household id, device) from @stmt, bound. */
+static gboolean
+collect_sensors (WgAlertEngine  *self,
+                 sqlite3_stmt   *stmt,
+                 GArray         *ids,
+                 GPtrArray      *devices,
+                 GError        **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_vals (ids, row, 2);
+      g_ptr_array_add (devices, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Raises @kind for each sensor @find_sql returns, and marks each with
+ * @mark_sql. @find_sql's ?1 is @limit, ?2 @now, ?3 the base topic; it may
+ * leave out the last ones (binding a parameter it lacks does nothing). */
+static gboolean
+raise_for_sensors (WgAlertEngine  *self,
+                   const char     *find_sql,
+                   const char     *mark_sql,
+                   const char     *limit,
+                   const char     *now,
+                   WgAlertKind     kind,
+                   WgSeverity      severity,
+                   GArray         *raised,
+                   GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = wg_store_prepare (self->store, find_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, limit, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, self->base_topic, -1, SQLITE_TRANSIENT);
+  if (!collect_sensors (self, stmt, ids, devices, error))
+    return FALSE;
+
+  for (guint i = 0; i < devices->len; i++)
+    {
+      gint64 sensor_id = g_array_index (ids, gint64, 2 * i);
+
+      if (!(stmt = wg_store_prepare (self->store, mark_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, sensor_id);
+      if (!wg_store_step_done (self->store, stmt, error) ||
+          !raise_alert (self, raised, kind, severity, sensor_id, g_array_index (ids, gint64, 2 * i + 1),
+                        g_ptr_array_index (devices, i), now, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * wg_alert_engine_check_timers:
+ * @self: a #WgAlertEngine
+ * @now: (nullable): the time to judge by; %NULL for now
+ * @error: return location for a #GError
+ *
+ * What only time tells. A bound sensor heard from before but not for longer
+ * than the heartbeat (setting "sensor-heartbeat-minutes") goes offline, with
+ * an alert — unless the bridge itself is offline, when its one alert says
+ * it for all of them. A door left open longer than "door-open-minutes" on
+ * an armed household, outside a visit, is an alert of its own, once per
+ * opening. Call it every minute or so.
+ *
+ * Returns: %FALSE only when the store failed
+ */
+gboolean
+wg_alert_engine_check_timers (WgAlertEngine  *self,
+                              GDateTime      *now,
+                              GError        **error)
+{
+  static const char silent_sql[] =
+    "SELECT id, household_id, device FROM sensor"
+    " WHERE household_id IS NOT NULL AND last_seen IS NOT NULL AND online IS NOT 0"
+    "   AND last_seen < ?1"
+    "   AND NOT EXISTS (SELECT 1 FROM bridge WHERE base_topic = ?3 AND online = 0)";
+  static const char offline_sql[] = "UPDATE sensor SET online = 0 WHERE id = ?";
+  static const char left_open_sql[] =
+    "SELECT s.id, s.household_id, s.device FROM sensor s"
+    " WHERE s.household_id IS NOT NULL AND s.contact = 0 AND s.left_open_raised = 0"
+    "   AND s.contact_since <= ?1"
+    "   AND EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
+    "                WHERE p.household_id = s.household_id AND q.kind = 1"
+    "                  AND q.start_day <= substr (?2, 1, 10) AND q.end_day >= substr (?2, 1, 10))"
+    "   AND NOT EXISTS (SELECT 1 FROM visit_window v WHERE v.household_id = s.household_id"
+    "                    AND v.starts_at <= ?2 AND v.ends_at >= ?2)";
+  static const char raised_sql[] = "UPDATE sensor SET left_open_raised = 1 WHERE id = ?";
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDateTime) silent_since = NULL;
+  g_autoptr(GDateTime) open_since = NULL;
+  g_autoptr(GArray) raised = g_array_new (FALSE, FALSE, sizeof (Raised));
+  g_autofree char *silent_text = NULL;
+  g_autofree char *open_text = NULL;
+  g_autofree char *when = NULL;
+  guint heartbeat, door_open;
+
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (now == NULL)
+    now = local_now = g_date_time_new_now_local ();
+  if (!(heartbeat = minutes_setting (self, "sensor-heartbeat-minutes", error)) ||
+      !(door_open = minutes_setting (self, "door-open-minutes", error)))
+    return FALSE;
+  silent_since = g_date_time_add_minutes (now, -(int) heartbeat);
+  silent_text = format_time (silent_since);
+  open_since = g_date_time_add_minutes (now, -(int) door_open);
+  open_text = format_time (open_since);
+  when = format_time (now);
+
+  if (!message_begin (self, error))
+    return FALSE;
+  if (!raise_for_sensors (self, silent_sql, offline_sql, silent_text, when, WG_ALERT_OFFLINE,
+                          WG_SEVERITY_MEDIUM, raised, error) ||
+      !raise_for_sensors (self, left_open_sql, raised_sql, open_text, when, WG_ALERT_DOOR_LEFT_OPEN,
+                          WG_SEVERITY_MEDIUM, raised, error))
+    goto failed;
+  return message_commit (self, NULL, raised, error);
+
+failed:
+  message_abort (self);
+  return FALSE;
+}
+
+/**
+ * wg_alert_engine_due_reminders:
+ * @self: a #WgAlertEngine
+ * @now: (nullable): the time to judge by; %NULL for now
+ *
+ * An unacknowledged high alert is announced again every five minutes.
+ *
+ * Returns: (transfer full) (element-type gint64): the alerts to announce again now
+ */
+GArray *
+wg_alert_engine_due_reminders (WgAlertEngine *self,
+                               GDateTime     *now)
+{
+  static const char sql[] =
+    "SELECT id, CAST (strftime ('%s', opened_at, 'utc') AS INTEGER) FROM alert"
+    " WHERE state = 0 AND severity = 3";
+  g_autoptr(GDateTime) local_now = NULL;
+  GArray *due = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 now_s;
+
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), due);
+
+  if (now == NULL)
+    now = local_now = g_date_time_new_now_local ();
+  now_s = g_date_time_to_unix (now);
+
+  if (!(stmt = wg_store_prepare (self->store, sql, NULL)))
+    return due;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 *last = g_hash_table_lookup (self->reminded, &id);
+      gint64 since = last != NULL ? *last : sqlite3_column_int64 (stmt, 1);
+
+      if (now_s - since >= WG_REMINDER_SECONDS)
+        {
+          g_array_append_val (due, id);
+          g_hash_table_insert (self->reminded, g_memdup2 (&id, sizeof id),
+                               g_memdup2 (&now_s, sizeof now_s));
+        }
+    }
+  sqlite3_reset (stmt);
+  return due;
+}
+
+void
+wg_alert_engine_get_stats (WgAlertEngine *self,
+                           WgFeedStats   *stats)
+{
+  g_return_if_fail (WG_IS_ALERT_ENGINE (self));
+
+  *stats = self->stats;
+}
+
+WgStore *
+wg_alert_engine_get_store (WgAlertEngine *self)
+{
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), NULL);
+
+  return self->store;
+}
+
+const char *
+wg_alert_engine_get_base_topic (WgAlertEngine *self)
+{
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), NULL);
+
+  return self->base_topic;
+}
+
+static void
+wg_alert_engine_finalize (GObject *object)
+{
+  WgAlertEngine *self = (WgAlertEngine *) object;
+
+  g_clear_object (&self->store);
+  g_free (self->base_topic);
+  g_hash_table_unref (self->reminded);
+  g_array_unref (self->pending);
+  g_array_unref (self->batch_seen);
+  g_hash_table_unref (self->recent);
+  g_free (self->ring);
+
+  G_OBJECT_CLASS (wg_alert_engine_parent_class)->finalize (object);
+}
+
+static void
+wg_alert_engine_class_init (WgAlertEngineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = wg_alert_engine_finalize;
+
+  /**
+   * WgAlertEngine::alert:
+   * @id: the alert
+   * @is_new: %TRUE when it was just opened, %FALSE when a message added to it
+   */
+  signals[ALERT] = g_signal_new ("alert", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
+}
+
+static void
+wg_alert_engine_init (WgAlertEngine *self)
+{
+  self->reminded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Raised));
+  self->batch_seen = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->ring = g_new0 (guint64, RECENT_DIGESTS);
+  self->recent = g_hash_table_new (g_int64_hash, g_int64_equal);
+}
+
+/**
+ * wg_alert_engine_new:
+ * @store: the county database (opened for writing)
+ * @base_topic: (nullable): the Zigbee2MQTT base topic; %NULL for "zigbee2mqtt"
+ *
+ * Returns: (transfer full): a new engine
+ */
+WgAlertEngine *
+wg_alert_engine_new (WgStore    *store,
+                     const char *base_topic)
+{
+  WgAlertEngine *self;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  self = g_object_new (WG_TYPE_ALERT_ENGINE, NULL);
+  self->store = g_object_ref (store);
+  self->base_topic = g_strdup (base_topic != NULL ? base_topic : "zigbee2mqtt");
+  seed_recent (self);
+  return self;
+}

@@ -1,0 +1,867 @@
+/* wg-sensor-feed.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The door sensors' feed: a libmosquitto client subscribed to Zigbee2MQTT's
+ * topics with QoS 1, a fixed client id and a persistent session, so that
+ * what was published while the application was closed arrives when it
+ * opens. libmosquitto's network thread receives; every message is queued
+ * and handed to the alert engine on the main context of whoever started the
+ * feed, in batches. The library reconnects by itself (backoff from 1 to 30
+ * seconds); the connection's state is a property.
+ *
+ * libmosquitto 2.0 acknowledges a QoS 1 message before the application has
+ * seen it, so stopping drains the queue into the engine before returning:
+ * only a crash can lose what was in the queue at that moment.
+ */
+
+#define G_LOG_DOMAIN "wg-sensor-feed"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <mosquitto.h>
+#include <string.h>
+
+#include "wg-sensor-feed.h"
+#include "wg-alert-engine.h"
+#include "wg-store-sensors.h"
+
+#define KEEPALIVE_SECONDS 30
+#define BATCH 512
+#define DEFAULT_LEASE_SECONDS 30
+/* Dropped this soon after being let in, this often: someone else connects
+ * with our client id and the broker hands them our session each time. */
+#define QUICK_DROP_SECONDS 5
+#define QUICK_DROPS 3
+#define TAKEN_OVER_PAUSE_SECONDS 60
+
+typedef struct
+{
+  char *topic;
+  GBytes *payload;
+  guint mid;
+  gboolean retained;
+} Queued;
+
+struct _WgSensorFeed
+{
+  GObject parent_instance;
+
+  WgAlertEngine *engine;
+  char *host;
+  int port;
+  gboolean tls;
+  char *broker;
+  char *username;
+  char *password;
+  char *ca_file;
+  char *client_id;
+
+  char *purpose;
+  char *holder;             /* this feed's token in the lease */
+  guint lease_seconds;
+
+  struct mosquitto *mosq;
+  GMainContext *context;
+  GAsyncQueue *queue;       /* of Queued, from the network thread */
+  gint drain_scheduled;     /* atomic */
+  guint silence_id;
+  guint lease_id;           /* renewing the lease, or waiting for it */
+  guint resume_id;          /* after a session taken over */
+  gboolean running;         /* started, not stopped: connected or standing by */
+  WgFeedState state;
+  char *problem;
+  guint64 n_received;
+
+  /* Network thread only */
+  gint64 connected_at;
+  gint64 drops[QUICK_DROPS];
+  guint n_drops;
+};
+
+G_DEFINE_FINAL_TYPE (WgSensorFeed, wg_sensor_feed, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_N_RECEIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void     disconnect_broker (WgSensorFeed *self);
+static gboolean resume_cb         (gpointer      data);
+
+static void
+queued_free (Queued *queued)
+{
+  g_free (queued->topic);
+  g_bytes_unref (queued->payload);
+  g_free (queued);
+}
+
+const char *
+wg_feed_state_describe (WgFeedState state)
+{
+  switch (state)
+    {
+    case WG_FEED_CONNECTING:
+      return _("Connecting");
+    case WG_FEED_CONNECTED:
+      return _("Connected");
+    case WG_FEED_RECONNECTING:
+      return _("Reconnecting");
+    case WG_FEED_STANDBY:
+      return _("Standing by");
+    case WG_FEED_TAKEN_OVER:
+      return _("Session taken over");
+    case WG_FEED_STOPPED:
+    default:
+      return _("Not connected");
+    }
+}
+
+/* Main context */
+
+typedef struct
+{
+  WgSensorFeed *self;
+  WgFeedState state;
+  char *problem;
+} StateChange;
+
+static gboolean
+apply_state_cb (gpointer data)
+{
+  StateChange *change = data;
+  WgSensorFeed *self = change->self;
+
+  /* A late word from the network thread after stop () changes nothing. */
+  if (self->mosq != NULL && self->state != change->state)
+    {
+      self->state = change->state;
+      g_free (self->problem);
+      self->problem = g_steal_pointer (&change->problem);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+  /* Step aside for a while; the lease is still ours. */
+  if (self->mosq != NULL && change->state == WG_FEED_TAKEN_OVER)
+    {
+      disconnect_broker (self);
+      self->resume_id = g_timeout_add_seconds (TAKEN_OVER_PAUSE_SECONDS, resume_cb, self);
+    }
+  g_free (change->problem);
+  g_object_unref (self);
+  g_free (change);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+post_state (WgSensorFeed *self,
+            WgFeedState   state,
+            const char   *problem)
+{
+  StateChange *change = g_new0 (StateChange, 1);
+
+  change->self = g_object_ref (self);
+  change->state = state;
+  change->problem = g_strdup (problem);
+  /* Always through a source: g_main_context_invoke () would run it right
+   * here, on the network thread, whenever the main context is not busy —
+   * and its listeners touch widgets and the database. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_callback (source, apply_state_cb, change, NULL);
+    g_source_set_name (source, "[wangge] sensor feed state");
+    g_source_attach (source, self->context);
+    g_source_unref (source);
+  }
+}
+
+/* Hands up to @limit queued messages to the engine; all of them for 0. */
+static void
+drain (WgSensorFeed *self,
+       guint         limit)
+{
+  g_autoptr(GError) batch_error = NULL;
+  gboolean batch;
+  Queued *queued;
+  guint n = 0;
+
+  if (g_async_queue_length (self->queue) <= 0)
+    return;
+  /* One transaction for what has come: a burst after an outage is written
+   * at the disk's pace, not one commit per message. */
+  batch = wg_alert_engine_begin_batch (self->engine, &batch_error);
+  if (!batch)
+    g_warning ("Sensor messages are recorded one by one: %s", batch_error->message);
+  while ((limit == 0 || n < limit) && (queued = g_async_queue_try_pop (self->queue)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize length;
+      const void *payload = g_bytes_get_data (queued->payload, &length);
+
+      if (!wg_alert_engine_handle (self->engine, queued->topic, payload, length, queued->mid,
+                                   queued->retained ? WG_MESSAGE_RETAINED : WG_MESSAGE_FLAGS_NONE,
+                                   NULL, &error))
+        g_warning ("A sensor message was not recorded: %s", error->message);
+      queued_free (queued);
+      n++;
+    }
+  if (batch && !wg_alert_engine_end_batch (self->engine, &batch_error))
+    g_warning ("%u sensor messages were not recorded: %s", n, batch_error->message);
+  self->n_received += n;
+  if (n > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RECEIVED]);
+}
+
+static gboolean
+drain_cb (gpointer data)
+{
+  WgSensorFeed *self = data;
+
+  g_atomic_int_set (&self->drain_scheduled, 0);
+  drain (self, BATCH);
+  /* More than a batch waiting: again, after the main loop has breathed. */
+  if (g_async_queue_length (self->queue) > 0 &&
+      g_atomic_int_compare_and_exchange (&self->drain_scheduled, 0, 1))
+    return G_SOURCE_CONTINUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+check_silence_cb (gpointer data)
+{
+  WgSensorFeed *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wg_alert_engine_check_timers (self->engine, NULL, &error))
+    g_warning ("Could not check for silent sensors and open doors: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Network thread */
+
+static void
+on_connect_cb (struct mosquitto *mosq,
+               void             *data,
+               int               rc)
+{
+  WgSensorFeed *self = data;
+
+  if (rc == 0)
+    {
+      const char *base = wg_alert_engine_get_base_topic (self->engine);
+      g_autofree char *everything = g_strdup_printf ("%s/#", base);
+
+      /* Everything under the base: friendly names may hold "/", so "+"
+       * would miss them; the parser sets aside the bridge's and the
+       * commands' topics. Subscribed again on every connection: the
+       * session keeps it, but a broker that lost its persistence would not. */
+      mosquitto_subscribe (mosq, NULL, everything, 1);
+      self->connected_at = g_get_monotonic_time ();
+      post_state (self, WG_FEED_CONNECTED, NULL);
+    }
+  else
+    post_state (self, WG_FEED_RECONNECTING, mosquitto_connack_string (rc));
+}
+
+static void
+on_disconnect_cb (struct mosquitto *mosq,
+                  void             *data,
+                  int               rc)
+{
+  WgSensorFeed *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  /* rc 0: we asked for it. */
+  if (rc == 0)
+    return;
+
+  /* Let in, then put out at once, again and again: another client has our
+   * client id, and each of us takes the session from the other. Say so and
+   * pause, rather than fight. */
+  if (self->connected_at != 0 && now - self->connected_at < QUICK_DROP_SECONDS * G_USEC_PER_SEC)
+    {
+      guint n_recent = 0;
+
+      self->drops[self->n_drops++ % QUICK_DROPS] = now;
+      for (guint i = 0; i < QUICK_DROPS; i++)
+        if (self->drops[i] != 0 && now - self->drops[i] < TAKEN_OVER_PAUSE_SECONDS * G_USEC_PER_SEC)
+          n_recent++;
+      self->connected_at = 0;
+      if (n_recent >= QUICK_DROPS)
+        {
+          memset (self->drops, 0, sizeof self->drops);
+          post_state (self, WG_FEED_TAKEN_OVER,
+                      _("Another client connects to the broker with this feed's client id and takes its session: waiting a minute before trying again."));
+          return;
+        }
+    }
+  self->connected_at = 0;
+  post_state (self, WG_FEED_RECONNECTING, _("The broker closed the connection."));
+}
+
+static void
+on_message_cb (struct mosquitto                *mosq,
+               void                            *data,
+               const struct mosquitto_message  *message)
+{
+  WgSensorFeed *self = data;
+  Queued *queued = g_new0 (Queued, 1);
+
+  queued->topic = g_strdup (message->topic);
+  queued->payload = g_bytes_new (message->payload, message->payloadlen);
+  queued->mid = message->mid;
+  queued->retained = message->retain;
+  g_async_queue_push (self->queue, queued);
+
+  if (g_atomic_int_compare_and_exchange (&self->drain_scheduled, 0, 1))
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_callback (source, drain_cb, g_object_ref (self), g_object_unref);
+      g_source_set_name (source, "[wangge] sensor messages");
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+}
+
+/* API */
+
+/**
+ * wg_broker_url_parse:
+ * @url: mqtt://HOST[:PORT] or mqtts://HOST[:PORT]
+ *
+ * Returns: %TRUE with the parts, or %FALSE with a clear error
+ */
+gboolean
+wg_broker_url_parse (const char  *url,
+                     char       **host,
+                     int         *port,
+                     gboolean    *tls,
+                     GError     **error)
+{
+  g_autofree char *scheme = NULL;
+  g_autofree char *parsed_host = NULL;
+  int parsed_port = -1;
+
+  if (url == NULL ||
+      !g_uri_split_network (url, G_URI_FLAGS_NONE, &scheme, &parsed_host, &parsed_port, NULL) ||
+      (g_strcmp0 (scheme, "mqtt") != 0 && g_strcmp0 (scheme, "mqtts") != 0) ||
+      parsed_host == NULL || *parsed_host == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a broker address: write mqtt://HOST:PORT."), url != NULL ? url : "");
+      return FALSE;
+    }
+  *tls = g_str_equal (scheme, "mqtts");
+  *port = parsed_port > 0 ? parsed_port : (*tls ? 8883 : 1883);
+  *host = g_steal_pointer (&parsed_host);
+  return TRUE;
+}
+
+/**
+ * wg_feed_default_client_id:
+ * @store: the database the feed records into
+ * @error: return location for a #GError
+ *
+ * One client id per database and installation: the database's own id and
+ * this machine's name. The app and `wangge-cli listen` on one database share
+ * it — and the persistent session the broker keeps for it — but only one of
+ * them holds the feed at a time (the lease).
+ *
+ * Returns: (transfer full): the MQTT client id, or %NULL on error
+ */
+char *
+wg_feed_default_client_id (WgStore  *store,
+                           GError  **error)
+{
+  g_autofree char *host = g_ascii_strdown (g_get_host_name (), -1);
+  g_autofree char *database_id = wg_store_dup_database_id (store, error);
+
+  if (database_id == NULL)
+    return NULL;
+  g_strcanon (host, "abcdefghijklmnopqrstuvwxyz0123456789-", '-');
+  return g_strdup_printf ("wangge-%.16s-%.32s", database_id, host);
+}
+
+gboolean
+wg_sensor_feed_set_broker (WgSensorFeed  *self,
+                           const char    *url,
+                           GError       **error)
+{
+  g_autofree char *host = NULL;
+  int port;
+  gboolean tls;
+
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), FALSE);
+  g_return_val_if_fail (!self->running, FALSE);
+
+  if (!wg_broker_url_parse (url, &host, &port, &tls, error))
+    return FALSE;
+  g_free (self->host);
+  self->host = g_steal_pointer (&host);
+  self->port = port;
+  self->tls = tls;
+  g_free (self->broker);
+  self->broker = g_strdup_printf ("%s://%s:%d", tls ? "mqtts" : "mqtt", self->host, port);
+  return TRUE;
+}
+
+void
+wg_sensor_feed_set_credentials (WgSensorFeed *self,
+                                const char   *username,
+                                const char   *password)
+{
+  g_return_if_fail (WG_IS_SENSOR_FEED (self));
+
+  g_free (self->username);
+  self->username = username != NULL && *username != '\0' ? g_strdup (username) : NULL;
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  self->password = g_strdup (password);
+}
+
+void
+wg_sensor_feed_set_ca_file (WgSensorFeed *self,
+                            const char   *path)
+{
+  g_return_if_fail (WG_IS_SENSOR_FEED (self));
+
+  g_free (self->ca_file);
+  self->ca_file = path != NULL && *path != '\0' ? g_strdup (path) : NULL;
+}
+
+void
+wg_sensor_feed_set_client_id (WgSensorFeed *self,
+                              const char   *client_id)
+{
+  g_return_if_fail (WG_IS_SENSOR_FEED (self));
+
+  g_free (self->client_id);
+  self->client_id = g_strdup (client_id);
+}
+
+static gboolean
+mosquitto_failed (int      rc,
+                  GError **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("MQTT: %s"),
+               rc == MOSQ_ERR_ERRNO ? g_strerror (errno) : mosquitto_strerror (rc));
+  return FALSE;
+}
+
+static void
+set_state (WgSensorFeed *self,
+           WgFeedState   state,
+           const char   *problem)
+{
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+/* Creates the client and starts its network thread. */
+static gboolean
+connect_broker (WgSensorFeed  *self,
+                GError       **error)
+{
+  static gsize initialized = 0;
+  int rc;
+
+  if (g_once_init_enter (&initialized))
+    {
+      mosquitto_lib_init ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  /* clean_session false: the broker keeps what comes while we are away. */
+  self->mosq = mosquitto_new (self->client_id, false, self);
+  if (self->mosq == NULL)
+    return mosquitto_failed (MOSQ_ERR_ERRNO, error);
+  self->connected_at = 0;
+  self->n_drops = 0;
+  memset (self->drops, 0, sizeof self->drops);
+
+  mosquitto_connect_callback_set (self->mosq, on_connect_cb);
+  mosquitto_disconnect_callback_set (self->mosq, on_disconnect_cb);
+  mosquitto_message_callback_set (self->mosq, on_message_cb);
+  mosquitto_reconnect_delay_set (self->mosq, 1, 30, true);
+  mosquitto_int_option (self->mosq, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+  if (self->username != NULL &&
+      (rc = mosquitto_username_pw_set (self->mosq, self->username, self->password)) != MOSQ_ERR_SUCCESS)
+    goto failed;
+  if (self->tls || self->ca_file != NULL)
+    {
+      rc = mosquitto_tls_set (self->mosq, self->ca_file,
+                              self->ca_file != NULL ? NULL : "/etc/ssl/certs", NULL, NULL, NULL);
+      if (rc != MOSQ_ERR_SUCCESS)
+        goto failed;
+    }
+
+  set_state (self, WG_FEED_CONNECTING, NULL);
+
+  /* A refused connection now is retried by the loop, like a lost one. */
+  rc = mosquitto_connect_async (self->mosq, self->host, self->port, KEEPALIVE_SECONDS);
+  if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_ERRNO)
+    goto failed;
+  if (rc == MOSQ_ERR_ERRNO)
+    set_state (self, WG_FEED_RECONNECTING, g_strerror (errno));
+  if ((rc = mosquitto_loop_start (self->mosq)) != MOSQ_ERR_SUCCESS)
+    goto failed;
+
+  self->silence_id = g_timeout_add_seconds (60, check_silence_cb, self);
+  return TRUE;
+
+failed:
+  g_clear_pointer (&self->mosq, mosquitto_destroy);
+  return mosquitto_failed (rc, error);
+}
+
+/* Stops the client; what it received is handed to the engine. */
+static void
+disconnect_broker (WgSensorFeed *self)
+{
+  if (self->mosq == NULL)
+    return;
+  g_clear_handle_id (&self->silence_id, g_source_remove);
+  /* Asked, not forced: cancelling the thread (force) may catch it inside
+   * GLib with a lock held — in the middle of handing us a message — and
+   * leave the main context locked or the heap broken. Disconnecting wakes
+   * its loop, which then ends by itself. */
+  mosquitto_disconnect (self->mosq);
+  mosquitto_loop_stop (self->mosq, false);
+  g_clear_pointer (&self->mosq, mosquitto_destroy);
+  drain (self, 0);
+}
+
+static char *
+describe_holder (const WgFeedLease *lease)
+{
+  g_autoptr(GDateTime) since = g_date_time_new_from_unix_local (lease->taken_at);
+  g_autofree char *since_text = g_date_time_format (since, "%Y-%m-%d %H:%M:%S");
+
+  g_autofree char *pid = g_strdup_printf ("%" G_GINT64_FORMAT, lease->pid);
+
+  /* Translators: "… held by wangge-cli listen on desk-3 (process 4711) since 2026-11-29 10:00:00." */
+  return g_strdup_printf (_("The sensor feed of this database is held by %s on %s (process %s) since %s."),
+                          g_str_equal (lease->purpose, "listen") ? "wangge-cli listen" : _("the Wangge application"),
+                          lease->host, pid, since_text);
+}
+
+/* Takes or renews the lease; connects when it is ours, stands by when it
+ * is another's. */
+static void
+check_lease (WgSensorFeed *self)
+{
+  g_autoptr(WgFeedLease) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean taken = FALSE;
+
+  if (!wg_store_take_feed_lease (wg_alert_engine_get_store (self->engine), self->holder, self->purpose,
+                                 self->lease_seconds, g_get_real_time () / G_USEC_PER_SEC, &taken,
+                                 &other, &error))
+    {
+      /* A busy database now and then: keep what we have, try again soon. */
+      g_debug ("The feed's lease: %s", error->message);
+      return;
+    }
+  if (!taken)
+    {
+      g_autofree char *problem = describe_holder (other);
+
+      disconnect_broker (self);
+      g_clear_handle_id (&self->resume_id, g_source_remove);
+      if (self->state != WG_FEED_STANDBY || g_strcmp0 (self->problem, problem) != 0)
+        set_state (self, WG_FEED_STANDBY, problem);
+      return;
+    }
+  if (self->mosq == NULL && self->resume_id == 0 && !connect_broker (self, &error))
+    set_state (self, WG_FEED_RECONNECTING, error->message);
+}
+
+static gboolean
+lease_cb (gpointer data)
+{
+  check_lease (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+resume_cb (gpointer data)
+{
+  WgSensorFeed *self = data;
+
+  self->resume_id = 0;
+  check_lease (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * wg_sensor_feed_start:
+ * @self: a #WgSensorFeed
+ * @error: return location for a #GError
+ *
+ * Takes the database's lease on its sensor feed and connects in the
+ * background, and keeps connecting: a broker that is down now is not an
+ * error, only a state. When another feed holds the lease, this one stands
+ * by (state %WG_FEED_STANDBY, the problem says who holds it) and takes over
+ * when that lease lapses.
+ *
+ * Returns: %FALSE for settings that cannot work (a missing CA file…)
+ */
+gboolean
+wg_sensor_feed_start (WgSensorFeed  *self,
+                      GError       **error)
+{
+  WgStore *store;
+
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), FALSE);
+  g_return_val_if_fail (!self->running, FALSE);
+
+  if (self->host == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("No broker is set: write its address in Preferences."));
+      return FALSE;
+    }
+  if (self->ca_file != NULL && !g_file_test (self->ca_file, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The CA certificate “%s” does not exist."), self->ca_file);
+      return FALSE;
+    }
+  store = wg_alert_engine_get_store (self->engine);
+  if (self->client_id == NULL && !(self->client_id = wg_feed_default_client_id (store, error)))
+    return FALSE;
+  if (self->holder == NULL)
+    self->holder = g_uuid_string_random ();
+
+  self->context = g_main_context_ref_thread_default ();
+  self->running = TRUE;
+  self->lease_id = g_timeout_add_seconds (MAX (self->lease_seconds / 3, 1), lease_cb, self);
+  check_lease (self);
+  if (self->mosq == NULL && self->state != WG_FEED_STANDBY && self->state != WG_FEED_RECONNECTING)
+    {
+      wg_sensor_feed_stop (self);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The sensor feed could not start."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * wg_sensor_feed_stop:
+ * @self: a #WgSensorFeed
+ *
+ * Disconnects, hands every message received so far to the engine, and lets
+ * the lease go.
+ */
+void
+wg_sensor_feed_stop (WgSensorFeed *self)
+{
+  g_return_if_fail (WG_IS_SENSOR_FEED (self));
+
+  if (!self->running)
+    return;
+
+  self->running = FALSE;
+  g_clear_handle_id (&self->lease_id, g_source_remove);
+  g_clear_handle_id (&self->resume_id, g_source_remove);
+  disconnect_broker (self);
+  wg_store_release_feed_lease (wg_alert_engine_get_store (self->engine), self->holder, NULL);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  set_state (self, WG_FEED_STOPPED, NULL);
+}
+
+WgFeedState
+wg_sensor_feed_get_state (WgSensorFeed *self)
+{
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), WG_FEED_STOPPED);
+
+  return self->state;
+}
+
+const char *
+wg_sensor_feed_get_broker (WgSensorFeed *self)
+{
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), NULL);
+
+  return self->broker;
+}
+
+/**
+ * wg_sensor_feed_get_problem:
+ *
+ * Returns: (nullable): why the feed is not connected, when it knows
+ */
+const char *
+wg_sensor_feed_get_problem (WgSensorFeed *self)
+{
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), NULL);
+
+  return self->problem;
+}
+
+guint64
+wg_sensor_feed_get_n_received (WgSensorFeed *self)
+{
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), 0);
+
+  return self->n_received;
+}
+
+WgAlertEngine *
+wg_sensor_feed_get_engine (WgSensorFeed *self)
+{
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), NULL);
+
+  return self->engine;
+}
+
+static void
+wg_sensor_feed_dispose (GObject *object)
+{
+  WgSensorFeed *self = (WgSensorFeed *) object;
+
+  wg_sensor_feed_stop (self);
+
+  G_OBJECT_CLASS (wg_sensor_feed_parent_class)->dispose (object);
+}
+
+static void
+wg_sensor_feed_finalize (GObject *object)
+{
+  WgSensorFeed *self = (WgSensorFeed *) object;
+
+  g_clear_object (&self->engine);
+  g_async_queue_unref (self->queue);
+  g_free (self->host);
+  g_free (self->broker);
+  g_free (self->username);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  g_free (self->ca_file);
+  g_free (self->client_id);
+  g_free (self->purpose);
+  g_free (self->holder);
+  g_free (self->problem);
+
+  G_OBJECT_CLASS (wg_sensor_feed_parent_class)->finalize (object);
+}
+
+static void
+wg_sensor_feed_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  WgSensorFeed *self = WG_SENSOR_FEED (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+
+    case PROP_N_RECEIVED:
+      g_value_set_uint64 (value, self->n_received);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wg_sensor_feed_class_init (WgSensorFeedClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = wg_sensor_feed_dispose;
+  object_class->finalize = wg_sensor_feed_finalize;
+  object_class->get_property = wg_sensor_feed_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, WG_FEED_STOPPED, WG_FEED_TAKEN_OVER, WG_FEED_STOPPED,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_RECEIVED] =
+    g_param_spec_uint64 ("n-received", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wg_sensor_feed_init (WgSensorFeed *self)
+{
+  self->queue = g_async_queue_new_full ((GDestroyNotify) queued_free);
+  self->purpose = g_strdup ("app");
+  self->lease_seconds = DEFAULT_LEASE_SECONDS;
+}
+
+/**
+ * wg_sensor_feed_new:
+ * @engine: what every message is handed to
+ *
+ * Returns: (transfer full): a feed, not started
+ */
+WgSensorFeed *
+wg_sensor_feed_new (WgAlertEngine *engine)
+{
+  WgSensorFeed *self;
+
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (engine), NULL);
+
+  self = g_object_new (WG_TYPE_SENSOR_FEED, NULL);
+  self->engine = g_object_ref (engine);
+  return self;
+}
+
+/**
+ * wg_sensor_feed_set_purpose:
+ * @self: a #WgSensorFeed, not started
+ * @purpose: "app" or "listen": told to whoever finds the lease taken
+ */
+void
+wg_sensor_feed_set_purpose (WgSensorFeed *self,
+                            const char   *purpose)
+{
+  g_return_if_fail (WG_IS_SENSOR_FEED (self));
+  g_return_if_fail (purpose != NULL);
+
+  g_free (self->purpose);
+  self->purpose = g_strdup (purpose);
+}
+
+/**
+ * wg_sensor_feed_set_lease_seconds:
+ * @self: a #WgSensorFeed, not started
+ * @seconds: how long the lease outlives this feed if it dies (renewed every
+ *   third of it while it runs)
+ */
+void
+wg_sensor_feed_set_lease_seconds (WgSensorFeed *self,
+                                  guint         seconds)
+{
+  g_return_if_fail (WG_IS_SENSOR_FEED (self));
+  g_return_if_fail (!self->running);
+
+  self->lease_seconds = MAX (seconds, 3);
+}
+
+const char *
+wg_sensor_feed_get_client_id (WgSensorFeed *self)
+{
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), NULL);
+
+  return self->client_id;
+}

@@ -1,0 +1,227 @@
+/* wg-store-households.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Households: added to a micro-grid, readdressed, moved, removed; the
+ * staff who answer for one and the door sensor on its door.
+ */
+
+#define G_LOG_DOMAIN "wg-store-households"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "wg-store-households.h"
+#include "wg-store-private.h"
+
+gboolean
+wg_store_add_household (WgStore     *store,
+                        const char  *grid_code,
+                        const char  *code,
+                        const char  *address,
+                        gint64      *id,
+                        GError     **error)
+{
+  static const char sql[] = "INSERT INTO household (grid_id, code, address) VALUES (?, ?, ?)";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 grid_id = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (grid_code != NULL && code != NULL && address != NULL, FALSE);
+
+  if (!wg_store_lookup_grid (store, grid_code, &grid_id, error))
+    return FALSE;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, grid_id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, address, -1, SQLITE_TRANSIENT);
+
+  detail = g_strdup_printf ("%s %s", code, address);
+  return wg_store_insert_and_log (store, stmt, "household", detail, id, error);
+}
+
+/**
+ * wg_store_dup_household_sensor:
+ * @store: a #WgStore
+ * @household_id: a household
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the bound door sensor, described in a
+ *   line (device, battery, online state, last seen), or %NULL when there is
+ *   none (@error is then not set)
+ */
+char *
+wg_store_dup_household_sensor (WgStore     *store,
+                               gint64       household_id,
+                               GError     **error)
+{
+  static const char sql[] =
+    "SELECT device, battery, online, last_seen FROM sensor WHERE household_id = ?";
+  GString *line = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      line = g_string_new ((const char *) sqlite3_column_text (stmt, 0));
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        g_string_append_printf (line, _(" · battery %d%%"), sqlite3_column_int (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        g_string_append_printf (line, " · %s", sqlite3_column_int (stmt, 2) ? _("online") : _("offline"));
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        g_string_append_printf (line, _(" · last seen %s"), sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return line != NULL ? g_string_free (line, FALSE) : NULL;
+}
+
+/**
+ * wg_store_update_household:
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_update_household (WgStore     *store,
+                           gint64       household_id,
+                           const char  *address,
+                           GError     **error)
+{
+  static const char sql[] = "UPDATE household SET address = ?2 WHERE id = ?1";
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_check_text (address, 128, _("Address"), error) || !(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  clean = g_strstrip (g_strdup (address));
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  return wg_store_change_and_log (store, stmt, "update", "household", household_id, clean,
+                         _("This household is no longer in the database."), error);
+}
+
+/**
+ * wg_store_move_household:
+ * @store: a #WgStore
+ * @household_id: the household
+ * @micro_grid_code: the micro-grid it belongs to from now on
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_move_household (WgStore     *store,
+                         gint64       household_id,
+                         const char  *micro_grid_code,
+                         GError     **error)
+{
+  static const char find_sql[] = "SELECT id, level FROM grid WHERE code = ?";
+  static const char sql[] = "UPDATE household SET grid_id = ?2 WHERE id = ?1";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 grid_id = 0;
+  int rc, level = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!(stmt = wg_store_prepare (store, find_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, micro_grid_code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      grid_id = sqlite3_column_int64 (stmt, 0);
+      level = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW || level != 5)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no micro-grid with the code “%s”: households belong to micro-grids (16 digits)."),
+                   micro_grid_code);
+      return FALSE;
+    }
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_int64 (stmt, 2, grid_id);
+  detail = g_strdup_printf ("→ %s", micro_grid_code);
+  return wg_store_change_and_log (store, stmt, "move", "household", household_id, detail,
+                         _("This household is no longer in the database."), error);
+}
+
+/**
+ * wg_store_delete_household:
+ *
+ * Removes a household with no members left (move or remove them first). Its
+ * door sensor, if any, is unbound and kept.
+ *
+ * Returns: %TRUE on success; NOT_EMPTY while it has members
+ */
+gboolean
+wg_store_delete_household (WgStore  *store,
+                           gint64    household_id,
+                           GError  **error)
+{
+  static const char count_sql[] = "SELECT count (*) FROM person WHERE household_id = ?";
+  static const char sql[] = "DELETE FROM household WHERE id = ?";
+  sqlite3_stmt *stmt;
+  int members = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!(stmt = wg_store_prepare (store, count_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    members = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (members > 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_EMPTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The household still has %d member: move or remove them first.",
+                                "The household still has %d members: move or remove them first.", members),
+                   members);
+      return FALSE;
+    }
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  return wg_store_change_and_log (store, stmt, "delete", "household", household_id, NULL,
+                         _("This household is no longer in the database."), error);
+}
+
+/**
+ * wg_store_dup_household_address:
+ * @self: a #WgStore
+ * @household_id: a household
+ *
+ * Returns: (transfer full) (nullable): its address
+ */
+char *
+wg_store_dup_household_address (WgStore *self,
+                                gint64   household_id)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  return wg_store_query_text (self, "SELECT address FROM household WHERE id = ?", household_id);
+}

@@ -1,0 +1,308 @@
+/* wg-registry.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Adding to the registry: grids, households, persons and records. Each change
+ * is one transaction together with its line in the audit log, so a refused
+ * value leaves neither the record nor a log line behind. The database's own
+ * constraints are the last word on what is plausible.
+ */
+
+#define G_LOG_DOMAIN "wg-registry"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "wg-store-persons.h"
+#include "wg-idnum.h"
+#include "wg-store-private.h"
+
+/**
+ * wg_store_add_person:
+ * @store: a #WgStore
+ * @fields: the person; sex and birth date come from the ID number
+ * @id: (out) (optional): the new person's id
+ * @error: return location for a #GError
+ *
+ * The ID number is checked (GB 11643) before anything is written.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_add_person (WgStore               *store,
+                     const WgPersonFields  *fields,
+                     gint64                *id,
+                     GError               **error)
+{
+  static const char sql[] =
+    "INSERT INTO person (household_id, id_number, name, sex, birth_date, phone, relation)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  g_autofree char *id_number = NULL;
+  sqlite3_stmt *stmt;
+  GDate birth;
+  char birth_text[11];
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (fields != NULL && fields->id_number != NULL && fields->name != NULL, FALSE);
+
+  id_number = wg_id_number_normalize (fields->id_number);
+  if (!wg_id_number_validate (id_number, NULL, error))
+    return FALSE;
+  if (fields->phone != NULL && !wg_phone_validate (fields->phone, error))
+    return FALSE;
+
+  wg_id_number_get_birth_date (id_number, &birth);
+  g_date_strftime (birth_text, sizeof birth_text, "%Y-%m-%d", &birth);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  if (fields->household_id > 0)
+    sqlite3_bind_int64 (stmt, 1, fields->household_id);
+  sqlite3_bind_text (stmt, 2, id_number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, fields->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, wg_id_number_get_sex (id_number));
+  sqlite3_bind_text (stmt, 5, birth_text, -1, SQLITE_TRANSIENT);
+  if (fields->phone != NULL)
+    sqlite3_bind_text (stmt, 6, fields->phone, -1, SQLITE_TRANSIENT);
+  if (fields->relation != NULL)
+    sqlite3_bind_text (stmt, 7, fields->relation, -1, SQLITE_TRANSIENT);
+
+  return wg_store_insert_and_log (store, stmt, "person", fields->name, id, error);
+}
+
+/**
+ * wg_store_delete_person:
+ * @store: a #WgStore
+ * @person_id: the person
+ * @error: return location for a #GError
+ *
+ * Removes a person and their whole file, and logs it with their name and ID
+ * number. The application asks first or offers Undo before calling this.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_delete_person (WgStore  *store,
+                        gint64    person_id,
+                        GError  **error)
+{
+  static const char who_sql[] = "SELECT name || ' ' || id_number FROM person WHERE id = ?";
+  static const char delete_sql[] = "DELETE FROM person WHERE id = ?";
+  g_autofree char *who = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  if (!(stmt = wg_store_prepare (store, who_sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    who = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (who == NULL)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                           _("This person is no longer in the database."));
+      goto failed;
+    }
+
+  if (!(stmt = wg_store_prepare (store, delete_sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!wg_store_step_done (store, stmt, error) ||
+      !wg_store_log (store, "delete", "person", person_id, who, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+wg_store_add_quarantine (WgStore     *store,
+                         gint64       person_id,
+                         int          kind,
+                         const char  *start_day,
+                         const char  *end_day,
+                         GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO quarantine (person_id, kind, start_day, end_day) VALUES (?, ?, ?, ?)";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (start_day != NULL && end_day != NULL, FALSE);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_text (stmt, 3, start_day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, end_day, -1, SQLITE_TRANSIENT);
+
+  detail = g_strdup_printf ("%s – %s", start_day, end_day);
+  return wg_store_insert_and_log (store, stmt, "quarantine", detail, NULL, error);
+}
+
+/**
+ * wg_store_update_person:
+ * @store: a #WgStore
+ * @person_id: whom
+ * @name: the name
+ * @phone: (nullable): a mobile or landline number; %NULL or "" for none
+ * @relation: (nullable): to the head of household
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_update_person (WgStore     *store,
+                        gint64       person_id,
+                        const char  *name,
+                        const char  *phone,
+                        const char  *relation,
+                        GError     **error)
+{
+  static const char sql[] = "UPDATE person SET name = ?2, phone = ?3, relation = ?4 WHERE id = ?1";
+  g_autofree char *clean_name = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_check_text (name, 32, _("Name"), error))
+    return FALSE;
+  if (phone != NULL && *phone != '\0' && !wg_phone_validate (phone, error))
+    return FALSE;
+  clean_name = g_strstrip (g_strdup (name));
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
+  if (phone != NULL && *phone != '\0')
+    sqlite3_bind_text (stmt, 3, phone, -1, SQLITE_TRANSIENT);
+  if (relation != NULL && *relation != '\0')
+    sqlite3_bind_text (stmt, 4, relation, -1, SQLITE_TRANSIENT);
+  detail = g_strdup_printf ("%s, %s, %s", clean_name, phone != NULL ? phone : "",
+                            relation != NULL ? relation : "");
+  return wg_store_change_and_log (store, stmt, "update", "person", person_id, detail,
+                         _("This person is no longer in the database."), error);
+}
+
+/**
+ * wg_store_list_quarantine_sites:
+ * @store: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the central quarantine sites' names, by name
+ */
+GStrv
+wg_store_list_quarantine_sites (WgStore  *store,
+                                GError  **error)
+{
+  static const char sql[] = "SELECT name FROM quarantine_site ORDER BY name";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  return wg_store_collect_strings (store, stmt, error);
+}
+
+/**
+ * wg_store_add_central_quarantine:
+ * @store: a #WgStore
+ * @person_id: who
+ * @site: the site's name
+ * @room: (nullable): the room
+ * @start_day: the first day
+ * @end_day: the last day, not before @start_day
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_add_central_quarantine (WgStore     *store,
+                                 gint64       person_id,
+                                 const char  *site,
+                                 const char  *room,
+                                 const char  *start_day,
+                                 const char  *end_day,
+                                 GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO quarantine (person_id, kind, site_id, room, start_day, end_day)"
+    " SELECT ?1, 2, id, ?3, ?4, ?5 FROM quarantine_site WHERE name = ?2";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_check_day (start_day, _("First day"), error) || !wg_store_check_day (end_day, _("Last day"), error))
+    return FALSE;
+  if (strcmp (end_day, start_day) < 0)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("The quarantine cannot end before it starts."));
+      return FALSE;
+    }
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, site, -1, SQLITE_TRANSIENT);
+  if (room != NULL && *room != '\0')
+    sqlite3_bind_text (stmt, 3, room, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, start_day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, end_day, -1, SQLITE_TRANSIENT);
+  detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": central %s %s – %s", person_id, site,
+                            start_day, end_day);
+  if (!wg_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no central quarantine site “%s”."), site);
+      goto failed;
+    }
+  if (!wg_store_log (store, "insert", "quarantine", sqlite3_last_insert_rowid (wg_store_get_db (store)),
+                     detail, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * wg_store_find_person:
+ * @store: a #WgStore
+ * @id_number: a resident ID number
+ * @error: return location for a #GError
+ *
+ * Returns: the person's id, or 0 with a NOT_FOUND error that names the number
+ */
+gint64
+wg_store_find_person (WgStore     *store,
+                      const char  *id_number,
+                      GError     **error)
+{
+  g_autofree char *not_found = g_strdup_printf (_("There is no person with the ID number “%s”."), id_number);
+
+  return wg_store_find_id (store, "SELECT id FROM person WHERE id_number = upper (?)", id_number,
+                           not_found, error);
+}

@@ -1,0 +1,731 @@
+/* wg-store-sensors.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Door sensors and visit windows: registering a device, binding it to a
+ * household (one sensor per household) and unbinding it; the planned visits
+ * (sampling, disinfection, delivery) during which an opening is expected.
+ * Every change goes to the audit log.
+ */
+
+#define G_LOG_DOMAIN "wg-sensors"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wg-store-sensors.h"
+#include "wg-device-name.h"
+#include "wg-store-alerts.h"
+#include "wg-store-private.h"
+
+void
+wg_sensor_info_free (WgSensorInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->device);
+  g_free (info->model);
+  g_free (info->household_code);
+  g_free (info->address);
+  g_free (info->last_seen);
+  g_free (info);
+}
+
+void
+wg_visit_window_free (WgVisitWindow *window)
+{
+  if (window == NULL)
+    return;
+  g_free (window->starts_at);
+  g_free (window->ends_at);
+  g_free (window);
+}
+
+const char *
+wg_visit_purpose_describe (WgVisitPurpose purpose)
+{
+  switch (purpose)
+    {
+    case WG_VISIT_SAMPLING:
+      return _("Sampling");
+    case WG_VISIT_DISINFECTION:
+      return _("Disinfection");
+    case WG_VISIT_DELIVERY:
+    default:
+      return _("Delivery");
+    }
+}
+
+static int
+int_or_unknown (sqlite3_stmt *stmt,
+                int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
+}
+
+/**
+ * wg_store_list_sensors:
+ * @store: a #WgStore
+ * @today: (nullable): the day that decides whether a sensor is armed; %NULL for today
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgSensorInfo): every sensor, bound
+ *   ones first by household code
+ */
+GPtrArray *
+wg_store_list_sensors (WgStore     *store,
+                       const char  *today,
+                       GError     **error)
+{
+  static const char sql[] =
+    "SELECT s.id, s.device, s.model, coalesce (s.household_id, 0), h.code, h.address, s.online,"
+    "  s.battery, s.contact, s.last_seen,"
+    "  EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
+    "           WHERE p.household_id = s.household_id AND q.kind = 1"
+    "             AND q.start_day <= ?1 AND q.end_day >= ?1)"
+    " FROM sensor s LEFT JOIN household h ON h.id = s.household_id"
+    " ORDER BY s.household_id IS NULL, h.code, s.device";
+  g_autoptr(GPtrArray) sensors = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_sensor_info_free);
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgSensorInfo *info = g_new0 (WgSensorInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->device = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->model = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->household_id = sqlite3_column_int64 (stmt, 3);
+      info->household_code = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      info->address = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      info->online = int_or_unknown (stmt, 6);
+      info->battery = int_or_unknown (stmt, 7);
+      info->contact = int_or_unknown (stmt, 8);
+      info->last_seen = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      info->armed = sqlite3_column_int (stmt, 10);
+      g_ptr_array_add (sensors, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sensors);
+}
+
+/**
+ * wg_store_list_sensor_devices:
+ * @store: a #WgStore
+ * @only_bound: only sensors bound to a household
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the devices' names, in a stable order
+ */
+GStrv
+wg_store_list_sensor_devices (WgStore     *store,
+                              gboolean     only_bound,
+                              GError     **error)
+{
+  static const char sql[] =
+    "SELECT device FROM sensor WHERE NOT ? OR household_id IS NOT NULL ORDER BY id";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int (stmt, 1, only_bound);
+  return wg_store_collect_strings (store, stmt, error);
+}
+
+/**
+ * wg_sensor_check_device_name:
+ * @device: a sensor's name as Zigbee2MQTT has it
+ * @error: return location for a #GError
+ *
+ * A device name as Zigbee2MQTT allows it in its topic (its own rule: "/"
+ * inside but not at either end nor before trailing digits, no "+" or "#"),
+ * and not the bridge's.
+ *
+ * Returns: %TRUE when Wangge can register it
+ */
+gboolean
+wg_sensor_check_device_name (const char  *device,
+                             GError     **error)
+{
+  if (!wg_sensor_friendly_name_is_valid (device) || g_str_equal (device, WG_BRIDGE_DEVICE) ||
+      g_str_has_prefix (device, WG_BRIDGE_DEVICE "/"))
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("A device is named by its Zigbee2MQTT friendly name or IEEE address (like 0x00158d0001a2b3c4 or 乐昌镇/南关/348号): no “+” or “#”, no “/” at either end or before a final number, and not “bridge”."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * wg_store_register_sensor:
+ * @store: a #WgStore
+ * @device: its Zigbee2MQTT name
+ * @model: (nullable): its model
+ * @id: (out) (optional): the new sensor
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; a CONSTRAINT error for a device already registered
+ */
+gboolean
+wg_store_register_sensor (WgStore     *store,
+                          const char  *device,
+                          const char  *model,
+                          gint64      *id,
+                          GError     **error)
+{
+  static const char sql[] = "INSERT INTO sensor (device, model) VALUES (?, ?)";
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  if (model != NULL && *model != '\0')
+    sqlite3_bind_text (stmt, 2, model, -1, SQLITE_TRANSIENT);
+  if (!wg_store_insert_and_log (store, stmt, "sensor", device, id, &local_error))
+    {
+      if (g_error_matches (local_error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT))
+        g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                     _("The sensor “%s” is registered already."), device);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs @stmt (bound), a change to the sensor @device, logged. */
+static gboolean
+change_sensor (WgStore      *store,
+               sqlite3_stmt *stmt,
+               const char   *device,
+               const char   *action,
+               const char   *detail,
+               GError      **error)
+{
+  g_autofree char *gone = g_strdup_printf (_("There is no sensor “%s”: register it first."), device);
+
+  return wg_store_change_and_log (store, stmt, action, "sensor", 0, detail, gone, error);
+}
+
+/**
+ * wg_store_bind_sensor:
+ * @store: a #WgStore
+ * @device: a registered sensor
+ * @household_code: the household whose door it is on
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; a household has one sensor at most
+ */
+gboolean
+wg_store_bind_sensor (WgStore     *store,
+                      const char  *device,
+                      const char  *household_code,
+                      GError     **error)
+{
+  static const char find_sql[] =
+    "SELECT h.id, (SELECT device FROM sensor WHERE household_id = h.id) FROM household h"
+    " WHERE h.code = upper (?)";
+  static const char sql[] = "UPDATE sensor SET household_id = ? WHERE device = ?";
+  g_autofree char *detail = NULL;
+  g_autofree char *other = NULL;
+  sqlite3_stmt *stmt;
+  gint64 household_id = 0;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (household_code != NULL, FALSE);
+
+  if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, find_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, household_code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      household_id = sqlite3_column_int64 (stmt, 0);
+      other = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no household with the code “%s”."), household_code);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      wg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  if (other != NULL && !g_str_equal (other, device))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                   _("Household %s has the sensor “%s” already: unbind it first."), household_code,
+                   other);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_text (stmt, 2, device, -1, SQLITE_TRANSIENT);
+  detail = g_strdup_printf ("%s → %s", device, household_code);
+  return change_sensor (store, stmt, device, "bind", detail, error);
+}
+
+/**
+ * wg_store_unbind_sensor:
+ *
+ * Takes the sensor off its household; it is kept, registered, for another.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_unbind_sensor (WgStore     *store,
+                        const char  *device,
+                        GError     **error)
+{
+  static const char sql[] = "UPDATE sensor SET household_id = NULL WHERE device = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  return change_sensor (store, stmt, device, "unbind", device, error);
+}
+
+/**
+ * wg_store_add_visit_window:
+ * @store: a #WgStore
+ * @household_id: the household visited
+ * @purpose: why
+ * @starts_at: from, as YYYY-MM-DD HH:MM:SS
+ * @ends_at: until, later than @starts_at
+ * @id: (out) (optional): the new window
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_add_visit_window (WgStore         *store,
+                           gint64           household_id,
+                           WgVisitPurpose   purpose,
+                           const char      *starts_at,
+                           const char      *ends_at,
+                           gint64          *id,
+                           GError         **error)
+{
+  static const char sql[] =
+    "INSERT INTO visit_window (household_id, purpose, starts_at, ends_at) VALUES (?, ?, ?, ?)";
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (starts_at != NULL && ends_at != NULL, FALSE);
+
+  if (g_strcmp0 (ends_at, starts_at) <= 0)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("A visit ends after it starts."));
+      return FALSE;
+    }
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_int (stmt, 2, purpose);
+  sqlite3_bind_text (stmt, 3, starts_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, ends_at, -1, SQLITE_TRANSIENT);
+  detail = g_strdup_printf ("household %" G_GINT64_FORMAT ": %d %s – %s", household_id, purpose,
+                            starts_at, ends_at);
+  return wg_store_insert_and_log (store, stmt, "visit_window", detail, id, error);
+}
+
+gboolean
+wg_store_delete_visit_window (WgStore  *store,
+                              gint64    id,
+                              GError  **error)
+{
+  static const char sql[] = "DELETE FROM visit_window WHERE id = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!wg_store_step_done (store, stmt, error) ||
+      !wg_store_log (store, "delete", "visit_window", id, NULL, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * wg_store_list_visit_windows:
+ *
+ * Returns: (transfer full) (element-type WgVisitWindow): the household's
+ *   visits that have not ended yet, soonest first
+ */
+GPtrArray *
+wg_store_list_visit_windows (WgStore  *store,
+                             gint64    household_id,
+                             GError  **error)
+{
+  static const char sql[] =
+    "SELECT id, purpose, starts_at, ends_at FROM visit_window"
+    " WHERE household_id = ? AND ends_at >= datetime ('now', 'localtime') ORDER BY starts_at";
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_visit_window_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgVisitWindow *window = g_new0 (WgVisitWindow, 1);
+
+      window->id = sqlite3_column_int64 (stmt, 0);
+      window->purpose = sqlite3_column_int (stmt, 1);
+      window->starts_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      window->ends_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (windows, window);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&windows);
+}
+
+/* The feed's lease: one feed per database */
+
+void
+wg_feed_lease_free (WgFeedLease *lease)
+{
+  if (lease == NULL)
+    return;
+  g_free (lease->holder);
+  g_free (lease->purpose);
+  g_free (lease->host);
+  g_free (lease);
+}
+
+static WgFeedLease *
+read_lease (WgStore  *store,
+            GError  **error)
+{
+  static const char sql[] =
+    "SELECT holder, purpose, host, pid, taken_at, renewed_at, expires_at FROM feed_lease WHERE id = 1";
+  WgFeedLease *lease = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      lease = g_new0 (WgFeedLease, 1);
+      lease->holder = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      lease->purpose = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      lease->host = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      lease->pid = sqlite3_column_int64 (stmt, 3);
+      lease->taken_at = sqlite3_column_int64 (stmt, 4);
+      lease->renewed_at = sqlite3_column_int64 (stmt, 5);
+      lease->expires_at = sqlite3_column_int64 (stmt, 6);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    wg_store_set_error (store, rc, error);
+  return lease;
+}
+
+/**
+ * wg_store_get_feed_lease:
+ * @store: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): who holds (or last held) the
+ *   database's sensor feed, or %NULL (without an error) when nobody did
+ */
+WgFeedLease *
+wg_store_get_feed_lease (WgStore  *store,
+                         GError  **error)
+{
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  return read_lease (store, error);
+}
+
+/**
+ * wg_store_take_feed_lease:
+ * @store: a #WgStore
+ * @holder: who asks: a token unique to one running feed
+ * @purpose: what it is ("app", "listen"), to tell a user who holds it
+ * @seconds: how long the lease lasts unless renewed
+ * @now: the time, in unix seconds
+ * @taken: (out): whether @holder holds the lease now
+ * @other: (out) (optional) (transfer full): who holds it instead
+ * @error: return location for a #GError
+ *
+ * Takes the database's one lease on the sensor feed, renews it for its
+ * holder, or takes it over when its holder let it lapse (a process that
+ * died). A live lease of another is respected.
+ *
+ * Returns: %FALSE only when the store failed
+ */
+gboolean
+wg_store_take_feed_lease (WgStore      *store,
+                          const char   *holder,
+                          const char   *purpose,
+                          guint         seconds,
+                          gint64        now,
+                          gboolean     *taken,
+                          WgFeedLease **other,
+                          GError      **error)
+{
+  static const char take_sql[] =
+    "INSERT INTO feed_lease (id, holder, purpose, host, pid, taken_at, renewed_at, expires_at)"
+    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?5, ?5 + ?6)"
+    " ON CONFLICT (id) DO UPDATE SET"
+    "   taken_at = CASE WHEN holder = ?1 THEN taken_at ELSE ?5 END,"
+    "   holder = ?1, purpose = ?2, host = ?3, pid = ?4, renewed_at = ?5, expires_at = ?5 + ?6";
+  g_autoptr(WgFeedLease) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (holder != NULL && purpose != NULL, FALSE);
+
+  *taken = FALSE;
+  if (other != NULL)
+    *other = NULL;
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  current = read_lease (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
+  if (current != NULL && !g_str_equal (current->holder, holder) && current->expires_at > now)
+    {
+      wg_store_rollback (store);
+      if (other != NULL)
+        *other = g_steal_pointer (&current);
+      return TRUE;
+    }
+  if (!(stmt = wg_store_prepare (store, take_sql, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, holder, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, purpose, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, g_get_host_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, getpid ());
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, seconds);
+  /* Quietly: a renewed lease is nothing a window shows or counts. */
+  if (!wg_store_step_done (store, stmt, error) || !wg_store_commit_quietly (store, error))
+    goto failed;
+  *taken = TRUE;
+  return TRUE;
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * wg_store_release_feed_lease:
+ * @store: a #WgStore
+ * @holder: the token it was taken with
+ * @error: return location for a #GError
+ *
+ * Lets the lease go at once, if @holder holds it, so that a feed standing
+ * by need not wait for it to lapse.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_release_feed_lease (WgStore     *store,
+                             const char  *holder,
+                             GError     **error)
+{
+  static const char sql[] = "DELETE FROM feed_lease WHERE holder = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, holder, -1, SQLITE_TRANSIENT);
+  return wg_store_step_done (store, stmt, error);
+}
+
+/**
+ * wg_store_dup_database_id:
+ * @store: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): sixteen hex digits, drawn once per database and
+ *   kept in it: what makes the feed's MQTT client id its own
+ */
+char *
+wg_store_dup_database_id (WgStore  *store,
+                          GError  **error)
+{
+  static const char make_sql[] =
+    "INSERT OR IGNORE INTO settings (key, value) VALUES ('database-id', lower (hex (randomblob (8))))";
+  static const char read_sql[] = "SELECT value FROM settings WHERE key = 'database-id'";
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, make_sql, error)) || !wg_store_step_done (store, stmt, error) ||
+      !(stmt = wg_store_prepare (store, read_sql, error)))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (id == NULL)
+    wg_store_set_error (store, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+  return id;
+}
+
+/**
+ * wg_store_get_bridge_state:
+ * @store: a #WgStore
+ * @base_topic: the Zigbee2MQTT base topic
+ * @since: (out) (optional) (transfer full): since when it is in that state
+ * @error: return location for a #GError
+ *
+ * Returns: 1 when the bridge last said it is online, 0 offline, -1 when it
+ *   never said (or on error)
+ */
+int
+wg_store_get_bridge_state (WgStore     *store,
+                           const char  *base_topic,
+                           char       **since,
+                           GError     **error)
+{
+  static const char sql[] = "SELECT online, since FROM bridge WHERE base_topic = ?";
+  sqlite3_stmt *stmt;
+  int online = -1;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), -1);
+
+  if (since != NULL)
+    *since = NULL;
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return -1;
+  sqlite3_bind_text (stmt, 1, base_topic, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      online = sqlite3_column_int (stmt, 0);
+      if (since != NULL)
+        *since = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    wg_store_set_error (store, rc, error);
+  return online;
+}
+
+void
+wg_sensor_event_info_free (WgSensorEventInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->device);
+  g_free (info->received_at);
+  g_free (info->occurred_at);
+  g_free (info->payload);
+  g_free (info);
+}
+
+/**
+ * wg_store_list_sensor_events:
+ * @store: a #WgStore
+ * @device: (nullable): one device's; %NULL for all
+ * @limit: at most this many, the latest first
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgSensorEventInfo): what the feed
+ *   recorded, with when it happened and whose clock said so
+ */
+GPtrArray *
+wg_store_list_sensor_events (WgStore     *store,
+                             const char  *device,
+                             guint        limit,
+                             GError     **error)
+{
+  static const char sql[] =
+    "SELECT device, received_at, coalesce (occurred_at, received_at), coalesce (time_source, 0), kind,"
+    "  payload FROM sensor_event WHERE ?1 IS NULL OR device = ?1 ORDER BY id DESC LIMIT ?2";
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_sensor_event_info_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  if (device != NULL)
+    sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgSensorEventInfo *info = g_new0 (WgSensorEventInfo, 1);
+
+      info->device = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      info->received_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->occurred_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->device_time = sqlite3_column_int (stmt, 3) == 1;
+      info->kind = sqlite3_column_int (stmt, 4);
+      info->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (events, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}

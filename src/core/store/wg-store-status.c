@@ -1,0 +1,213 @@
+/* wg-status-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The people behind a grid page's figures: "Fever Today 3" opens the three.
+ * Each list is defined exactly as its count is (wg_store_count_grid), so the
+ * number on the card and the rows of its list are the same; each row says
+ * the fact that puts the person there.
+ */
+
+#define G_LOG_DOMAIN "wg-status-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wg-store-status.h"
+#include "wg-store-private.h"
+
+/* The people of the subtree of ?1, as the counts define them; ?2 the day.
+ * Columns: id, name, household code, address, micro-grid code, then two
+ * fact columns that each list fills in its own way. */
+#define PEOPLE \
+  "WITH pp AS MATERIALIZED (" \
+  "  SELECT p.id, p.name, p.residency, p.monitoring, h.code AS hcode, h.address, m.code AS mcode" \
+  "  FROM grid m JOIN household h ON h.grid_id = m.id JOIN person p ON p.household_id = h.id" \
+  "  WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':')," \
+  " qq AS MATERIALIZED (" \
+  "  SELECT q.person_id, q.kind, min (q.start_day) AS s, max (q.end_day) AS e FROM quarantine q" \
+  "  JOIN pp ON pp.id = q.person_id WHERE q.end_day >= ?2 AND q.start_day <= ?2" \
+  "  GROUP BY q.person_id, q.kind)" \
+  " SELECT pp.id, pp.name, pp.hcode, pp.address, pp.mcode, "
+
+#define ORDER " ORDER BY pp.mcode, pp.hcode, pp.name, pp.id"
+
+static const char *const status_sql[] = {
+  [WG_STATUS_AWAY] = PEOPLE "NULL, NULL FROM pp WHERE residency = 1" ORDER,
+  [WG_STATUS_RETURNEES] = PEOPLE "NULL, NULL FROM pp WHERE residency = 2" ORDER,
+  [WG_STATUS_MONITORING] = PEOPLE "NULL, NULL FROM pp WHERE monitoring = 1" ORDER,
+  [WG_STATUS_HOME_QUARANTINE] = PEOPLE "qq.s, qq.e FROM pp JOIN qq ON qq.person_id = pp.id AND qq.kind = 1" ORDER,
+  [WG_STATUS_CENTRAL_QUARANTINE] = PEOPLE "qq.s, qq.e FROM pp JOIN qq ON qq.person_id = pp.id AND qq.kind = 2" ORDER,
+  [WG_STATUS_FEVER_TODAY] = PEOPLE "t.tenths, substr (t.measured_at, 12, 5) FROM pp"
+    " JOIN temperature t ON t.id = (SELECT t2.id FROM temperature t2 WHERE t2.person_id = pp.id"
+    "   AND t2.measured_at >= ?2 AND t2.measured_at < date (?2, '+1 day') AND t2.tenths >= 373"
+    "   ORDER BY t2.tenths DESC, t2.measured_at LIMIT 1)" ORDER,
+  [WG_STATUS_NAT_OVERDUE] = PEOPLE "NULL, (SELECT substr (max (n.sampled_at), 1, 10) FROM nat_test n"
+    "   WHERE n.person_id = pp.id) FROM pp"
+    " WHERE (pp.monitoring = 1 OR pp.id IN (SELECT person_id FROM qq))"
+    "   AND NOT EXISTS (SELECT 1 FROM nat_test n WHERE n.person_id = pp.id"
+    "                   AND n.sampled_at >= date (?2, '-2 days'))" ORDER,
+};
+
+void
+wg_status_person_free (WgStatusPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->name);
+  g_free (person->household_code);
+  g_free (person->address);
+  g_free (person->grid_code);
+  g_free (person->fact);
+  g_free (person->printed_fact);
+  g_free (person);
+}
+
+/**
+ * wg_status_describe:
+ *
+ * Returns: the figure's name, as its card says it
+ */
+const char *
+wg_status_describe (WgStatus status)
+{
+  switch (status)
+    {
+    case WG_STATUS_AWAY:
+      return _("Away from Home");
+    case WG_STATUS_RETURNEES:
+      return _("Returnees");
+    case WG_STATUS_MONITORING:
+      return _("Health Monitoring");
+    case WG_STATUS_HOME_QUARANTINE:
+      return _("Home Quarantine");
+    case WG_STATUS_CENTRAL_QUARANTINE:
+      return _("Central Quarantine");
+    case WG_STATUS_FEVER_TODAY:
+      return _("Fever Today");
+    case WG_STATUS_NAT_OVERDUE:
+    default:
+      return _("Nucleic-Acid Test Overdue");
+    }
+}
+
+/* The same fact on paper and in exported lists: Chinese, whatever the UI. */
+static char *
+make_printed_fact (WgStatus      status,
+                   sqlite3_stmt *stmt)
+{
+  const char *a = (const char *) sqlite3_column_text (stmt, 5);
+  const char *b = (const char *) sqlite3_column_text (stmt, 6);
+
+  switch (status)
+    {
+    case WG_STATUS_AWAY:
+      return g_strdup ("在外");
+    case WG_STATUS_RETURNEES:
+      return g_strdup ("已返乡");
+    case WG_STATUS_MONITORING:
+      return g_strdup ("健康监测中");
+    case WG_STATUS_HOME_QUARANTINE:
+    case WG_STATUS_CENTRAL_QUARANTINE:
+      return g_strdup_printf ("%s 至 %s", a, b);
+    case WG_STATUS_FEVER_TODAY:
+      {
+        int tenths = sqlite3_column_int (stmt, 5);
+
+        return g_strdup_printf ("%d.%d °C（%s）", tenths / 10, tenths % 10, b);
+      }
+    case WG_STATUS_NAT_OVERDUE:
+    default:
+      if (b != NULL)
+        return g_strdup_printf ("最近采样 %s", b);
+      return g_strdup ("从未采样");
+    }
+}
+
+static char *
+make_fact (WgStatus      status,
+           sqlite3_stmt *stmt)
+{
+  const char *a = (const char *) sqlite3_column_text (stmt, 5);
+  const char *b = (const char *) sqlite3_column_text (stmt, 6);
+
+  switch (status)
+    {
+    case WG_STATUS_AWAY:
+      return g_strdup (_("away from home"));
+    case WG_STATUS_RETURNEES:
+      return g_strdup (_("came back"));
+    case WG_STATUS_MONITORING:
+      return g_strdup (_("under health monitoring"));
+    case WG_STATUS_HOME_QUARANTINE:
+    case WG_STATUS_CENTRAL_QUARANTINE:
+      /* Translators: a quarantine's first and last day */
+      return g_strdup_printf (_("%s to %s"), a, b);
+    case WG_STATUS_FEVER_TODAY:
+      {
+        int tenths = sqlite3_column_int (stmt, 5);
+
+        /* Translators: "38.4 °C at 09:05" */
+        return g_strdup_printf (_("%d.%d °C at %s"), tenths / 10, tenths % 10, b);
+      }
+    case WG_STATUS_NAT_OVERDUE:
+    default:
+      if (b != NULL)
+        return g_strdup_printf (_("last sampled %s"), b);
+      return g_strdup (_("never sampled"));
+    }
+}
+
+/**
+ * wg_store_list_status_people:
+ * @store: a #WgStore
+ * @grid_code: a grid: its whole subtree
+ * @status: which figure
+ * @today: (nullable): the day; %NULL for today
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type WgStatusPerson): the people the
+ *   figure counts, by micro-grid and household
+ */
+GPtrArray *
+wg_store_list_status_people (WgStore     *store,
+                             const char  *grid_code,
+                             WgStatus     status,
+                             const char  *today,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_status_person_free);
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+  g_return_val_if_fail (grid_code != NULL, NULL);
+  g_return_val_if_fail (status <= WG_STATUS_NAT_OVERDUE, NULL);
+
+  if (!(stmt = wg_store_prepare (store, status_sql[status], error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, grid_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WgStatusPerson *person = g_new0 (WgStatusPerson, 1);
+
+      person->person_id = sqlite3_column_int64 (stmt, 0);
+      person->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      person->household_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      person->address = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      person->grid_code = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      person->fact = make_fact (status, stmt);
+      person->printed_fact = make_printed_fact (status, stmt);
+      g_ptr_array_add (people, person);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&people);
+}

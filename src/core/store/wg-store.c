@@ -1,0 +1,1532 @@
+/* wg-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One SQLite file per county, in WAL mode with foreign keys on. Opening checks
+ * that the file is ours and not newer than this program before anything is
+ * written, then runs the forward migrations in one transaction.
+ */
+
+#define G_LOG_DOMAIN "wg-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "wg-store.h"
+#include "wg-idnum.h"
+#include "wg-output.h"
+#include "wg-store-private.h"
+
+struct _WgStore
+{
+  GObject parent_instance;
+
+  /* owned */
+  sqlite3 *db;
+  char *path;
+  char *operator_name;
+  GHashTable *statements; /* const char *sql (static) → sqlite3_stmt * */
+
+  /* state */
+  guint schema_version;
+  guint read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WgStore, wg_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (wg-store-error-quark, wg_store_error)
+
+#define BUSY_TIMEOUT_MS 3000
+
+/* Messages of the RAISE () calls in wg-schema.c, made readable. */
+static const struct
+{
+  const char *raised;
+  const char *message;
+} trigger_messages[] = {
+  { "grid level must be one below its parent", N_("A grid must sit exactly one level below its parent.") },
+  { "grid code must extend its parent's code", N_("A grid's code must begin with its parent's code.") },
+  { "a grid with children cannot change level", N_("A grid that has children cannot change its level.") },
+  { "households belong to a level-5 micro-grid", N_("Households can only be placed on a micro-grid (level 5).") },
+};
+
+void
+wg_store_set_error (WgStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *path = self != NULL && self->path != NULL ? self->path : "";
+
+  g_debug ("sqlite error %d: %s", rc, detail);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_BUSY,
+                   _("The database “%s” is locked by another program. Close that program and try again."),
+                   path);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only. Make it writable, or open a copy."), path);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Wangge database."), path);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. Restore it from a backup."), path);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                   _("The disk holding “%s” is full. Free some space and try again."), path);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                   _("Cannot open the database “%s”. Check that its folder exists and is writable."),
+                   path);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      for (guint i = 0; i < G_N_ELEMENTS (trigger_messages); i++)
+        {
+          if (g_strcmp0 (detail, trigger_messages[i].raised) == 0)
+            {
+              g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                                   _(trigger_messages[i].message));
+              return;
+            }
+        }
+      if ((rc == SQLITE_CONSTRAINT_UNIQUE) || (rc == SQLITE_CONSTRAINT_PRIMARYKEY))
+        g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                             _("This record already exists."));
+      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                             _("This record is still referred to elsewhere, or refers to something that does not exist."));
+      else
+        g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                             _("The value is not plausible and was not saved."));
+      break;
+
+    default:
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                   _("The database “%s” could not be used (%s)."), path, sqlite3_errstr (rc));
+      break;
+    }
+}
+
+sqlite3 *
+wg_store_get_db (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/* Statements are cached by the address of their (static) SQL text. */
+sqlite3_stmt *
+wg_store_prepare (WgStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+wg_store_exec (WgStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wg_store_step_done (WgStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  sqlite3_reset (stmt);
+  wg_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+wg_store_begin (WgStore  *self,
+                GError  **error)
+{
+  return wg_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+wg_store_commit (WgStore  *self,
+                 GError  **error)
+{
+  if (!wg_store_commit_quietly (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* A commit that changes nothing a desk counts or shows (the sensor feed's
+ * events and sensor states, its lease): no "changed". The feed's alerts
+ * are told by the engine's own signal. */
+gboolean
+wg_store_commit_quietly (WgStore  *self,
+                         GError  **error)
+{
+  if (!wg_store_exec (self, "COMMIT", error))
+    {
+      wg_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+wg_store_rollback (WgStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (WgStore     *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (self, sql, error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  sqlite3_reset (stmt);
+  wg_store_set_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+  return FALSE;
+}
+
+/* The first column of the first row of @sql as text, binding @id to its
+ * parameter if it has one; NULL when there is no row. */
+char *
+wg_store_query_text (WgStore    *self,
+                     const char *sql,
+                     gint64      id)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  if (!(stmt = wg_store_prepare (self, sql, NULL)))
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+gboolean
+wg_store_fill_random (guint8  *buf,
+                      gsize    len,
+                      GError **error)
+{
+  gsize filled = 0;
+
+  /* Keys sign household labels: they must not be guessable, so they come
+   * from the kernel, never from a seeded generator. */
+  while (filled < len)
+    {
+      ssize_t n = getrandom (buf + filled, len - filled, 0);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not make a signing key: %s"), g_strerror (saved));
+          return FALSE;
+        }
+      filled += n;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_signing_key (WgStore  *self,
+                    GError  **error)
+{
+  static const char sql[] = "INSERT INTO settings (key, value) VALUES ('qr-signing-key', ?)";
+  guint8 key[WG_STORE_SIGNING_KEY_BYTES];
+  sqlite3_stmt *stmt;
+
+  if (!wg_store_fill_random (key, sizeof key, error) || !(stmt = wg_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, key, sizeof key, SQLITE_TRANSIENT);
+  return wg_store_step_done (self, stmt, error);
+}
+
+static gboolean
+migrate (WgStore  *self,
+         guint     target,
+         GError  **error)
+{
+  guint from = self->schema_version;
+
+  if (from >= target)
+    return TRUE;
+
+  if (!wg_store_begin (self, error))
+    return FALSE;
+
+  for (guint v = from + 1; v <= target; v++)
+    {
+      g_autofree char *pragma = NULL;
+
+      g_debug ("Migrating %s to schema version %u", self->path, v);
+      if (!wg_store_exec (self, wg_store_migration_sql (v), error))
+        goto failed;
+
+      if (v == 1 && !create_signing_key (self, error))
+        goto failed;
+
+      /* PRAGMA takes no bound parameters; v is our own integer. */
+      pragma = g_strdup_printf ("PRAGMA user_version = %u", v);
+      if (!wg_store_exec (self, pragma, error))
+        goto failed;
+    }
+
+  if (from == 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d",
+                                                 WG_STORE_APPLICATION_ID);
+      if (!wg_store_exec (self, pragma, error))
+        goto failed;
+    }
+
+  if (!wg_store_commit (self, error))
+    return FALSE;
+
+  self->schema_version = target;
+  return TRUE;
+
+failed:
+  wg_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+is_writable_file (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;
+
+  /* root may write anything; a file with no write bit at all was still meant
+   * to be left alone, so honour the bits as well as access (). */
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
+  return g_access (path, W_OK) == 0;
+}
+
+static WgStore *
+open_store (const char        *path,
+            WgStoreOpenFlags   flags,
+            guint              target_version,
+            GError           **error)
+{
+  g_autoptr(WgStore) self = NULL;
+  GStatBuf st;
+  gboolean exists;
+  gint64 version = 0;
+  gint64 app_id = 0;
+  gint64 n_tables = 0;
+  int open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  exists = g_stat (path, &st) == 0;
+
+  if (exists && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a Wangge database."), path);
+      return NULL;
+    }
+  /* /dev/null, a pipe, a device: SQLite would open some of them, and put its
+   * journal beside them. */
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Wangge database."), path);
+      return NULL;
+    }
+  if (exists && st.st_size == 0 && !(flags & WG_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is empty — create one with “wangge-cli init”."), path);
+      return NULL;
+    }
+
+  if (!exists && !(flags & WG_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”. Create one with “wangge-cli init”."), path);
+      return NULL;
+    }
+
+  if (!exists && (flags & WG_STORE_OPEN_READ_ONLY))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), path);
+      return NULL;
+    }
+
+  if (exists && !(flags & WG_STORE_OPEN_READ_ONLY) && !is_writable_file (path))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only. Make it writable, or open a copy."), path);
+      return NULL;
+    }
+
+  self = g_object_new (WG_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = !!(flags & WG_STORE_OPEN_READ_ONLY);
+
+  if (self->read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Read before writing anything: a file that is not ours, or is newer than
+   * this program, is refused untouched. */
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+    return NULL;
+
+  if (app_id != WG_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_tables == 0))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Wangge database."), path);
+      return NULL;
+    }
+
+  if (version > wg_store_latest_version ())
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was made by a newer version of Wangge (schema %u; this version knows up to %u). Update Wangge to open it."),
+                   path, (guint) version, wg_store_latest_version ());
+      return NULL;
+    }
+
+  self->schema_version = version;
+
+  if (self->read_only)
+    {
+      if (version < target_version)
+        {
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” must be upgraded before it can be read. Open it once in Wangge."),
+                       path);
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autofree char *mode = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = wg_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
+        return NULL;
+      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          wg_store_set_error (self, rc, error);
+          return NULL;
+        }
+      mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (g_ascii_strcasecmp (mode, "wal") != 0)
+        g_warning ("%s is in journal mode %s, not WAL", path, mode);
+
+      if (!wg_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+        return NULL;
+    }
+
+  if (!wg_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!self->read_only && !migrate (self, target_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+wg_store_finalize (GObject *object)
+{
+  WgStore *self = (WgStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      /* Leaves no -wal or -shm file behind when we were the last user. */
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->operator_name, g_free);
+
+  G_OBJECT_CLASS (wg_store_parent_class)->finalize (object);
+}
+
+static void
+wg_store_class_init (WgStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wg_store_finalize;
+
+  /**
+   * WgStore::changed:
+   *
+   * A transaction was committed through this connection. (Other
+   * connections' commits show in wg_store_get_data_version().)
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 0);
+}
+
+static void
+wg_store_init (WgStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/**
+ * wg_store_open:
+ * @path: the database file
+ * @flags: whether to create it, or to open it read-only
+ * @error: return location for a #GError
+ *
+ * Opens a Wangge database and brings it to the current schema version.
+ * A file that is not a Wangge database, one made by a newer version, a
+ * read-only or locked file gives an error and is left as it was.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+WgStore *
+wg_store_open (const char        *path,
+               WgStoreOpenFlags   flags,
+               GError           **error)
+{
+  return open_store (path, flags, wg_store_latest_version (), error);
+}
+
+/* For the migration tests: a database at an earlier schema version. */
+WgStore *
+wg_store_open_at_version (const char  *path,
+                          guint        version,
+                          GError     **error)
+{
+  g_return_val_if_fail (version <= wg_store_latest_version (), NULL);
+
+  return open_store (path, WG_STORE_OPEN_CREATE, version, error);
+}
+
+const char *
+wg_store_get_path (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+guint
+wg_store_get_schema_version (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+wg_store_is_read_only (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * wg_store_get_operator:
+ * @self: a #WgStore
+ *
+ * The operator is who sits at the desk, never the computer's login (a
+ * command centre's desks are shared): the name given with
+ * wg_store_set_operator(), else $WANGGE_OPERATOR, else "unnamed operator".
+ *
+ * Returns: the name the audit log records changes under
+ */
+const char *
+wg_store_get_operator (WgStore *self)
+{
+  const char *from_environment;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  if (self->operator_name != NULL && *self->operator_name != '\0')
+    return self->operator_name;
+  from_environment = g_getenv ("WANGGE_OPERATOR");
+  if (from_environment != NULL && *from_environment != '\0')
+    return from_environment;
+  return _("unnamed operator");
+}
+
+/**
+ * wg_store_set_operator:
+ * @self: a #WgStore
+ * @name: (nullable): the operator's name; %NULL for $WANGGE_OPERATOR
+ */
+void
+wg_store_set_operator (WgStore    *self,
+                       const char *name)
+{
+  g_return_if_fail (WG_IS_STORE (self));
+
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (name);
+}
+
+/* One line of the audit log, in the caller's transaction. */
+gboolean
+wg_store_log (WgStore     *self,
+              const char  *action,
+              const char  *entity,
+              gint64       entity_id,
+              const char  *detail,
+              GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO audit_log (at, operator, action, entity, entity_id, detail)"
+    " VALUES (datetime ('now', 'localtime'), ?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = wg_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, wg_store_get_operator (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+  if (entity_id > 0)
+    sqlite3_bind_int64 (stmt, 4, entity_id);
+  sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_TRANSIENT);
+  return wg_store_step_done (self, stmt, error);
+}
+
+/**
+ * wg_store_is_empty:
+ * @self: a #WgStore
+ *
+ * Returns: %TRUE when the database holds no grid yet
+ */
+gboolean
+wg_store_is_empty (WgStore *self)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (self), TRUE);
+
+  if (!query_int (self, "SELECT EXISTS (SELECT 1 FROM grid)", &n, NULL))
+    return TRUE;
+  return n == 0;
+}
+
+/**
+ * wg_store_is_demo:
+ * @self: a #WgStore
+ *
+ * Returns: %TRUE when the county was built by the demo generator (made-up
+ *   people, to be marked as such wherever it shows)
+ */
+gboolean
+wg_store_is_demo (WgStore *self)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+
+  if (!query_int (self, "SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'demo')", &n, NULL))
+    return FALSE;
+  return n != 0;
+}
+
+/**
+ * wg_store_check:
+ * @self: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Runs SQLite's integrity and foreign-key checks and checks the schema
+ * version. The error says what is wrong, in one line.
+ *
+ * Returns: %TRUE when everything is in order
+ */
+gboolean
+wg_store_check (WgStore  *self,
+                GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (version != wg_store_latest_version ())
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                   _("The database “%s” has schema version %u; this version of Wangge expects %u."),
+                   self->path, (guint) version, wg_store_latest_version ());
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self, "PRAGMA integrity_check (20)", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        {
+          /* SQLite's own words are for whoever repairs it: the debug log. */
+          g_debug ("integrity_check: %s", line);
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                       _("The database “%s” is damaged. Restore it from a backup."), self->path);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self, "PRAGMA foreign_key_check", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                   _("The database “%s” has a broken reference: row %lld of “%s” points to a missing “%s”."),
+                   self->path, (long long) sqlite3_column_int64 (stmt, 1),
+                   (const char *) sqlite3_column_text (stmt, 0),
+                   (const char *) sqlite3_column_text (stmt, 2));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+backup_progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* The backup's file, closed again, in the words of its own error. */
+static gboolean
+set_backup_error (const char  *tmp_path,
+                  const char  *destination,
+                  int          rc,
+                  const char  *detail,
+                  GError     **error)
+{
+  g_debug ("backup: sqlite error %d: %s", rc, detail);
+  g_unlink (tmp_path);
+  if ((rc & 0xff) == SQLITE_FULL)
+    return wg_output_set_write_error (ENOSPC, destination, error);
+  if ((rc & 0xff) == SQLITE_INTERRUPT)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The backup was cancelled."));
+      return FALSE;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the backup “%s”: %s"), destination,
+               detail);
+  return FALSE;
+}
+
+/**
+ * wg_store_backup:
+ * @self: a #WgStore
+ * @destination: the file to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Copies the database from one read snapshot (VACUUM INTO), which WAL lets
+ * writers continue beside: a county busy with its sensors is backed up all
+ * the same (SQLite's online backup started again at every commit and never
+ * finished). The copy is written under a temporary name and renamed when
+ * complete, so a failed or cancelled backup leaves no partial file; the
+ * target is checked first (a folder, a device or a pipe is refused).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_backup (WgStore       *self,
+                 const char    *destination,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  static const char sql[] = "VACUUM INTO ?";
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *real_src = NULL;
+  g_autofree char *real_dst = NULL;
+  sqlite3 *dest_db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  real_src = g_canonicalize_filename (self->path, NULL);
+  real_dst = g_canonicalize_filename (destination, NULL);
+  if (g_strcmp0 (real_src, real_dst) == 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("A backup cannot overwrite the database it copies. Choose another file."));
+      return FALSE;
+    }
+  if (!wg_output_check_target (real_dst, error))
+    return FALSE;
+  wg_output_remove_leftovers (real_dst);
+  if (!(tmp_path = wg_output_make_temp (real_dst, "backup", NULL, error)))
+    return FALSE;
+  /* VACUUM INTO wants a file that is not there, or empty: mkstemp's is. */
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, backup_progress_cb, cancellable);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, tmp_path, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *detail = g_strdup (sqlite3_errmsg (self->db));
+
+      sqlite3_finalize (stmt);
+      sqlite3_progress_handler (self->db, 0, NULL, NULL);
+      return set_backup_error (tmp_path, destination, rc, detail, error);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+
+  /* A backup is one self-contained file: no WAL beside it. */
+  rc = sqlite3_open_v2 (tmp_path, &dest_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *detail = g_strdup (dest_db != NULL ? sqlite3_errmsg (dest_db) : sqlite3_errstr (rc));
+
+      sqlite3_close (dest_db);
+      return set_backup_error (tmp_path, destination, rc, detail, error);
+    }
+  sqlite3_close (dest_db);
+
+  return wg_output_commit (tmp_path, -1, real_dst, error);
+}
+
+/* The levels, then one row of status counts: households, persons, away,
+ * returnees, monitoring, home and central quarantine, fever today, then
+ * either staff, sensors and open alerts (the county) or the tests overdue
+ * (a grid's subtree). ?1 is the grid's code or NULL, ?2 the day. */
+static gboolean
+read_counts (WgStore        *self,
+             const char     *levels_sql,
+             const char     *status_sql,
+             const char     *code,
+             const char     *today,
+             WgLevelCounts  *counts,
+             GError        **error)
+{
+  g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (counts, 0, sizeof *counts);
+
+  if (!(stmt = wg_store_prepare (self, levels_sql, error)))
+    return FALSE;
+  if (code != NULL)
+    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int level = sqlite3_column_int (stmt, 0);
+
+      if (level >= 1 && level <= 5)
+        counts->grids[level] = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (!(stmt = wg_store_prepare (self, status_sql, error)))
+    return FALSE;
+  if (code != NULL)
+    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  counts->households = sqlite3_column_int (stmt, 0);
+  counts->persons = sqlite3_column_int (stmt, 1);
+  counts->away = sqlite3_column_int (stmt, 2);
+  counts->returnees = sqlite3_column_int (stmt, 3);
+  counts->monitoring = sqlite3_column_int (stmt, 4);
+  counts->home_quarantine = sqlite3_column_int (stmt, 5);
+  counts->central_quarantine = sqlite3_column_int (stmt, 6);
+  counts->fever_today = sqlite3_column_int (stmt, 7);
+  if (code != NULL)
+    counts->nat_overdue = sqlite3_column_int (stmt, 8);
+  else
+    {
+      counts->staff = sqlite3_column_int (stmt, 8);
+      counts->sensors = sqlite3_column_int (stmt, 9);
+      counts->open_alerts = sqlite3_column_int (stmt, 10);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * wg_store_count:
+ * @self: a #WgStore
+ * @today: (nullable): the day to count for, as YYYY-MM-DD; %NULL for today
+ * @counts: (out caller-allocates): the counts
+ * @error: return location for a #GError
+ *
+ * Counts the county: grids per level, households, persons, and people per
+ * status on @today.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_count (WgStore        *self,
+                const char     *today,
+                WgLevelCounts  *counts,
+                GError        **error)
+{
+  /* ?1 would be a grid's code: the county's counts take none. */
+  static const char levels_sql[] = "SELECT level, count(*) FROM grid WHERE ?1 IS NULL GROUP BY level";
+  static const char status_sql[] =
+    "SELECT"
+    " (SELECT count(*) FROM household),"
+    " (SELECT count(*) FROM person),"
+    " (SELECT count(*) FROM person WHERE residency = 1),"
+    " (SELECT count(*) FROM person WHERE residency = 2),"
+    " (SELECT count(*) FROM person WHERE monitoring = 1),"
+    " (SELECT count(DISTINCT person_id) FROM quarantine"
+    "   WHERE kind = 1 AND end_day >= ?2 AND start_day <= ?2),"
+    " (SELECT count(DISTINCT person_id) FROM quarantine"
+    "   WHERE kind = 2 AND end_day >= ?2 AND start_day <= ?2),"
+    " (SELECT count(DISTINCT person_id) FROM temperature"
+    "   WHERE measured_at >= ?2 AND measured_at < date (?2, '+1 day') AND tenths >= 373),"
+    " (SELECT count(*) FROM staff),"
+    " (SELECT count(*) FROM sensor),"
+    " (SELECT count(*) FROM alert WHERE state < 3)";
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  return read_counts (self, levels_sql, status_sql, NULL, today, counts, error);
+}
+
+/**
+ * wg_store_count_grid:
+ * @self: a #WgStore
+ * @code: a grid's code
+ * @today: (nullable): the day to count for, as YYYY-MM-DD; %NULL for today
+ * @counts: (out caller-allocates): the counts for the grid and everything below it
+ * @error: return location for a #GError
+ *
+ * Like wg_store_count () for one grid's subtree, and with the people under
+ * watch (quarantine or health monitoring) whose last nucleic-acid test is
+ * more than two days old ("overdue").
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_count_grid (WgStore        *self,
+                     const char     *code,
+                     const char     *today,
+                     WgLevelCounts  *counts,
+                     GError        **error)
+{
+  /* The subtree is the range of codes that begin with @code. */
+  static const char levels_sql[] =
+    "SELECT level, count (*) FROM grid WHERE code >= ?1 AND code < ?1 || ':' GROUP BY level";
+  static const char status_sql[] =
+    "WITH pp AS MATERIALIZED ("
+    "  SELECT p.id, p.residency, p.monitoring FROM grid m"
+    "  JOIN household h ON h.grid_id = m.id JOIN person p ON p.household_id = h.id"
+    "  WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':'),"
+    " qq AS MATERIALIZED ("
+    "  SELECT DISTINCT q.person_id, q.kind FROM quarantine q JOIN pp ON pp.id = q.person_id"
+    "  WHERE q.end_day >= ?2 AND q.start_day <= ?2)"
+    " SELECT"
+    "  (SELECT count (*) FROM grid m JOIN household h ON h.grid_id = m.id"
+    "    WHERE m.level = 5 AND m.code >= ?1 AND m.code < ?1 || ':'),"
+    "  (SELECT count (*) FROM pp),"
+    "  (SELECT count (*) FROM pp WHERE residency = 1),"
+    "  (SELECT count (*) FROM pp WHERE residency = 2),"
+    "  (SELECT count (*) FROM pp WHERE monitoring = 1),"
+    "  (SELECT count (*) FROM qq WHERE kind = 1),"
+    "  (SELECT count (*) FROM qq WHERE kind = 2),"
+    "  (SELECT count (DISTINCT t.person_id) FROM temperature t JOIN pp ON pp.id = t.person_id"
+    "    WHERE t.measured_at >= ?2 AND t.measured_at < date (?2, '+1 day') AND t.tenths >= 373),"
+    "  (SELECT count (*) FROM pp WHERE (pp.monitoring = 1 OR pp.id IN (SELECT person_id FROM qq))"
+    "    AND NOT EXISTS (SELECT 1 FROM nat_test n WHERE n.person_id = pp.id"
+    "                    AND n.sampled_at >= date (?2, '-2 days')))";
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL && counts != NULL, FALSE);
+
+  return read_counts (self, levels_sql, status_sql, code, today, counts, error);
+}
+
+/**
+ * wg_store_dup_county_name:
+ * @self: a #WgStore
+ *
+ * Returns: (transfer full) (nullable): the name of the level-1 grid, if any
+ */
+char *
+wg_store_dup_county_name (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  return wg_store_query_text (self, "SELECT name FROM grid WHERE level = 1 ORDER BY id LIMIT 1", 0);
+}
+
+/**
+ * wg_store_dup_county_code:
+ * @self: a #WgStore
+ *
+ * Returns: (transfer full) (nullable): the code of the level-1 grid, if any
+ */
+char *
+wg_store_dup_county_code (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  return wg_store_query_text (self, "SELECT code FROM grid WHERE level = 1 ORDER BY id LIMIT 1", 0);
+}
+
+/* The tables whose rows make up the county's content, in a fixed order. */
+static const char *const digest_queries[] = {
+  "SELECT * FROM grid ORDER BY id",
+  "SELECT * FROM staff ORDER BY id",
+  "SELECT * FROM grid_staff ORDER BY grid_id, role, staff_id",
+  "SELECT * FROM household ORDER BY id",
+  "SELECT * FROM person ORDER BY id",
+  "SELECT * FROM health_code ORDER BY id",
+  "SELECT * FROM itinerary ORDER BY id",
+  "SELECT * FROM vaccination ORDER BY id",
+  "SELECT * FROM attachment ORDER BY id",
+  "SELECT * FROM nat_test ORDER BY id",
+  "SELECT * FROM temperature ORDER BY id",
+  "SELECT * FROM quarantine_site ORDER BY id",
+  "SELECT * FROM quarantine ORDER BY id",
+  "SELECT * FROM sensor ORDER BY id",
+  "SELECT * FROM visit_window ORDER BY id",
+  "SELECT * FROM alert ORDER BY id",
+  /* Not when it was recorded: the clock's. */
+  "SELECT id, person_id, arrived_on, from_place, risk, transport, channel, grid_id, state FROM returnee ORDER BY id",
+};
+
+/**
+ * wg_store_dup_digest:
+ * @self: a #WgStore
+ * @error: return location for a #GError
+ *
+ * A SHA-256 over every row of the county's content (not the settings, whose
+ * signing key is random, nor the audit log, whose times are the clock's).
+ * Two databases with the same digest hold the same county.
+ *
+ * Returns: (transfer full): the digest as hex, or %NULL with @error set
+ */
+char *
+wg_store_dup_digest (WgStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (digest_queries); q++)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(stmt = wg_store_prepare (self, digest_queries[q], error)))
+        return NULL;
+
+      g_checksum_update (sum, (const guchar *) digest_queries[q], -1);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int n = sqlite3_column_count (stmt);
+
+          for (int c = 0; c < n; c++)
+            {
+              guchar type = sqlite3_column_type (stmt, c);
+              const void *data;
+              int len;
+
+              g_checksum_update (sum, &type, 1);
+              if (type == SQLITE_NULL)
+                continue;
+              if (type == SQLITE_BLOB)
+                data = sqlite3_column_blob (stmt, c);
+              else
+                data = sqlite3_column_text (stmt, c);
+              len = sqlite3_column_bytes (stmt, c);
+              g_checksum_update (sum, (const guchar *) &len, sizeof len);
+              if (len > 0)
+                g_checksum_update (sum, data, len);
+            }
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          wg_store_set_error (self, rc, error);
+          return NULL;
+        }
+    }
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/**
+ * wg_default_database_path:
+ *
+ * Returns: (transfer full): where the application keeps its database unless
+ *   told otherwise: `$XDG_DATA_HOME/wangge/wangge.db`
+ */
+char *
+wg_default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "wangge", "wangge.db", NULL);
+}
+
+/**
+ * wg_configured_database_path:
+ *
+ * The database the application uses: the one chosen in its preferences
+ * (GSettings key database-path) when its schema is installed and the key is
+ * set, else wg_default_database_path().
+ *
+ * Returns: (transfer full): a path
+ */
+char *
+wg_configured_database_path (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema != NULL && g_settings_schema_has_key (schema, "database-path"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *path = g_settings_get_string (settings, "database-path");
+
+      if (path != NULL && *path != '\0')
+        return g_steal_pointer (&path);
+    }
+
+  return wg_default_database_path ();
+}
+
+/**
+ * wg_today:
+ *
+ * Returns: (transfer full): today's date in local time, as YYYY-MM-DD
+ */
+char *
+wg_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * wg_store_get_data_version:
+ * @self: a #WgStore
+ *
+ * Returns: a number that changes when another connection (another desk's
+ *   process, wangge-cli, the sensor feed of another process) has committed
+ *   a change since it was last asked; 0 on error
+ */
+gint64
+wg_store_get_data_version (WgStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (WG_IS_STORE (self), 0);
+
+  if (!query_int (self, "PRAGMA data_version", &version, NULL))
+    return 0;
+  return version;
+}
+
+/* Helpers the subject files share (wg-store-private.h), and lookups every
+ * subject makes. */
+
+/* Runs @stmt (bound by the caller) and logs it, in one transaction. */
+gboolean
+wg_store_insert_and_log (WgStore       *store,
+                         sqlite3_stmt  *stmt,
+                         const char    *entity,
+                         const char    *detail,
+                         gint64        *id,
+                         GError       **error)
+{
+  gint64 new_id;
+
+  if (!wg_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  new_id = sqlite3_last_insert_rowid (wg_store_get_db (store));
+  if (!wg_store_log (store, "insert", entity, new_id, detail, error))
+    goto failed;
+  if (!wg_store_commit (store, error))
+    return FALSE;
+
+  if (id != NULL)
+    *id = new_id;
+  return TRUE;
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/* Runs @stmt (bound by the caller), which changes the row @id of @entity,
+ * and logs it; NOT_FOUND with @gone when it changed nothing. */
+gboolean
+wg_store_change_and_log (WgStore      *store,
+                         sqlite3_stmt *stmt,
+                         const char   *action,
+                         const char   *entity,
+                         gint64        id,
+                         const char   *detail,
+                         const char   *gone,
+                         GError      **error)
+{
+  if (!wg_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, gone);
+      goto failed;
+    }
+  if (!wg_store_log (store, action, entity, id, detail, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}
+
+/* The first column of every row of @stmt (bound by the caller), as text. */
+GStrv
+wg_store_collect_strings (WgStore       *store,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv strings;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  strings = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  if (rc != SQLITE_DONE)
+    {
+      g_strfreev (strings);
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return strings;
+}
+
+/* The id of the one row @sql (one text parameter) finds for @key; 0 with a
+ * NOT_FOUND error saying @not_found when there is none. */
+gint64
+wg_store_find_id (WgStore     *store,
+                  const char  *sql,
+                  const char  *key,
+                  const char  *not_found,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, not_found);
+  else if (rc != SQLITE_ROW)
+    wg_store_set_error (store, rc, error);
+  return id;
+}
+
+gboolean
+wg_store_check_text (const char  *text,
+                     guint        max,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*trimmed == '\0' || g_utf8_strlen (trimmed, -1) > max)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("%s: write 1 to %u characters."), what, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wg_store_check_day (const char  *day,
+                    const char  *what,
+                    GError     **error)
+{
+  if (!wg_day_is_valid (day))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("%s: write a day as YYYY-MM-DD."), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wg_store_check_time (const char  *at,
+                     const char  *what,
+                     GError     **error)
+{
+  int h, mi, sec, end = 0;
+  g_autofree char *day = at != NULL ? g_strndup (at, 10) : NULL;
+
+  if (at == NULL || strlen (at) != 19 || !wg_day_is_valid (day) ||
+      sscanf (at + 10, " %2d:%2d:%2d%n", &h, &mi, &sec, &end) != 3 || at[10 + end] != '\0' ||
+      h > 23 || mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("%s: write a time as YYYY-MM-DD HH:MM."), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wg_store_lookup_grid (WgStore     *store,
+                      const char  *code,
+                      gint64      *id,
+                      GError     **error)
+{
+  static const char sql[] = "SELECT id FROM grid WHERE code = ?";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                 _("There is no grid with the code “%s”."), code);
+  else
+    wg_store_set_error (store, rc, error);
+  return FALSE;
+}
+
+/**
+ * wg_store_count_rows:
+ * @store: a #WgStore
+ * @table: one of the store's tables
+ *
+ * Returns: the number of rows in @table, or -1 for a table it does not know
+ */
+gint64
+wg_store_count_rows (WgStore    *store,
+                     const char *table)
+{
+  /* Table names cannot be bound: only these fixed statements are run. */
+  static const char *const tables[][2] = {
+    { "grid", "SELECT count(*) FROM grid" },
+    { "household", "SELECT count(*) FROM household" },
+    { "person", "SELECT count(*) FROM person" },
+    { "temperature", "SELECT count(*) FROM temperature" },
+    { "quarantine", "SELECT count(*) FROM quarantine" },
+    { "audit_log", "SELECT count(*) FROM audit_log" },
+    { "staff", "SELECT count(*) FROM staff" },
+    { "sensor", "SELECT count(*) FROM sensor" },
+    { "attachment", "SELECT count(*) FROM attachment" },
+    { "sensor_event", "SELECT count(*) FROM sensor_event" },
+    { "alert", "SELECT count(*) FROM alert" },
+    { "visit_window", "SELECT count(*) FROM visit_window" },
+    { "nat_test", "SELECT count(*) FROM nat_test" },
+    { "vaccination", "SELECT count(*) FROM vaccination" },
+    { "health_code", "SELECT count(*) FROM health_code" },
+    { "itinerary", "SELECT count(*) FROM itinerary" },
+  };
+  gint64 n = -1;
+
+  g_return_val_if_fail (WG_IS_STORE (store), -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      if (g_strcmp0 (tables[i][0], table) == 0)
+        {
+          sqlite3_stmt *stmt = wg_store_prepare (store, tables[i][1], NULL);
+
+          if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+            n = sqlite3_column_int64 (stmt, 0);
+          if (stmt != NULL)
+            sqlite3_reset (stmt);
+          break;
+        }
+    }
+  return n;
+}
