@@ -44,13 +44,13 @@ run_packet (const char *db,
   g_autoptr(GTimer) timer = g_timer_new ();
   g_autoptr(WgStore) store = NULL;
   g_autoptr(WgDossier) dossier = NULL;
-  WgDossierFlags flags = g_str_equal (flags_text, "watched") ? WG_DOSSIER_ONLY_WATCHED : WG_DOSSIER_ALL;
+  WgDossierFlags flags = g_str_equal (flags_text, "watched") ? WG_DOSSIER_FLAGS_ONLY_WATCHED : WG_DOSSIER_FLAGS_ALL;
   double read_s, write_s;
   guint pages;
   GStatBuf st;
 
   wg_document_init_fonts ();
-  if (!(store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error)) ||
+  if (!(store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !(dossier = wg_dossier_new_for_grid (store, code, flags, DAY, NULL, NULL, NULL, &error)))
     g_error ("%s", error->message);
   read_s = g_timer_elapsed (timer, NULL);
@@ -114,7 +114,7 @@ write_person_html (GString *html,
                           "<tr><th>所属网格</th><td colspan=\"3\">%s</td></tr></table>\n",
                           name, info->id_number, info->phone != NULL ? info->phone : "—",
                           info->birth_date, info->household_code, info->address, path);
-  for (WgRecordKind kind = WG_RECORD_HEALTH_CODE; kind <= WG_RECORD_ATTACHMENT; kind++)
+  for (WgRecordKind kind = WG_RECORD_KIND_HEALTH_CODE; kind <= WG_RECORD_KIND_ATTACHMENT; kind++)
     {
       g_autoptr(WgRecordTable) table = wg_store_read_printed_records (store, kind, person_id, &error);
 
@@ -161,7 +161,7 @@ write_households_html (GString    *html,
       if (wg_grid_node_is_household (child))
         {
           g_autoptr(GError) error = NULL;
-          g_autoptr(WgRecordTable) members = wg_store_read_records (store, WG_RECORD_MEMBERS,
+          g_autoptr(WgRecordTable) members = wg_store_read_records (store, WG_RECORD_KIND_MEMBERS,
                                                                     wg_grid_node_get_id (child),
                                                                     &error);
           g_autofree char *path = wg_grid_node_dup_path (node);
@@ -204,7 +204,7 @@ html_reference (const char *db,
       return;
     }
 
-  store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+  store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   tree = wg_grid_tree_new (store, DAY, &error);
   g_assert_no_error (error);
@@ -288,7 +288,7 @@ main (int   argc,
   pdf = g_build_filename (dir, "packet.pdf", NULL);
 
   {
-    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_CREATE, &error);
+    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_FLAGS_CREATE, &error);
 
     if (store == NULL || !wg_demo_build (store, scale, 1, DAY, NULL, NULL, &error))
       g_error ("%s", error->message);

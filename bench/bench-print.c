@@ -73,7 +73,7 @@ main (int   argc,
   db = g_build_filename (dir, "county.db", NULL);
   pdf = g_build_filename (dir, "out.pdf", NULL);
 
-  store = wg_store_open (db, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (db, WG_STORE_OPEN_FLAGS_CREATE, &error);
   if (store == NULL || !wg_demo_build (store, scale, 1, "2026-11-29", NULL, NULL, &error))
     g_error ("%s", error->message);
 

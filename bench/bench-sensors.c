@@ -272,7 +272,7 @@ reference_transport (Broker *broker)
 static void
 wait_connected (WgSensorFeed *feed)
 {
-  while (wg_sensor_feed_get_state (feed) != WG_FEED_CONNECTED)
+  while (wg_sensor_feed_get_state (feed) != WG_FEED_STATE_CONNECTED)
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -311,7 +311,7 @@ main (int   argc,
 
   /* The county as of today: its home quarantines' sensors are armed. */
   db = g_build_filename (broker.dir, "county.db", NULL);
-  store = wg_store_open (db, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (db, WG_STORE_OPEN_FLAGS_CREATE, &error);
   if (store == NULL || !wg_demo_build (store, scale, 1, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
   devices = wg_store_list_sensor_devices (store, TRUE, &error);

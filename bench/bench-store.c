@@ -62,7 +62,7 @@ main (int   argc,
 
   rss_before = peak_rss_mib ();
   g_timer_start (timer);
-  store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   if (store == NULL || !wg_demo_build (store, scale, 1, "2026-11-29", NULL, NULL, &error))
     {
       g_printerr ("bench-store: %s\n", error->message);
@@ -78,7 +78,7 @@ main (int   argc,
       double ms;
 
       g_timer_start (timer);
-      store = wg_store_open (path, WG_STORE_OPEN_DEFAULT, &error);
+      store = wg_store_open (path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
       g_assert_no_error (error);
       if (!wg_store_count (store, "2026-11-29", &counts, &error))
         g_error ("%s", error->message);

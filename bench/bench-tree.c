@@ -94,14 +94,14 @@ main (int   argc,
   dir = g_dir_make_tmp ("wangge-bench-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (dir, "county.db", NULL);
-  store = wg_store_open (db, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (db, WG_STORE_OPEN_FLAGS_CREATE, &error);
   if (store == NULL || !wg_demo_build (store, scale, 1, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
   g_clear_object (&store);
 
   /* As at launch: open the database, read the tree. */
   g_timer_start (timer);
-  store = wg_store_open (db, WG_STORE_OPEN_DEFAULT, &error);
+  store = wg_store_open (db, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   tree = wg_grid_tree_new (store, NULL, &error);
   g_assert_no_error (error);
   tree_s = g_timer_elapsed (timer, NULL);

@@ -23,6 +23,8 @@
 #include <string.h>
 
 #include "wg-alert-panel.h"
+#include "wg-alert-panel-private.h"
+#include "wg-alert-row.h"
 #include "wg-alert-engine.h"
 #include "wg-application.h"
 #include "wg-grid-node.h"
@@ -44,7 +46,7 @@ struct _WgAlertPanel
   GtkToggleButton *open_button;
   GtkDropDown *township_dropdown;
   GtkStack *list_stack;
-  GtkListBox *alert_list;
+  GtkListView *alert_list;
   GtkScrolledWindow *scroller;
   GtkButton *new_button;
   AdwStatusPage *empty_page;
@@ -53,6 +55,11 @@ struct _WgAlertPanel
   WgStore *store;
   WgSensorFeed *feed;
   GPtrArray *townships;  /* of char *: codes, index 0 for all */
+  WgAlertModel *model;   /* every alert, every state and township */
+  GtkCustomFilter *filter;
+  GtkSortListModel *sorted; /* what the list shows: filtered, in order */
+  GPtrArray *rows;       /* the rows the list view made */
+  guint n_filled;        /* rows drawn from their alert, ever */
   GtkWidget *dialog;
 
   /* state */
@@ -84,208 +91,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-time_since (const char *at)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  g_autofree char *iso = g_strdup (at);
-  g_autoptr(GDateTime) then = NULL;
-  gint64 minutes;
-
-  iso[10] = 'T';
-  then = g_date_time_new_from_iso8601 (iso, zone);
-  if (then == NULL)
-    return g_strdup (at);
-  minutes = MAX (0, g_date_time_difference (now, then) / G_TIME_SPAN_MINUTE);
-  if (minutes < 1)
-    return g_strdup (_("just now"));
-  if (minutes < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute ago", "%u minutes ago", minutes),
-                            (guint) minutes);
-  if (minutes < 48 * 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour ago", "%u hours ago", minutes / 60),
-                            (guint) (minutes / 60));
-  return g_strdup (at);
-}
-
-static GtkWidget *
-add_label (GtkWidget  *box,
-           const char *text,
-           const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (style != NULL)
-    {
-      g_auto(GStrv) classes = g_strsplit (style, " ", -1);
-
-      for (guint i = 0; classes[i] != NULL; i++)
-        gtk_widget_add_css_class (label, classes[i]);
-    }
-  gtk_box_append (GTK_BOX (box), label);
-  return label;
-}
-
-static GtkWidget *
-add_step_button (GtkWidget   *box,
-                 const char  *label,
-                 const char  *action,
-                 gint64       id,
-                 gboolean     suggested)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_add_css_class (button, suggested ? "suggested-action" : "flat");
-  gtk_widget_add_css_class (button, "small");
-  gtk_box_append (GTK_BOX (box), button);
-  return button;
-}
-
-/* The row's content for @alert; the row keeps @alert (taken). */
-static void
-fill_row (GtkWidget   *row,
-          WgAlertInfo *alert)
-{
-  static const char *const severity_class[] = { NULL, "severity-low", "severity-medium", "severity-high" };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *steps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *severity = gtk_label_new (wg_severity_describe (alert->severity));
-  GtkWidget *kind = gtk_label_new (wg_alert_kind_describe (alert->kind));
-  g_autofree char *since = time_since (alert->last_event_at);
-  GtkWidget *since_label = gtk_label_new (since);
-  g_autofree char *worker = NULL;
-  g_autofree char *state = NULL;
-  g_autofree char *count = NULL;
-
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_widget_add_css_class (severity, "severity");
-  gtk_widget_add_css_class (severity, severity_class[CLAMP (alert->severity, 1, 3)]);
-  gtk_widget_add_css_class (kind, "heading");
-  gtk_widget_set_hexpand (kind, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (kind), 0);
-  gtk_widget_add_css_class (since_label, "dim-label");
-  gtk_widget_add_css_class (since_label, "caption");
-  gtk_widget_set_tooltip_text (since_label, alert->last_event_at);
-  g_object_set_data (G_OBJECT (row), "since-label", since_label);
-  gtk_box_append (GTK_BOX (top), severity);
-  gtk_box_append (GTK_BOX (top), kind);
-  gtk_box_append (GTK_BOX (top), since_label);
-  gtk_box_append (GTK_BOX (box), top);
-
-  if (alert->kind == WG_ALERT_BRIDGE_OFFLINE)
-    add_label (box, _("Every door sensor is blind until the bridge is back"), NULL);
-  else
-    add_label (box, alert->address != NULL ? alert->address : alert->device, NULL);
-  if (alert->grid_path != NULL)
-    add_label (box, alert->grid_path, "dim-label caption");
-  if (alert->worker != NULL)
-    {
-      worker = g_strdup_printf (_("Grid worker %s · %s"), alert->worker,
-                                alert->worker_phone != NULL ? alert->worker_phone : "—");
-      add_label (box, worker, "caption");
-    }
-
-  switch (alert->state)
-    {
-    case WG_ALERT_STATE_ACKNOWLEDGED:
-      state = g_strdup_printf (_("Acknowledged by %s at %s"), alert->acknowledged_by,
-                               alert->acknowledged_at + 11);
-      break;
-    case WG_ALERT_STATE_DISPATCHED:
-      state = g_strdup_printf (_("Dispatched to %s at %s"), alert->dispatched_to != NULL ? alert->dispatched_to : "—",
-                               alert->dispatched_at + 11);
-      break;
-    case WG_ALERT_STATE_RESOLVED:
-      state = g_strdup_printf (_("Resolved: %s%s%s"), wg_alert_outcome_describe (alert->outcome),
-                               alert->note != NULL ? " — " : "", alert->note != NULL ? alert->note : "");
-      break;
-    case WG_ALERT_STATE_OPEN:
-    default:
-      break;
-    }
-  if (alert->event_count > 1)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", alert->event_count),
-                             alert->event_count);
-  if (state != NULL || count != NULL)
-    {
-      g_autofree char *line = g_strjoin (" · ", state != NULL ? state : count,
-                                         state != NULL ? count : NULL, NULL);
-
-      add_label (box, line, "caption accent");
-    }
-
-  gtk_widget_set_margin_top (steps, 4);
-  if (alert->state == WG_ALERT_STATE_OPEN)
-    add_step_button (steps, _("_Acknowledge"), "alerts.acknowledge", alert->id, TRUE);
-  if (alert->state == WG_ALERT_STATE_ACKNOWLEDGED)
-    add_step_button (steps, _("_Dispatch…"), "alerts.dispatch", alert->id, TRUE);
-  if (alert->state == WG_ALERT_STATE_ACKNOWLEDGED || alert->state == WG_ALERT_STATE_DISPATCHED)
-    add_step_button (steps, _("_Resolve…"), "alerts.resolve", alert->id, alert->state == WG_ALERT_STATE_DISPATCHED);
-  gtk_box_append (GTK_BOX (box), steps);
-  gtk_widget_set_visible (steps, gtk_widget_get_first_child (steps) != NULL);
-
-  if (alert->severity == WG_SEVERITY_HIGH && alert->state == WG_ALERT_STATE_OPEN)
-    gtk_widget_add_css_class (row, "alert-urgent");
-  else
-    gtk_widget_remove_css_class (row, "alert-urgent");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), alert->household_id != 0);
-  /* What it says, for a screen reader: kind, severity, where. */
-  {
-    g_autofree char *name = g_strdup_printf ("%s, %s, %s", wg_alert_kind_describe (alert->kind),
-                                             wg_severity_describe (alert->severity),
-                                             alert->address != NULL ? alert->address : alert->device);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  }
-  g_object_set_data_full (G_OBJECT (row), "alert", alert, (GDestroyNotify) wg_alert_info_free);
-}
-
-static GtkWidget *
-make_row (WgAlertInfo *alert)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  fill_row (row, alert);
-  return row;
-}
-
-static const WgAlertInfo *
-row_alert (GtkWidget *row)
-{
-  return g_object_get_data (G_OBJECT (row), "alert");
-}
-
 static void
 update_state (WgAlertPanel *self)
 {
   g_autofree char *text = NULL;
-  WgFeedState state = self->feed != NULL ? wg_sensor_feed_get_state (self->feed) : WG_FEED_STOPPED;
+  WgFeedState state = self->feed != NULL ? wg_sensor_feed_get_state (self->feed) : WG_FEED_STATE_STOPPED;
   const char *problem = self->feed != NULL ? wg_sensor_feed_get_problem (self->feed) : NULL;
 
   if (self->feed == NULL)
     text = g_strdup (_("No sensor broker: set one in Preferences"));
-  else if (problem != NULL && state != WG_FEED_CONNECTED)
+  else if (problem != NULL && state != WG_FEED_STATE_CONNECTED)
     text = g_strdup_printf ("%s · %s · %s", wg_feed_state_describe (state),
                             wg_sensor_feed_get_broker (self->feed), problem);
   else
     text = g_strdup_printf ("%s · %s", wg_feed_state_describe (state), wg_sensor_feed_get_broker (self->feed));
   gtk_label_set_label (self->state_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_label), text);
-  gtk_image_set_from_icon_name (self->state_image, state == WG_FEED_CONNECTED ? "network-transmit-receive-symbolic"
+  gtk_image_set_from_icon_name (self->state_image, state == WG_FEED_STATE_CONNECTED ? "network-transmit-receive-symbolic"
                                                    : "network-offline-symbolic");
-  if (state == WG_FEED_CONNECTED)
+  if (state == WG_FEED_STATE_CONNECTED)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_image), "warning");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->state_image), "warning");
@@ -351,95 +175,46 @@ update_n_open (WgAlertPanel *self)
     }
 }
 
-/* Reads the alerts again and shows them afresh, as the filters say. */
-static void
-rebuild (WgAlertPanel *self)
+static gboolean
+alert_matches (WgAlertPanel      *self,
+               const WgAlertInfo *alert)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) alerts = NULL;
+  const char *township = township_code (self);
+
+  if (gtk_toggle_button_get_active (self->open_button) && alert->state == WG_ALERT_STATE_RESOLVED)
+    return FALSE;
+  return township == NULL || (alert->grid_code != NULL && g_str_has_prefix (alert->grid_code, township));
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer data)
+{
+  return alert_matches (data, wg_alert_get_info (item));
+}
+
+static int
+sort_cb (gconstpointer a,
+         gconstpointer b,
+         gpointer      data)
+{
+  return wg_alert_info_compare (wg_alert_get_info ((gpointer) a), wg_alert_get_info ((gpointer) b));
+}
+
+static void
+show_list_state (WgAlertPanel *self)
+{
   gboolean only_open = gtk_toggle_button_get_active (self->open_button);
-  GtkWidget *child;
 
-  alerts = wg_store_list_alerts (self->store, only_open, township_code (self), &error);
-  if (alerts == NULL)
-    {
-      g_warning ("Cannot read the alerts: %s", error->message);
-      return;
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alert_list))) != NULL)
-    gtk_list_box_remove (self->alert_list, child);
-  g_ptr_array_set_free_func (alerts, NULL);
-  for (guint i = 0; i < alerts->len; i++)
-    gtk_list_box_append (self->alert_list, make_row (g_ptr_array_index (alerts, i)));
-  self->n_rows = alerts->len;
-  self->stale = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->new_button), FALSE);
+  self->n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   gtk_stack_set_visible_child_name (self->list_stack, self->n_rows > 0 ? "list" : "empty");
   adw_status_page_set_title (self->empty_page, only_open ? _("No Open Alerts") : _("No Alerts"));
 }
 
-static gboolean
-alert_changed (const WgAlertInfo *shown,
-               const WgAlertInfo *now)
-{
-  return shown->state != now->state || shown->event_count != now->event_count ||
-         g_strcmp0 (shown->last_event_at, now->last_event_at) != 0 ||
-         g_strcmp0 (shown->dispatched_to, now->dispatched_to) != 0;
-}
-
-/* Brings the rows up to date where they stand, and counts the alerts that
- * would be new rows: none is added, none removed, none moved. */
 static void
-refresh_in_place (WgAlertPanel *self)
+show_waiting (WgAlertPanel *self,
+              guint         n_new)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) alerts = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  gboolean only_open = gtk_toggle_button_get_active (self->open_button);
-  guint n_new = 0;
-
-  /* Every state: an alert resolved meanwhile stays, shown resolved. */
-  alerts = wg_store_list_alerts (self->store, FALSE, township_code (self), &error);
-  if (alerts == NULL)
-    {
-      g_warning ("Cannot read the alerts: %s", error->message);
-      return;
-    }
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      WgAlertInfo *alert = g_ptr_array_index (alerts, i);
-
-      g_hash_table_insert (by_id, &alert->id, alert);
-    }
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->alert_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      const WgAlertInfo *shown = row_alert (row);
-      WgAlertInfo *now = shown != NULL ? g_hash_table_lookup (by_id, &shown->id) : NULL;
-
-      if (now != NULL)
-        {
-          g_hash_table_remove (by_id, &now->id);
-          guint index;
-
-          if (alert_changed (shown, now) && g_ptr_array_find (alerts, now, &index))
-            fill_row (row, g_ptr_array_steal_index_fast (alerts, index));
-        }
-    }
-  /* What is left is not shown yet. */
-  {
-    GHashTableIter iter;
-    WgAlertInfo *alert;
-
-    g_hash_table_iter_init (&iter, by_id);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &alert))
-      if (!only_open || alert->state != WG_ALERT_STATE_RESOLVED)
-        n_new++;
-  }
-  self->stale = TRUE;
   if (n_new > 0)
     {
       g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new alert", "%u new alerts", n_new),
@@ -448,6 +223,35 @@ refresh_in_place (WgAlertPanel *self)
       gtk_button_set_label (self->new_button, label);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), n_new > 0);
+}
+
+/* Reads the alerts again and brings the model up to date: a changed alert
+ * redraws its own row. Held, nothing moves: new alerts wait behind the
+ * "new alerts" button and changes of place wait until the list is let go. */
+static void
+refresh (WgAlertPanel *self,
+         gboolean      held)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  GPtrArray *alerts;
+  guint n_new = 0;
+
+  alerts = wg_store_list_alerts (self->store, FALSE, NULL, &error);
+  if (alerts == NULL)
+    {
+      g_warning ("Cannot read the alerts: %s", error->message);
+      return;
+    }
+  if (!held)
+    wg_alert_model_settle (self->model);
+  wg_alert_model_update (self->model, alerts, held, &waiting);
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    if (alert_matches (self, g_ptr_array_index (waiting, i)))
+      n_new++;
+  self->stale = held;
+  show_waiting (self, n_new);
+  show_list_state (self);
 }
 
 /* Held by the pointer on the list, or by the keyboard working in it (a
@@ -477,10 +281,7 @@ wg_alert_panel_reload (WgAlertPanel *self)
 
   if (self->store == NULL)
     return;
-  if (is_held (self))
-    refresh_in_place (self);
-  else
-    rebuild (self);
+  refresh (self, is_held (self));
   update_n_open (self);
 }
 
@@ -492,7 +293,7 @@ release_cb (gpointer data)
   self->release_id = 0;
   if (self->stale && !is_held (self) && self->store != NULL)
     {
-      rebuild (self);
+      refresh (self, FALSE);
       update_n_open (self);
     }
   return G_SOURCE_REMOVE;
@@ -536,7 +337,7 @@ on_focus_leave_cb (WgAlertPanel *self)
 static void
 on_new_button_clicked_cb (WgAlertPanel *self)
 {
-  rebuild (self);
+  refresh (self, FALSE);
   update_n_open (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -544,17 +345,94 @@ on_new_button_clicked_cb (WgAlertPanel *self)
 static void
 on_filter_changed_cb (WgAlertPanel *self)
 {
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   wg_alert_panel_reload (self);
 }
 
 static void
-on_alert_list_row_activated_cb (WgAlertPanel  *self,
-                                GtkListBoxRow *row)
+open_household (WgAlertPanel      *self,
+                const WgAlertInfo *alert)
 {
-  const WgAlertInfo *alert = row_alert (GTK_WIDGET (row));
-
   if (alert != NULL && alert->household_id != 0)
     g_signal_emit (self, signals[OPEN_HOUSEHOLD], 0, alert->household_id, alert->grid_code);
+}
+
+static void
+on_alert_list_activate_cb (WgAlertPanel *self,
+                           guint         position)
+{
+  g_autoptr(WgAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (alert != NULL)
+    open_household (self, wg_alert_get_info (alert));
+}
+
+/* Opens the household of the alert @parameter names. */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WgAlertPanel *self = WG_ALERT_PANEL (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GListModel *all = G_LIST_MODEL (self->model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(WgAlert) alert = g_list_model_get_item (all, i);
+
+      if (wg_alert_get_id (alert) == id)
+        {
+          open_household (self, wg_alert_get_info (alert));
+          return;
+        }
+    }
+}
+
+static void
+on_row_filled_cb (WgAlertPanel *self)
+{
+  self->n_filled++;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              WgAlertPanel             *self)
+{
+  GtkWidget *row = wg_alert_row_new ();
+
+  g_signal_connect_object (row, "filled", G_CALLBACK (on_row_filled_cb), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->rows, row);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+teardown_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 WgAlertPanel             *self)
+{
+  if (self->rows != NULL)
+    g_ptr_array_remove (self->rows, gtk_list_item_get_child (item));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             WgAlertPanel             *self)
+{
+  WgAlert *alert = gtk_list_item_get_item (item);
+
+  gtk_list_item_set_activatable (item, wg_alert_get_info (alert)->household_id != 0);
+  wg_alert_row_set_alert (WG_ALERT_ROW (gtk_list_item_get_child (item)), alert);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               WgAlertPanel             *self)
+{
+  wg_alert_row_set_alert (WG_ALERT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static gboolean
@@ -563,18 +441,8 @@ tick_cb (gpointer data)
   WgAlertPanel *self = data;
 
   /* "5 minutes ago" moves on. */
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->alert_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkLabel *label = g_object_get_data (G_OBJECT (row), "since-label");
-
-      if (label != NULL && row_alert (row) != NULL)
-        {
-          g_autofree char *since = time_since (row_alert (row)->last_event_at);
-
-          gtk_label_set_label (label, since);
-        }
-    }
+  for (guint i = 0; i < self->rows->len; i++)
+    wg_alert_row_update_time (g_ptr_array_index (self->rows, i));
   return G_SOURCE_CONTINUE;
 }
 
@@ -736,10 +604,10 @@ resolve_action (GtkWidget  *widget,
 {
   WgAlertPanel *self = WG_ALERT_PANEL (widget);
   const char *outcomes[] = {
-    wg_alert_outcome_describe (WG_OUTCOME_VIOLATION),
-    wg_alert_outcome_describe (WG_OUTCOME_AUTHORISED_EXIT),
-    wg_alert_outcome_describe (WG_OUTCOME_FALSE_ALARM),
-    wg_alert_outcome_describe (WG_OUTCOME_DEVICE_FAULT),
+    wg_alert_outcome_describe (WG_ALERT_OUTCOME_VIOLATION),
+    wg_alert_outcome_describe (WG_ALERT_OUTCOME_AUTHORISED_EXIT),
+    wg_alert_outcome_describe (WG_ALERT_OUTCOME_FALSE_ALARM),
+    wg_alert_outcome_describe (WG_ALERT_OUTCOME_DEVICE_FAULT),
     NULL,
   };
   GtkWidget *dialog, *box, *dropdown, *note;
@@ -863,19 +731,38 @@ wg_alert_panel_get_n_rows (WgAlertPanel *self)
  *
  * Returns: (transfer none): the row, and (out) its alert
  */
-GtkListBoxRow *
+GtkWidget *
 wg_alert_panel_get_row (WgAlertPanel       *self,
                         guint               index,
                         const WgAlertInfo **alert)
 {
-  GtkListBoxRow *row;
+  g_autoptr(WgAlert) item = NULL;
 
   g_return_val_if_fail (WG_IS_ALERT_PANEL (self), NULL);
 
-  row = gtk_list_box_get_row_at_index (self->alert_list, index);
-  if (row != NULL && alert != NULL)
-    *alert = row_alert (GTK_WIDGET (row));
-  return row;
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), index);
+  if (item == NULL)
+    return NULL;
+  if (alert != NULL)
+    *alert = wg_alert_get_info (item);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (wg_alert_row_get_alert (g_ptr_array_index (self->rows, i)) == item)
+      return g_ptr_array_index (self->rows, i);
+  return NULL;
+}
+
+/**
+ * wg_alert_panel_get_n_rows_filled:
+ *
+ * Returns: how many times a row was drawn from its alert: a changed alert
+ *   adds one, not one per row
+ */
+guint
+wg_alert_panel_get_n_rows_filled (WgAlertPanel *self)
+{
+  g_return_val_if_fail (WG_IS_ALERT_PANEL (self), 0);
+
+  return self->n_filled;
 }
 
 /**
@@ -914,6 +801,10 @@ wg_alert_panel_dispose (GObject *object)
   g_clear_object (&self->feed);
   g_clear_object (&self->store);
   g_clear_pointer (&self->townships, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (wg_alert_panel_parent_class)->dispose (object);
 }
@@ -980,9 +871,10 @@ wg_alert_panel_class_init (WgAlertPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, new_button);
   gtk_widget_class_bind_template_child (widget_class, WgAlertPanel, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_alert_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_alert_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_button_clicked_cb);
 
+  gtk_widget_class_install_action (widget_class, "alerts.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "alerts.acknowledge", "x", acknowledge_action);
   gtk_widget_class_install_action (widget_class, "alerts.dispatch", "x", dispatch_action);
   gtk_widget_class_install_action (widget_class, "alerts.resolve", "x", resolve_action);
@@ -998,6 +890,29 @@ wg_alert_panel_init (WgAlertPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
+
+  /* model → filter → sort → list view */
+  self->rows = g_ptr_array_new ();
+  self->model = wg_alert_model_new ();
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  {
+    GtkFilterListModel *filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
+                                                              GTK_FILTER (g_object_ref (self->filter)));
+    GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (sort_cb, NULL, NULL));
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    GtkNoSelection *selection;
+
+    self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
+    selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+    g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+    gtk_list_view_set_factory (self->alert_list, factory);
+    gtk_list_view_set_model (self->alert_list, GTK_SELECTION_MODEL (selection));
+    g_object_unref (factory);
+    g_object_unref (selection);
+  }
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_pointer_enter_cb), self);

@@ -24,10 +24,5 @@ void           wg_alert_panel_set_feed    (WgAlertPanel       *self,
 void           wg_alert_panel_reload      (WgAlertPanel       *self);
 guint          wg_alert_panel_get_n_open  (WgAlertPanel       *self);
 guint          wg_alert_panel_get_n_rows  (WgAlertPanel       *self);
-GtkListBoxRow *wg_alert_panel_get_row     (WgAlertPanel       *self,
-                                           guint               index,
-                                           const WgAlertInfo **alert);
-gboolean       wg_alert_panel_get_held   (WgAlertPanel       *self);
-GtkWidget     *wg_alert_panel_get_dialog  (WgAlertPanel       *self);
 
 G_END_DECLS

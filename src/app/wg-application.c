@@ -87,7 +87,7 @@ open_database (WgApplication  *self,
       return NULL;
     }
 
-  return wg_store_open (path, WG_STORE_OPEN_CREATE, error);
+  return wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, error);
 }
 
 /* WANGGE_EXIT_AFTER_FIRST_FRAME (bench/bench-startup): the first frame is

@@ -77,11 +77,11 @@ wg_export_file_write (GtkWidget         *parent,
   g_autoptr(GError) error = NULL;
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *message = NULL;
-  WgTableFormat format = WG_TABLE_XLSX;
+  WgTableFormat format = WG_TABLE_FORMAT_XLSX;
   guint rows = 0;
 
   if (!wg_table_format_from_path (path, &format))
-    format = WG_TABLE_XLSX;
+    format = WG_TABLE_FORMAT_XLSX;
   if (!func (store, path, format, &rows, user_data, &error))
     {
       tell (parent, error->message, TRUE);

@@ -166,7 +166,7 @@ count_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   WgLevelCounts *counts = g_new0 (WgLevelCounts, 1);
 
-  if (!(store = wg_store_open (data->db_path, WG_STORE_OPEN_READ_ONLY, &error)) ||
+  if (!(store = wg_store_open (data->db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !wg_store_count_grid (store, data->code, NULL, counts, &error))
     {
       g_free (counts);

@@ -414,9 +414,9 @@ schedule_visit_action (GtkWidget  *widget,
 {
   WgHouseholdPage *self = WG_HOUSEHOLD_PAGE (widget);
   const char *purposes[] = {
-    wg_visit_purpose_describe (WG_VISIT_SAMPLING),
-    wg_visit_purpose_describe (WG_VISIT_DISINFECTION),
-    wg_visit_purpose_describe (WG_VISIT_DELIVERY),
+    wg_visit_purpose_describe (WG_VISIT_PURPOSE_SAMPLING),
+    wg_visit_purpose_describe (WG_VISIT_PURPOSE_DISINFECTION),
+    wg_visit_purpose_describe (WG_VISIT_PURPOSE_DELIVERY),
     NULL,
   };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -513,7 +513,7 @@ wg_household_page_show (WgHouseholdPage  *self,
   g_return_val_if_fail (WG_IS_HOUSEHOLD_PAGE (self), FALSE);
   g_return_val_if_fail (wg_grid_node_is_household (household), FALSE);
 
-  if (!(members = wg_store_read_records (store, WG_RECORD_MEMBERS, wg_grid_node_get_id (household),
+  if (!(members = wg_store_read_records (store, WG_RECORD_KIND_MEMBERS, wg_grid_node_get_id (household),
                                          error)))
     return FALSE;
 

@@ -82,7 +82,7 @@ collect_row_cb (const WgImportRow *row,
                 gpointer           user_data)
 {
   GPtrArray *shown_rows = user_data;
-  gboolean problem = row->verdict == WG_ROW_INVALID || row->verdict == WG_ROW_CONFLICT;
+  gboolean problem = row->verdict == WG_ROW_VERDICT_INVALID || row->verdict == WG_ROW_VERDICT_CONFLICT;
   ShownRow *shown;
 
   /* Every problem up to the cap; the other rows only while there is room
@@ -95,7 +95,7 @@ collect_row_cb (const WgImportRow *row,
         {
           ShownRow *s = shown_rows->pdata[i - 1];
 
-          if (s->verdict != WG_ROW_INVALID && s->verdict != WG_ROW_CONFLICT)
+          if (s->verdict != WG_ROW_VERDICT_INVALID && s->verdict != WG_ROW_VERDICT_CONFLICT)
             {
               g_ptr_array_remove_index (shown_rows, i - 1);
               break;
@@ -124,11 +124,11 @@ verdict_style (WgRowVerdict verdict)
 {
   switch (verdict)
     {
-    case WG_ROW_INVALID: return "error";
-    case WG_ROW_CONFLICT: return "warning";
-    case WG_ROW_NEW:
-    case WG_ROW_ADDED: return "success";
-    case WG_ROW_SAME:
+    case WG_ROW_VERDICT_INVALID: return "error";
+    case WG_ROW_VERDICT_CONFLICT: return "warning";
+    case WG_ROW_VERDICT_NEW:
+    case WG_ROW_VERDICT_ADDED: return "success";
+    case WG_ROW_VERDICT_SAME:
     default: return "dim-label";
     }
 }
@@ -239,15 +239,15 @@ can_import (WgImportDialog *self)
 
   if (self->busy || r == NULL || r->headers == NULL || self->summary == NULL)
     return FALSE;
-  useful = r->counts[WG_ROW_NEW] + r->counts[WG_ROW_ADDED] +
-           (self->kind == WG_IMPORT_RETURNEES ? r->counts[WG_ROW_CONFLICT] : 0);
-  return useful > 0 && (r->counts[WG_ROW_INVALID] == 0 || gtk_switch_get_active (self->skip_switch));
+  useful = r->counts[WG_ROW_VERDICT_NEW] + r->counts[WG_ROW_VERDICT_ADDED] +
+           (self->kind == WG_IMPORT_KIND_RETURNEES ? r->counts[WG_ROW_VERDICT_CONFLICT] : 0);
+  return useful > 0 && (r->counts[WG_ROW_VERDICT_INVALID] == 0 || gtk_switch_get_active (self->skip_switch));
 }
 
 static WgReturneeChannel
 channel (WgImportDialog *self)
 {
-  static const WgReturneeChannel channels[] = { WG_CHANNEL_PUSHED, WG_CHANNEL_QR, WG_CHANNEL_SCREENING };
+  static const WgReturneeChannel channels[] = { WG_RETURNEE_CHANNEL_PUSHED, WG_RETURNEE_CHANNEL_QR, WG_RETURNEE_CHANNEL_SCREENING };
   guint selected = adw_combo_row_get_selected (self->channel_row);
 
   return channels[selected < G_N_ELEMENTS (channels) ? selected : 0];
@@ -293,7 +293,7 @@ job_thread (GTask        *task,
             GCancellable *cancellable)
 {
   Job *job = data;
-  g_autoptr(WgStore) store = wg_store_open (job->db_path, WG_STORE_OPEN_DEFAULT, &job->error);
+  g_autoptr(WgStore) store = wg_store_open (job->db_path, WG_STORE_OPEN_FLAGS_DEFAULT, &job->error);
 
   if (store != NULL)
     {
@@ -392,9 +392,9 @@ preview_done (GObject      *source,
       const WgImportReport *r = self->report;
 
       self->summary = g_strdup_printf (_("%u rows: %u new, %u added to a record, %u already there, %u in conflict, %u invalid"),
-                                       r->rows, r->counts[WG_ROW_NEW], r->counts[WG_ROW_ADDED],
-                                       r->counts[WG_ROW_SAME], r->counts[WG_ROW_CONFLICT],
-                                       r->counts[WG_ROW_INVALID]);
+                                       r->rows, r->counts[WG_ROW_VERDICT_NEW], r->counts[WG_ROW_VERDICT_ADDED],
+                                       r->counts[WG_ROW_VERDICT_SAME], r->counts[WG_ROW_VERDICT_CONFLICT],
+                                       r->counts[WG_ROW_VERDICT_INVALID]);
     }
   if (self->report != NULL && self->report->format != NULL)
     {
@@ -478,7 +478,7 @@ on_kind_selected_cb (WgImportDialog *self)
   g_strfreev (self->fields);
   self->fields = wg_import_list_fields (self->kind);
   g_clear_pointer (&self->mapping, g_hash_table_unref);
-  gtk_widget_set_visible (GTK_WIDGET (self->channel_row), self->kind == WG_IMPORT_RETURNEES);
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_row), self->kind == WG_IMPORT_KIND_RETURNEES);
   /* Other fields: the columns are listed anew. */
   for (guint i = 0; i < self->column_rows->len; i++)
     adw_preferences_group_remove (self->columns_group, self->column_rows->pdata[i]);
@@ -546,7 +546,7 @@ import_done (GObject      *source,
   base = g_path_get_basename (self->path);
   if (job->report->rejected_path != NULL)
     message = g_strdup_printf (_("Imported %u rows from “%s”; %u invalid rows saved to “%s”"), job->report->written,
-                               base, job->report->counts[WG_ROW_INVALID], job->report->rejected_path);
+                               base, job->report->counts[WG_ROW_VERDICT_INVALID], job->report->rejected_path);
   else
     message = g_strdup_printf (_("Imported %u rows from “%s”"), job->report->written, base);
   if (WG_IS_WINDOW (parent))
@@ -624,9 +624,9 @@ static void
 wg_import_dialog_init (WgImportDialog *self)
 {
   const char *kind_items[] = {
-    wg_import_kind_label (WG_IMPORT_GRIDS), wg_import_kind_label (WG_IMPORT_STAFF),
-    wg_import_kind_label (WG_IMPORT_HOUSEHOLDS), wg_import_kind_label (WG_IMPORT_PEOPLE),
-    wg_import_kind_label (WG_IMPORT_RETURNEES), NULL
+    wg_import_kind_label (WG_IMPORT_KIND_GRIDS), wg_import_kind_label (WG_IMPORT_KIND_STAFF),
+    wg_import_kind_label (WG_IMPORT_KIND_HOUSEHOLDS), wg_import_kind_label (WG_IMPORT_KIND_PEOPLE),
+    wg_import_kind_label (WG_IMPORT_KIND_RETURNEES), NULL
   };
   const char *channel_items[] = {
     _("Pushed down from above"), _("The posters’ QR form"), _("Grid workers’ screening"), NULL
@@ -635,7 +635,7 @@ wg_import_dialog_init (WgImportDialog *self)
 
   self->shown = g_ptr_array_new_with_free_func (shown_row_free);
   self->column_rows = g_ptr_array_new ();
-  self->fields = wg_import_list_fields (WG_IMPORT_GRIDS);
+  self->fields = wg_import_list_fields (WG_IMPORT_KIND_GRIDS);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Import"));
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 760);
@@ -733,7 +733,7 @@ wg_import_dialog_new (GtkWindow    *parent,
   self->kind = kind;
   g_strfreev (self->fields);
   self->fields = wg_import_list_fields (kind);
-  gtk_widget_set_visible (GTK_WIDGET (self->channel_row), kind == WG_IMPORT_RETURNEES);
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_row), kind == WG_IMPORT_KIND_RETURNEES);
   return self;
 }
 

@@ -69,8 +69,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const WgRecordKind shown_kinds[] = {
-  WG_RECORD_QUARANTINE, WG_RECORD_TEMPERATURE, WG_RECORD_NAT_TEST, WG_RECORD_HEALTH_CODE,
-  WG_RECORD_ITINERARY, WG_RECORD_VACCINATION, WG_RECORD_ATTACHMENT, WG_RECORD_HISTORY,
+  WG_RECORD_KIND_QUARANTINE, WG_RECORD_KIND_TEMPERATURE, WG_RECORD_KIND_NAT_TEST, WG_RECORD_KIND_HEALTH_CODE,
+  WG_RECORD_KIND_ITINERARY, WG_RECORD_KIND_VACCINATION, WG_RECORD_KIND_ATTACHMENT, WG_RECORD_KIND_HISTORY,
 };
 
 static void
@@ -222,7 +222,7 @@ on_record_dialog_response_cb (AdwMessageDialog *dialog,
     ok = wg_store_update_person (self->store, self->person_id, field (form, "name"), field (form, "phone"),
                                  field (form, "relation"), &error);
   else if (g_str_equal (kind, "quarantine"))
-    ok = wg_store_add_quarantine (self->store, self->person_id, WG_QUARANTINE_HOME, field (form, "start"),
+    ok = wg_store_add_quarantine (self->store, self->person_id, WG_QUARANTINE_KIND_HOME, field (form, "start"),
                                   field (form, "end"), &error);
   else if (g_str_equal (kind, "central"))
     {
@@ -657,7 +657,7 @@ wg_person_page_show (WgPersonPage  *self,
       WgRecordTable *table = g_ptr_array_index (tables, i);
 
       /* The chart sits above the temperature table it draws. */
-      if (table->kind == WG_RECORD_TEMPERATURE && table->rows->len > 0)
+      if (table->kind == WG_RECORD_KIND_TEMPERATURE && table->rows->len > 0)
         {
           GtkWidget *chart = wg_temperature_chart_new (table);
 

@@ -319,7 +319,7 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GObject *document = NULL;
 
-  if (!(store = wg_store_open (data->db_path, WG_STORE_OPEN_READ_ONLY, &error)))
+  if (!(store = wg_store_open (data->db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -327,8 +327,8 @@ load_thread (GTask        *task,
 
   if (data->kind == WG_PRINT_KIND_DOSSIERS)
     document = G_OBJECT (wg_dossier_new_for_code (store, data->grid_code,
-                                                  data->only_watched ? WG_DOSSIER_ONLY_WATCHED
-                                                                     : WG_DOSSIER_ALL,
+                                                  data->only_watched ? WG_DOSSIER_FLAGS_ONLY_WATCHED
+                                                                     : WG_DOSSIER_FLAGS_ALL,
                                                   NULL, cancellable, on_worker_progress,
                                                   data->progress_permille, &error));
   else if (data->kind == WG_PRINT_KIND_POSTERS)

@@ -26,17 +26,17 @@
 #include "wg-window.h"
 
 static const char *const keys[WG_RETURNEE_N_FIELDS] = {
-  [WG_RETURNEE_ID_NUMBER] = "id_number",
-  [WG_RETURNEE_NAME] = "name",
-  [WG_RETURNEE_PHONE] = "phone",
-  [WG_RETURNEE_ARRIVED_ON] = "arrived_on",
-  [WG_RETURNEE_PROVINCE] = "province",
-  [WG_RETURNEE_CITY] = "city",
-  [WG_RETURNEE_DISTRICT] = "district",
-  [WG_RETURNEE_TRANSPORT] = "transport",
-  [WG_RETURNEE_GRID] = "grid",
-  [WG_RETURNEE_HOUSEHOLD] = "household",
-  [WG_RETURNEE_ADDRESS] = "address",
+  [WG_RETURNEE_FIELD_ID_NUMBER] = "id_number",
+  [WG_RETURNEE_FIELD_NAME] = "name",
+  [WG_RETURNEE_FIELD_PHONE] = "phone",
+  [WG_RETURNEE_FIELD_ARRIVED_ON] = "arrived_on",
+  [WG_RETURNEE_FIELD_PROVINCE] = "province",
+  [WG_RETURNEE_FIELD_CITY] = "city",
+  [WG_RETURNEE_FIELD_DISTRICT] = "district",
+  [WG_RETURNEE_FIELD_TRANSPORT] = "transport",
+  [WG_RETURNEE_FIELD_GRID] = "grid",
+  [WG_RETURNEE_FIELD_HOUSEHOLD] = "household",
+  [WG_RETURNEE_FIELD_ADDRESS] = "address",
 };
 
 static const char *const risk_words[] = { "否", "中风险", "高风险" };
@@ -48,7 +48,7 @@ read_entry (GtkWidget   *dialog,
 {
   for (guint i = 0; i < WG_RETURNEE_N_FIELDS; i++)
     entry[i] = keys[i] != NULL ? wg_form_dialog_get_text (dialog, keys[i]) : NULL;
-  entry[WG_RETURNEE_RISK] = risk_words[MIN (wg_form_dialog_get_choice (dialog, "risk"), 2)];
+  entry[WG_RETURNEE_FIELD_RISK] = risk_words[MIN (wg_form_dialog_get_choice (dialog, "risk"), 2)];
 }
 
 /* What the ID number says, shown as it is typed. */
@@ -88,14 +88,14 @@ check_fields (GtkWidget *dialog)
   WgRowVerdict verdict;
 
   read_entry (dialog, entry);
-  describe_id (dialog, entry[WG_RETURNEE_ID_NUMBER]);
-  if (*entry[WG_RETURNEE_ID_NUMBER] == '\0' || *entry[WG_RETURNEE_NAME] == '\0' ||
-      *entry[WG_RETURNEE_ARRIVED_ON] == '\0' ||
-      (*entry[WG_RETURNEE_PROVINCE] == '\0' && *entry[WG_RETURNEE_CITY] == '\0'))
+  describe_id (dialog, entry[WG_RETURNEE_FIELD_ID_NUMBER]);
+  if (*entry[WG_RETURNEE_FIELD_ID_NUMBER] == '\0' || *entry[WG_RETURNEE_FIELD_NAME] == '\0' ||
+      *entry[WG_RETURNEE_FIELD_ARRIVED_ON] == '\0' ||
+      (*entry[WG_RETURNEE_FIELD_PROVINCE] == '\0' && *entry[WG_RETURNEE_FIELD_CITY] == '\0'))
     return g_strdup ("");
   if (!wg_import_returnee (store, entry, TRUE, &verdict, &message, &error))
     return g_strdup (error->message);
-  if (verdict == WG_ROW_SAME)
+  if (verdict == WG_ROW_VERDICT_SAME)
     return g_strdup (_("This arrival is already recorded."));
   if (message != NULL)
     {
@@ -124,7 +124,7 @@ on_response_cb (GtkWidget  *dialog,
   if (!wg_import_returnee (store, entry, FALSE, NULL, NULL, &error))
     done = g_strdup (error->message);
   else
-    done = g_strdup_printf (_("%s recorded as a returnee"), entry[WG_RETURNEE_NAME]);
+    done = g_strdup_printf (_("%s recorded as a returnee"), entry[WG_RETURNEE_FIELD_NAME]);
   if (WG_IS_WINDOW (parent))
     wg_window_add_toast (WG_WINDOW (parent), done);
 }

@@ -271,7 +271,7 @@ write_sensors (WgStore        *store,
 {
   g_autofree char *today = wg_today ();
 
-  return wg_export_write_list (store, WG_EXPORT_SENSORS, NULL, today, path, format, NULL, rows, error);
+  return wg_export_write_list (store, WG_EXPORT_LIST_SENSORS, NULL, today, path, format, NULL, rows, error);
 }
 
 static void
@@ -281,7 +281,7 @@ export_action (GtkWidget  *widget,
 {
   WgSensorsWindow *self = WG_SENSORS_WINDOW (widget);
   g_autofree char *today = wg_today ();
-  g_autofree char *name = g_strdup_printf ("%s-%s", wg_export_list_title (WG_EXPORT_SENSORS), today);
+  g_autofree char *name = g_strdup_printf ("%s-%s", wg_export_list_title (WG_EXPORT_LIST_SENSORS), today);
 
   wg_export_file_choose (widget, self->store, name, write_sensors, NULL, NULL);
 }

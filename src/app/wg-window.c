@@ -706,7 +706,7 @@ open_result (WgWindow       *self,
     wg_window_select_node (self, node);
   if (result->kind == WG_SEARCH_KIND_PERSON)
     wg_window_open_person (self, result->id);
-  if (result->is_label && result->label_status == WG_LABEL_OUTDATED)
+  if (result->is_label && result->label_status == WG_LABEL_STATUS_OUTDATED)
     wg_window_add_toast (self, wg_label_status_describe (result->label_status));
 }
 
@@ -777,7 +777,7 @@ on_search_entry_search_changed_cb (WgWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      if (result->is_label && result->label_status != WG_LABEL_VALID)
+      if (result->is_label && result->label_status != WG_LABEL_STATUS_VALID)
         gtk_widget_add_css_class (row, "error");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "wg-search-result", result,
@@ -880,7 +880,7 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   WgWindow *self = WG_WINDOW (widget);
-  WgImportKind kind = WG_IMPORT_RETURNEES;
+  WgImportKind kind = WG_IMPORT_KIND_RETURNEES;
   WgImportDialog *dialog;
 
   if (self->store == NULL)
@@ -928,10 +928,10 @@ export_job_new (WgWindow   *self,
   ExportJob *job = g_new0 (ExportJob, 1);
 
   if (!wg_export_list_from_string (list_name, &job->list))
-    job->list = WG_EXPORT_PERSONS;
+    job->list = WG_EXPORT_LIST_PERSONS;
   /* The alert panel and the sensors list are the county's, whatever grid
    * is on screen. */
-  if (job->list != WG_EXPORT_ALERTS && job->list != WG_EXPORT_SENSORS)
+  if (job->list != WG_EXPORT_LIST_ALERTS && job->list != WG_EXPORT_LIST_SENSORS)
     job->grid_code = current_grid_code (self);
   job->today = wg_today ();
   return job;

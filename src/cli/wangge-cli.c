@@ -124,7 +124,7 @@ verb_init (Cli   *cli,
       return EXIT_FAILURE;
     }
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_CREATE, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)))
     return fail (error);
 
   g_print (_("Database ready at %s (schema version %u)."), wg_store_get_path (store),
@@ -183,7 +183,7 @@ verb_demo (Cli   *cli,
   dir = g_path_get_dirname (cli->db_path);
   g_mkdir_with_parents (dir, 0700);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_CREATE, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)))
     return fail (error);
 
   if (!wg_demo_build (store, scale, (guint32) seed, date, on_demo_progress,
@@ -215,7 +215,7 @@ verb_check (Cli   *cli,
   if (argc > 1)
     return usage_error (_("“check” takes no arguments."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !wg_store_check (store, &error))
     return fail (error);
 
@@ -309,7 +309,7 @@ verb_backup (Cli   *cli,
     return fail (error);
 
   begin_job (cli);
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
     return fail (error);
   if (!wg_store_backup (store, argv[1], cli->cancellable, &error))
     return fail_job (cli, error);
@@ -344,7 +344,7 @@ verb_stats (Cli   *cli,
   if (date != NULL && !wg_day_is_valid (date))
     return usage_error (_("--date is a day written as YYYY-MM-DD."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !wg_store_count (store, date, &c, &error))
     return fail (error);
 
@@ -458,7 +458,7 @@ verb_labels (Cli   *cli,
     return fail (error);
   begin_job (cli);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !(sheet = wg_label_sheet_new (store, grid, layout, &error)))
     return fail (error);
 
@@ -502,7 +502,7 @@ verb_posters (Cli   *cli,
     return fail (error);
   begin_job (cli);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !(posters = wg_poster_set_new (store, grid, level, paper, date, &error)))
     return fail (error);
 
@@ -552,12 +552,12 @@ verb_dossier (Cli   *cli,
     return usage_error (_("“dossier” needs one of --person ID, --household CODE or --grid CODE, and -o OUT.pdf."));
   if (date != NULL && !wg_day_is_valid (date))
     return usage_error (_("--date is a day written as YYYY-MM-DD."));
-  flags = only_watched ? WG_DOSSIER_ONLY_WATCHED : WG_DOSSIER_ALL;
+  flags = only_watched ? WG_DOSSIER_FLAGS_ONLY_WATCHED : WG_DOSSIER_FLAGS_ALL;
   if (!wg_output_check_target (output, &error))
     return fail (error);
   begin_job (cli);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
     return fail (error);
   if (person != NULL)
     {
@@ -611,7 +611,7 @@ verb_attach (Cli   *cli,
     return fail (error);
   basename = g_file_get_basename (file);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !(person_id = wg_store_find_person (store, person, &error)) ||
       !wg_attachment_add (store, person_id, title != NULL ? title : basename, data, &id, &error))
     return fail (error);
@@ -644,7 +644,7 @@ verb_verify_qr (Cli   *cli,
   if (argc != 2)
     return usage_error (_("“verify-qr” takes one argument: the label's payload."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
     return fail (error);
   result = wg_label_verify (store, argv[1], &code, &household, &error);
   if (error != NULL)
@@ -653,7 +653,7 @@ verb_verify_qr (Cli   *cli,
   if (json)
     g_print ("{\"status\": \"%s\", \"household_code\": %s%s%s}\n", names[result],
              code ? "\"" : "", code ? code : "null", code ? "\"" : "");
-  else if (result == WG_LABEL_VALID || result == WG_LABEL_OUTDATED)
+  else if (result == WG_LABEL_STATUS_VALID || result == WG_LABEL_STATUS_OUTDATED)
     {
       g_autofree char *address = wg_store_dup_household_address (store, household);
       g_print ("%s\n%s %s\n", wg_label_status_describe (result), code, address ? address : "");
@@ -662,7 +662,7 @@ verb_verify_qr (Cli   *cli,
     g_print ("%s\n", wg_label_status_describe (result));
 
   /* A genuine, current label is success; anything else is for a script to notice. */
-  return result == WG_LABEL_VALID ? EXIT_SUCCESS : EXIT_FAILURE;
+  return result == WG_LABEL_STATUS_VALID ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 static int
@@ -686,13 +686,13 @@ verb_settings (Cli   *cli,
 
   if (argc == 3 || reset)
     {
-      if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+      if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
           !wg_store_set_setting (store, argv[1], reset ? NULL : argv[2], &error))
         return fail (error);
       return EXIT_SUCCESS;
     }
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
     return fail (error);
 
   if (argc == 2)
@@ -734,7 +734,7 @@ verb_rotate_key (Cli   *cli,
   if (argc > 1)
     return usage_error (_("“rotate-key” takes no arguments."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !wg_store_rotate_signing_key (store, &error))
     return fail (error);
 

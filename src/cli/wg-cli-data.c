@@ -30,11 +30,11 @@ channel_from_string (const char        *text,
                      WgReturneeChannel *channel)
 {
   if (g_strcmp0 (text, "screening") == 0)
-    *channel = WG_CHANNEL_SCREENING;
+    *channel = WG_RETURNEE_CHANNEL_SCREENING;
   else if (g_strcmp0 (text, "qr") == 0)
-    *channel = WG_CHANNEL_QR;
+    *channel = WG_RETURNEE_CHANNEL_QR;
   else if (g_strcmp0 (text, "pushed") == 0)
-    *channel = WG_CHANNEL_PUSHED;
+    *channel = WG_RETURNEE_CHANNEL_PUSHED;
   else
     return FALSE;
   return TRUE;
@@ -69,8 +69,8 @@ print_report (WgImportKind          kind,
       fputc ('\n', out);
     }
   fprintf (out, _("Rows: %u — new %u, added to a record %u, already there %u, conflicts %u, invalid %u."),
-           report->rows, report->counts[WG_ROW_NEW], report->counts[WG_ROW_ADDED], report->counts[WG_ROW_SAME],
-           report->counts[WG_ROW_CONFLICT], report->counts[WG_ROW_INVALID]);
+           report->rows, report->counts[WG_ROW_VERDICT_NEW], report->counts[WG_ROW_VERDICT_ADDED], report->counts[WG_ROW_VERDICT_SAME],
+           report->counts[WG_ROW_VERDICT_CONFLICT], report->counts[WG_ROW_VERDICT_INVALID]);
   fputc ('\n', out);
   for (guint i = 0; i < report->problems->len && i < PROBLEMS_SHOWN; i++)
     {
@@ -81,7 +81,7 @@ print_report (WgImportKind          kind,
     }
   if (report->problems->len > PROBLEMS_SHOWN)
     {
-      guint more = report->counts[WG_ROW_CONFLICT] + report->counts[WG_ROW_INVALID] - PROBLEMS_SHOWN;
+      guint more = report->counts[WG_ROW_VERDICT_CONFLICT] + report->counts[WG_ROW_VERDICT_INVALID] - PROBLEMS_SHOWN;
 
       fprintf (out, g_dngettext (GETTEXT_PACKAGE, "… and %u more row.", "… and %u more rows.", more), more);
       fputc ('\n', out);
@@ -128,12 +128,12 @@ verb_import (Cli   *cli,
     return status;
   if (argc != 3 || !wg_import_kind_from_string (argv[1], &options.kind))
     return usage_error (_("“import” needs what the file holds (grids, staff, households, people or returnees) and the file."));
-  if (channel_text != NULL && options.kind != WG_IMPORT_RETURNEES)
+  if (channel_text != NULL && options.kind != WG_IMPORT_KIND_RETURNEES)
     return usage_error (_("--channel is for returnee lists."));
   if (channel_text != NULL && !channel_from_string (channel_text, &options.channel))
     return usage_error (_("--channel is “screening”, “qr” or “pushed”."));
   if (channel_text == NULL)
-    options.channel = WG_CHANNEL_PUSHED;
+    options.channel = WG_RETURNEE_CHANNEL_PUSHED;
   if (rejected != NULL && !skip_invalid)
     return usage_error (_("--rejected goes with --skip-invalid."));
   for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
@@ -156,7 +156,7 @@ verb_import (Cli   *cli,
 
   begin_job (cli);
   options.cancellable = cli->cancellable;
-  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
     return fail (error);
 
   ok = wg_import_file (store, &options, &report, &error);
@@ -178,8 +178,8 @@ verb_import (Cli   *cli,
   if (report->rejected_path != NULL)
     {
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u invalid row was written to %s.",
-                            "%u invalid rows were written to %s.", report->counts[WG_ROW_INVALID]),
-               report->counts[WG_ROW_INVALID], report->rejected_path);
+                            "%u invalid rows were written to %s.", report->counts[WG_ROW_VERDICT_INVALID]),
+               report->counts[WG_ROW_VERDICT_INVALID], report->rejected_path);
       g_print ("\n");
     }
   return EXIT_SUCCESS;
@@ -207,7 +207,7 @@ verb_export (Cli   *cli,
   g_autoptr(WgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   WgExportList list;
-  WgTableFormat format = WG_TABLE_CSV;
+  WgTableFormat format = WG_TABLE_FORMAT_CSV;
   guint rows = 0;
   int status;
 
@@ -225,7 +225,7 @@ verb_export (Cli   *cli,
     return fail (error);
 
   begin_job (cli);
-  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
     return fail (error);
   if (!wg_export_write_list (store, list, grid, date, output, format, cli->cancellable, &rows, &error))
     return fail_job (cli, error);

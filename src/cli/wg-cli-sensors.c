@@ -177,7 +177,7 @@ verb_listen (Cli   *cli,
       g_strchomp (password);
     }
 
-  if (!(listener.store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
+  if (!(listener.store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
     return fail (error);
   engine = wg_alert_engine_new (listener.store, base_topic);
   feed = wg_sensor_feed_new (engine);
@@ -311,7 +311,7 @@ verb_simulate (Cli   *cli,
   if (!wg_broker_url_parse (broker, &host, &port, &tls, &error))
     return usage_error (error->message);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !(devices = wg_store_list_sensor_devices (store, TRUE, &error)))
     return fail (error);
   n = MIN ((guint) n_sensors, g_strv_length (devices));
@@ -486,7 +486,7 @@ alert_step (Cli        *cli,
   if (!g_str_equal (step, "dispatch") && to != NULL)
     return usage_error (_("--to belongs to “alerts dispatch”."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
     return fail (error);
   if (operator_name != NULL)
     wg_store_set_operator (store, operator_name);
@@ -555,7 +555,7 @@ verb_alerts (Cli   *cli,
   if (state != NULL && !g_str_equal (state, "open") && !g_str_equal (state, "all"))
     return usage_error (_("--state is “open” or “all”."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !(alerts = wg_store_list_alerts (store, state == NULL || g_str_equal (state, "open"), township,
                                        &error)))
     return fail (error);
@@ -620,7 +620,7 @@ verb_sensors (Cli   *cli,
           !(g_str_equal (command, "bind") && argc == 4) &&
           !(g_str_equal (command, "unbind") && argc == 3))
         return usage_error (_("Write “sensors register DEVICE [HOUSEHOLD]”, “sensors bind DEVICE HOUSEHOLD” or “sensors unbind DEVICE”."));
-      if (!(store = open_store (cli, WG_STORE_OPEN_DEFAULT, &error)))
+      if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
         return fail (error);
       if (g_str_equal (command, "register"))
         ok = wg_store_register_sensor (store, argv[2], model, NULL, &error) &&
@@ -632,7 +632,7 @@ verb_sensors (Cli   *cli,
       return ok ? EXIT_SUCCESS : fail (error);
     }
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_READ_ONLY, &error)) ||
+  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !(sensors = wg_store_list_sensors (store, NULL, &error)))
     return fail (error);
   for (guint i = 0; i < sensors->len; i++)

@@ -48,8 +48,8 @@ typedef enum
 
 typedef enum
 {
-  WG_QUARANTINE_HOME = 1,
-  WG_QUARANTINE_CENTRAL = 2,
+  WG_QUARANTINE_KIND_HOME = 1,
+  WG_QUARANTINE_KIND_CENTRAL = 2,
 } WgQuarantineKind;
 
 typedef enum

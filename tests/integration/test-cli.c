@@ -96,7 +96,7 @@ static char *
 digest_of (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   char *digest;
 
   g_assert_no_error (error);
@@ -282,7 +282,7 @@ test_backup_while_open (void)
   build_demo (path, "22");
 
   /* The application holds the database open (with a WAL) while the backup runs. */
-  writer = wg_store_open (path, WG_STORE_OPEN_DEFAULT, &error);
+  writer = wg_store_open (path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_assert_no_error (error);
 
   run_cli (&backup, "--db", path, "backup", copy, NULL);

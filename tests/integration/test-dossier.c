@@ -152,7 +152,7 @@ static WgStore *
 open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  WgStore *store = wg_store_open (path, WG_STORE_OPEN_DEFAULT, &error);
+  WgStore *store = wg_store_open (path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
 
   g_assert_no_error (error);
   return store;
@@ -257,13 +257,13 @@ test_person (void)
   text = tool_output ("pdftotext", "-layout", pdf, "-", NULL);
   g_assert_nonnull (strstr (text, info->name));
   g_assert_nonnull (strstr (text, info->id_number));
-  for (WgRecordKind kind = WG_RECORD_HEALTH_CODE; kind <= WG_RECORD_ATTACHMENT; kind++)
+  for (WgRecordKind kind = WG_RECORD_KIND_HEALTH_CODE; kind <= WG_RECORD_KIND_ATTACHMENT; kind++)
     g_assert_nonnull (strstr (text, wg_record_kind_print_title (kind)));
   g_assert_true (contains_squeezed (text, "含个人信息 注意保密"));
   g_assert_true (contains_squeezed (text, "第 1 页 / 共"));
 
   /* Every temperature the database has for the person is on paper. */
-  temperatures = wg_store_read_records (store, WG_RECORD_TEMPERATURE, info->id, &error);
+  temperatures = wg_store_read_records (store, WG_RECORD_KIND_TEMPERATURE, info->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (temperatures->rows->len, >, 0);
   for (guint i = 0; i < temperatures->rows->len; i++)
@@ -515,7 +515,7 @@ test_attachments (void)
   {
     g_autoptr(WgStore) store = open_store (db);
     g_autoptr(GError) error = NULL;
-    g_autoptr(WgRecordTable) table = wg_store_read_records (store, WG_RECORD_ATTACHMENT, info->id, &error);
+    g_autoptr(WgRecordTable) table = wg_store_read_records (store, WG_RECORD_KIND_ATTACHMENT, info->id, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (table->rows->len, ==, 2);
@@ -774,10 +774,10 @@ test_two_cores (void)
   g_autoptr(GPtrArray) outline_two = NULL;
   g_autoptr(GPtrArray) outline_one = NULL;
 
-  two = wg_dossier_new_for_grid (store, "141021100", WG_DOSSIER_ALL, DAY, NULL, NULL, NULL, &error);
+  two = wg_dossier_new_for_grid (store, "141021100", WG_DOSSIER_FLAGS_ALL, DAY, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_setenv ("WANGGE_DOSSIER_ONE_CORE", "1", TRUE);
-  one = wg_dossier_new_for_grid (store, "141021100", WG_DOSSIER_ALL, DAY, NULL, NULL, NULL, &error);
+  one = wg_dossier_new_for_grid (store, "141021100", WG_DOSSIER_FLAGS_ALL, DAY, NULL, NULL, NULL, &error);
   g_unsetenv ("WANGGE_DOSSIER_ONE_CORE");
   g_assert_no_error (error);
 
@@ -804,7 +804,7 @@ test_page_pdf (void)
 {
   g_autoptr(WgStore) store = open_store (db_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgDossier) dossier = wg_dossier_new_for_grid (store, VILLAGE, WG_DOSSIER_ALL, DAY, NULL, NULL,
+  g_autoptr(WgDossier) dossier = wg_dossier_new_for_grid (store, VILLAGE, WG_DOSSIER_FLAGS_ALL, DAY, NULL, NULL,
                                                           NULL, &error);
 
   g_assert_no_error (error);
@@ -839,7 +839,7 @@ test_cancel (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(WgDossier) dossier = NULL;
 
-  dossier = wg_dossier_new_for_grid (store, VILLAGE, WG_DOSSIER_ALL, DAY, NULL, NULL, NULL, &error);
+  dossier = wg_dossier_new_for_grid (store, VILLAGE, WG_DOSSIER_FLAGS_ALL, DAY, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (wg_document_get_n_pages (WG_DOCUMENT (dossier)), >, 100);
 
@@ -851,7 +851,7 @@ test_cancel (void)
   g_clear_error (&error);
 
   /* Reading a packet stops too. */
-  g_assert_null (wg_dossier_new_for_grid (store, VILLAGE, WG_DOSSIER_ALL, DAY, cancellable, NULL, NULL,
+  g_assert_null (wg_dossier_new_for_grid (store, VILLAGE, WG_DOSSIER_FLAGS_ALL, DAY, cancellable, NULL, NULL,
                                           &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }

@@ -138,7 +138,7 @@ count (const char *db,
 static char *
 digest (const char *db)
 {
-  g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, NULL);
+  g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, NULL);
 
   g_assert_nonnull (store);
   return wg_store_dup_digest (store, NULL);
@@ -636,7 +636,7 @@ test_mapping_remembered (void)
 static void
 test_export_status_and_search (void)
 {
-  g_autoptr(WgStore) store = wg_store_open (county_db, WG_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(WgStore) store = wg_store_open (county_db, WG_STORE_OPEN_FLAGS_DEFAULT, NULL);
   g_autofree char *status_file = path_in ("status.xlsx");
   g_autofree char *search_file = path_in ("search.csv");
   g_autofree char *out = NULL;
@@ -651,7 +651,7 @@ test_export_status_and_search (void)
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, >, 0);
   g_assert_true (wg_export_write_status (store, "141021", WG_STATUS_RETURNEES, "2026-11-29", status_file,
-                                         WG_TABLE_XLSX, &rows, &error));
+                                         WG_TABLE_FORMAT_XLSX, &rows, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rows, ==, people->len);
   python ("import sys, openpyxl\n"
@@ -664,7 +664,7 @@ test_export_status_and_search (void)
 
   results = wg_store_search (store, "曲沃", G_MAXINT, &error);
   g_assert_no_error (error);
-  g_assert_true (wg_export_write_search (store, "曲沃", search_file, WG_TABLE_CSV, &rows, &error));
+  g_assert_true (wg_export_write_search (store, "曲沃", search_file, WG_TABLE_FORMAT_CSV, &rows, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rows, ==, results->len);
   g_assert_cmpuint (csv_rows (search_file), ==, results->len + 1);
@@ -683,7 +683,7 @@ main (int    argc,
 
   dir = wg_test_make_tmp_dir ();
   county_db = g_build_filename (dir, "county.db", NULL);
-  store = wg_store_open (county_db, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (county_db, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 1, "2026-11-29", NULL, NULL, &error));
   g_assert_no_error (error);

@@ -320,7 +320,7 @@ writer_thread (gpointer data)
 {
   Writer *writer = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (writer->db, WG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WgStore) store = wg_store_open (writer->db, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
 
   g_assert_no_error (error);
   while (!g_atomic_int_get (&writer->stop))
@@ -477,7 +477,7 @@ main (int   argc,
   fixture_dir = wg_test_make_tmp_dir ();
   county_db = g_build_filename (fixture_dir, "county.db", NULL);
   {
-    g_autoptr(WgStore) store = wg_store_open (county_db, WG_STORE_OPEN_CREATE, &error);
+    g_autoptr(WgStore) store = wg_store_open (county_db, WG_STORE_OPEN_FLAGS_CREATE, &error);
 
     g_assert_no_error (error);
     g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 2, DAY, NULL, NULL, &error));

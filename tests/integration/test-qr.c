@@ -30,7 +30,7 @@ static GPtrArray *
 expected_labels (const char *grid)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_autoptr(WgLabelSheet) sheet = NULL;
   GPtrArray *payloads = g_ptr_array_new_with_free_func (g_free);
 
@@ -85,7 +85,7 @@ test_posters (void)
 {
   g_autofree char *pdf = wg_test_tmp_path ("posters.pdf");
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_autoptr(WgPosterSet) posters = wg_poster_set_new (store, TOWNSHIP, 3, WG_PAPER_A4, DAY, &error);
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) decoded = NULL;
@@ -151,7 +151,7 @@ test_poster_url_template (void)
 
     /* Only ASCII after the '=': the name went in percent-encoded. */
     g_assert_true (g_str_is_ascii (encoded));
-    store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, NULL);
+    store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, NULL);
     village = wg_store_dup_grid_name (store, VILLAGE, NULL, NULL);
     g_assert_cmpstr (name, ==, village);
     g_assert_false (g_str_is_ascii (village));

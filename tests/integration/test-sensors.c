@@ -114,13 +114,13 @@ wait_until (gboolean (*done) (Fixture *),
 static gboolean
 is_connected (Fixture *fixture)
 {
-  return wg_sensor_feed_get_state (fixture->feed) == WG_FEED_CONNECTED;
+  return wg_sensor_feed_get_state (fixture->feed) == WG_FEED_STATE_CONNECTED;
 }
 
 static gboolean
 is_reconnecting (Fixture *fixture)
 {
-  return wg_sensor_feed_get_state (fixture->feed) == WG_FEED_RECONNECTING;
+  return wg_sensor_feed_get_state (fixture->feed) == WG_FEED_STATE_RECONNECTING;
 }
 
 static guint64 expected_messages;
@@ -155,12 +155,12 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->db = g_build_filename (fixture->broker.dir, "county.db", NULL);
   {
-    g_autoptr(WgStore) county = wg_store_open (county_db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) county = wg_store_open (county_db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
 
     g_assert_no_error (error);
     g_assert_true (wg_store_backup (county, fixture->db, NULL, &error));
   }
-  fixture->store = wg_store_open (fixture->db, WG_STORE_OPEN_DEFAULT, &error);
+  fixture->store = wg_store_open (fixture->db, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_assert_no_error (error);
   fixture->engine = wg_alert_engine_new (fixture->store, NULL);
   g_signal_connect (fixture->engine, "alert", G_CALLBACK (on_alert_cb), fixture);
@@ -226,7 +226,7 @@ test_opening_gives_one_alert (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (alerts->len, ==, 1);
   alert = g_ptr_array_index (alerts, 0);
-  g_assert_cmpint (alert->kind, ==, WG_ALERT_DOOR_OPENED);
+  g_assert_cmpint (alert->kind, ==, WG_ALERT_KIND_DOOR_OPENED);
   g_assert_cmpstr (alert->household_code, ==, fixture->household);
   g_assert_cmpstr (alert->device, ==, fixture->device);
 }
@@ -246,7 +246,7 @@ test_visit_window_gives_none (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   WgFeedStats stats;
 
-  g_assert_true (wg_store_add_visit_window (fixture->store, fixture->household_id, WG_VISIT_DISINFECTION,
+  g_assert_true (wg_store_add_visit_window (fixture->store, fixture->household_id, WG_VISIT_PURPOSE_DISINFECTION,
                                             starts, ends, NULL, &error));
   g_assert_no_error (error);
   publish (&fixture->broker, topic, shut);
@@ -475,10 +475,10 @@ test_real_payloads (Fixture       *fixture,
       alerts = wg_store_list_alerts (fixture->store, TRUE, NULL, NULL);
       g_assert_cmpuint (alerts->len, ==, 1);
       alert = g_ptr_array_index (alerts, 0);
-      g_assert_cmpint (alert->kind, ==, WG_ALERT_DOOR_OPENED);
+      g_assert_cmpint (alert->kind, ==, WG_ALERT_KIND_DOOR_OPENED);
       g_assert_cmpuint (alert->event_count, ==, 1);
       g_assert_true (wg_store_acknowledge_alert (fixture->store, alert->id, NULL));
-      g_assert_true (wg_store_resolve_alert (fixture->store, alert->id, WG_OUTCOME_FALSE_ALARM, NULL, NULL));
+      g_assert_true (wg_store_resolve_alert (fixture->store, alert->id, WG_ALERT_OUTCOME_FALSE_ALARM, NULL, NULL));
     }
   /* The duplicate report was one message, recorded once. */
   g_assert_cmpuint (stats_of (fixture).duplicates, ==, 0);
@@ -487,7 +487,7 @@ test_real_payloads (Fixture       *fixture,
 static gboolean
 is_standing_by (Fixture *fixture)
 {
-  return wg_sensor_feed_get_state (fixture->feed) == WG_FEED_STANDBY;
+  return wg_sensor_feed_get_state (fixture->feed) == WG_FEED_STATE_STANDBY;
 }
 
 /* Zigbee2MQTT with retain on: a restart replays the open door, before and
@@ -521,7 +521,7 @@ test_retained_replay (Fixture       *fixture,
           alert = g_ptr_array_index (alerts, 0);
           g_assert_cmpuint (alert->event_count, ==, 1);
           g_assert_true (wg_store_acknowledge_alert (fixture->store, alert->id, NULL));
-          g_assert_true (wg_store_resolve_alert (fixture->store, alert->id, WG_OUTCOME_FALSE_ALARM, NULL, NULL));
+          g_assert_true (wg_store_resolve_alert (fixture->store, alert->id, WG_ALERT_OUTCOME_FALSE_ALARM, NULL, NULL));
         }
     }
   g_assert_cmpuint (wg_store_count_open_alerts (fixture->store), ==, 0);
@@ -559,8 +559,8 @@ test_slashed_name (Fixture       *fixture,
       g_assert_cmpstr (alert->device, ==, name);
       g_assert_cmpstr (alert->household_code, ==, fixture->household);
     }
-  g_assert_cmpuint (open_alerts_of_kind (fixture, WG_ALERT_DOOR_OPENED), ==, 1);
-  g_assert_cmpuint (open_alerts_of_kind (fixture, WG_ALERT_OFFLINE), ==, 1);
+  g_assert_cmpuint (open_alerts_of_kind (fixture, WG_ALERT_KIND_DOOR_OPENED), ==, 1);
+  g_assert_cmpuint (open_alerts_of_kind (fixture, WG_ALERT_KIND_OFFLINE), ==, 1);
   publish_retained (&fixture->broker, availability, "");
 }
 
@@ -601,7 +601,7 @@ test_bridge (Fixture       *fixture,
   publish_retained (&fixture->broker, "zigbee2mqtt/bridge/state", offline);
   wait_for_messages (fixture, 1);
   g_assert_cmpuint (fixture->n_alerts, ==, 1);
-  g_assert_cmpuint (open_alerts_of_kind (fixture, WG_ALERT_BRIDGE_OFFLINE), ==, 1);
+  g_assert_cmpuint (open_alerts_of_kind (fixture, WG_ALERT_KIND_BRIDGE_OFFLINE), ==, 1);
   g_assert_cmpint (wg_store_get_bridge_state (fixture->store, "zigbee2mqtt", NULL, NULL), ==, 0);
 
   publish_retained (&fixture->broker, "zigbee2mqtt/bridge/state", online);
@@ -637,7 +637,7 @@ test_two_feeds (Fixture       *fixture,
   g_autofree char *topic = device_topic (fixture);
   g_autofree char *url = broker_url (&fixture->broker);
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (fixture->db, WG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WgStore) store = wg_store_open (fixture->db, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_autoptr(WgAlertEngine) engine = wg_alert_engine_new (store, NULL);
   g_autoptr(WgSensorFeed) second = wg_sensor_feed_new (engine);
   g_autoptr(GPtrArray) payloads = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -696,7 +696,7 @@ test_two_feeds (Fixture       *fixture,
     gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
     while (g_get_monotonic_time () < deadline &&
-           (wg_sensor_feed_get_state (second) != WG_FEED_CONNECTED || (wg_alert_engine_get_stats (engine, &second_stats), second_stats.messages < 1)))
+           (wg_sensor_feed_get_state (second) != WG_FEED_STATE_CONNECTED || (wg_alert_engine_get_stats (engine, &second_stats), second_stats.messages < 1)))
       g_main_context_iteration (NULL, FALSE);
   }
   wg_alert_engine_get_stats (engine, &second_stats);
@@ -813,7 +813,7 @@ test_cli_alert_steps (Fixture       *fixture,
 
   alert = wg_store_get_alert (fixture->store, fixture->last_alert, NULL);
   g_assert_cmpint (alert->state, ==, WG_ALERT_STATE_RESOLVED);
-  g_assert_cmpint (alert->outcome, ==, WG_OUTCOME_AUTHORISED_EXIT);
+  g_assert_cmpint (alert->outcome, ==, WG_ALERT_OUTCOME_AUTHORISED_EXIT);
   g_assert_cmpstr (alert->note, ==, "送医，已报备");
   g_assert_cmpstr (alert->acknowledged_by, ==, "值班员乙");
   audit = wg_store_list_audit (fixture->store, "alert", fixture->last_alert, NULL);
@@ -846,7 +846,7 @@ main (int   argc,
   fixture_dir = wg_test_make_tmp_dir ();
   county_db = g_build_filename (fixture_dir, "county.db", NULL);
   {
-    g_autoptr(WgStore) store = wg_store_open (county_db, WG_STORE_OPEN_CREATE, &error);
+    g_autoptr(WgStore) store = wg_store_open (county_db, WG_STORE_OPEN_FLAGS_CREATE, &error);
 
     g_assert_no_error (error);
     g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 5, NULL, NULL, NULL, &error));

@@ -14,7 +14,7 @@
 #include <adwaita.h>
 #include <stdarg.h>
 
-#include "wg-alert-panel.h"
+#include "wg-alert-panel-private.h"
 #include "wg-application.h"
 #include "wg-demo.h"
 #include "wg-grid-node.h"
@@ -50,7 +50,7 @@ feed_connected (gpointer window)
 {
   WgSensorFeed *feed = wg_window_get_feed (window);
 
-  return feed != NULL && wg_sensor_feed_get_state (feed) == WG_FEED_CONNECTED;
+  return feed != NULL && wg_sensor_feed_get_state (feed) == WG_FEED_STATE_CONNECTED;
 }
 
 static gboolean
@@ -95,7 +95,7 @@ static void
 press (WgAlertPanel *panel,
        const char   *action)
 {
-  GtkListBoxRow *row = wg_alert_panel_get_row (panel, 0, NULL);
+  GtkWidget *row = wg_alert_panel_get_row (panel, 0, NULL);
   GtkWidget *button;
 
   g_assert_nonnull (row);
@@ -111,7 +111,7 @@ static WgAlertState
 stored_state (gint64 id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_autoptr(WgAlertInfo) alert = NULL;
 
   g_assert_no_error (error);
@@ -135,7 +135,7 @@ test_opening_to_resolved (void)
   gint64 id;
 
   {
-    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(GPtrArray) sensors = wg_store_list_sensors (store, NULL, &error);
 
     g_assert_no_error (error);
@@ -167,7 +167,7 @@ test_opening_to_resolved (void)
   publish (&broker, topic, "{\"battery\":91,\"contact\":false,\"linkquality\":96}");
   wait_for (has_one_row, panel);
   {
-    GtkListBoxRow *alert_row = wg_alert_panel_get_row (panel, 0, &alert);
+    GtkWidget *alert_row = wg_alert_panel_get_row (panel, 0, &alert);
     g_autofree char *name = g_strdup_printf ("%s, %s, %s", wg_alert_kind_describe (alert->kind),
                                              wg_severity_describe (alert->severity), alert->address);
 
@@ -176,7 +176,7 @@ test_opening_to_resolved (void)
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (alert_row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
   }
   id = alert->id;
-  g_assert_cmpint (alert->kind, ==, WG_ALERT_DOOR_OPENED);
+  g_assert_cmpint (alert->kind, ==, WG_ALERT_KIND_DOOR_OPENED);
   g_assert_cmpstr (alert->household_code, ==, household);
   g_assert_nonnull (alert->worker);
 
@@ -197,7 +197,7 @@ test_opening_to_resolved (void)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_DISPATCHED);
   {
-    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(WgAlertInfo) dispatched = wg_store_get_alert (store, id, &error);
 
     g_assert_no_error (error);
@@ -217,7 +217,7 @@ test_opening_to_resolved (void)
 
     g_assert_cmpuint (gtk_drop_down_get_selected (outcome), ==, GTK_INVALID_LIST_POSITION);
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "resolve"));
-    gtk_drop_down_set_selected (outcome, WG_OUTCOME_AUTHORISED_EXIT - 1);
+    gtk_drop_down_set_selected (outcome, WG_ALERT_OUTCOME_AUTHORISED_EXIT - 1);
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "resolve"));
   }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "resolve");
@@ -225,10 +225,10 @@ test_opening_to_resolved (void)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpint (stored_state (id), ==, WG_ALERT_STATE_RESOLVED);
   {
-    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(WgAlertInfo) resolved = wg_store_get_alert (store, id, &error);
 
-    g_assert_cmpint (resolved->outcome, ==, WG_OUTCOME_AUTHORISED_EXIT);
+    g_assert_cmpint (resolved->outcome, ==, WG_ALERT_OUTCOME_AUTHORISED_EXIT);
   }
   /* While the operator's focus is on the list, the row stays where it was,
    * shown resolved; when the focus goes, so does the row. */
@@ -254,7 +254,7 @@ test_opening_to_resolved (void)
     g_assert_nonnull (form);
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "add"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (form), "add");
-    store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     visits = wg_store_list_visit_windows (store, wg_grid_node_get_id (wg_household_page_get_node (page)), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (visits->len, ==, 1);
@@ -262,7 +262,7 @@ test_opening_to_resolved (void)
 
   /* The sensors window lists them all. */
   {
-    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(GPtrArray) sensors = wg_store_list_sensors (store, NULL, &error);
     WgSensorsWindow *sensors_window;
 
@@ -298,7 +298,7 @@ test_bridge_offline (void)
   const WgAlertInfo *alert;
   WgAlertPanel *panel;
   WgWindow *window;
-  GtkListBoxRow *row;
+  GtkWidget *row;
 
   g_application_activate (G_APPLICATION (app));
   window = WG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -311,7 +311,7 @@ test_bridge_offline (void)
   publish (&broker, "zigbee2mqtt/bridge/state", "{\"state\":\"offline\"}");
   wait_for (has_one_row, panel);
   row = wg_alert_panel_get_row (panel, 0, &alert);
-  g_assert_cmpint (alert->kind, ==, WG_ALERT_BRIDGE_OFFLINE);
+  g_assert_cmpint (alert->kind, ==, WG_ALERT_KIND_BRIDGE_OFFLINE);
   g_assert_cmpint (alert->severity, ==, WG_SEVERITY_HIGH);
   g_assert_nonnull (strstr (bridge_text (panel), "offline"));
   /* The row says what it is, for whoever cannot see its colour. */
@@ -354,6 +354,17 @@ has_three_rows (gpointer panel)
   return wg_alert_panel_get_n_rows (panel) == 3;
 }
 
+static guint watched_index;
+
+static gboolean
+watched_row_acknowledged (gpointer panel)
+{
+  const WgAlertInfo *alert = NULL;
+
+  wg_alert_panel_get_row (panel, watched_index, &alert);
+  return alert != NULL && alert->state == WG_ALERT_STATE_ACKNOWLEDGED;
+}
+
 /* Two alerts arrive while the pointer rests on a card's Acknowledge: the
  * list does not move, they wait behind "2 new alerts", and the click
  * acknowledges the alert under the pointer — no other. */
@@ -368,7 +379,7 @@ test_list_holds_still (void)
   GtkWidget *button;
 
   {
-    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(GPtrArray) sensors = wg_store_list_sensors (store, NULL, &error);
 
     /* Not the first armed one: the first test planned a visit on its home. */
@@ -411,7 +422,7 @@ test_list_holds_still (void)
   wg_test_xdotool ("click", "1", NULL);
   wait_for (acknowledged, NULL);
   {
-    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(GPtrArray) alerts = wg_store_list_alerts (store, TRUE, NULL, &error);
 
     g_assert_cmpuint (alerts->len, ==, 3);
@@ -426,6 +437,41 @@ test_list_holds_still (void)
   /* The pointer goes: the list shows everything. */
   wg_test_xdotool ("mousemove", "--sync", "1", "1", NULL);
   wait_for (has_three_rows, panel);
+
+  /* Another desk acknowledges one of the open ones: that row alone is drawn
+   * again, where it stands; the others are not touched. */
+  {
+    const WgAlertInfo *other = NULL;
+    GtkWidget *other_row = NULL;
+    gint64 other_id = 0;
+    guint filled;
+
+    for (watched_index = 0; watched_index < 3; watched_index++)
+      {
+        other_row = wg_alert_panel_get_row (panel, watched_index, &other);
+        if (other->state == WG_ALERT_STATE_OPEN)
+          break;
+      }
+    g_assert_cmpuint (watched_index, <, 3);
+    g_assert_nonnull (other_row);
+    other_id = other->id;
+    filled = wg_alert_panel_get_n_rows_filled (panel);
+    {
+      g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
+
+      g_assert_no_error (error);
+      wg_store_set_operator (store, "值班员乙");
+      g_assert_true (wg_store_acknowledge_alert (store, other_id, &error));
+      g_assert_no_error (error);
+    }
+    wait_for (watched_row_acknowledged, panel);
+    spin (300);
+    g_assert_cmpuint (wg_alert_panel_get_n_rows_filled (panel), ==, filled + 1);
+    g_assert_cmpuint (wg_alert_panel_get_n_rows (panel), ==, 3);
+    g_assert_true (wg_alert_panel_get_row (panel, watched_index, &other) == other_row);
+    g_assert_cmpint (other->id, ==, other_id);
+    g_assert_cmpstr (other->acknowledged_by, ==, "值班员乙");
+  }
   publish (&broker, "zigbee2mqtt/bridge/state", "{\"state\":\"online\"}");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -453,7 +499,7 @@ main (int   argc,
   /* A small county as of today: its home quarantines' sensors are armed now. */
   db_path = g_build_filename (tmp_dir, "county.db", NULL);
   {
-    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_CREATE, &error);
+    g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_CREATE, &error);
 
     g_assert_no_error (error);
     g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 5, NULL, NULL, NULL, &error));

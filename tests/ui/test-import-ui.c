@@ -63,7 +63,7 @@ empty_database (const char *name)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
 
   g_assert_no_error (error);
   return path;
@@ -136,7 +136,7 @@ test_empty_to_county (void)
   import_through_dialog (window, "households", "households.csv", "40 rows: 40 new");
   import_through_dialog (window, "people", "people.csv", "117 rows: 117 new");
 
-  store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+  store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_true (wg_store_count (store, NULL, &counts, &error));
   g_assert_cmpuint (counts.households, ==, 40);
   g_assert_cmpuint (counts.persons, ==, 117);
@@ -202,7 +202,7 @@ test_corrected_mapping (void)
                     wg_import_dialog_field_position (dialog, "id_number"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+  store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_true (wg_store_count (store, NULL, &counts, &error));
   g_assert_cmpuint (counts.persons, ==, 3);
   close_windows ();
@@ -229,7 +229,7 @@ test_screening_form (void)
 
     g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "demo"));
   }
-  store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+  store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_true (wg_store_count (store, NULL, &counts, &error));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-returnee", NULL));

@@ -107,7 +107,7 @@ static void
 test_preview_export_and_print (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_autoptr(GPtrArray) expected = expected_labels (store);
   g_autofree char *exported = g_build_filename (tmp_dir, "village labels.pdf", NULL);
   g_autofree char *printed = g_build_filename (tmp_dir, "printed.pdf", NULL);
@@ -149,7 +149,7 @@ static void
 test_cancel_leaves_nothing (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_autofree char *path = g_build_filename (tmp_dir, "cancelled", "county cards.pdf", NULL);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -178,7 +178,7 @@ static void
 test_unknown_grid_and_posters (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   WgPrintView *view = open_view (store, "141021");
   GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view),
                                                                 WG_TYPE_PRINT_VIEW, "summary_label"));
@@ -224,7 +224,7 @@ static void
 test_grid_packet (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_autofree char *exported = g_build_filename (tmp_dir, "village packet.pdf", NULL);
   g_autofree char *printed = g_build_filename (tmp_dir, "village packet printed.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (exported);
@@ -281,7 +281,7 @@ static void
 test_preferences (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WgStore) store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GBytes) key_before = wg_store_dup_signing_key (store, NULL);
   g_autoptr(GBytes) key_after = NULL;
@@ -353,7 +353,7 @@ main (int   argc,
   g_type_ensure (WG_TYPE_PRINT_VIEW);
 
   db_path = g_build_filename (tmp_dir, "county.db", NULL);
-  store = wg_store_open (db_path, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (db_path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 8, "2026-11-29", NULL, NULL, &error));
   g_assert_no_error (error);

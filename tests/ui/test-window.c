@@ -252,7 +252,7 @@ test_household_and_person_file (void)
   g_assert_cmpint (wg_person_page_get_person_id (person_page), ==, known_person);
 
   /* The file's tables hold exactly the records in the database, newest first. */
-  temps = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_TEMPERATURE));
+  temps = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_KIND_TEMPERATURE));
   g_assert_cmpuint (wg_record_view_get_n_rows (temps), ==, 3);
   g_assert_cmpstr (wg_record_view_get_cell (temps, 0, 1), ==, "38.0");
   g_assert_cmpstr (wg_record_view_get_cell (temps, 1, 1), ==, "37.4");
@@ -263,16 +263,16 @@ test_household_and_person_file (void)
   g_assert_cmpuint (wg_temperature_chart_get_n_points (WG_TEMPERATURE_CHART (wg_person_page_get_chart (person_page))),
                     ==, 3);
 
-  quarantine = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_QUARANTINE));
+  quarantine = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_KIND_QUARANTINE));
   g_assert_cmpuint (wg_record_view_get_n_rows (quarantine), ==, 1);
   g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 3), ==, known_start);
   g_assert_cmpstr (wg_record_view_get_cell (quarantine, 0, 4), ==, known_end);
 
-  nat = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_NAT_TEST));
+  nat = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_KIND_NAT_TEST));
   g_assert_cmpuint (wg_record_view_get_n_rows (nat), ==, 0);
 
   /* Adding the person is in the history of changes. */
-  history = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_HISTORY));
+  history = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_KIND_HISTORY));
   g_assert_cmpuint (wg_record_view_get_n_rows (history), ==, 1);
   g_assert_cmpstr (wg_record_view_get_cell (history, 0, 3), ==, "欧阳娜");
 
@@ -295,7 +295,7 @@ test_household_and_person_file (void)
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
     g_assert_cmpint (wg_store_count_rows (wg_window_get_store (window), "temperature"), ==, readings + 1);
-    temps = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_TEMPERATURE));
+    temps = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_KIND_TEMPERATURE));
     g_assert_cmpuint (wg_record_view_get_n_rows (temps), ==, 4);
     g_assert_cmpstr (wg_record_view_get_cell (temps, 0, 1), ==, "37.8");
 
@@ -520,7 +520,7 @@ test_dossier_from_person_page (void)
   gsize length;
 
   {
-    g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(WgPersonInfo) info = NULL;
 
     g_assert_no_error (error);
@@ -547,15 +547,15 @@ test_dossier_from_person_page (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_false (attached);
-  g_assert_cmpuint (wg_record_view_get_n_rows (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_ATTACHMENT))),
+  g_assert_cmpuint (wg_record_view_get_n_rows (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_KIND_ATTACHMENT))),
                     ==, 0);
 
   /* A laboratory report is bound into the file. */
   wg_person_page_attach_file (page, report_file);
   wait_for (is_true, &attached);
-  g_assert_cmpuint (wg_record_view_get_n_rows (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_ATTACHMENT))),
+  g_assert_cmpuint (wg_record_view_get_n_rows (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_KIND_ATTACHMENT))),
                     ==, 1);
-  g_assert_cmpstr (wg_record_view_get_cell (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_ATTACHMENT)), 0, 0),
+  g_assert_cmpstr (wg_record_view_get_cell (WG_RECORD_VIEW (wg_person_page_get_records (page, WG_RECORD_KIND_ATTACHMENT)), 0, 0),
                    ==, "nat-report.pdf");
 
   /* Print… on the page: the print view opens on this person's dossier. */
@@ -596,7 +596,7 @@ test_dossier_from_person_page (void)
 
   /* The export is in the audit log, as a dossier. */
   {
-    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(GPtrArray) entries = wg_store_list_audit (store, "dossier", 0, &error);
 
     g_assert_no_error (error);
@@ -650,7 +650,7 @@ test_edit_registry (void)
   WgGridNode *node;
 
   {
-    g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
 
     g_assert_no_error (error);
     g_assert_true (wg_store_backup (store, db, NULL, &error));
@@ -710,7 +710,7 @@ test_edit_registry (void)
   }
   person_page = WG_PERSON_PAGE (wg_window_get_content (window));
   {
-    WgRecordView *nat = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_NAT_TEST));
+    WgRecordView *nat = WG_RECORD_VIEW (wg_person_page_get_records (person_page, WG_RECORD_KIND_NAT_TEST));
 
     g_assert_cmpuint (wg_record_view_get_n_rows (nat), ==, 1);
     g_assert_cmpstr (wg_record_view_get_cell (nat, 0, 1), ==, "曲沃县人民医院");
@@ -721,7 +721,7 @@ test_edit_registry (void)
   window = open_window (db);
   wg_window_open_person (window, known_person);
   {
-    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(WgPersonInfo) info = wg_store_read_person (store, known_person, &error);
 
     g_assert_no_error (error);
@@ -748,7 +748,7 @@ test_edit_registry (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
   g_assert_true (WG_IS_GRID_PAGE (wg_window_get_content (window)));
   {
-    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
 
     g_assert_cmpint (wg_store_count_rows (store, "household"), ==, small_counts.households);
   }
@@ -950,7 +950,7 @@ static void
 test_temperature_round (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(WgStore) store = wg_store_open (small_db, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   WgRoundView *view;
   GtkWidget *focus;
   int before;
@@ -1121,7 +1121,7 @@ test_figures_follow_changes (void)
   gtk_window_destroy (GTK_WINDOW (view));
 
   /* Another process (wangge-cli, another desk): its own connection. */
-  other = wg_store_open (small_db, WG_STORE_OPEN_DEFAULT, &error);
+  other = wg_store_open (small_db, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_assert_no_error (error);
   for (guint i = round->len; i > 0; i--)
     {
@@ -1514,7 +1514,7 @@ main (int   argc,
   adw_init ();
 
   small_db = g_build_filename (tmp_dir, "small.db", NULL);
-  store = wg_store_open (small_db, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (small_db, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 9, NULL, NULL, NULL, &error));
   add_known_household (store);

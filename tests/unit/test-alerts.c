@@ -79,7 +79,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = wg_test_make_tmp_dir ();
   path = g_build_filename (fixture->dir, "county.db", NULL);
-  fixture->store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  fixture->store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (fixture->store, WG_DEMO_SCALE_SMALL, 3, DAY, NULL, NULL, &error));
   wg_store_set_operator (fixture->store, "值班员甲");
@@ -132,7 +132,7 @@ send_retained (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (wg_alert_engine_handle (fixture->engine, topic, payload, strlen (payload),
-                                         ++fixture->mid, WG_MESSAGE_RETAINED, when, &error));
+                                         ++fixture->mid, WG_MESSAGE_FLAGS_RETAINED, when, &error));
   g_assert_no_error (error);
 }
 
@@ -326,7 +326,7 @@ test_door_opened (Fixture       *fixture,
   alerts = open_alerts (fixture);
   g_assert_cmpuint (alerts->len, ==, 1);
   alert = g_ptr_array_index (alerts, 0);
-  g_assert_cmpint (alert->kind, ==, WG_ALERT_DOOR_OPENED);
+  g_assert_cmpint (alert->kind, ==, WG_ALERT_KIND_DOOR_OPENED);
   g_assert_cmpint (alert->severity, ==, WG_SEVERITY_HIGH);
   g_assert_cmpint (alert->household_id, ==, fixture->household_id);
   g_assert_cmpstr (alert->household_code, ==, "T3STHH0001");
@@ -381,7 +381,7 @@ test_visit_window (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   WgFeedStats stats;
 
-  g_assert_true (wg_store_add_visit_window (fixture->store, fixture->household_id, WG_VISIT_SAMPLING,
+  g_assert_true (wg_store_add_visit_window (fixture->store, fixture->household_id, WG_VISIT_PURPOSE_SAMPLING,
                                             DAY " 09:00:00", DAY " 10:00:00", NULL, &error));
   g_assert_no_error (error);
 
@@ -450,16 +450,16 @@ test_other_rules (Fixture       *fixture,
       seen[alert->kind] = TRUE;
       switch (alert->kind)
         {
-        case WG_ALERT_TAMPER:
+        case WG_ALERT_KIND_TAMPER:
           g_assert_cmpint (alert->severity, ==, WG_SEVERITY_HIGH);
           break;
-        case WG_ALERT_OFFLINE:
+        case WG_ALERT_KIND_OFFLINE:
           g_assert_cmpint (alert->severity, ==, WG_SEVERITY_MEDIUM);
           break;
-        case WG_ALERT_BATTERY_LOW:
+        case WG_ALERT_KIND_BATTERY_LOW:
           g_assert_cmpint (alert->severity, ==, WG_SEVERITY_LOW);
           break;
-        case WG_ALERT_UNKNOWN_DEVICE:
+        case WG_ALERT_KIND_UNKNOWN_DEVICE:
           g_assert_cmpint (alert->severity, ==, WG_SEVERITY_LOW);
           g_assert_cmpstr (alert->device, ==, "0xdeadbeef00000000");
           g_assert_cmpuint (alert->event_count, ==, 2);
@@ -468,16 +468,16 @@ test_other_rules (Fixture       *fixture,
           g_assert_not_reached ();
         }
     }
-  g_assert_true (seen[WG_ALERT_TAMPER] && seen[WG_ALERT_OFFLINE] && seen[WG_ALERT_BATTERY_LOW] &&
-                 seen[WG_ALERT_UNKNOWN_DEVICE]);
+  g_assert_true (seen[WG_ALERT_KIND_TAMPER] && seen[WG_ALERT_KIND_OFFLINE] && seen[WG_ALERT_KIND_BATTERY_LOW] &&
+                 seen[WG_ALERT_KIND_UNKNOWN_DEVICE]);
   /* Sorted by severity: the tamper first. */
-  g_assert_cmpint (((WgAlertInfo *) g_ptr_array_index (alerts, 0))->kind, ==, WG_ALERT_TAMPER);
+  g_assert_cmpint (((WgAlertInfo *) g_ptr_array_index (alerts, 0))->kind, ==, WG_ALERT_KIND_TAMPER);
 
   for (guint i = 0; i < alerts->len; i++)
     {
       WgAlertInfo *alert = g_ptr_array_index (alerts, i);
 
-      if (alert->kind != WG_ALERT_UNKNOWN_DEVICE)
+      if (alert->kind != WG_ALERT_KIND_UNKNOWN_DEVICE)
         g_assert_cmpuint (alert->event_count, ==, 1);
     }
   wg_alert_engine_get_stats (fixture->engine, &stats);
@@ -514,7 +514,7 @@ test_silence (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_new + fixture->n_updated, ==, 1);
 
   alerts = open_alerts (fixture);
-  g_assert_cmpint (((WgAlertInfo *) g_ptr_array_index (alerts, 0))->kind, ==, WG_ALERT_OFFLINE);
+  g_assert_cmpint (((WgAlertInfo *) g_ptr_array_index (alerts, 0))->kind, ==, WG_ALERT_KIND_OFFLINE);
   sensors = wg_store_list_sensors (fixture->store, DAY, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < sensors->len; i++)
@@ -564,7 +564,7 @@ test_lifecycle (Fixture       *fixture,
   id = fixture->last_alert;
 
   /* In order: not resolved or dispatched before someone has seen it. */
-  g_assert_false (wg_store_resolve_alert (fixture->store, id, WG_OUTCOME_FALSE_ALARM, NULL, &error));
+  g_assert_false (wg_store_resolve_alert (fixture->store, id, WG_ALERT_OUTCOME_FALSE_ALARM, NULL, &error));
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (wg_store_dispatch_alert (fixture->store, id, 0, &error));
@@ -581,11 +581,11 @@ test_lifecycle (Fixture       *fixture,
   g_assert_cmpstr (alert->dispatched_to, ==, alert->worker);
   g_clear_pointer (&alert, wg_alert_info_free);
 
-  g_assert_true (wg_store_resolve_alert (fixture->store, id, WG_OUTCOME_AUTHORISED_EXIT, "取快递，已批评教育", &error));
+  g_assert_true (wg_store_resolve_alert (fixture->store, id, WG_ALERT_OUTCOME_AUTHORISED_EXIT, "取快递，已批评教育", &error));
   g_assert_no_error (error);
   alert = wg_store_get_alert (fixture->store, id, &error);
   g_assert_cmpint (alert->state, ==, WG_ALERT_STATE_RESOLVED);
-  g_assert_cmpint (alert->outcome, ==, WG_OUTCOME_AUTHORISED_EXIT);
+  g_assert_cmpint (alert->outcome, ==, WG_ALERT_OUTCOME_AUTHORISED_EXIT);
   g_assert_cmpstr (alert->note, ==, "取快递，已批评教育");
   g_assert_nonnull (alert->resolved_at);
 
@@ -707,7 +707,7 @@ resolve_all (Fixture *fixture)
       WgAlertInfo *alert = g_ptr_array_index (alerts, i);
 
       g_assert_true (wg_store_acknowledge_alert (fixture->store, alert->id, NULL));
-      g_assert_true (wg_store_resolve_alert (fixture->store, alert->id, WG_OUTCOME_FALSE_ALARM, NULL, NULL));
+      g_assert_true (wg_store_resolve_alert (fixture->store, alert->id, WG_ALERT_OUTCOME_FALSE_ALARM, NULL, NULL));
     }
 }
 
@@ -750,14 +750,14 @@ test_real_devices (Fixture       *fixture,
       send (fixture, TOPIC, report, t2);
       g_assert_cmpuint (fixture->n_new, ==, n_new + 1);
       alert = only_open_alert (fixture);
-      g_assert_cmpint (alert->kind, ==, WG_ALERT_DOOR_OPENED);
+      g_assert_cmpint (alert->kind, ==, WG_ALERT_KIND_DOOR_OPENED);
       g_assert_cmpuint (alert->event_count, ==, 1);
       resolve_all (fixture);
 
       /* A low battery, however the model says it, once. */
       send (fixture, TOPIC, low, t2);
       send (fixture, TOPIC, low, t2);
-      g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_BATTERY_LOW), ==, 1);
+      g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_KIND_BATTERY_LOW), ==, 1);
       g_clear_pointer (&alert, wg_alert_info_free);
       alert = only_open_alert (fixture);
       g_assert_cmpuint (alert->event_count, ==, 1);
@@ -771,7 +771,7 @@ test_real_devices (Fixture       *fixture,
 
           send (fixture, TOPIC, tamper, t2);
           send (fixture, TOPIC, tamper, t2);
-          g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_TAMPER), ==, 1);
+          g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_KIND_TAMPER), ==, 1);
           resolve_all (fixture);
           send (fixture, TOPIC, closed, t2);
         }
@@ -872,7 +872,7 @@ test_slashed_name (Fixture       *fixture,
       alert = g_ptr_array_index (alerts, i);
       g_assert_cmpstr (alert->device, ==, "乐昌镇/南关/348号");
       g_assert_cmpstr (alert->household_code, ==, "T3STHH0001");
-      g_assert_true (alert->kind == WG_ALERT_DOOR_OPENED || alert->kind == WG_ALERT_OFFLINE);
+      g_assert_true (alert->kind == WG_ALERT_KIND_DOOR_OPENED || alert->kind == WG_ALERT_KIND_OFFLINE);
     }
 }
 
@@ -938,9 +938,9 @@ test_cleared (Fixture       *fixture,
 
   send (fixture, TOPIC, CLOSED, t);
   g_assert_true (wg_alert_engine_handle (fixture->engine, TOPIC, "", 0, ++fixture->mid,
-                                         WG_MESSAGE_RETAINED, t, &error));
+                                         WG_MESSAGE_FLAGS_RETAINED, t, &error));
   g_assert_true (wg_alert_engine_handle (fixture->engine, TOPIC "/availability", NULL, 0, ++fixture->mid,
-                                         WG_MESSAGE_RETAINED, t, &error));
+                                         WG_MESSAGE_FLAGS_RETAINED, t, &error));
   g_assert_no_error (error);
   g_assert_cmpint (wg_store_count_rows (fixture->store, "sensor_event"), ==, 1);
   g_assert_cmpuint (fixture->n_new + fixture->n_updated, ==, 0);
@@ -976,7 +976,7 @@ test_bridge (Fixture       *fixture,
   send (fixture, "zigbee2mqtt/bridge/state", offline, t);
   g_assert_cmpuint (fixture->n_new, ==, 1);
   alert = only_open_alert (fixture);
-  g_assert_cmpint (alert->kind, ==, WG_ALERT_BRIDGE_OFFLINE);
+  g_assert_cmpint (alert->kind, ==, WG_ALERT_KIND_BRIDGE_OFFLINE);
   g_assert_cmpint (alert->severity, ==, WG_SEVERITY_HIGH);
   id = alert->id;
   g_assert_cmpint (wg_store_get_bridge_state (fixture->store, "zigbee2mqtt", &since, NULL), ==, 0);
@@ -1000,7 +1000,7 @@ test_bridge (Fixture       *fixture,
 
   /* Online again: now a silent sensor is offline, as before. */
   g_assert_true (wg_alert_engine_check_timers (fixture->engine, later, NULL));
-  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_OFFLINE), ==, 1);
+  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_KIND_OFFLINE), ==, 1);
 }
 
 static void
@@ -1018,11 +1018,11 @@ test_door_left_open (Fixture       *fixture,
   send (fixture, TOPIC, CLOSED, t);
   send (fixture, TOPIC, OPEN, t);
   g_assert_true (wg_alert_engine_check_timers (fixture->engine, t9, &error));
-  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_DOOR_LEFT_OPEN), ==, 0);
+  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_KIND_DOOR_LEFT_OPEN), ==, 0);
   /* Its reports keep saying open: the door was opened at 10:00 all the same. */
   send (fixture, TOPIC, OPEN, t9);
   g_assert_true (wg_alert_engine_check_timers (fixture->engine, t11, &error));
-  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_DOOR_LEFT_OPEN), ==, 1);
+  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_KIND_DOOR_LEFT_OPEN), ==, 1);
   g_assert_true (wg_alert_engine_check_timers (fixture->engine, t20, &error));
   {
     g_autoptr(GPtrArray) alerts = open_alerts (fixture);
@@ -1031,7 +1031,7 @@ test_door_left_open (Fixture       *fixture,
       {
         WgAlertInfo *alert = g_ptr_array_index (alerts, i);
 
-        if (alert->kind == WG_ALERT_DOOR_LEFT_OPEN)
+        if (alert->kind == WG_ALERT_KIND_DOOR_LEFT_OPEN)
           {
             g_assert_cmpint (alert->severity, ==, WG_SEVERITY_MEDIUM);
             g_assert_cmpuint (alert->event_count, ==, 1);
@@ -1047,7 +1047,7 @@ test_door_left_open (Fixture       *fixture,
   send (fixture, TOPIC, OPEN, t30);
   g_assert_true (wg_alert_engine_check_timers (fixture->engine, t36, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_DOOR_LEFT_OPEN), ==, 1);
+  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_KIND_DOOR_LEFT_OPEN), ==, 1);
 }
 
 /* A batch: one transaction, each message alone, alerts told at the end. */

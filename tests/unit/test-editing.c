@@ -39,7 +39,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = wg_test_make_tmp_dir ();
   path = g_build_filename (fixture->dir, "county.db", NULL);
-  fixture->store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  fixture->store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (fixture->store, WG_DEMO_SCALE_SMALL, 4, DAY, NULL, NULL, &error));
   wg_store_set_operator (fixture->store, "值班员乙");
@@ -126,8 +126,8 @@ test_records (Fixture       *fixture,
   g_assert_false (wg_store_add_health_code (fixture->store, fixture->person_id, "yesterday",
                                             WG_HEALTH_CODE_GREEN, &error));
   g_clear_error (&error);
-  g_assert_cmpuint (n_records (fixture, WG_RECORD_NAT_TEST), ==, 0);
-  g_assert_cmpuint (n_records (fixture, WG_RECORD_VACCINATION), ==, 0);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_KIND_NAT_TEST), ==, 0);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_KIND_VACCINATION), ==, 0);
 
   g_assert_true (wg_store_add_nat_test (fixture->store, fixture->person_id, "2026-11-28 09:30:00", "县人民医院",
                                         TRUE, WG_NAT_RESULT_POSITIVE, &error));
@@ -152,11 +152,11 @@ test_records (Fixture       *fixture,
                                                   "2026-11-29", "2026-12-05", &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (n_records (fixture, WG_RECORD_VACCINATION), ==, 1);
-  g_assert_cmpuint (n_records (fixture, WG_RECORD_HEALTH_CODE), ==, 1);
-  g_assert_cmpuint (n_records (fixture, WG_RECORD_ITINERARY), ==, 1);
-  g_assert_cmpuint (n_records (fixture, WG_RECORD_QUARANTINE), ==, 1);
-  nat = wg_store_read_records (fixture->store, WG_RECORD_NAT_TEST, fixture->person_id, &error);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_KIND_VACCINATION), ==, 1);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_KIND_HEALTH_CODE), ==, 1);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_KIND_ITINERARY), ==, 1);
+  g_assert_cmpuint (n_records (fixture, WG_RECORD_KIND_QUARANTINE), ==, 1);
+  nat = wg_store_read_records (fixture->store, WG_RECORD_KIND_NAT_TEST, fixture->person_id, &error);
   g_assert_cmpuint (nat->rows->len, ==, 1);
   /* A positive result is marked to stand out. */
   g_assert_cmpuint (g_array_index (nat->alerts, guint32, 0), !=, 0);

@@ -148,7 +148,7 @@ test_refresh_quarantined (void)
         household = g_steal_pointer (&candidate);
     }
   g_assert_nonnull (household);
-  members = wg_store_read_records (store, WG_RECORD_MEMBERS, wg_grid_node_get_id (household), &error);
+  members = wg_store_read_records (store, WG_RECORD_KIND_MEMBERS, wg_grid_node_get_id (household), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (members->ids->len, >, 0);
   g_signal_connect (micro, "notify::n-quarantined", G_CALLBACK (on_notify_cb), &notified);
@@ -186,7 +186,7 @@ test_empty_database (void)
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   path = g_build_filename (g_get_user_data_dir (), "empty.db", NULL);
-  empty = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  empty = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_null (wg_grid_tree_new (empty, DAY, &error));
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
 }
@@ -204,7 +204,7 @@ main (int   argc,
 
   dir = wg_test_make_tmp_dir ();
   path = g_build_filename (dir, "tree.db", NULL);
-  store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 4, DAY, NULL, NULL, &error));
   g_assert_true (wg_store_count (store, DAY, &county, &error));

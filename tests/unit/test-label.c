@@ -21,7 +21,7 @@ new_store (void)
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   path = g_build_filename (g_get_user_data_dir (), "label.db", NULL);
-  store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_store_add_grid (store, NULL, "141021", "曲沃县", NULL, &error));
   g_assert_true (wg_store_add_grid (store, "141021", "141021100", "乐昌镇", NULL, &error));
@@ -81,13 +81,13 @@ test_verify (void)
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
-  g_assert_cmpint (wg_label_verify (store, payload, &code, &id, &error), ==, WG_LABEL_VALID);
+  g_assert_cmpint (wg_label_verify (store, payload, &code, &id, &error), ==, WG_LABEL_STATUS_VALID);
   g_assert_no_error (error);
   g_assert_cmpstr (code, ==, "K7Q2M9XW4D");
   g_assert_cmpint (id, >, 0);
 
   /* A scanner typing through a lower-case layout. */
-  g_assert_cmpint (wg_label_verify (store, lower, NULL, NULL, NULL), ==, WG_LABEL_VALID);
+  g_assert_cmpint (wg_label_verify (store, lower, NULL, NULL, NULL), ==, WG_LABEL_STATUS_VALID);
 
   /* Each single changed character of code or signature is caught. */
   for (gsize i = 4; payload[i] != '\0'; i++)
@@ -98,19 +98,19 @@ test_verify (void)
         continue;
       forged[i] = forged[i] == '7' ? '8' : '7';
       g_assert_cmpint (wg_label_verify (store, forged, NULL, NULL, NULL), ==,
-                       WG_LABEL_FORGED);
+                       WG_LABEL_STATUS_FORGED);
     }
 
-  g_assert_cmpint (wg_label_verify (store, gone, NULL, NULL, NULL), ==, WG_LABEL_GONE);
+  g_assert_cmpint (wg_label_verify (store, gone, NULL, NULL, NULL), ==, WG_LABEL_STATUS_GONE);
 
   g_assert_cmpint (wg_label_verify (store, "hello", NULL, NULL, NULL), ==,
-                   WG_LABEL_MALFORMED);
+                   WG_LABEL_STATUS_MALFORMED);
   g_assert_cmpint (wg_label_verify (store, "WG1:K7Q2M9XW4D", NULL, NULL, NULL), ==,
-                   WG_LABEL_MALFORMED);
+                   WG_LABEL_STATUS_MALFORMED);
   g_assert_cmpint (wg_label_verify (store, "WG1:K7Q2M9XW4D:ABC", NULL, NULL, NULL), ==,
-                   WG_LABEL_MALFORMED);
+                   WG_LABEL_STATUS_MALFORMED);
   g_assert_cmpint (wg_label_verify (store, "WG1:K7Q2M9XW4D:IIIIIIIIII", NULL, NULL, NULL),
-                   ==, WG_LABEL_MALFORMED);
+                   ==, WG_LABEL_STATUS_MALFORMED);
   g_assert_true (wg_label_looks_like ("  wg1:abc"));
   g_assert_false (wg_label_looks_like ("王芳"));
 }
@@ -131,16 +131,16 @@ test_rotation (void)
   g_assert_false (g_bytes_equal (old_key, new_key));
   new_label = wg_label_payload (new_key, "K7Q2M9XW4D");
 
-  g_assert_cmpint (wg_label_verify (store, new_label, NULL, NULL, NULL), ==, WG_LABEL_VALID);
+  g_assert_cmpint (wg_label_verify (store, new_label, NULL, NULL, NULL), ==, WG_LABEL_STATUS_VALID);
   g_assert_cmpint (wg_label_verify (store, old_label, NULL, NULL, NULL), ==,
-                   WG_LABEL_OUTDATED);
+                   WG_LABEL_STATUS_OUTDATED);
 
   /* Twice: the oldest label is still recognised. */
   g_assert_true (wg_store_rotate_signing_key (store, &error));
   g_assert_cmpint (wg_label_verify (store, old_label, NULL, NULL, NULL), ==,
-                   WG_LABEL_OUTDATED);
+                   WG_LABEL_STATUS_OUTDATED);
   g_assert_cmpint (wg_label_verify (store, new_label, NULL, NULL, NULL), ==,
-                   WG_LABEL_OUTDATED);
+                   WG_LABEL_STATUS_OUTDATED);
 }
 
 static void

@@ -154,14 +154,14 @@ test_label_payload (void)
   g_assert_cmpint (r->kind, ==, WG_SEARCH_KIND_HOUSEHOLD);
   g_assert_cmpint (r->id, ==, household_id);
   g_assert_true (r->is_label);
-  g_assert_cmpint (r->label_status, ==, WG_LABEL_VALID);
+  g_assert_cmpint (r->label_status, ==, WG_LABEL_STATUS_VALID);
 
   forged[strlen (forged) - 1] = forged[strlen (forged) - 1] == 'Z' ? 'Y' : 'Z';
   refused = search (forged);
   g_assert_cmpuint (refused->len, ==, 1);
   r = g_ptr_array_index (refused, 0);
   g_assert_cmpint (r->kind, ==, WG_SEARCH_KIND_LABEL);
-  g_assert_cmpint (r->label_status, ==, WG_LABEL_FORGED);
+  g_assert_cmpint (r->label_status, ==, WG_LABEL_STATUS_FORGED);
   g_assert_cmpstr (r->title, ==, "K7Q2M9XW4D");
 }
 
@@ -194,7 +194,7 @@ main (int   argc,
 
   dir = wg_test_make_tmp_dir ();
   path = g_build_filename (dir, "search.db", NULL);
-  store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 3, "2026-11-29", NULL, NULL, &error));
   g_assert_no_error (error);

@@ -131,7 +131,7 @@ test_mutations (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = wg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "county.db", NULL);
-  g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_autoptr(WgAlertEngine) engine = NULL;
   g_autoptr(GPtrArray) seeds = load_seeds ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
@@ -155,7 +155,7 @@ test_mutations (void)
       if (i % 100 == 0)
         g_assert_true (wg_alert_engine_begin_batch (engine, &error));
       g_assert_true (wg_alert_engine_handle (engine, topic, payload->len > 0 ? payload->data : NULL, payload->len, i,
-                                             g_rand_boolean (rand) ? WG_MESSAGE_RETAINED : WG_MESSAGE_FLAGS_NONE,
+                                             g_rand_boolean (rand) ? WG_MESSAGE_FLAGS_RETAINED : WG_MESSAGE_FLAGS_NONE,
                                              now, &error));
       g_assert_no_error (error);
       if (i % 100 == 99)

@@ -64,7 +64,7 @@ new_store (const char *name)
 {
   g_autofree char *path = temp_db_path (name);
   g_autoptr(GError) error = NULL;
-  WgStore *store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  WgStore *store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
 
   g_assert_no_error (error);
   g_assert_true (WG_IS_STORE (store));
@@ -145,7 +145,7 @@ test_reopen (void)
   add_small_county (store);
   close_store (store);
 
-  store = wg_store_open (path, WG_STORE_OPEN_DEFAULT, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (wg_store_count (store, "2026-11-29", &counts, &error));
   g_assert_cmpuint (counts.grids[1], ==, 1);
@@ -178,7 +178,7 @@ test_migrate_from_every_version (void)
           close_store (store);
         }
 
-      store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+      store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (wg_store_get_schema_version (store), ==, wg_store_latest_version ());
       g_assert_true (wg_store_check (store, &error));
@@ -210,7 +210,7 @@ test_refuse_newer (void)
   poke_header (path, 60, wg_store_latest_version () + 1);
   before = read_file (path);
 
-  store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "newer version"));
@@ -230,7 +230,7 @@ test_refuse_not_database (void)
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 
-  store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE);
 
@@ -252,7 +252,7 @@ test_refuse_foreign_database (void)
                    SQLITE_OK);
   sqlite3_close (db);
 
-  store = wg_store_open (path, WG_STORE_OPEN_CREATE, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE);
 }
@@ -270,13 +270,13 @@ test_refuse_read_only (void)
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   before = read_file (path);
 
-  store = wg_store_open (path, WG_STORE_OPEN_DEFAULT, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_assert_null (store);
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
 
   /* Reading is still allowed. */
-  store = wg_store_open (path, WG_STORE_OPEN_READ_ONLY, &error);
+  store = wg_store_open (path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (wg_store_check (store, &error));
   close_store (store);
@@ -291,7 +291,7 @@ test_missing (void)
   g_autofree char *path = temp_db_path ("missing.db");
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (wg_store_open (path, WG_STORE_OPEN_DEFAULT, &error));
+  g_assert_null (wg_store_open (path, WG_STORE_OPEN_FLAGS_DEFAULT, &error));
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }

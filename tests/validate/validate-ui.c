@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "wg-alert-row.h"
 #include "wg-application.h"
 #include "wg-count-card.h"
 #include "wg-grid-page.h"
@@ -54,6 +55,7 @@ main (int   argc,
   /* Registers the resources and the template classes. */
   app = wg_application_new (G_APPLICATION_NON_UNIQUE);
   g_type_ensure (WG_TYPE_WINDOW);
+  g_type_ensure (WG_TYPE_ALERT_ROW);
   g_type_ensure (WG_TYPE_COUNT_CARD);
   g_type_ensure (WG_TYPE_GRID_PAGE);
   g_type_ensure (WG_TYPE_GRID_ROW);

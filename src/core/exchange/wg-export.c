@@ -171,10 +171,10 @@ export_query (WgStore        *store,
 }
 
 static const WgColumn person_columns[] = {
-  { "身份证号", WG_COLUMN_TEXT, 20 }, { "姓名", WG_COLUMN_TEXT, 10 }, { "性别", WG_COLUMN_TEXT, 5 },
-  { "出生日期", WG_COLUMN_DATE, 12 }, { "手机号", WG_COLUMN_TEXT, 14 }, { "与户主关系", WG_COLUMN_TEXT, 10 },
-  { "居住状态", WG_COLUMN_TEXT, 8 }, { "户编码", WG_COLUMN_TEXT, 18 }, { "住址", WG_COLUMN_TEXT, 32 },
-  { "网格编码", WG_COLUMN_TEXT, 18 }, { "网格", WG_COLUMN_TEXT, 14 },
+  { "身份证号", WG_COLUMN_TYPE_TEXT, 20 }, { "姓名", WG_COLUMN_TYPE_TEXT, 10 }, { "性别", WG_COLUMN_TYPE_TEXT, 5 },
+  { "出生日期", WG_COLUMN_TYPE_DATE, 12 }, { "手机号", WG_COLUMN_TYPE_TEXT, 14 }, { "与户主关系", WG_COLUMN_TYPE_TEXT, 10 },
+  { "居住状态", WG_COLUMN_TYPE_TEXT, 8 }, { "户编码", WG_COLUMN_TYPE_TEXT, 18 }, { "住址", WG_COLUMN_TYPE_TEXT, 32 },
+  { "网格编码", WG_COLUMN_TYPE_TEXT, 18 }, { "网格", WG_COLUMN_TYPE_TEXT, 14 },
 };
 
 static const char person_sql[] =
@@ -195,8 +195,8 @@ fill_person (sqlite3_stmt *stmt,
 }
 
 static const WgColumn household_columns[] = {
-  { "户编码", WG_COLUMN_TEXT, 18 }, { "户主", WG_COLUMN_TEXT, 10 }, { "住址", WG_COLUMN_TEXT, 32 },
-  { "网格编码", WG_COLUMN_TEXT, 18 }, { "网格", WG_COLUMN_TEXT, 14 }, { "人数", WG_COLUMN_NUMBER, 6 },
+  { "户编码", WG_COLUMN_TYPE_TEXT, 18 }, { "户主", WG_COLUMN_TYPE_TEXT, 10 }, { "住址", WG_COLUMN_TYPE_TEXT, 32 },
+  { "网格编码", WG_COLUMN_TYPE_TEXT, 18 }, { "网格", WG_COLUMN_TYPE_TEXT, 14 }, { "人数", WG_COLUMN_TYPE_NUMBER, 6 },
 };
 
 static const char household_sql[] =
@@ -215,11 +215,11 @@ fill_household (sqlite3_stmt *stmt,
 }
 
 static const WgColumn returnee_columns[] = {
-  { "身份证号", WG_COLUMN_TEXT, 20 }, { "姓名", WG_COLUMN_TEXT, 10 }, { "手机号", WG_COLUMN_TEXT, 14 },
-  { "到达日期", WG_COLUMN_DATE, 12 }, { "来源地", WG_COLUMN_TEXT, 20 }, { "风险地区", WG_COLUMN_TEXT, 8 },
-  { "交通方式", WG_COLUMN_TEXT, 12 }, { "登记渠道", WG_COLUMN_TEXT, 10 }, { "网格编码", WG_COLUMN_TEXT, 18 },
-  { "网格", WG_COLUMN_TEXT, 14 }, { "户编码", WG_COLUMN_TEXT, 18 }, { "住址", WG_COLUMN_TEXT, 32 },
-  { "状态", WG_COLUMN_TEXT, 8 }, { "登记时间", WG_COLUMN_TIME, 18 },
+  { "身份证号", WG_COLUMN_TYPE_TEXT, 20 }, { "姓名", WG_COLUMN_TYPE_TEXT, 10 }, { "手机号", WG_COLUMN_TYPE_TEXT, 14 },
+  { "到达日期", WG_COLUMN_TYPE_DATE, 12 }, { "来源地", WG_COLUMN_TYPE_TEXT, 20 }, { "风险地区", WG_COLUMN_TYPE_TEXT, 8 },
+  { "交通方式", WG_COLUMN_TYPE_TEXT, 12 }, { "登记渠道", WG_COLUMN_TYPE_TEXT, 10 }, { "网格编码", WG_COLUMN_TYPE_TEXT, 18 },
+  { "网格", WG_COLUMN_TYPE_TEXT, 14 }, { "户编码", WG_COLUMN_TYPE_TEXT, 18 }, { "住址", WG_COLUMN_TYPE_TEXT, 32 },
+  { "状态", WG_COLUMN_TYPE_TEXT, 8 }, { "登记时间", WG_COLUMN_TYPE_TIME, 18 },
 };
 
 static const char returnee_sql[] =
@@ -243,11 +243,11 @@ fill_returnee (sqlite3_stmt *stmt,
 }
 
 static const WgColumn grid_columns[] = {
-  { "网格编码", WG_COLUMN_TEXT, 18 }, { "网格名称", WG_COLUMN_TEXT, 14 }, { "层级", WG_COLUMN_TEXT, 6 },
-  { "户数", WG_COLUMN_NUMBER, 8 }, { "人数", WG_COLUMN_NUMBER, 8 }, { "在外", WG_COLUMN_NUMBER, 6 },
-  { "返乡", WG_COLUMN_NUMBER, 6 }, { "健康监测", WG_COLUMN_NUMBER, 8 }, { "居家隔离", WG_COLUMN_NUMBER, 8 },
-  { "集中隔离", WG_COLUMN_NUMBER, 8 }, { "今日发热", WG_COLUMN_NUMBER, 8 }, { "核酸逾期", WG_COLUMN_NUMBER, 8 },
-  { "工作人员", WG_COLUMN_NUMBER, 8 }, { "门磁", WG_COLUMN_NUMBER, 6 }, { "未处置告警", WG_COLUMN_NUMBER, 10 },
+  { "网格编码", WG_COLUMN_TYPE_TEXT, 18 }, { "网格名称", WG_COLUMN_TYPE_TEXT, 14 }, { "层级", WG_COLUMN_TYPE_TEXT, 6 },
+  { "户数", WG_COLUMN_TYPE_NUMBER, 8 }, { "人数", WG_COLUMN_TYPE_NUMBER, 8 }, { "在外", WG_COLUMN_TYPE_NUMBER, 6 },
+  { "返乡", WG_COLUMN_TYPE_NUMBER, 6 }, { "健康监测", WG_COLUMN_TYPE_NUMBER, 8 }, { "居家隔离", WG_COLUMN_TYPE_NUMBER, 8 },
+  { "集中隔离", WG_COLUMN_TYPE_NUMBER, 8 }, { "今日发热", WG_COLUMN_TYPE_NUMBER, 8 }, { "核酸逾期", WG_COLUMN_TYPE_NUMBER, 8 },
+  { "工作人员", WG_COLUMN_TYPE_NUMBER, 8 }, { "门磁", WG_COLUMN_TYPE_NUMBER, 6 }, { "未处置告警", WG_COLUMN_TYPE_NUMBER, 10 },
 };
 
 static const char *const level_words[] = { "", "县", "乡镇", "村", "组", "微网格" };
@@ -314,8 +314,8 @@ export_grids (WgStore        *store,
 }
 
 static const WgColumn round_columns[] = {
-  { "姓名", WG_COLUMN_TEXT, 10 }, { "住址", WG_COLUMN_TEXT, 32 }, { "原因", WG_COLUMN_TEXT, 12 },
-  { "上午体温", WG_COLUMN_NUMBER, 10 }, { "下午体温", WG_COLUMN_NUMBER, 10 },
+  { "姓名", WG_COLUMN_TYPE_TEXT, 10 }, { "住址", WG_COLUMN_TYPE_TEXT, 32 }, { "原因", WG_COLUMN_TYPE_TEXT, 12 },
+  { "上午体温", WG_COLUMN_TYPE_NUMBER, 10 }, { "下午体温", WG_COLUMN_TYPE_NUMBER, 10 },
 };
 
 static gboolean
@@ -346,12 +346,12 @@ export_round (WgStore        *store,
 }
 
 static const WgColumn alert_columns[] = {
-  { "编号", WG_COLUMN_NUMBER, 8 }, { "等级", WG_COLUMN_TEXT, 6 }, { "类型", WG_COLUMN_TEXT, 14 },
-  { "状态", WG_COLUMN_TEXT, 8 }, { "设备", WG_COLUMN_TEXT, 18 }, { "户编码", WG_COLUMN_TEXT, 18 },
-  { "住址", WG_COLUMN_TEXT, 32 }, { "网格编码", WG_COLUMN_TEXT, 18 }, { "开始时间", WG_COLUMN_TIME, 18 },
-  { "最近事件", WG_COLUMN_TIME, 18 }, { "次数", WG_COLUMN_NUMBER, 6 }, { "网格员", WG_COLUMN_TEXT, 10 },
-  { "网格员电话", WG_COLUMN_TEXT, 14 }, { "确认人", WG_COLUMN_TEXT, 10 }, { "确认时间", WG_COLUMN_TIME, 18 },
-  { "处置时间", WG_COLUMN_TIME, 18 },
+  { "编号", WG_COLUMN_TYPE_NUMBER, 8 }, { "等级", WG_COLUMN_TYPE_TEXT, 6 }, { "类型", WG_COLUMN_TYPE_TEXT, 14 },
+  { "状态", WG_COLUMN_TYPE_TEXT, 8 }, { "设备", WG_COLUMN_TYPE_TEXT, 18 }, { "户编码", WG_COLUMN_TYPE_TEXT, 18 },
+  { "住址", WG_COLUMN_TYPE_TEXT, 32 }, { "网格编码", WG_COLUMN_TYPE_TEXT, 18 }, { "开始时间", WG_COLUMN_TYPE_TIME, 18 },
+  { "最近事件", WG_COLUMN_TYPE_TIME, 18 }, { "次数", WG_COLUMN_TYPE_NUMBER, 6 }, { "网格员", WG_COLUMN_TYPE_TEXT, 10 },
+  { "网格员电话", WG_COLUMN_TYPE_TEXT, 14 }, { "确认人", WG_COLUMN_TYPE_TEXT, 10 }, { "确认时间", WG_COLUMN_TYPE_TIME, 18 },
+  { "处置时间", WG_COLUMN_TYPE_TIME, 18 },
 };
 
 static const char *
@@ -398,9 +398,9 @@ export_alerts (WgStore        *store,
 }
 
 static const WgColumn sensor_columns[] = {
-  { "设备", WG_COLUMN_TEXT, 18 }, { "型号", WG_COLUMN_TEXT, 12 }, { "户编码", WG_COLUMN_TEXT, 18 },
-  { "住址", WG_COLUMN_TEXT, 32 }, { "布防", WG_COLUMN_TEXT, 6 }, { "在线", WG_COLUMN_TEXT, 6 },
-  { "门", WG_COLUMN_TEXT, 6 }, { "电量", WG_COLUMN_NUMBER, 6 }, { "最后上报", WG_COLUMN_TIME, 18 },
+  { "设备", WG_COLUMN_TYPE_TEXT, 18 }, { "型号", WG_COLUMN_TYPE_TEXT, 12 }, { "户编码", WG_COLUMN_TYPE_TEXT, 18 },
+  { "住址", WG_COLUMN_TYPE_TEXT, 32 }, { "布防", WG_COLUMN_TYPE_TEXT, 6 }, { "在线", WG_COLUMN_TYPE_TEXT, 6 },
+  { "门", WG_COLUMN_TYPE_TEXT, 6 }, { "电量", WG_COLUMN_TYPE_NUMBER, 6 }, { "最后上报", WG_COLUMN_TYPE_TIME, 18 },
 };
 
 static gboolean
@@ -455,13 +455,13 @@ wg_export_write_list (WgStore        *store,
     const WgColumn *columns;
     guint n_columns;
   } layouts[] = {
-    [WG_EXPORT_PERSONS] = { person_columns, G_N_ELEMENTS (person_columns) },
-    [WG_EXPORT_HOUSEHOLDS] = { household_columns, G_N_ELEMENTS (household_columns) },
-    [WG_EXPORT_GRIDS] = { grid_columns, G_N_ELEMENTS (grid_columns) },
-    [WG_EXPORT_ROUND] = { round_columns, G_N_ELEMENTS (round_columns) },
-    [WG_EXPORT_ALERTS] = { alert_columns, G_N_ELEMENTS (alert_columns) },
-    [WG_EXPORT_SENSORS] = { sensor_columns, G_N_ELEMENTS (sensor_columns) },
-    [WG_EXPORT_RETURNEES] = { returnee_columns, G_N_ELEMENTS (returnee_columns) },
+    [WG_EXPORT_LIST_PERSONS] = { person_columns, G_N_ELEMENTS (person_columns) },
+    [WG_EXPORT_LIST_HOUSEHOLDS] = { household_columns, G_N_ELEMENTS (household_columns) },
+    [WG_EXPORT_LIST_GRIDS] = { grid_columns, G_N_ELEMENTS (grid_columns) },
+    [WG_EXPORT_LIST_ROUND] = { round_columns, G_N_ELEMENTS (round_columns) },
+    [WG_EXPORT_LIST_ALERTS] = { alert_columns, G_N_ELEMENTS (alert_columns) },
+    [WG_EXPORT_LIST_SENSORS] = { sensor_columns, G_N_ELEMENTS (sensor_columns) },
+    [WG_EXPORT_LIST_RETURNEES] = { returnee_columns, G_N_ELEMENTS (returnee_columns) },
   };
   g_autoptr(WgTableWriter) writer = NULL;
   g_autofree char *detail = NULL;
@@ -470,7 +470,7 @@ wg_export_write_list (WgStore        *store,
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
   g_return_val_if_fail (list < G_N_ELEMENTS (layouts), FALSE);
 
-  if (list == WG_EXPORT_ROUND && grid_code == NULL)
+  if (list == WG_EXPORT_LIST_ROUND && grid_code == NULL)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
                    _("A temperature round is a grid's: name the grid."));
@@ -484,25 +484,25 @@ wg_export_write_list (WgStore        *store,
 
   switch (list)
     {
-    case WG_EXPORT_PERSONS:
+    case WG_EXPORT_LIST_PERSONS:
       ok = export_query (store, writer, person_sql, grid_code, fill_person, cancellable, error);
       break;
-    case WG_EXPORT_HOUSEHOLDS:
+    case WG_EXPORT_LIST_HOUSEHOLDS:
       ok = export_query (store, writer, household_sql, grid_code, fill_household, cancellable, error);
       break;
-    case WG_EXPORT_RETURNEES:
+    case WG_EXPORT_LIST_RETURNEES:
       ok = export_query (store, writer, returnee_sql, grid_code, fill_returnee, cancellable, error);
       break;
-    case WG_EXPORT_GRIDS:
+    case WG_EXPORT_LIST_GRIDS:
       ok = export_grids (store, writer, grid_code, today, cancellable, error);
       break;
-    case WG_EXPORT_ROUND:
+    case WG_EXPORT_LIST_ROUND:
       ok = export_round (store, writer, grid_code, today, error);
       break;
-    case WG_EXPORT_ALERTS:
+    case WG_EXPORT_LIST_ALERTS:
       ok = export_alerts (store, writer, grid_code, error);
       break;
-    case WG_EXPORT_SENSORS:
+    case WG_EXPORT_LIST_SENSORS:
       ok = export_sensors (store, writer, today, error);
       break;
     default:
@@ -553,8 +553,8 @@ export_items (GPtrArray       *items,
 }
 
 static const WgColumn search_columns[] = {
-  { "类别", WG_COLUMN_TEXT, 6 }, { "名称", WG_COLUMN_TEXT, 16 }, { "证件号/编码", WG_COLUMN_TEXT, 20 },
-  { "住址", WG_COLUMN_TEXT, 32 }, { "网格编码", WG_COLUMN_TEXT, 18 },
+  { "类别", WG_COLUMN_TYPE_TEXT, 6 }, { "名称", WG_COLUMN_TYPE_TEXT, 16 }, { "证件号/编码", WG_COLUMN_TYPE_TEXT, 20 },
+  { "住址", WG_COLUMN_TYPE_TEXT, 32 }, { "网格编码", WG_COLUMN_TYPE_TEXT, 18 },
 };
 
 static void
@@ -591,8 +591,8 @@ wg_export_write_search (WgStore        *store,
 }
 
 static const WgColumn status_columns[] = {
-  { "姓名", WG_COLUMN_TEXT, 10 }, { "户编码", WG_COLUMN_TEXT, 18 }, { "住址", WG_COLUMN_TEXT, 32 },
-  { "网格编码", WG_COLUMN_TEXT, 18 }, { "情况", WG_COLUMN_TEXT, 28 },
+  { "姓名", WG_COLUMN_TYPE_TEXT, 10 }, { "户编码", WG_COLUMN_TYPE_TEXT, 18 }, { "住址", WG_COLUMN_TYPE_TEXT, 32 },
+  { "网格编码", WG_COLUMN_TYPE_TEXT, 18 }, { "情况", WG_COLUMN_TYPE_TEXT, 28 },
 };
 
 static void

@@ -111,11 +111,11 @@ static const struct
   const Field *fields;
   const char *required[4];
 } kinds[] = {
-  [WG_IMPORT_GRIDS] = { "grids", N_("Grid register"), grid_fields, { "code", "name" } },
-  [WG_IMPORT_STAFF] = { "staff", N_("Staff register"), staff_fields, { "grid", "name", "role" } },
-  [WG_IMPORT_HOUSEHOLDS] = { "households", N_("Household register"), household_fields, { "code", "grid", "address" } },
-  [WG_IMPORT_PEOPLE] = { "people", N_("Person register"), person_fields, { "id_number", "name" } },
-  [WG_IMPORT_RETURNEES] = { "returnees", N_("Returnee list"), returnee_fields, { "id_number", "name", "arrived_on" } },
+  [WG_IMPORT_KIND_GRIDS] = { "grids", N_("Grid register"), grid_fields, { "code", "name" } },
+  [WG_IMPORT_KIND_STAFF] = { "staff", N_("Staff register"), staff_fields, { "grid", "name", "role" } },
+  [WG_IMPORT_KIND_HOUSEHOLDS] = { "households", N_("Household register"), household_fields, { "code", "grid", "address" } },
+  [WG_IMPORT_KIND_PEOPLE] = { "people", N_("Person register"), person_fields, { "id_number", "name" } },
+  [WG_IMPORT_KIND_RETURNEES] = { "returnees", N_("Returnee list"), returnee_fields, { "id_number", "name", "arrived_on" } },
 };
 
 #define N_FIELDS_MAX 16
@@ -123,7 +123,7 @@ static const struct
 const char *
 wg_import_kind_to_string (WgImportKind kind)
 {
-  g_return_val_if_fail (kind <= WG_IMPORT_RETURNEES, NULL);
+  g_return_val_if_fail (kind <= WG_IMPORT_KIND_RETURNEES, NULL);
   return kinds[kind].name;
 }
 
@@ -143,7 +143,7 @@ wg_import_kind_from_string (const char   *text,
 const char *
 wg_import_kind_label (WgImportKind kind)
 {
-  g_return_val_if_fail (kind <= WG_IMPORT_RETURNEES, NULL);
+  g_return_val_if_fail (kind <= WG_IMPORT_KIND_RETURNEES, NULL);
   return _(kinds[kind].label);
 }
 
@@ -177,11 +177,11 @@ wg_row_verdict_label (WgRowVerdict verdict)
 {
   switch (verdict)
     {
-    case WG_ROW_NEW: return _("New");
-    case WG_ROW_ADDED: return _("Added to a record");
-    case WG_ROW_SAME: return _("Already there");
-    case WG_ROW_CONFLICT: return _("Conflicts");
-    case WG_ROW_INVALID: return _("Invalid");
+    case WG_ROW_VERDICT_NEW: return _("New");
+    case WG_ROW_VERDICT_ADDED: return _("Added to a record");
+    case WG_ROW_VERDICT_SAME: return _("Already there");
+    case WG_ROW_VERDICT_CONFLICT: return _("Conflicts");
+    case WG_ROW_VERDICT_INVALID: return _("Invalid");
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -624,7 +624,7 @@ static gboolean
 read_household_code (Import     *imp,
                      char      **out)
 {
-  g_autofree char *raw = cell (imp, imp->kind == WG_IMPORT_HOUSEHOLDS ? "code" : "household");
+  g_autofree char *raw = cell (imp, imp->kind == WG_IMPORT_KIND_HOUSEHOLDS ? "code" : "household");
   g_autofree char *spaced = NULL;
   g_autofree char *folded = NULL;
   gsize len;
@@ -755,7 +755,7 @@ step_failed (Import  *imp,
     {
       invalid (imp, "%s", local->message);
       g_error_free (local);
-      return WG_ROW_INVALID;
+      return WG_ROW_VERDICT_INVALID;
     }
   g_propagate_error (error, local);
   return (WgRowVerdict) -1;
@@ -768,13 +768,13 @@ compare_verdict (Import  *imp,
                  GString *diff)
 {
   if (diff->len == 0)
-    return WG_ROW_SAME;
+    return WG_ROW_VERDICT_SAME;
   g_string_assign (imp->message, diff->str);
-  return WG_ROW_CONFLICT;
+  return WG_ROW_VERDICT_CONFLICT;
 }
 
 /* Runs an INSERT of the row's and notes where the new record came from:
- * WG_ROW_NEW with its id, WG_ROW_INVALID when the schema refused the row,
+ * WG_ROW_VERDICT_NEW with its id, WG_ROW_VERDICT_INVALID when the schema refused the row,
  * -1 (error set) when the run must end. */
 static WgRowVerdict
 insert_record (Import        *imp,
@@ -790,7 +790,7 @@ insert_record (Import        *imp,
   *id = sqlite3_last_insert_rowid (imp->db);
   if (!note_origin (imp, entity, *id, error))
     return -1;
-  return WG_ROW_NEW;
+  return WG_ROW_VERDICT_NEW;
 }
 
 static void
@@ -827,9 +827,9 @@ import_grid (Import  *imp,
 
   if (!read_grid_code (imp, "code", &code) || !read_text (imp, "name", 64, TRUE, &name) ||
       !read_grid_code (imp, "parent", &parent) || !read_text (imp, "level", 8, FALSE, &level_text))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   if (code == NULL)
-    return invalid (imp, _("%s is empty."), wg_import_field_label (imp->kind, "code")), WG_ROW_INVALID;
+    return invalid (imp, _("%s is empty."), wg_import_field_label (imp->kind, "code")), WG_ROW_VERDICT_INVALID;
   level = wg_grid_code_get_level (code);
   if (level_text != NULL)
     {
@@ -837,14 +837,14 @@ import_grid (Import  *imp,
 
       if (!g_ascii_string_to_unsigned (level_text, 10, 1, 5, &given, NULL) || given != level)
         return invalid (imp, _("Level “%s” does not fit code %s, which is a level-%u code."), level_text,
-                        code, level), WG_ROW_INVALID;
+                        code, level), WG_ROW_VERDICT_INVALID;
     }
   if (level > 1)
     prefix = g_strndup (code, wg_grid_code_length (level - 1));
   if (parent != NULL && g_strcmp0 (parent, prefix) != 0)
-    return invalid (imp, _("Parent grid code %s is not the start of code %s."), parent, code), WG_ROW_INVALID;
+    return invalid (imp, _("Parent grid code %s is not the start of code %s."), parent, code), WG_ROW_VERDICT_INVALID;
   if (!first_in_file (imp, code))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
 
   if (!(stmt = wg_store_prepare (imp->store, find_sql, error)))
     return -1;
@@ -868,7 +868,7 @@ import_grid (Import  *imp,
         return -1;
       if (counties[0] != NULL)
         return invalid (imp, _("The database already holds county %s; one database holds one county."),
-                        counties[0]), WG_ROW_INVALID;
+                        counties[0]), WG_ROW_VERDICT_INVALID;
     }
   else
     {
@@ -876,7 +876,7 @@ import_grid (Import  *imp,
         return -1;
       if (parent_id == 0)
         return invalid (imp, _("Parent grid %s is neither in the database nor in an earlier row."), prefix),
-               WG_ROW_INVALID;
+               WG_ROW_VERDICT_INVALID;
     }
 
   if (!(stmt = wg_store_prepare (imp->store, insert_sql, error)))
@@ -928,22 +928,22 @@ import_staff (Import  *imp,
 
   if (!read_grid_code (imp, "grid", &grid) || !read_text (imp, "name", 32, TRUE, &name) ||
       !read_phone (imp, &phone) || !read_text (imp, "role", 32, TRUE, &role_text))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   if (grid == NULL)
-    return invalid (imp, _("%s is empty."), wg_import_field_label (imp->kind, "grid")), WG_ROW_INVALID;
+    return invalid (imp, _("%s is empty."), wg_import_field_label (imp->kind, "grid")), WG_ROW_VERDICT_INVALID;
   if ((role = read_role (role_text)) < 0)
     return invalid (imp, _("Role “%s” is none of 网格长, 网格员, 防疫专员, 中心户长, 包片干部."), role_text),
-           WG_ROW_INVALID;
+           WG_ROW_VERDICT_INVALID;
   if (has_cell (imp, "id_number") && !read_id_number (imp, "id_number", &id_number))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   key = g_strdup_printf ("%s|%s|%d", grid, phone != NULL ? phone : name, role);
   if (!first_in_file (imp, key))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
 
   if ((grid_id = lookup_id (imp, grid_sql, grid, error)) < 0)
     return -1;
   if (grid_id == 0)
-    return invalid (imp, _("Grid %s is not in the database."), grid), WG_ROW_INVALID;
+    return invalid (imp, _("Grid %s is not in the database."), grid), WG_ROW_VERDICT_INVALID;
 
   if (!(stmt = wg_store_prepare (imp->store, phone != NULL ? by_phone_sql : by_name_sql, error)))
     return -1;
@@ -960,7 +960,7 @@ import_staff (Import  *imp,
       if (diff->len > 0)
         {
           g_string_assign (imp->message, diff->str);
-          return WG_ROW_CONFLICT;
+          return WG_ROW_VERDICT_CONFLICT;
         }
     }
   sqlite3_reset (stmt);
@@ -976,7 +976,7 @@ import_staff (Import  *imp,
       has_role = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
       if (has_role)
-        return WG_ROW_SAME;
+        return WG_ROW_VERDICT_SAME;
     }
   else
     {
@@ -989,7 +989,7 @@ import_staff (Import  *imp,
         sqlite3_bind_text (stmt, 2, phone, -1, SQLITE_STATIC);
       if (person_id > 0)
         sqlite3_bind_int64 (stmt, 3, person_id);
-      if ((verdict = insert_record (imp, stmt, "staff", &staff_id, error)) != WG_ROW_NEW)
+      if ((verdict = insert_record (imp, stmt, "staff", &staff_id, error)) != WG_ROW_VERDICT_NEW)
         return verdict;
     }
 
@@ -1000,7 +1000,7 @@ import_staff (Import  *imp,
   sqlite3_bind_int (stmt, 3, role);
   if (!wg_store_step_done (imp->store, stmt, &local))
     return step_failed (imp, error, local);
-  return existing ? WG_ROW_ADDED : WG_ROW_NEW;
+  return existing ? WG_ROW_VERDICT_ADDED : WG_ROW_VERDICT_NEW;
 }
 
 /* A grid by code that must be a micro-grid; 0 with the message set when not. */
@@ -1045,17 +1045,17 @@ import_household (Import  *imp,
 
   if (!read_household_code (imp, &code) || !read_grid_code (imp, "grid", &grid) ||
       !read_text (imp, "address", 128, TRUE, &address) || !read_text (imp, "head", 32, FALSE, &head))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   if (code == NULL)
-    return invalid (imp, _("%s is empty."), wg_import_field_label (imp->kind, "code")), WG_ROW_INVALID;
+    return invalid (imp, _("%s is empty."), wg_import_field_label (imp->kind, "code")), WG_ROW_VERDICT_INVALID;
   if (grid == NULL)
-    return invalid (imp, _("%s is empty."), wg_import_field_label (imp->kind, "grid")), WG_ROW_INVALID;
+    return invalid (imp, _("%s is empty."), wg_import_field_label (imp->kind, "grid")), WG_ROW_VERDICT_INVALID;
   if (has_cell (imp, "head_id") && !read_id_number (imp, "head_id", &head_id_number))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   if (!first_in_file (imp, code))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   if ((grid_id = micro_grid (imp, grid, error)) <= 0)
-    return grid_id < 0 ? (WgRowVerdict) -1 : WG_ROW_INVALID;
+    return grid_id < 0 ? (WgRowVerdict) -1 : WG_ROW_VERDICT_INVALID;
 
   if (head_id_number != NULL)
     {
@@ -1070,7 +1070,7 @@ import_household (Import  *imp,
               invalid (imp, _("The head's ID number belongs to %s, not %s."),
                        (const char *) sqlite3_column_text (stmt, 1), head);
               sqlite3_reset (stmt);
-              return WG_ROW_INVALID;
+              return WG_ROW_VERDICT_INVALID;
             }
         }
       sqlite3_reset (stmt);
@@ -1260,17 +1260,17 @@ import_person (Import  *imp,
   if (!read_id_number (imp, "id_number", &id_number) || !read_text (imp, "name", 32, TRUE, &name) ||
       !read_phone (imp, &phone) || !read_household_code (imp, &household) ||
       !read_text (imp, "relation", 16, FALSE, &relation) || !read_text (imp, "residency", 16, FALSE, &residency_text))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   if ((residency = read_residency (residency_text)) < 0)
-    return invalid (imp, _("Residency “%s” is none of 在家, 在外, 返乡."), residency_text), WG_ROW_INVALID;
+    return invalid (imp, _("Residency “%s” is none of 在家, 在外, 返乡."), residency_text), WG_ROW_VERDICT_INVALID;
   if (!first_in_file (imp, id_number))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   if (household != NULL)
     {
       if ((household_id = lookup_id (imp, household_sql, household, error)) < 0)
         return -1;
       if (household_id == 0)
-        return invalid (imp, _("Household %s is not in the database."), household), WG_ROW_INVALID;
+        return invalid (imp, _("Household %s is not in the database."), household), WG_ROW_VERDICT_INVALID;
     }
 
   if (!(stmt = wg_store_prepare (imp->store, find_sql, error)))
@@ -1310,7 +1310,7 @@ import_person (Import  *imp,
   }
   if (imp->pending->len >= BATCH_SIZE && !flush_people (imp, error))
     return -1;
-  return WG_ROW_NEW;
+  return WG_ROW_VERDICT_NEW;
 }
 
 static int
@@ -1369,27 +1369,27 @@ import_returnee (Import  *imp,
       !read_text (imp, "risk", 16, FALSE, &risk_text) || !read_text (imp, "transport", 64, FALSE, &transport) ||
       !read_grid_code (imp, "grid", &grid) || !read_household_code (imp, &household) ||
       !read_text (imp, "address", 128, FALSE, &address))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
   if ((risk = read_risk (risk_text)) < 0)
-    return invalid (imp, _("Risk area “%s” is none of 否, 中风险, 高风险."), risk_text), WG_ROW_INVALID;
+    return invalid (imp, _("Risk area “%s” is none of 否, 中风险, 高风险."), risk_text), WG_ROW_VERDICT_INVALID;
   if (strcmp (arrived, imp->today_text) > 0)
-    return invalid (imp, _("Arrival date %s is after today."), arrived), WG_ROW_INVALID;
+    return invalid (imp, _("Arrival date %s is after today."), arrived), WG_ROW_VERDICT_INVALID;
   place = from != NULL ? g_strdup (from)
         : g_strjoin (" ", province != NULL ? province : "", city != NULL ? city : "",
                      district != NULL ? district : "", NULL);
   g_strstrip (place);
   if (*place == '\0')
-    return invalid (imp, _("Where the returnee came from is empty.")), WG_ROW_INVALID;
+    return invalid (imp, _("Where the returnee came from is empty.")), WG_ROW_VERDICT_INVALID;
   key = g_strconcat (id_number, "|", arrived, NULL);
   if (!first_in_file (imp, key))
-    return WG_ROW_INVALID;
+    return WG_ROW_VERDICT_INVALID;
 
   if (grid != NULL)
     {
       if ((grid_id = lookup_id (imp, grid_sql, grid, error)) < 0)
         return -1;
       if (grid_id == 0)
-        return invalid (imp, _("Grid %s is not in the database."), grid), WG_ROW_INVALID;
+        return invalid (imp, _("Grid %s is not in the database."), grid), WG_ROW_VERDICT_INVALID;
     }
   if (household != NULL || address != NULL)
     {
@@ -1417,7 +1417,7 @@ import_returnee (Import  *imp,
           gint64 micro;
 
           if ((micro = micro_grid (imp, grid, error)) <= 0)
-            return micro < 0 ? (WgRowVerdict) -1 : WG_ROW_INVALID;
+            return micro < 0 ? (WgRowVerdict) -1 : WG_ROW_VERDICT_INVALID;
           if (!(stmt = wg_store_prepare (imp->store, new_household_sql, error)))
             return -1;
           sqlite3_bind_int64 (stmt, 1, micro);
@@ -1431,7 +1431,7 @@ import_returnee (Import  *imp,
       if (household != NULL && household_id == 0)
         return invalid (imp, imp->create_households
                              ? _("Household %s is not in the database: give its address and its micro-grid to register it.")
-                             : _("Household %s is not in the database."), household), WG_ROW_INVALID;
+                             : _("Household %s is not in the database."), household), WG_ROW_VERDICT_INVALID;
     }
 
   if (!(stmt = wg_store_prepare (imp->store, find_sql, error)))
@@ -1491,7 +1491,7 @@ import_returnee (Import  *imp,
       if (phone != NULL)
         sqlite3_bind_text (stmt, 6, phone, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, arrived, -1, SQLITE_STATIC);
-      if ((verdict = insert_record (imp, stmt, "person", &person_id, error)) != WG_ROW_NEW)
+      if ((verdict = insert_record (imp, stmt, "person", &person_id, error)) != WG_ROW_VERDICT_NEW)
         return verdict;
     }
 
@@ -1503,10 +1503,10 @@ import_returnee (Import  *imp,
   sqlite3_bind_int (stmt, 4, risk);
   if (transport != NULL)
     sqlite3_bind_text (stmt, 5, transport, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, imp->options->channel != 0 ? imp->options->channel : WG_CHANNEL_PUSHED);
+  sqlite3_bind_int (stmt, 6, imp->options->channel != 0 ? imp->options->channel : WG_RETURNEE_CHANNEL_PUSHED);
   if (grid_id > 0)
     sqlite3_bind_int64 (stmt, 7, grid_id);
-  if ((verdict = insert_record (imp, stmt, "returnee", &id, error)) != WG_ROW_NEW)
+  if ((verdict = insert_record (imp, stmt, "returnee", &id, error)) != WG_ROW_VERDICT_NEW)
     return verdict;
 
   if (!(stmt = wg_store_prepare (imp->store, itinerary_sql, error)))
@@ -1520,13 +1520,13 @@ import_returnee (Import  *imp,
     return step_failed (imp, error, local);
 
   if (!known)
-    return WG_ROW_NEW;
+    return WG_ROW_VERDICT_NEW;
   if (diff->len > 0)
     {
       g_string_printf (imp->message, _("Arrival added; not changed: %s"), diff->str);
-      return WG_ROW_CONFLICT;
+      return WG_ROW_VERDICT_CONFLICT;
     }
-  return WG_ROW_ADDED;
+  return WG_ROW_VERDICT_ADDED;
 }
 
 /* ---- header and mapping ---- */
@@ -1782,7 +1782,7 @@ rejected_writer (Import  *imp,
   columns[1].header = _("Reason");
   for (guint c = 0; c < n; c++)
     columns[c + 2].header = imp->report->headers[c];
-  return wg_table_writer_new (imp->options->rejected_path, WG_TABLE_CSV, NULL, columns, n + 2, error);
+  return wg_table_writer_new (imp->options->rejected_path, WG_TABLE_FORMAT_CSV, NULL, columns, n + 2, error);
 }
 
 /**
@@ -1841,11 +1841,11 @@ wg_import_file (WgStore                *store,
                 GError                **error)
 {
   static const RowFunc row_funcs[] = {
-    [WG_IMPORT_GRIDS] = import_grid,
-    [WG_IMPORT_STAFF] = import_staff,
-    [WG_IMPORT_HOUSEHOLDS] = import_household,
-    [WG_IMPORT_PEOPLE] = import_person,
-    [WG_IMPORT_RETURNEES] = import_returnee,
+    [WG_IMPORT_KIND_GRIDS] = import_grid,
+    [WG_IMPORT_KIND_STAFF] = import_staff,
+    [WG_IMPORT_KIND_HOUSEHOLDS] = import_household,
+    [WG_IMPORT_KIND_PEOPLE] = import_person,
+    [WG_IMPORT_KIND_RETURNEES] = import_returnee,
   };
   static const char batch_sql[] =
     "INSERT INTO import_batch (kind, channel, file_name, sha256, imported_at, operator, rows_read, rows_added)"
@@ -1871,7 +1871,7 @@ wg_import_file (WgStore                *store,
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL && options->path != NULL, FALSE);
-  g_return_val_if_fail (options->kind <= WG_IMPORT_RETURNEES, FALSE);
+  g_return_val_if_fail (options->kind <= WG_IMPORT_KIND_RETURNEES, FALSE);
 
   report->problems = g_ptr_array_new_with_free_func (problem_free);
   if (report_out != NULL)
@@ -1925,8 +1925,8 @@ wg_import_file (WgStore                *store,
       if (!(stmt = wg_store_prepare (store, batch_sql, &local)))
         goto fail;
       sqlite3_bind_text (stmt, 1, kinds[options->kind].name, -1, SQLITE_STATIC);
-      if (options->kind == WG_IMPORT_RETURNEES)
-        sqlite3_bind_int (stmt, 2, options->channel != 0 ? options->channel : WG_CHANNEL_PUSHED);
+      if (options->kind == WG_IMPORT_KIND_RETURNEES)
+        sqlite3_bind_int (stmt, 2, options->channel != 0 ? options->channel : WG_RETURNEE_CHANNEL_PUSHED);
       sqlite3_bind_text (stmt, 3, base, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, report->sha256, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, wg_store_get_operator (store), -1, SQLITE_TRANSIENT);
@@ -1941,7 +1941,7 @@ wg_import_file (WgStore                *store,
    * follows it cannot be refused) and needs none — which matters: FTS5
    * flushes its pending index at every savepoint, and a savepoint per row
    * made a big register three times slower. */
-  row_savepoint = options->kind == WG_IMPORT_STAFF || options->kind == WG_IMPORT_RETURNEES;
+  row_savepoint = options->kind == WG_IMPORT_KIND_STAFF || options->kind == WG_IMPORT_KIND_RETURNEES;
   while ((row = wg_table_reader_next (reader, &local)) != NULL)
     {
       WgRowVerdict verdict;
@@ -1957,21 +1957,21 @@ wg_import_file (WgStore                *store,
       verdict = row_funcs[options->kind] (&imp, &local);
       if ((int) verdict < 0)
         goto fail;
-      if (verdict == WG_ROW_INVALID || verdict == WG_ROW_SAME ||
-          (verdict == WG_ROW_CONFLICT && options->kind != WG_IMPORT_RETURNEES))
+      if (verdict == WG_ROW_VERDICT_INVALID || verdict == WG_ROW_VERDICT_SAME ||
+          (verdict == WG_ROW_VERDICT_CONFLICT && options->kind != WG_IMPORT_KIND_RETURNEES))
         {
           if (row_savepoint && !run_statement (store, rollback_sql, &local))
             goto fail;
         }
       else if (sqlite3_total_changes64 (imp.db) != changes ||
-               (options->kind == WG_IMPORT_PEOPLE && verdict == WG_ROW_NEW))
+               (options->kind == WG_IMPORT_KIND_PEOPLE && verdict == WG_ROW_VERDICT_NEW))
         added++;
       if (row_savepoint && !run_statement (store, release_sql, &local))
         goto fail;
 
       report->rows++;
       report->counts[verdict]++;
-      if ((verdict == WG_ROW_INVALID || verdict == WG_ROW_CONFLICT) && report->problems->len < MAX_PROBLEMS)
+      if ((verdict == WG_ROW_VERDICT_INVALID || verdict == WG_ROW_VERDICT_CONFLICT) && report->problems->len < MAX_PROBLEMS)
         {
           WgImportProblem *problem = g_new0 (WgImportProblem, 1);
 
@@ -1980,7 +1980,7 @@ wg_import_file (WgStore                *store,
           problem->message = g_strdup (message->str);
           g_ptr_array_add (report->problems, problem);
         }
-      if (verdict == WG_ROW_INVALID)
+      if (verdict == WG_ROW_VERDICT_INVALID)
         {
           if (!reject_row (&imp, row, message->str, &local))
             goto fail;
@@ -1998,18 +1998,18 @@ wg_import_file (WgStore                *store,
   if (local != NULL || !flush_people (&imp, &local))
     goto fail;
 
-  if (report->counts[WG_ROW_INVALID] > 0 && !options->skip_invalid)
+  if (report->counts[WG_ROW_VERDICT_INVALID] > 0 && !options->skip_invalid)
     {
       const WgImportProblem *first = NULL;
 
       for (guint i = 0; i < report->problems->len && first == NULL; i++)
-        if (((WgImportProblem *) report->problems->pdata[i])->verdict == WG_ROW_INVALID)
+        if (((WgImportProblem *) report->problems->pdata[i])->verdict == WG_ROW_VERDICT_INVALID)
           first = report->problems->pdata[i];
       g_set_error (&local, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE, "%u row is invalid (row %u: %s); nothing was imported.",
                                 "%u rows are invalid (the first, row %u: %s); nothing was imported.",
-                                report->counts[WG_ROW_INVALID]),
-                   report->counts[WG_ROW_INVALID], first != NULL ? first->number : 0,
+                                report->counts[WG_ROW_VERDICT_INVALID]),
+                   report->counts[WG_ROW_VERDICT_INVALID], first != NULL ? first->number : 0,
                    first != NULL ? first->message : "");
       goto fail;
     }
@@ -2035,7 +2035,7 @@ wg_import_file (WgStore                *store,
           (options->mapping != NULL && !remember_mapping (&imp, signature, options->mapping, &local)) ||
           !wg_store_log (store, "import", "import_batch", imp.batch_id, detail, &local))
         goto fail;
-      if (rejected != NULL && report->counts[WG_ROW_INVALID] > 0 && !wg_table_writer_finish (rejected, &local))
+      if (rejected != NULL && report->counts[WG_ROW_VERDICT_INVALID] > 0 && !wg_table_writer_finish (rejected, &local))
         goto fail;
       if (!wg_store_commit (store, &local))
         {
@@ -2045,7 +2045,7 @@ wg_import_file (WgStore                *store,
       in_transaction = FALSE;
       report->written = added;
     }
-  if (rejected != NULL && report->counts[WG_ROW_INVALID] > 0 && report->written)
+  if (rejected != NULL && report->counts[WG_ROW_VERDICT_INVALID] > 0 && report->written)
     report->rejected_path = g_strdup (options->rejected_path);
 
   if (report_out != NULL)
@@ -2090,7 +2090,7 @@ wg_import_returnee (WgStore           *store,
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autofree gboolean *numeric = g_new0 (gboolean, WG_RETURNEE_N_FIELDS);
   g_autofree char *today = wg_today ();
-  WgImportOptions options = { .kind = WG_IMPORT_RETURNEES, .channel = WG_CHANNEL_SCREENING };
+  WgImportOptions options = { .kind = WG_IMPORT_KIND_RETURNEES, .channel = WG_RETURNEE_CHANNEL_SCREENING };
   WgTableRow row = { 0 };
   Import imp = { 0 };
   GError *local = NULL;
@@ -2109,7 +2109,7 @@ wg_import_returnee (WgStore           *store,
   imp.store = store;
   imp.db = wg_store_get_db (store);
   imp.options = &options;
-  imp.kind = WG_IMPORT_RETURNEES;
+  imp.kind = WG_IMPORT_KIND_RETURNEES;
   imp.fields = returnee_fields;
   imp.seen = seen;
   imp.message = text;
@@ -2130,7 +2130,7 @@ wg_import_returnee (WgStore           *store,
       g_propagate_error (error, local);
       return FALSE;
     }
-  if (verdict == WG_ROW_INVALID)
+  if (verdict == WG_ROW_VERDICT_INVALID)
     {
       wg_store_rollback (store);
       g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID, text->str);
@@ -2140,14 +2140,14 @@ wg_import_returnee (WgStore           *store,
     *verdict_out = verdict;
   if (message != NULL)
     *message = text->len > 0 ? g_strdup (text->str) : NULL;
-  if (dry_run || verdict == WG_ROW_SAME)
+  if (dry_run || verdict == WG_ROW_VERDICT_SAME)
     {
       wg_store_rollback (store);
       return TRUE;
     }
   {
-    g_autofree char *detail = g_strdup_printf ("screening %s %s", entry[WG_RETURNEE_ID_NUMBER],
-                                               entry[WG_RETURNEE_ARRIVED_ON]);
+    g_autofree char *detail = g_strdup_printf ("screening %s %s", entry[WG_RETURNEE_FIELD_ID_NUMBER],
+                                               entry[WG_RETURNEE_FIELD_ARRIVED_ON]);
 
     if (!wg_store_log (store, "add", "returnee", sqlite3_last_insert_rowid (imp.db), detail, &local) ||
         !wg_store_commit (store, &local))

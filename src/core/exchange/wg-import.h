@@ -13,27 +13,27 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  WG_IMPORT_GRIDS,
-  WG_IMPORT_STAFF,
-  WG_IMPORT_HOUSEHOLDS,
-  WG_IMPORT_PEOPLE,
-  WG_IMPORT_RETURNEES,
+  WG_IMPORT_KIND_GRIDS,
+  WG_IMPORT_KIND_STAFF,
+  WG_IMPORT_KIND_HOUSEHOLDS,
+  WG_IMPORT_KIND_PEOPLE,
+  WG_IMPORT_KIND_RETURNEES,
 } WgImportKind;
 
 typedef enum
 {
-  WG_CHANNEL_SCREENING = 1,
-  WG_CHANNEL_QR = 2,
-  WG_CHANNEL_PUSHED = 3,
+  WG_RETURNEE_CHANNEL_SCREENING = 1,
+  WG_RETURNEE_CHANNEL_QR = 2,
+  WG_RETURNEE_CHANNEL_PUSHED = 3,
 } WgReturneeChannel;
 
 typedef enum
 {
-  WG_ROW_NEW,       /* a new record */
-  WG_ROW_ADDED,     /* an existing record, and something new for it (an arrival, a role) */
-  WG_ROW_SAME,      /* already there as the row says: nothing to do */
-  WG_ROW_CONFLICT,  /* differs from the record there: listed, never overwritten */
-  WG_ROW_INVALID,   /* refused, with the reason */
+  WG_ROW_VERDICT_NEW,       /* a new record */
+  WG_ROW_VERDICT_ADDED,     /* an existing record, and something new for it (an arrival, a role) */
+  WG_ROW_VERDICT_SAME,      /* already there as the row says: nothing to do */
+  WG_ROW_VERDICT_CONFLICT,  /* differs from the record there: listed, never overwritten */
+  WG_ROW_VERDICT_INVALID,   /* refused, with the reason */
 } WgRowVerdict;
 
 /* One row's verdict, handed to the caller as it is decided. */
@@ -82,7 +82,7 @@ typedef struct
   GStrv fields;           /* per column: the field id it feeds, "" when ignored */
   GStrv ignored;          /* the headers no field takes */
   guint rows;
-  guint counts[WG_ROW_INVALID + 1];
+  guint counts[WG_ROW_VERDICT_INVALID + 1];
   GPtrArray *problems;    /* WgImportProblem: conflicts and invalid rows, the first 1,000 */
   char *rejected_path;    /* when refused rows were written */
   guint written;          /* how many rows wrote something (0 for a dry run) */
@@ -91,19 +91,19 @@ typedef struct
 /* The screening form's fields: the order of a returnee list's fields. */
 typedef enum
 {
-  WG_RETURNEE_ID_NUMBER,
-  WG_RETURNEE_NAME,
-  WG_RETURNEE_PHONE,
-  WG_RETURNEE_ARRIVED_ON,
-  WG_RETURNEE_FROM,
-  WG_RETURNEE_PROVINCE,
-  WG_RETURNEE_CITY,
-  WG_RETURNEE_DISTRICT,
-  WG_RETURNEE_RISK,
-  WG_RETURNEE_TRANSPORT,
-  WG_RETURNEE_GRID,
-  WG_RETURNEE_HOUSEHOLD,
-  WG_RETURNEE_ADDRESS,
+  WG_RETURNEE_FIELD_ID_NUMBER,
+  WG_RETURNEE_FIELD_NAME,
+  WG_RETURNEE_FIELD_PHONE,
+  WG_RETURNEE_FIELD_ARRIVED_ON,
+  WG_RETURNEE_FIELD_FROM,
+  WG_RETURNEE_FIELD_PROVINCE,
+  WG_RETURNEE_FIELD_CITY,
+  WG_RETURNEE_FIELD_DISTRICT,
+  WG_RETURNEE_FIELD_RISK,
+  WG_RETURNEE_FIELD_TRANSPORT,
+  WG_RETURNEE_FIELD_GRID,
+  WG_RETURNEE_FIELD_HOUSEHOLD,
+  WG_RETURNEE_FIELD_ADDRESS,
   WG_RETURNEE_N_FIELDS,
 } WgReturneeField;
 

@@ -53,9 +53,9 @@ wg_table_format_from_string (const char    *text,
                              WgTableFormat *format)
 {
   if (g_strcmp0 (text, "csv") == 0)
-    *format = WG_TABLE_CSV;
+    *format = WG_TABLE_FORMAT_CSV;
   else if (g_strcmp0 (text, "xlsx") == 0)
-    *format = WG_TABLE_XLSX;
+    *format = WG_TABLE_FORMAT_XLSX;
   else
     return FALSE;
   return TRUE;
@@ -68,9 +68,9 @@ wg_table_format_from_path (const char    *path,
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
   if (g_str_has_suffix (lower, ".xlsx"))
-    *format = WG_TABLE_XLSX;
+    *format = WG_TABLE_FORMAT_XLSX;
   else if (g_str_has_suffix (lower, ".csv"))
-    *format = WG_TABLE_CSV;
+    *format = WG_TABLE_FORMAT_CSV;
   else
     return FALSE;
   return TRUE;
@@ -155,13 +155,13 @@ wg_table_writer_new (const char      *path,
   self->fd = -1;
   self->columns = g_array_new (FALSE, FALSE, sizeof (WgColumn));
   g_array_append_vals (self->columns, columns, n_columns);
-  if (!(self->tmp_path = wg_output_make_temp (path, format == WG_TABLE_XLSX ? "xlsx" : "csv", &self->fd, error)))
+  if (!(self->tmp_path = wg_output_make_temp (path, format == WG_TABLE_FORMAT_XLSX ? "xlsx" : "csv", &self->fd, error)))
     {
       wg_table_writer_free (self);
       return NULL;
     }
 
-  if (format == WG_TABLE_CSV)
+  if (format == WG_TABLE_FORMAT_CSV)
     {
       self->csv = g_string_new ("\xEF\xBB\xBF");
       for (guint c = 0; c < n_columns; c++)
@@ -209,7 +209,7 @@ wg_table_writer_new (const char      *path,
         guint width = columns[c].width > 0 ? columns[c].width : 12;
 
         worksheet_set_column (self->sheet, c, c, width,
-                              columns[c].type == WG_COLUMN_TEXT ? self->text_format : NULL);
+                              columns[c].type == WG_COLUMN_TYPE_TEXT ? self->text_format : NULL);
       }
     for (guint c = 0; c < n_columns; c++)
       worksheet_write_string (self->sheet, 0, c, columns[c].header, self->header_format);
@@ -227,12 +227,12 @@ parse_time (const char   *text,
 
   memset (out, 0, sizeof *out);
   n = sscanf (text, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s);
-  if (n < 3 || (type == WG_COLUMN_TIME && n < 5) || !g_date_valid_dmy (d, mo, y) || y < 1900)
+  if (n < 3 || (type == WG_COLUMN_TYPE_TIME && n < 5) || !g_date_valid_dmy (d, mo, y) || y < 1900)
     return FALSE;
   out->year = y;
   out->month = mo;
   out->day = d;
-  if (type == WG_COLUMN_TIME)
+  if (type == WG_COLUMN_TYPE_TIME)
     {
       out->hour = h;
       out->min = mi;
@@ -255,7 +255,7 @@ wg_table_writer_add_row (WgTableWriter      *self,
   g_return_val_if_fail (!self->finished, FALSE);
 
   self->rows++;
-  if (self->format == WG_TABLE_CSV)
+  if (self->format == WG_TABLE_FORMAT_CSV)
     {
       for (guint c = 0; c < n; c++)
         {
@@ -281,20 +281,20 @@ wg_table_writer_add_row (WgTableWriter      *self,
         continue;
       switch (column->type)
         {
-        case WG_COLUMN_NUMBER:
+        case WG_COLUMN_TYPE_NUMBER:
           number = g_ascii_strtod (value, &end);
           rc = end != value && *end == '\0'
              ? worksheet_write_number (self->sheet, self->rows, c, number, NULL)
              : worksheet_write_string (self->sheet, self->rows, c, value, NULL);
           break;
-        case WG_COLUMN_DATE:
-        case WG_COLUMN_TIME:
+        case WG_COLUMN_TYPE_DATE:
+        case WG_COLUMN_TYPE_TIME:
           rc = parse_time (value, column->type, &when)
              ? worksheet_write_datetime (self->sheet, self->rows, c, &when,
-                                         column->type == WG_COLUMN_DATE ? self->date_format : self->time_format)
+                                         column->type == WG_COLUMN_TYPE_DATE ? self->date_format : self->time_format)
              : worksheet_write_string (self->sheet, self->rows, c, value, NULL);
           break;
-        case WG_COLUMN_TEXT:
+        case WG_COLUMN_TYPE_TEXT:
         default:
           rc = worksheet_write_string (self->sheet, self->rows, c, value, self->text_format);
           break;
@@ -325,7 +325,7 @@ wg_table_writer_finish (WgTableWriter  *self,
   g_return_val_if_fail (!self->finished, FALSE);
 
   self->finished = TRUE;
-  if (self->format == WG_TABLE_CSV)
+  if (self->format == WG_TABLE_FORMAT_CSV)
     {
       if (!flush_csv (self, error))
         return FALSE;

@@ -11,16 +11,16 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  WG_TABLE_CSV,
-  WG_TABLE_XLSX,
+  WG_TABLE_FORMAT_CSV,
+  WG_TABLE_FORMAT_XLSX,
 } WgTableFormat;
 
 typedef enum
 {
-  WG_COLUMN_TEXT,    /* kept as text: ID numbers, phones, codes */
-  WG_COLUMN_NUMBER,
-  WG_COLUMN_DATE,    /* YYYY-MM-DD → a date cell */
-  WG_COLUMN_TIME,    /* YYYY-MM-DD HH:MM[:SS] → a date-and-time cell */
+  WG_COLUMN_TYPE_TEXT,    /* kept as text: ID numbers, phones, codes */
+  WG_COLUMN_TYPE_NUMBER,
+  WG_COLUMN_TYPE_DATE,    /* YYYY-MM-DD → a date cell */
+  WG_COLUMN_TYPE_TIME,    /* YYYY-MM-DD HH:MM[:SS] → a date-and-time cell */
 } WgColumnType;
 
 typedef struct

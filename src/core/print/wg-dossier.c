@@ -84,13 +84,13 @@ typedef enum
 } Section;
 
 static const WgRecordKind section_kinds[N_SECTIONS] = {
-  [SECTION_HEALTH_CODE] = WG_RECORD_HEALTH_CODE,
-  [SECTION_ITINERARY] = WG_RECORD_ITINERARY,
-  [SECTION_VACCINATION] = WG_RECORD_VACCINATION,
-  [SECTION_NAT_TEST] = WG_RECORD_NAT_TEST,
-  [SECTION_TEMPERATURE] = WG_RECORD_TEMPERATURE,
-  [SECTION_QUARANTINE] = WG_RECORD_QUARANTINE,
-  [SECTION_ATTACHMENT] = WG_RECORD_ATTACHMENT,
+  [SECTION_HEALTH_CODE] = WG_RECORD_KIND_HEALTH_CODE,
+  [SECTION_ITINERARY] = WG_RECORD_KIND_ITINERARY,
+  [SECTION_VACCINATION] = WG_RECORD_KIND_VACCINATION,
+  [SECTION_NAT_TEST] = WG_RECORD_KIND_NAT_TEST,
+  [SECTION_TEMPERATURE] = WG_RECORD_KIND_TEMPERATURE,
+  [SECTION_QUARANTINE] = WG_RECORD_KIND_QUARANTINE,
+  [SECTION_ATTACHMENT] = WG_RECORD_KIND_ATTACHMENT,
 };
 
 /* A table laid out for the page: column widths and row heights measured. */
@@ -667,7 +667,7 @@ load_current_state (Loader  *loader,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      gboolean central = sqlite3_column_int (stmt, 0) == WG_QUARANTINE_CENTRAL;
+      gboolean central = sqlite3_column_int (stmt, 0) == WG_QUARANTINE_KIND_CENTRAL;
       const char *site = (const char *) sqlite3_column_text (stmt, 5);
       const char *room = (const char *) sqlite3_column_text (stmt, 6);
       g_autofree char *where = central ? g_strdup_printf ("集中隔离（%s%s%s）", site,
@@ -743,7 +743,7 @@ load_temperatures (Loader  *loader,
   sqlite3_stmt *stmt;
   int rc;
 
-  table_init (table, wg_record_kind_print_title (WG_RECORD_TEMPERATURE), columns);
+  table_init (table, wg_record_kind_print_title (WG_RECORD_KIND_TEMPERATURE), columns);
   person->readings = g_array_new (FALSE, FALSE, sizeof (Reading));
 
 #define FLUSH_DAY()                                                                      \
@@ -977,7 +977,7 @@ load_household (Loader          *loader,
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
 
-          if (sqlite3_column_int (stmt, 1) || !(self->flags & WG_DOSSIER_ONLY_WATCHED))
+          if (sqlite3_column_int (stmt, 1) || !(self->flags & WG_DOSSIER_FLAGS_ONLY_WATCHED))
             {
               g_array_append_val (member_ids, id);
               g_ptr_array_add (everyone, NULL);
@@ -1494,7 +1494,7 @@ draw_grid_cover (WgDossier   *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
   y += wg_draw_text (cr, layout, self->grid_name, FONT_TITLE, LEFT, y, WIDTH, 2, PANGO_ALIGN_CENTER) + 6;
   y += wg_draw_text (cr, layout,
-                     self->flags & WG_DOSSIER_ONLY_WATCHED ? "隔离及健康监测人员档案" : "一人一档 档案汇编",
+                     self->flags & WG_DOSSIER_FLAGS_ONLY_WATCHED ? "隔离及健康监测人员档案" : "一人一档 档案汇编",
                      FONT ("Bold 16"), LEFT, y, WIDTH, 1, PANGO_ALIGN_CENTER) + 6;
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   y += wg_draw_text (cr, layout, self->grid_code, FONT_BODY, LEFT, y, WIDTH, 1, PANGO_ALIGN_CENTER) + 40;
@@ -1709,7 +1709,7 @@ load_cached_attachment (WgDossier         *self,
       return FALSE;
     }
   if (self->attachment_store == NULL &&
-      !(self->attachment_store = wg_store_open (self->db_path, WG_STORE_OPEN_READ_ONLY, error)))
+      !(self->attachment_store = wg_store_open (self->db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, error)))
     return FALSE;
   if (!(data = wg_store_dup_attachment (self->attachment_store, attachment->id, error)))
     return FALSE;
@@ -2020,7 +2020,7 @@ wg_dossier_new_for_person (WgStore     *store,
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
-  self = dossier_new (today, WG_DOSSIER_ALL);
+  self = dossier_new (today, WG_DOSSIER_FLAGS_ALL);
   if (!loader_init (&loader, self, store, error) ||
       !(info = wg_store_read_person (store, person_id, error)))
     return NULL;
@@ -2096,7 +2096,7 @@ wg_dossier_new_for_household (WgStore         *store,
   if (household_at (self, 0)->n_persons == 0)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
-                   flags & WG_DOSSIER_ONLY_WATCHED
+                   flags & WG_DOSSIER_FLAGS_ONLY_WATCHED
                      ? _("Nobody in household %s is in quarantine or under health monitoring.")
                      : _("Household %s has no members."),
                    household_at (self, 0)->code);
@@ -2130,7 +2130,7 @@ static gpointer
 read_half (gpointer data)
 {
   Half *half = data;
-  g_autoptr(WgStore) store = wg_store_open (half->db_path, WG_STORE_OPEN_READ_ONLY, &half->error);
+  g_autoptr(WgStore) store = wg_store_open (half->db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &half->error);
   g_auto(Loader) loader = { 0 };
 
   if (store != NULL)
@@ -2317,7 +2317,7 @@ wg_dossier_new_for_grid (WgStore         *store,
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (flags & WG_DOSSIER_ONLY_WATCHED) != 0);
+  sqlite3_bind_int (stmt, 2, (flags & WG_DOSSIER_FLAGS_ONLY_WATCHED) != 0);
   sqlite3_bind_text (stmt, 3, self->today, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -2338,14 +2338,14 @@ wg_dossier_new_for_grid (WgStore         *store,
   if (self->households->len == 0)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
-                   flags & WG_DOSSIER_ONLY_WATCHED
+                   flags & WG_DOSSIER_FLAGS_ONLY_WATCHED
                      ? _("Nobody under %s (%s) is in quarantine or under health monitoring.")
                      : _("There are no households under %s (%s)."),
                    self->grid_name, code);
       return NULL;
     }
 
-  self->title = g_strdup_printf ("%s：%s", flags & WG_DOSSIER_ONLY_WATCHED ? "隔离及健康监测人员档案"
+  self->title = g_strdup_printf ("%s：%s", flags & WG_DOSSIER_FLAGS_ONLY_WATCHED ? "隔离及健康监测人员档案"
                                                                          : "网格档案",
                                  self->grid_name);
   paginate (self);

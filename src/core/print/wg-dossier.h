@@ -16,9 +16,9 @@ G_DECLARE_FINAL_TYPE (WgDossier, wg_dossier, WG, DOSSIER, GObject)
 
 typedef enum
 {
-  WG_DOSSIER_ALL = 0,
+  WG_DOSSIER_FLAGS_ALL = 0,
   /* Only people in quarantine or under health monitoring: the usual packet. */
-  WG_DOSSIER_ONLY_WATCHED = 1 << 0,
+  WG_DOSSIER_FLAGS_ONLY_WATCHED = 1 << 0,
 } WgDossierFlags;
 
 WgDossier *wg_dossier_new_for_person    (WgStore         *store,

@@ -586,12 +586,12 @@ handle_bridge (WgAlertEngine          *self,
   /* Offline: every sensor is blind. A retained "offline" is the truth now. */
   if (message->online == 0)
     return before == 0 ||
-           raise_alert (self, raised, WG_ALERT_BRIDGE_OFFLINE, WG_SEVERITY_HIGH, 0, 0,
+           raise_alert (self, raised, WG_ALERT_KIND_BRIDGE_OFFLINE, WG_SEVERITY_HIGH, 0, 0,
                         WG_BRIDGE_DEVICE, when, error);
 
   if (!(stmt = wg_store_prepare (self->store, open_sql, error)))
     return FALSE;
-  sqlite3_bind_int (stmt, 1, WG_ALERT_BRIDGE_OFFLINE);
+  sqlite3_bind_int (stmt, 1, WG_ALERT_KIND_BRIDGE_OFFLINE);
   sqlite3_bind_text (stmt, 2, WG_BRIDGE_DEVICE, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -614,7 +614,7 @@ handle_bridge (WgAlertEngine          *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, when, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, WG_OUTCOME_DEVICE_FAULT);
+      sqlite3_bind_int (stmt, 3, WG_ALERT_OUTCOME_DEVICE_FAULT);
       /* Printed and shown as it is: the words of the record, in Chinese. */
       sqlite3_bind_text (stmt, 4, "网桥已恢复在线，自动解除", -1, SQLITE_STATIC);
       if (!wg_store_step_done (self->store, stmt, error) ||
@@ -666,7 +666,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
   g_autofree char *received = NULL;
   g_autofree char *when = NULL;
   g_autofree char *digest = NULL;
-  gboolean retained = (flags & WG_MESSAGE_RETAINED) != 0;
+  gboolean retained = (flags & WG_MESSAGE_FLAGS_RETAINED) != 0;
   gboolean duplicate = FALSE;
   Opening opening = OPENING_NOT_ARMED;
   Known known;
@@ -704,7 +704,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
       g_debug ("%s: %s", topic, parse_error->message);
       event.device = topic + MIN (strlen (topic), strlen (self->base_topic) + 1);
       event.occurred_at = received;
-      event.kind = WG_SENSOR_EVENT_MALFORMED;
+      event.kind = WG_SENSOR_EVENT_KIND_MALFORMED;
       if (!message_begin (self, error))
         return FALSE;
       if (!record_event (self, 0, &event, &duplicate, error))
@@ -727,7 +727,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
 
   if (message.topic == WG_SENSOR_TOPIC_BRIDGE_STATE)
     {
-      event.kind = WG_SENSOR_EVENT_AVAILABILITY;
+      event.kind = WG_SENSOR_EVENT_KIND_AVAILABILITY;
       if (!record_event (self, 0, &event, &duplicate, error))
         goto failed;
       if (duplicate)
@@ -745,9 +745,9 @@ wg_alert_engine_handle (WgAlertEngine  *self,
       !judge_opening (self, known.household_id, when, &opening, error))
     goto failed;
 
-  event.kind = message.topic == WG_SENSOR_TOPIC_AVAILABILITY ? WG_SENSOR_EVENT_AVAILABILITY
-               : opening == OPENING_EXPECTED ? WG_SENSOR_EVENT_EXPECTED_OPENING
-               : WG_SENSOR_EVENT_STATE;
+  event.kind = message.topic == WG_SENSOR_TOPIC_AVAILABILITY ? WG_SENSOR_EVENT_KIND_AVAILABILITY
+               : opening == OPENING_EXPECTED ? WG_SENSOR_EVENT_KIND_EXPECTED_OPENING
+               : WG_SENSOR_EVENT_KIND_STATE;
   if (!record_event (self, known.id, &event, &duplicate, error))
     goto failed;
   if (duplicate)
@@ -756,7 +756,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
   if (known.id == 0)
     {
       self->stats.unknown_devices++;
-      if (!raise_alert (self, raised, WG_ALERT_UNKNOWN_DEVICE, WG_SEVERITY_LOW, 0, 0, message.device,
+      if (!raise_alert (self, raised, WG_ALERT_KIND_UNKNOWN_DEVICE, WG_SEVERITY_LOW, 0, 0, message.device,
                         when, error))
         goto failed;
       return message_commit (self, digest, raised, error);
@@ -771,19 +771,19 @@ wg_alert_engine_handle (WgAlertEngine  *self,
       /* Said offline, after being online (or never said): true now, even
        * from a retained copy. */
       if (message.topic == WG_SENSOR_TOPIC_AVAILABILITY && message.online == 0 && known.online != 0 &&
-          !raise_alert (self, raised, WG_ALERT_OFFLINE, WG_SEVERITY_MEDIUM, known.id,
+          !raise_alert (self, raised, WG_ALERT_KIND_OFFLINE, WG_SEVERITY_MEDIUM, known.id,
                         known.household_id, message.device, when, error))
         goto failed;
       if (!retained && message.tamper == 1 && known.tamper != 1 &&
-          !raise_alert (self, raised, WG_ALERT_TAMPER, WG_SEVERITY_HIGH, known.id, known.household_id,
+          !raise_alert (self, raised, WG_ALERT_KIND_TAMPER, WG_SEVERITY_HIGH, known.id, known.household_id,
                         message.device, when, error))
         goto failed;
       if (!retained && battery_low_of (&message) == 1 && known.battery_low != 1 &&
-          !raise_alert (self, raised, WG_ALERT_BATTERY_LOW, WG_SEVERITY_LOW, known.id,
+          !raise_alert (self, raised, WG_ALERT_KIND_BATTERY_LOW, WG_SEVERITY_LOW, known.id,
                         known.household_id, message.device, when, error))
         goto failed;
       if (opening == OPENING_ALERT &&
-          !raise_alert (self, raised, WG_ALERT_DOOR_OPENED, WG_SEVERITY_HIGH, known.id,
+          !raise_alert (self, raised, WG_ALERT_KIND_DOOR_OPENED, WG_SEVERITY_HIGH, known.id,
                         known.household_id, message.device, when, error))
         goto failed;
       if (opening == OPENING_EXPECTED)
@@ -997,9 +997,9 @@ wg_alert_engine_check_timers (WgAlertEngine  *self,
 
   if (!message_begin (self, error))
     return FALSE;
-  if (!raise_for_sensors (self, silent_sql, offline_sql, silent_text, when, WG_ALERT_OFFLINE,
+  if (!raise_for_sensors (self, silent_sql, offline_sql, silent_text, when, WG_ALERT_KIND_OFFLINE,
                           WG_SEVERITY_MEDIUM, raised, error) ||
-      !raise_for_sensors (self, left_open_sql, raised_sql, open_text, when, WG_ALERT_DOOR_LEFT_OPEN,
+      !raise_for_sensors (self, left_open_sql, raised_sql, open_text, when, WG_ALERT_KIND_DOOR_LEFT_OPEN,
                           WG_SEVERITY_MEDIUM, raised, error))
     goto failed;
   return message_commit (self, NULL, raised, error);

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   WG_MESSAGE_FLAGS_NONE = 0,
-  WG_MESSAGE_RETAINED = 1 << 0, /* the broker's retained copy, not news */
+  WG_MESSAGE_FLAGS_RETAINED = 1 << 0, /* the broker's retained copy, not news */
 } WgMessageFlags;
 
 typedef struct

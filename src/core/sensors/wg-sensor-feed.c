@@ -108,17 +108,17 @@ wg_feed_state_describe (WgFeedState state)
 {
   switch (state)
     {
-    case WG_FEED_CONNECTING:
+    case WG_FEED_STATE_CONNECTING:
       return _("Connecting");
-    case WG_FEED_CONNECTED:
+    case WG_FEED_STATE_CONNECTED:
       return _("Connected");
-    case WG_FEED_RECONNECTING:
+    case WG_FEED_STATE_RECONNECTING:
       return _("Reconnecting");
-    case WG_FEED_STANDBY:
+    case WG_FEED_STATE_STANDBY:
       return _("Standing by");
-    case WG_FEED_TAKEN_OVER:
+    case WG_FEED_STATE_TAKEN_OVER:
       return _("Session taken over");
-    case WG_FEED_STOPPED:
+    case WG_FEED_STATE_STOPPED:
     default:
       return _("Not connected");
     }
@@ -148,7 +148,7 @@ apply_state_cb (gpointer data)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
     }
   /* Step aside for a while; the lease is still ours. */
-  if (self->mosq != NULL && change->state == WG_FEED_TAKEN_OVER)
+  if (self->mosq != NULL && change->state == WG_FEED_STATE_TAKEN_OVER)
     {
       disconnect_broker (self);
       self->resume_id = g_timeout_add_seconds (TAKEN_OVER_PAUSE_SECONDS, resume_cb, self);
@@ -206,7 +206,7 @@ drain (WgSensorFeed *self,
       const void *payload = g_bytes_get_data (queued->payload, &length);
 
       if (!wg_alert_engine_handle (self->engine, queued->topic, payload, length, queued->mid,
-                                   queued->retained ? WG_MESSAGE_RETAINED : WG_MESSAGE_FLAGS_NONE,
+                                   queued->retained ? WG_MESSAGE_FLAGS_RETAINED : WG_MESSAGE_FLAGS_NONE,
                                    NULL, &error))
         g_warning ("A sensor message was not recorded: %s", error->message);
       queued_free (queued);
@@ -264,10 +264,10 @@ on_connect_cb (struct mosquitto *mosq,
        * session keeps it, but a broker that lost its persistence would not. */
       mosquitto_subscribe (mosq, NULL, everything, 1);
       self->connected_at = g_get_monotonic_time ();
-      post_state (self, WG_FEED_CONNECTED, NULL);
+      post_state (self, WG_FEED_STATE_CONNECTED, NULL);
     }
   else
-    post_state (self, WG_FEED_RECONNECTING, mosquitto_connack_string (rc));
+    post_state (self, WG_FEED_STATE_RECONNECTING, mosquitto_connack_string (rc));
 }
 
 static void
@@ -297,13 +297,13 @@ on_disconnect_cb (struct mosquitto *mosq,
       if (n_recent >= QUICK_DROPS)
         {
           memset (self->drops, 0, sizeof self->drops);
-          post_state (self, WG_FEED_TAKEN_OVER,
+          post_state (self, WG_FEED_STATE_TAKEN_OVER,
                       _("Another client connects to the broker with this feed's client id and takes its session: waiting a minute before trying again."));
           return;
         }
     }
   self->connected_at = 0;
-  post_state (self, WG_FEED_RECONNECTING, _("The broker closed the connection."));
+  post_state (self, WG_FEED_STATE_RECONNECTING, _("The broker closed the connection."));
 }
 
 static void
@@ -506,14 +506,14 @@ connect_broker (WgSensorFeed  *self,
         goto failed;
     }
 
-  set_state (self, WG_FEED_CONNECTING, NULL);
+  set_state (self, WG_FEED_STATE_CONNECTING, NULL);
 
   /* A refused connection now is retried by the loop, like a lost one. */
   rc = mosquitto_connect_async (self->mosq, self->host, self->port, KEEPALIVE_SECONDS);
   if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_ERRNO)
     goto failed;
   if (rc == MOSQ_ERR_ERRNO)
-    set_state (self, WG_FEED_RECONNECTING, g_strerror (errno));
+    set_state (self, WG_FEED_STATE_RECONNECTING, g_strerror (errno));
   if ((rc = mosquitto_loop_start (self->mosq)) != MOSQ_ERR_SUCCESS)
     goto failed;
 
@@ -579,12 +579,12 @@ check_lease (WgSensorFeed *self)
 
       disconnect_broker (self);
       g_clear_handle_id (&self->resume_id, g_source_remove);
-      if (self->state != WG_FEED_STANDBY || g_strcmp0 (self->problem, problem) != 0)
-        set_state (self, WG_FEED_STANDBY, problem);
+      if (self->state != WG_FEED_STATE_STANDBY || g_strcmp0 (self->problem, problem) != 0)
+        set_state (self, WG_FEED_STATE_STANDBY, problem);
       return;
     }
   if (self->mosq == NULL && self->resume_id == 0 && !connect_broker (self, &error))
-    set_state (self, WG_FEED_RECONNECTING, error->message);
+    set_state (self, WG_FEED_STATE_RECONNECTING, error->message);
 }
 
 static gboolean
@@ -612,7 +612,7 @@ resume_cb (gpointer data)
  * Takes the database's lease on its sensor feed and connects in the
  * background, and keeps connecting: a broker that is down now is not an
  * error, only a state. When another feed holds the lease, this one stands
- * by (state %WG_FEED_STANDBY, the problem says who holds it) and takes over
+ * by (state %WG_FEED_STATE_STANDBY, the problem says who holds it) and takes over
  * when that lease lapses.
  *
  * Returns: %FALSE for settings that cannot work (a missing CA file…)
@@ -648,7 +648,7 @@ wg_sensor_feed_start (WgSensorFeed  *self,
   self->running = TRUE;
   self->lease_id = g_timeout_add_seconds (MAX (self->lease_seconds / 3, 1), lease_cb, self);
   check_lease (self);
-  if (self->mosq == NULL && self->state != WG_FEED_STANDBY && self->state != WG_FEED_RECONNECTING)
+  if (self->mosq == NULL && self->state != WG_FEED_STATE_STANDBY && self->state != WG_FEED_STATE_RECONNECTING)
     {
       wg_sensor_feed_stop (self);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The sensor feed could not start."));
@@ -679,13 +679,13 @@ wg_sensor_feed_stop (WgSensorFeed *self)
   wg_store_release_feed_lease (wg_alert_engine_get_store (self->engine), self->holder, NULL);
   g_clear_pointer (&self->context, g_main_context_unref);
 
-  set_state (self, WG_FEED_STOPPED, NULL);
+  set_state (self, WG_FEED_STATE_STOPPED, NULL);
 }
 
 WgFeedState
 wg_sensor_feed_get_state (WgSensorFeed *self)
 {
-  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), WG_FEED_STOPPED);
+  g_return_val_if_fail (WG_IS_SENSOR_FEED (self), WG_FEED_STATE_STOPPED);
 
   return self->state;
 }
@@ -792,7 +792,7 @@ wg_sensor_feed_class_init (WgSensorFeedClass *klass)
   object_class->get_property = wg_sensor_feed_get_property;
 
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL, WG_FEED_STOPPED, WG_FEED_TAKEN_OVER, WG_FEED_STOPPED,
+    g_param_spec_int ("state", NULL, NULL, WG_FEED_STATE_STOPPED, WG_FEED_STATE_TAKEN_OVER, WG_FEED_STATE_STOPPED,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_RECEIVED] =
     g_param_spec_uint64 ("n-received", NULL, NULL, 0, G_MAXUINT64, 0,

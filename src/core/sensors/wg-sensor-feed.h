@@ -11,12 +11,12 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  WG_FEED_STOPPED,
-  WG_FEED_CONNECTING,
-  WG_FEED_CONNECTED,
-  WG_FEED_RECONNECTING,
-  WG_FEED_STANDBY,     /* another feed holds this database's lease */
-  WG_FEED_TAKEN_OVER,  /* another client took the broker session: pausing */
+  WG_FEED_STATE_STOPPED,
+  WG_FEED_STATE_CONNECTING,
+  WG_FEED_STATE_CONNECTED,
+  WG_FEED_STATE_RECONNECTING,
+  WG_FEED_STATE_STANDBY,     /* another feed holds this database's lease */
+  WG_FEED_STATE_TAKEN_OVER,  /* another client took the broker session: pausing */
 } WgFeedState;
 
 #define WG_TYPE_SENSOR_FEED (wg_sensor_feed_get_type ())

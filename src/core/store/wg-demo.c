@@ -545,7 +545,7 @@ insert_quarantine (Demo        *demo,
   day_string (&end, e);
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int (stmt, 2, kind);
-  if (kind == WG_QUARANTINE_CENTRAL)
+  if (kind == WG_QUARANTINE_KIND_CENTRAL)
     {
       guint n = ++demo->central_placed[site];
 
@@ -746,11 +746,11 @@ build_household (Demo          *demo,
                                                         : WG_HEALTH_CODE_GREEN;
 
           if (home_quarantine && in_quarantine &&
-              !insert_quarantine (demo, person_id, WG_QUARANTINE_HOME, 0, &quarantine_start, 14,
+              !insert_quarantine (demo, person_id, WG_QUARANTINE_KIND_HOME, 0, &quarantine_start, 14,
                                   micro->worker_staff_id, error))
             return FALSE;
           if (central &&
-              !insert_quarantine (demo, person_id, WG_QUARANTINE_CENTRAL, central_site,
+              !insert_quarantine (demo, person_id, WG_QUARANTINE_KIND_CENTRAL, central_site,
                                   &returned_on, 7, micro->worker_staff_id, error))
             return FALSE;
           if (!insert_health_codes (demo, person_id, from, colour, error) ||

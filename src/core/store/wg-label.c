@@ -112,7 +112,7 @@ signed_by (GBytes     *key,
  * retired one, or by none, and does the household still exist? A barcode
  * scanner typing in a lower-case keyboard layout is forgiven.
  *
- * Returns: what the label is; %WG_LABEL_MALFORMED with @error set when the
+ * Returns: what the label is; %WG_LABEL_STATUS_MALFORMED with @error set when the
  *   database could not be read
  */
 WgLabelStatus
@@ -127,12 +127,12 @@ wg_label_verify (WgStore     *store,
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GPtrArray) retired = NULL;
   g_auto(GStrv) parts = NULL;
-  WgLabelStatus status = WG_LABEL_FORGED;
+  WgLabelStatus status = WG_LABEL_STATUS_FORGED;
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (WG_IS_STORE (store), WG_LABEL_MALFORMED);
-  g_return_val_if_fail (payload != NULL, WG_LABEL_MALFORMED);
+  g_return_val_if_fail (WG_IS_STORE (store), WG_LABEL_STATUS_MALFORMED);
+  g_return_val_if_fail (payload != NULL, WG_LABEL_STATUS_MALFORMED);
 
   if (household_code != NULL)
     *household_code = NULL;
@@ -145,44 +145,44 @@ wg_label_verify (WgStore     *store,
       strlen (parts[1]) > 16 || strlen (parts[2]) != WG_LABEL_SIGNATURE_LENGTH ||
       strspn (parts[1], crockford) != strlen (parts[1]) ||
       strspn (parts[2], crockford) != strlen (parts[2]))
-    return WG_LABEL_MALFORMED;
+    return WG_LABEL_STATUS_MALFORMED;
 
   if (household_code != NULL)
     *household_code = g_strdup (parts[1]);
 
   if (!(key = wg_store_dup_signing_key (store, error)))
-    return WG_LABEL_MALFORMED;
+    return WG_LABEL_STATUS_MALFORMED;
 
   if (signed_by (key, parts[1], parts[2]))
-    status = WG_LABEL_VALID;
+    status = WG_LABEL_STATUS_VALID;
   else
     {
       if (!(retired = wg_store_dup_retired_signing_keys (store, error)))
-        return WG_LABEL_MALFORMED;
+        return WG_LABEL_STATUS_MALFORMED;
       for (guint i = 0; i < retired->len; i++)
         if (signed_by (g_ptr_array_index (retired, i), parts[1], parts[2]))
           {
-            status = WG_LABEL_OUTDATED;
+            status = WG_LABEL_STATUS_OUTDATED;
             break;
           }
     }
 
-  if (status == WG_LABEL_FORGED)
+  if (status == WG_LABEL_STATUS_FORGED)
     return status;
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
-    return WG_LABEL_MALFORMED;
+    return WG_LABEL_STATUS_MALFORMED;
   sqlite3_bind_text (stmt, 1, parts[1], -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && household_id != NULL)
     *household_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
-    return WG_LABEL_GONE;
+    return WG_LABEL_STATUS_GONE;
   if (rc != SQLITE_ROW)
     {
       wg_store_set_error (store, rc, error);
-      return WG_LABEL_MALFORMED;
+      return WG_LABEL_STATUS_MALFORMED;
     }
   return status;
 }
@@ -198,15 +198,15 @@ wg_label_status_describe (WgLabelStatus status)
 {
   switch (status)
     {
-    case WG_LABEL_VALID:
+    case WG_LABEL_STATUS_VALID:
       return _("The label is genuine.");
-    case WG_LABEL_OUTDATED:
+    case WG_LABEL_STATUS_OUTDATED:
       return _("The label is genuine but outdated: it was signed with a key that has since been replaced. Print a new label for this household.");
-    case WG_LABEL_FORGED:
+    case WG_LABEL_STATUS_FORGED:
       return _("The label is forged or mistyped: its signature does not match.");
-    case WG_LABEL_GONE:
+    case WG_LABEL_STATUS_GONE:
       return _("The label is genuine, but its household no longer exists.");
-    case WG_LABEL_MALFORMED:
+    case WG_LABEL_STATUS_MALFORMED:
     default:
       return _("This is not a Wangge household label.");
     }

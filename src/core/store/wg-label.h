@@ -12,11 +12,11 @@ G_BEGIN_DECLS
 /* What scanning a household label tells. */
 typedef enum
 {
-  WG_LABEL_VALID,      /* signed with the current key, household exists */
-  WG_LABEL_OUTDATED,   /* signed with a retired key: reprint it */
-  WG_LABEL_FORGED,     /* no key of this database signed it */
-  WG_LABEL_GONE,       /* genuine, but the household no longer exists */
-  WG_LABEL_MALFORMED,  /* not a Wangge label at all */
+  WG_LABEL_STATUS_VALID,      /* signed with the current key, household exists */
+  WG_LABEL_STATUS_OUTDATED,   /* signed with a retired key: reprint it */
+  WG_LABEL_STATUS_FORGED,     /* no key of this database signed it */
+  WG_LABEL_STATUS_GONE,       /* genuine, but the household no longer exists */
+  WG_LABEL_STATUS_MALFORMED,  /* not a Wangge label at all */
 } WgLabelStatus;
 
 #define WG_LABEL_PREFIX "WG1:"

@@ -25,19 +25,19 @@ wg_alert_kind_name (WgAlertKind kind)
 {
   switch (kind)
     {
-    case WG_ALERT_DOOR_OPENED:
+    case WG_ALERT_KIND_DOOR_OPENED:
       return "door-opened";
-    case WG_ALERT_TAMPER:
+    case WG_ALERT_KIND_TAMPER:
       return "tamper";
-    case WG_ALERT_OFFLINE:
+    case WG_ALERT_KIND_OFFLINE:
       return "offline";
-    case WG_ALERT_BATTERY_LOW:
+    case WG_ALERT_KIND_BATTERY_LOW:
       return "battery-low";
-    case WG_ALERT_DOOR_LEFT_OPEN:
+    case WG_ALERT_KIND_DOOR_LEFT_OPEN:
       return "door-left-open";
-    case WG_ALERT_BRIDGE_OFFLINE:
+    case WG_ALERT_KIND_BRIDGE_OFFLINE:
       return "bridge-offline";
-    case WG_ALERT_UNKNOWN_DEVICE:
+    case WG_ALERT_KIND_UNKNOWN_DEVICE:
     default:
       return "unknown-device";
     }
@@ -48,19 +48,19 @@ wg_alert_kind_describe (WgAlertKind kind)
 {
   switch (kind)
     {
-    case WG_ALERT_DOOR_OPENED:
+    case WG_ALERT_KIND_DOOR_OPENED:
       return _("Door opened");
-    case WG_ALERT_TAMPER:
+    case WG_ALERT_KIND_TAMPER:
       return _("Sensor tampered with");
-    case WG_ALERT_OFFLINE:
+    case WG_ALERT_KIND_OFFLINE:
       return _("Sensor offline");
-    case WG_ALERT_BATTERY_LOW:
+    case WG_ALERT_KIND_BATTERY_LOW:
       return _("Battery low");
-    case WG_ALERT_DOOR_LEFT_OPEN:
+    case WG_ALERT_KIND_DOOR_LEFT_OPEN:
       return _("Door left open");
-    case WG_ALERT_BRIDGE_OFFLINE:
+    case WG_ALERT_KIND_BRIDGE_OFFLINE:
       return _("Zigbee2MQTT bridge offline");
-    case WG_ALERT_UNKNOWN_DEVICE:
+    case WG_ALERT_KIND_UNKNOWN_DEVICE:
     default:
       return _("Unknown device");
     }
@@ -121,13 +121,13 @@ wg_alert_outcome_describe (WgAlertOutcome outcome)
 {
   switch (outcome)
     {
-    case WG_OUTCOME_VIOLATION:
+    case WG_ALERT_OUTCOME_VIOLATION:
       return _("Violation confirmed");
-    case WG_OUTCOME_AUTHORISED_EXIT:
+    case WG_ALERT_OUTCOME_AUTHORISED_EXIT:
       return _("Authorised exit");
-    case WG_OUTCOME_FALSE_ALARM:
+    case WG_ALERT_OUTCOME_FALSE_ALARM:
       return _("False alarm");
-    case WG_OUTCOME_DEVICE_FAULT:
+    case WG_ALERT_OUTCOME_DEVICE_FAULT:
       return _("Device fault");
     default:
       return "";
@@ -476,7 +476,7 @@ wg_store_resolve_alert (WgStore         *store,
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
-  if (outcome < WG_OUTCOME_VIOLATION || outcome > WG_OUTCOME_DEVICE_FAULT)
+  if (outcome < WG_ALERT_OUTCOME_VIOLATION || outcome > WG_ALERT_OUTCOME_DEVICE_FAULT)
     {
       g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
                            _("Say what the alert was: a violation, an authorised exit, a false alarm or a device fault."));

@@ -47,39 +47,39 @@ typedef struct
 } KindSpec;
 
 static const KindSpec kinds[WG_RECORD_N_KINDS] = {
-  [WG_RECORD_HEALTH_CODE] = {
+  [WG_RECORD_KIND_HEALTH_CODE] = {
     N_("Health Code"),
     "SELECT id, day, colour FROM health_code WHERE person_id = ?1 ORDER BY day DESC",
     { N_("Day"), N_("Colour") }, { CELL_TEXT, CELL_COLOUR },
     "健康码记录", { "日期", "颜色" } },
-  [WG_RECORD_ITINERARY] = {
+  [WG_RECORD_KIND_ITINERARY] = {
     N_("Itinerary"),
     "SELECT id, place, arrived_on, coalesce (left_on, ''), risk FROM itinerary"
     " WHERE person_id = ?1 ORDER BY arrived_on DESC",
     { N_("Place"), N_("Arrived"), N_("Left"), N_("Risk") },
     { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_RISK },
     "行程轨迹", { "地点", "到达", "离开", "风险" } },
-  [WG_RECORD_VACCINATION] = {
+  [WG_RECORD_KIND_VACCINATION] = {
     N_("Vaccination"),
     "SELECT id, dose, given_on, product, coalesce (batch, ''), coalesce (site, '') FROM vaccination"
     " WHERE person_id = ?1 ORDER BY dose",
     { N_("Dose"), N_("Date"), N_("Product"), N_("Batch"), N_("Site") },
     { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
     "疫苗接种", { "剂次", "日期", "疫苗", "批号", "接种点" } },
-  [WG_RECORD_NAT_TEST] = {
+  [WG_RECORD_KIND_NAT_TEST] = {
     N_("Nucleic-Acid Tests"),
     "SELECT id, sampled_at, institution, tube, result FROM nat_test"
     " WHERE person_id = ?1 ORDER BY sampled_at DESC",
     { N_("Sampled"), N_("Institution"), N_("Tube"), N_("Result") },
     { CELL_TEXT, CELL_TEXT, CELL_TUBE, CELL_RESULT },
     "核酸检测", { "采样时间", "检测机构", "单管/混管", "结果" } },
-  [WG_RECORD_TEMPERATURE] = {
+  [WG_RECORD_KIND_TEMPERATURE] = {
     N_("Temperature"),
     "SELECT t.id, t.measured_at, t.tenths, coalesce (s.name, '') FROM temperature t"
     " LEFT JOIN staff s ON s.id = t.staff_id WHERE t.person_id = ?1 ORDER BY t.measured_at DESC",
     { N_("Measured"), N_("°C"), N_("By") }, { CELL_TEXT, CELL_TENTHS, CELL_TEXT },
     "体温记录", { "测量时间", "体温 °C", "测量人" } },
-  [WG_RECORD_QUARANTINE] = {
+  [WG_RECORD_KIND_QUARANTINE] = {
     N_("Quarantine"),
     "SELECT q.id, q.kind, coalesce (qs.name, ''), coalesce (q.room, ''), q.start_day, q.end_day,"
     "  coalesce (s.name, '') FROM quarantine q"
@@ -88,21 +88,21 @@ static const KindSpec kinds[WG_RECORD_N_KINDS] = {
     { N_("Where"), N_("Quarantine site"), N_("Room"), N_("From"), N_("To"), N_("Responsible") },
     { CELL_QUARANTINE_KIND, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
     "隔离记录", { "方式", "隔离点", "房间", "开始", "结束", "责任人" } },
-  [WG_RECORD_ATTACHMENT] = {
+  [WG_RECORD_KIND_ATTACHMENT] = {
     N_("Attachments"),
     "SELECT id, title, mime_type, length (data), added_at FROM attachment"
     " WHERE person_id = ?1 ORDER BY added_at DESC",
     { N_("Title"), N_("Type"), N_("Size"), N_("Added") },
     { CELL_TEXT, CELL_TEXT, CELL_BYTES, CELL_TEXT },
     "附件", { "标题", "类型", "大小", "添加时间" } },
-  [WG_RECORD_HISTORY] = {
+  [WG_RECORD_KIND_HISTORY] = {
     N_("History of Changes"),
     "SELECT id, at, operator, action, coalesce (detail, '') FROM audit_log"
     " WHERE entity = 'person' AND entity_id = ?1 ORDER BY id DESC",
     { N_("When"), N_("Operator"), N_("Change"), N_("Detail") },
     { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
     "修改记录", { "时间", "操作员", "操作", "详情" } },
-  [WG_RECORD_MEMBERS] = {
+  [WG_RECORD_KIND_MEMBERS] = {
     N_("Members"),
     "SELECT p.id, p.name, coalesce (p.relation, ''), p.sex, p.birth_date, p.residency,"
     "  coalesce (p.phone, ''),"
@@ -216,7 +216,7 @@ format_cell (sqlite3_stmt *stmt,
                        : value == WG_NAT_RESULT_NEGATIVE ? WORD (printed, N_("Negative"), "阴性")
                        : WORD (printed, N_("Pending"), "待出结果"));
     case CELL_QUARANTINE_KIND:
-      return g_strdup (value == WG_QUARANTINE_CENTRAL ? WORD (printed, N_("Central quarantine"), "集中隔离")
+      return g_strdup (value == WG_QUARANTINE_KIND_CENTRAL ? WORD (printed, N_("Central quarantine"), "集中隔离")
                        : WORD (printed, N_("Home quarantine"), "居家隔离"));
     case CELL_TENTHS:
       return g_strdup_printf ("%d.%d", value / 10, value % 10);
@@ -768,8 +768,8 @@ wg_store_list_round (WgStore     *store,
       entry->person_id = sqlite3_column_int64 (stmt, 0);
       entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       entry->address = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->why = g_strdup (quarantine == WG_QUARANTINE_CENTRAL ? _("Central quarantine")
-                             : quarantine == WG_QUARANTINE_HOME ? _("Home quarantine")
+      entry->why = g_strdup (quarantine == WG_QUARANTINE_KIND_CENTRAL ? _("Central quarantine")
+                             : quarantine == WG_QUARANTINE_KIND_HOME ? _("Home quarantine")
                              : _("Health monitoring"));
       entry->morning_tenths = sqlite3_column_int (stmt, 5);
       entry->afternoon_tenths = sqlite3_column_int (stmt, 6);

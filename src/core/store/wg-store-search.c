@@ -228,7 +228,7 @@ search_label (WgStore     *store,
       return NULL;
     }
 
-  if ((status == WG_LABEL_VALID || status == WG_LABEL_OUTDATED) && household > 0)
+  if ((status == WG_LABEL_STATUS_VALID || status == WG_LABEL_STATUS_OUTDATED) && household > 0)
     {
       if (!add_result (store, query, results, seen, WG_SEARCH_KIND_HOUSEHOLD, household, error))
         return NULL;

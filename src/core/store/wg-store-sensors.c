@@ -49,11 +49,11 @@ wg_visit_purpose_describe (WgVisitPurpose purpose)
 {
   switch (purpose)
     {
-    case WG_VISIT_SAMPLING:
+    case WG_VISIT_PURPOSE_SAMPLING:
       return _("Sampling");
-    case WG_VISIT_DISINFECTION:
+    case WG_VISIT_PURPOSE_DISINFECTION:
       return _("Disinfection");
-    case WG_VISIT_DELIVERY:
+    case WG_VISIT_PURPOSE_DELIVERY:
     default:
       return _("Delivery");
     }

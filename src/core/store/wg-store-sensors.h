@@ -12,18 +12,18 @@ G_BEGIN_DECLS
 /* What the feed does with a message (sensor_event.kind). */
 typedef enum
 {
-  WG_SENSOR_EVENT_STATE = 1,
-  WG_SENSOR_EVENT_AVAILABILITY = 2,
-  WG_SENSOR_EVENT_EXPECTED_OPENING = 3, /* inside a visit window */
-  WG_SENSOR_EVENT_MALFORMED = 4,
+  WG_SENSOR_EVENT_KIND_STATE = 1,
+  WG_SENSOR_EVENT_KIND_AVAILABILITY = 2,
+  WG_SENSOR_EVENT_KIND_EXPECTED_OPENING = 3, /* inside a visit window */
+  WG_SENSOR_EVENT_KIND_MALFORMED = 4,
 } WgSensorEventKind;
 
 
 typedef enum
 {
-  WG_VISIT_SAMPLING = 1,
-  WG_VISIT_DISINFECTION = 2,
-  WG_VISIT_DELIVERY = 3,
+  WG_VISIT_PURPOSE_SAMPLING = 1,
+  WG_VISIT_PURPOSE_DISINFECTION = 2,
+  WG_VISIT_PURPOSE_DELIVERY = 3,
 } WgVisitPurpose;
 
 /* A door sensor as the sensors page shows it. */

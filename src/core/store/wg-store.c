@@ -430,28 +430,28 @@ open_store (const char        *path,
                    _("“%s” is not a Wangge database."), path);
       return NULL;
     }
-  if (exists && st.st_size == 0 && !(flags & WG_STORE_OPEN_CREATE))
+  if (exists && st.st_size == 0 && !(flags & WG_STORE_OPEN_FLAGS_CREATE))
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is empty — create one with “wangge-cli init”."), path);
       return NULL;
     }
 
-  if (!exists && !(flags & WG_STORE_OPEN_CREATE))
+  if (!exists && !(flags & WG_STORE_OPEN_FLAGS_CREATE))
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                    _("There is no database at “%s”. Create one with “wangge-cli init”."), path);
       return NULL;
     }
 
-  if (!exists && (flags & WG_STORE_OPEN_READ_ONLY))
+  if (!exists && (flags & WG_STORE_OPEN_FLAGS_READ_ONLY))
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                    _("There is no database at “%s”."), path);
       return NULL;
     }
 
-  if (exists && !(flags & WG_STORE_OPEN_READ_ONLY) && !is_writable_file (path))
+  if (exists && !(flags & WG_STORE_OPEN_FLAGS_READ_ONLY) && !is_writable_file (path))
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
                    _("The database “%s” is read-only. Make it writable, or open a copy."), path);
@@ -460,7 +460,7 @@ open_store (const char        *path,
 
   self = g_object_new (WG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = !!(flags & WG_STORE_OPEN_READ_ONLY);
+  self->read_only = !!(flags & WG_STORE_OPEN_FLAGS_READ_ONLY);
 
   if (self->read_only)
     open_flags |= SQLITE_OPEN_READONLY;
@@ -617,7 +617,7 @@ wg_store_open_at_version (const char  *path,
 {
   g_return_val_if_fail (version <= wg_store_latest_version (), NULL);
 
-  return open_store (path, WG_STORE_OPEN_CREATE, version, error);
+  return open_store (path, WG_STORE_OPEN_FLAGS_CREATE, version, error);
 }
 
 const char *

@@ -29,9 +29,9 @@ typedef enum
 
 typedef enum
 {
-  WG_STORE_OPEN_DEFAULT = 0,
-  WG_STORE_OPEN_CREATE = 1 << 0,
-  WG_STORE_OPEN_READ_ONLY = 1 << 1,
+  WG_STORE_OPEN_FLAGS_DEFAULT = 0,
+  WG_STORE_OPEN_FLAGS_CREATE = 1 << 0,
+  WG_STORE_OPEN_FLAGS_READ_ONLY = 1 << 1,
 } WgStoreOpenFlags;
 
 struct _WgLevelCounts
