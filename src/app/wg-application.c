@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
+#include "wg-context.h"
 #include "wg-preferences-window.h"
 #include "wg-resources.h"
 #include "wg-sensor-feed.h"
@@ -32,6 +33,7 @@ struct _WgApplication
   GSettings *settings;
   char *database_path; /* from --database, or NULL */
   char *broker_url;    /* from --broker, or NULL */
+  WgContext *context;  /* what the main window runs */
 };
 
 G_DEFINE_FINAL_TYPE (WgApplication, wg_application, ADW_TYPE_APPLICATION)
@@ -119,7 +121,11 @@ wg_application_activate (GApplication *app)
       store = open_database (self, &error);
       if (error != NULL)
         g_message ("%s", error->message);
-      window = GTK_WINDOW (wg_window_new (ADW_APPLICATION (app), store, error));
+      /* The database is opened afresh for a new main window, with its own
+       * sensors: the last window's stop as its context goes. */
+      g_clear_object (&self->context);
+      self->context = wg_context_new (wg_application_get_settings (self), store, self->broker_url);
+      window = GTK_WINDOW (wg_window_new (ADW_APPLICATION (app), self->context, error));
       if (g_getenv ("WANGGE_EXIT_AFTER_FIRST_FRAME") != NULL)
         gtk_widget_add_tick_callback (GTK_WIDGET (window), first_frame_tick_cb, NULL, NULL);
     }
@@ -183,10 +189,11 @@ on_preferences_action (GSimpleAction *action,
 {
   WgApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  WgStore *store = WG_IS_WINDOW (parent) ? wg_window_get_store (WG_WINDOW (parent)) : NULL;
-  WgPreferencesWindow *prefs = wg_preferences_window_new (wg_application_get_settings (self), store);
+  WgPreferencesWindow *prefs;
 
-  wg_preferences_window_set_broker_in_use (prefs, self->broker_url);
+  if (self->context == NULL)
+    self->context = wg_context_new (wg_application_get_settings (self), NULL, self->broker_url);
+  prefs = wg_preferences_window_new (self->context);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
@@ -256,6 +263,7 @@ wg_application_finalize (GObject *object)
 {
   WgApplication *self = (WgApplication *) object;
 
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->broker_url, g_free);
@@ -323,26 +331,6 @@ wg_application_get_database_path (WgApplication *self)
   g_return_val_if_fail (WG_IS_APPLICATION (self), NULL);
 
   return self->database_path;
-}
-
-/**
- * wg_application_dup_broker_url:
- * @self: a #WgApplication
- *
- * Returns: (transfer full) (nullable): the sensor broker: --broker, else
- *   preferences; %NULL for none
- */
-char *
-wg_application_dup_broker_url (WgApplication *self)
-{
-  g_autofree char *configured = NULL;
-
-  g_return_val_if_fail (WG_IS_APPLICATION (self), NULL);
-
-  if (self->broker_url != NULL)
-    return g_strdup (self->broker_url);
-  configured = g_settings_get_string (wg_application_get_settings (self), "broker-url");
-  return configured != NULL && *configured != '\0' ? g_steal_pointer (&configured) : NULL;
 }
 
 void

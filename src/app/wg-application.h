@@ -19,7 +19,6 @@ GSettings     *wg_application_get_settings      (WgApplication     *self);
 const char    *wg_application_get_database_path (WgApplication     *self);
 void           wg_application_set_database_path (WgApplication     *self,
                                                  const char        *path);
-char          *wg_application_dup_broker_url    (WgApplication     *self);
 void           wg_application_set_broker_url    (WgApplication     *self,
                                                  const char        *url);
 

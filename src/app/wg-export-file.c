@@ -16,7 +16,6 @@
 #include "wg-export-file.h"
 #include "wg-table-writer.h"
 #include "wg-types.h"
-#include "wg-window.h"
 
 typedef struct
 {
@@ -46,9 +45,10 @@ tell (GtkWidget  *parent,
 {
   GtkRoot *root = gtk_widget_get_root (parent);
 
-  if (WG_IS_WINDOW (root))
-    wg_window_add_toast (WG_WINDOW (root), message);
-  else if (failed)
+  /* The main window shows it as a toast; elsewhere a failure is a dialog. */
+  if (gtk_widget_activate_action (parent, "win.toast", "s", message))
+    return;
+  if (failed)
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Cannot Export"), message);
 

@@ -24,7 +24,7 @@
 #include "wg-import-dialog.h"
 #include "wg-import.h"
 #include "wg-store.h"
-#include "wg-window.h"
+#include "wg-context.h"
 
 #define SHOWN_ROWS 300
 
@@ -32,7 +32,8 @@ struct _WgImportDialog
 {
   AdwWindow parent_instance;
 
-  WgStore *store;
+  WgContext *context;
+  WgStore *store;  /* the context's */
   WgImportKind kind;
   char *path;
   GHashTable *mapping;        /* NULL until the operator corrects a column */
@@ -527,7 +528,6 @@ import_done (GObject      *source,
 {
   WgImportDialog *self = WG_IMPORT_DIALOG (source);
   Job *job = g_task_get_task_data (G_TASK (result));
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *base = NULL;
   g_autofree char *message = NULL;
 
@@ -549,14 +549,9 @@ import_done (GObject      *source,
                                base, job->report->counts[WG_ROW_VERDICT_INVALID], job->report->rejected_path);
   else
     message = g_strdup_printf (_("Imported %u rows from “%s”"), job->report->written, base);
-  if (WG_IS_WINDOW (parent))
-    {
-      /* A county that was empty has a tree now; otherwise the window sees
-       * the other connection's commit and counts again. */
-      if (g_strcmp0 (wg_window_get_page (WG_WINDOW (parent)), "empty") == 0)
-        wg_window_reload (WG_WINDOW (parent));
-      wg_window_add_toast (WG_WINDOW (parent), message);
-    }
+  /* Written on a connection of its own: the windows read the county again. */
+  wg_context_registry_changed (self->context);
+  wg_context_tell (self->context, message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -586,6 +581,7 @@ wg_import_dialog_finalize (GObject *object)
   WgImportDialog *self = WG_IMPORT_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_free (self->path);
   g_clear_pointer (&self->mapping, g_hash_table_unref);
   g_clear_pointer (&self->report, wg_import_report_free);
@@ -719,16 +715,20 @@ wg_import_dialog_init (WgImportDialog *self)
 /**
  * wg_import_dialog_new:
  * @parent: the main window
+ * @context: the application's context, with its store
  * @kind: what the file is expected to hold (the operator can change it)
  */
 WgImportDialog *
 wg_import_dialog_new (GtkWindow    *parent,
-                      WgStore      *store,
+                      WgContext    *context,
                       WgImportKind  kind)
 {
   WgImportDialog *self = g_object_new (WG_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
 
-  self->store = g_object_ref (store);
+  g_return_val_if_fail (wg_context_get_store (context) != NULL, NULL);
+
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (wg_context_get_store (context));
   adw_combo_row_set_selected (self->kind_row, kind);
   self->kind = kind;
   g_strfreev (self->fields);

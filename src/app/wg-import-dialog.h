@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "wg-import.h"
-#include "wg-store.h"
+#include "wg-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WgImportDialog, wg_import_dialog, WG, IMPORT_DIALOG, AdwWindow)
 
 WgImportDialog *wg_import_dialog_new          (GtkWindow      *parent,
-                                               WgStore        *store,
+                                               WgContext      *context,
                                                WgImportKind    kind);
 void            wg_import_dialog_set_file     (WgImportDialog *self,
                                                const char     *path);

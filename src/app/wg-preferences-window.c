@@ -17,7 +17,7 @@
 #include "wg-secrets.h"
 #include "wg-sensor-feed.h"
 #include "wg-store-settings.h"
-#include "wg-window.h"
+#include "wg-context.h"
 
 struct _WgPreferencesWindow
 {
@@ -39,6 +39,7 @@ struct _WgPreferencesWindow
   AdwEntryRow *heartbeat_row;
 
   /* owned */
+  WgContext *context;
   GSettings *settings;
   WgStore *store;
   GtkLabel *broker_in_use_label;
@@ -149,17 +150,13 @@ toast (WgPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 }
 
-/* Every main window takes its sensors from the new settings. */
+/* The sensors run on the new settings: the context restarts them and tells
+ * every window. */
 static void
-restart_sensors (void)
+restart_sensors (WgPreferencesWindow *self)
 {
-  GApplication *app = g_application_get_default ();
-
-  if (!GTK_IS_APPLICATION (app))
-    return;
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (WG_IS_WINDOW (l->data))
-      wg_window_restart_sensors (l->data);
+  if (self->context != NULL)
+    wg_context_restart_sensors (self->context);
 }
 
 static void
@@ -231,7 +228,7 @@ on_broker_row_apply_cb (WgPreferencesWindow *self,
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   g_settings_set_string (self->settings, key, value);
   toast (self, _("Saved"));
-  restart_sensors ();
+  restart_sensors (self);
 }
 
 static void
@@ -250,7 +247,7 @@ on_password_stored_cb (GObject      *source,
       return;
     }
   toast (self, _("Saved in the keyring"));
-  restart_sensors ();
+  restart_sensors (self);
 }
 
 static void
@@ -400,6 +397,7 @@ wg_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (wg_preferences_window_parent_class)->dispose (object);
 }
@@ -479,40 +477,38 @@ wg_preferences_window_init (WgPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/**
- * wg_preferences_window_new:
- * @settings: the application's settings
- * @store: (nullable): the open county database, for the settings kept in it
- *
- * Returns: (transfer full): a new preferences window
- */
-WgPreferencesWindow *
-wg_preferences_window_new (GSettings *settings,
-                           WgStore   *store)
-{
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-  g_return_val_if_fail (store == NULL || WG_IS_STORE (store), NULL);
-
-  return g_object_new (WG_TYPE_PREFERENCES_WINDOW, "settings", settings, "store", store, NULL);
-}
-
-/**
- * wg_preferences_window_set_broker_in_use:
- * @self: a #WgPreferencesWindow
- * @url: (nullable): the broker the sensor feed uses now, when it is not the
- *   one of the preferences (--broker)
- */
-void
-wg_preferences_window_set_broker_in_use (WgPreferencesWindow *self,
-                                         const char          *url)
+/* @url: the broker the sensor feed uses now, when it is not the one of the
+ * preferences (--broker) */
+static void
+show_broker_in_use (WgPreferencesWindow *self,
+                    const char          *url)
 {
   g_autofree char *text = NULL;
-
-  g_return_if_fail (WG_IS_PREFERENCES_WINDOW (self));
 
   if (url != NULL)
     text = g_strdup_printf (_("In use now: %s, given on the command line; the address below is used at the next start without it."),
                             url);
   gtk_widget_set_visible (GTK_WIDGET (self->broker_in_use_label), url != NULL);
   gtk_label_set_label (self->broker_in_use_label, text != NULL ? text : "");
+}
+
+/**
+ * wg_preferences_window_new:
+ * @context: the application's context: its settings, the open county
+ *   database (for the settings kept in it), the sensors to restart
+ *
+ * Returns: (transfer full): a new preferences window
+ */
+WgPreferencesWindow *
+wg_preferences_window_new (WgContext *context)
+{
+  WgPreferencesWindow *self;
+
+  g_return_val_if_fail (WG_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (WG_TYPE_PREFERENCES_WINDOW, "settings", wg_context_get_settings (context), "store",
+                       wg_context_get_store (context), NULL);
+  self->context = g_object_ref (context);
+  show_broker_in_use (self, wg_context_get_broker_override (context));
+  return self;
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "wg-store.h"
+#include "wg-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,10 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WgPreferencesWindow, wg_preferences_window, WG, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-WgPreferencesWindow *wg_preferences_window_new (GSettings *settings,
-                                                WgStore   *store);
-
-void                 wg_preferences_window_set_broker_in_use (WgPreferencesWindow *self,
-                                                              const char          *url);
+WgPreferencesWindow *wg_preferences_window_new (WgContext *context);
 
 G_END_DECLS

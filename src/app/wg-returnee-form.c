@@ -23,7 +23,6 @@
 #include "wg-idnum.h"
 #include "wg-import.h"
 #include "wg-store.h"
-#include "wg-window.h"
 
 static const char *const keys[WG_RETURNEE_N_FIELDS] = {
   [WG_RETURNEE_FIELD_ID_NUMBER] = "id_number",
@@ -125,8 +124,8 @@ on_response_cb (GtkWidget  *dialog,
     done = g_strdup (error->message);
   else
     done = g_strdup_printf (_("%s recorded as a returnee"), entry[WG_RETURNEE_FIELD_NAME]);
-  if (WG_IS_WINDOW (parent))
-    wg_window_add_toast (WG_WINDOW (parent), done);
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", done);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "wg-alert-engine.h"
 #include "wg-alert-panel.h"
 #include "wg-application.h"
+#include "wg-context.h"
 #include "wg-count-card.h"
 #include "wg-demo.h"
 #include "wg-edit-actions.h"
@@ -34,7 +35,6 @@
 #include "wg-print-view.h"
 #include "wg-returnee-form.h"
 #include "wg-round-view.h"
-#include "wg-secrets.h"
 #include "wg-sensor-feed.h"
 #include "wg-sensors-window.h"
 #include "wg-store-alerts.h"
@@ -68,28 +68,21 @@ struct _WgWindow
   WgAlertPanel *alert_panel;
 
   /* owned */
-  WgStore *store;
+  WgContext *context;
+  WgStore *store;             /* the context's */
   GError *open_error;
   WgGridTree *tree;
   GtkTreeListModel *tree_model;
   GtkSingleSelection *tree_selection;
-  char *operator_name;
-  WgAlertEngine *engine;
-  WgSensorFeed *feed;
-  GCancellable *secret_cancellable;
-  guint reminder_id;
   guint alerts_refresh_id;
   guint figures_refresh_id;   /* figures to count again, soon */
   guint operator_id;          /* asking who is at the desk, at first start */
   gboolean came_from_search;  /* the content was opened from a search result */
-  guint data_version_id;      /* looking for other processes' changes */
-  gint64 data_version;
 };
 
 /* Changes come in bursts (a round of temperatures, a batch of sensor
  * messages): the figures are counted again once the burst is over. */
 #define FIGURES_DELAY_MS 300
-#define DATA_VERSION_SECONDS 2
 
 G_DEFINE_FINAL_TYPE (WgWindow, wg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -101,20 +94,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The name every change is logged under: Preferences' operator name, or
- * the login's real name. */
+/* The name every change is logged under (Preferences' operator name), made
+ * the store's; %NULL until someone said who is at the desk. */
 static const char *
 operator_name (WgWindow *self)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autofree char *name = NULL;
+  return self->context != NULL ? wg_context_get_operator (self->context) : NULL;
+}
 
-  if (!WG_IS_APPLICATION (app))
-    return NULL;
-  name = g_settings_get_string (wg_application_get_settings (WG_APPLICATION (app)), "operator-name");
-  g_free (self->operator_name);
-  self->operator_name = (name != NULL && *name != '\0') ? g_steal_pointer (&name) : NULL;
-  return self->operator_name;
+static GSettings *
+settings_of (WgWindow *self)
+{
+  return self->context != NULL ? wg_context_get_settings (self->context) : NULL;
 }
 
 static void
@@ -141,14 +132,11 @@ on_operator_response_cb (AdwMessageDialog *dialog,
                          WgWindow         *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  if (!g_str_equal (response, "save") || *name == '\0' || !WG_IS_APPLICATION (app))
+  if (!g_str_equal (response, "save") || *name == '\0' || self->context == NULL)
     return;
-  g_settings_set_string (wg_application_get_settings (WG_APPLICATION (app)), "operator-name", name);
-  if (self->store != NULL)
-    wg_store_set_operator (self->store, operator_name (self));
+  wg_context_set_operator (self->context, name);
   {
     g_autofree char *message = g_strdup_printf (_("Changes are now recorded under “%s”"), name);
 
@@ -271,13 +259,11 @@ show_error (WgWindow     *self,
 static void
 save_window_state (WgWindow *self)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  GSettings *settings;
+  GSettings *settings = settings_of (self);
   int width, height;
 
-  if (!WG_IS_APPLICATION (app))
+  if (settings == NULL)
     return;
-  settings = wg_application_get_settings (WG_APPLICATION (app));
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_int (settings, "window-width", width);
@@ -513,13 +499,8 @@ on_tree_selection_changed_cb (WgWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, "grid");
 
   /* Remembered for the next start. */
-  {
-    GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-    if (WG_IS_APPLICATION (app))
-      g_settings_set_string (wg_application_get_settings (WG_APPLICATION (app)), "last-grid",
-                             wg_grid_node_get_code (node));
-  }
+  if (settings_of (self) != NULL)
+    g_settings_set_string (settings_of (self), "last-grid", wg_grid_node_get_code (node));
 }
 
 static void
@@ -853,7 +834,7 @@ temperature_round_action (GtkWidget  *widget,
   if (node == NULL || self->store == NULL)
     return;
 
-  wg_store_set_operator (self->store, operator_name (self));
+  operator_name (self);
   view = wg_round_view_new (self->store, wg_grid_node_get_code (node), wg_grid_node_get_name (node),
                             &error);
   if (view == NULL)
@@ -886,8 +867,8 @@ import_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   wg_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind);
-  wg_store_set_operator (self->store, operator_name (self));
-  dialog = wg_import_dialog_new (GTK_WINDOW (self), self->store, kind);
+  operator_name (self);
+  dialog = wg_import_dialog_new (GTK_WINDOW (self), self->context, kind);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -950,7 +931,7 @@ export_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  wg_store_set_operator (self->store, operator_name (self));
+  operator_name (self);
   job = export_job_new (self, g_variant_get_string (parameter, NULL));
   grid_name = job->grid_code != NULL ? wg_store_dup_grid_name (self->store, job->grid_code, NULL, NULL)
                                      : wg_store_dup_county_name (self->store);
@@ -1015,7 +996,7 @@ new_returnee_action (GtkWidget  *widget,
 
   if (self->store == NULL || wg_store_is_empty (self->store))
     return;
-  wg_store_set_operator (self->store, operator_name (self));
+  operator_name (self);
   code = current_grid_code (self);
   wg_form_dialog_present (wg_returnee_form_new (widget, self->store, code));
 }
@@ -1033,7 +1014,7 @@ build_demo_action (GtkWidget  *widget,
 
   if (self->store == NULL || !wg_store_is_empty (self->store))
     return;
-  wg_store_set_operator (self->store, operator_name (self));
+  operator_name (self);
   if (!wg_demo_build (self->store, WG_DEMO_SCALE_SMALL, 1, today, NULL, NULL, &error))
     {
       wg_window_add_toast (self, error->message);
@@ -1103,12 +1084,10 @@ build_tree (WgWindow *self)
 
   /* Back where the last session left off. */
   {
-    GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-    g_autofree char *last = NULL;
+    g_autofree char *last = settings_of (self) != NULL ? g_settings_get_string (settings_of (self), "last-grid")
+                                                       : NULL;
     WgGridNode *node;
 
-    if (WG_IS_APPLICATION (app))
-      last = g_settings_get_string (wg_application_get_settings (WG_APPLICATION (app)), "last-grid");
     node = wg_grid_tree_lookup (self->tree, last);
     if (node != NULL && node != wg_grid_tree_get_root (self->tree))
       wg_window_select_node (self, node);
@@ -1238,49 +1217,34 @@ schedule_figures (WgWindow *self)
     self->figures_refresh_id = g_timeout_add (FIGURES_DELAY_MS, refresh_figures_cb, self);
 }
 
-/* A commit on this desk's connection: the round, a form, the feed. */
+/* A commit on this desk's connection (the round, a form, the feed) or, as
+ * the context sees it, another process's (wangge-cli, another desk). A
+ * county that was empty has a tree now. */
 static void
-on_store_changed_cb (WgWindow *self)
+on_context_store_changed_cb (WgWindow *self,
+                             gboolean  registry)
 {
-  schedule_figures (self);
+  if (registry && g_strcmp0 (wg_window_get_page (self), "empty") == 0)
+    wg_window_reload (self);
+  else
+    schedule_figures (self);
 }
 
-/* Another process's commit (wangge-cli, another desk's feed) shows only in
- * SQLite's data version: looked at every other second. */
-static gboolean
-data_version_cb (gpointer data)
+static void
+on_context_reminder_cb (WgWindow *self,
+                        gint64    id)
 {
-  WgWindow *self = data;
-  gint64 version;
+  g_autoptr(WgAlertInfo) alert = wg_store_get_alert (self->store, id, NULL);
 
-  if (self->store == NULL)
-    return G_SOURCE_CONTINUE;
-  version = wg_store_get_data_version (self->store);
-  if (version != self->data_version)
-    {
-      self->data_version = version;
-      schedule_figures (self);
-    }
-  return G_SOURCE_CONTINUE;
+  if (alert != NULL)
+    notify_alert (self, alert, TRUE);
 }
 
-static gboolean
-remind_cb (gpointer data)
+static void
+on_context_message_cb (WgWindow   *self,
+                       const char *message)
 {
-  WgWindow *self = data;
-  g_autoptr(GArray) due = NULL;
-
-  if (self->engine == NULL)
-    return G_SOURCE_CONTINUE;
-  due = wg_alert_engine_due_reminders (self->engine, NULL);
-  for (guint i = 0; i < due->len; i++)
-    {
-      g_autoptr(WgAlertInfo) alert = wg_store_get_alert (self->store, g_array_index (due, gint64, i), NULL);
-
-      if (alert != NULL)
-        notify_alert (self, alert, TRUE);
-    }
-  return G_SOURCE_CONTINUE;
+  wg_window_add_toast (self, message);
 }
 
 static void
@@ -1300,109 +1264,13 @@ on_alert_panel_open_household_cb (WgWindow   *self,
     wg_window_select_node (self, node);
 }
 
+/* The context (re)started the sensors: the panel shows the feed's state. */
 static void
-stop_sensors (WgWindow *self)
+on_context_sensors_changed_cb (WgWindow *self)
 {
-  g_cancellable_cancel (self->secret_cancellable);
-  g_clear_object (&self->secret_cancellable);
-  /* What is still queued is recorded, without telling a window that is going. */
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  if (self->feed != NULL)
-    wg_sensor_feed_stop (self->feed);
-  g_clear_object (&self->feed);
-  g_clear_object (&self->engine);
-}
-
-static void
-start_feed (WgWindow   *self,
-            const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  GSettings *settings = wg_application_get_settings (WG_APPLICATION (app));
-  g_autofree char *username = g_settings_get_string (settings, "broker-username");
-  g_autofree char *ca_file = g_settings_get_string (settings, "broker-ca-file");
-
-  wg_sensor_feed_set_credentials (self->feed, username, password);
-  wg_sensor_feed_set_ca_file (self->feed, ca_file);
-  if (!wg_sensor_feed_start (self->feed, &error))
-    wg_window_add_toast (self, error->message);
-  wg_alert_panel_set_feed (self->alert_panel, self->store, self->tree, self->feed);
-}
-
-static void
-on_password_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      data)
-{
-  g_autoptr(WgWindow) self = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *password = wg_secrets_lookup_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->feed == NULL)
+  if (self->tree == NULL)
     return;
-  if (error != NULL)
-    g_message ("No broker password from the keyring: %s", error->message);
-  start_feed (self, password);
-}
-
-/**
- * wg_window_restart_sensors:
- * @self: a #WgWindow
- *
- * (Re)starts the alert engine and the sensor feed with the current
- * preferences.
- */
-void
-wg_window_restart_sensors (WgWindow *self)
-{
-  GApplication *app;
-  g_autofree char *url = NULL;
-  g_autofree char *base_topic = NULL;
-  g_autofree char *username = NULL;
-  g_autoptr(GError) error = NULL;
-  GSettings *settings;
-
-  g_return_if_fail (WG_IS_WINDOW (self));
-
-  stop_sensors (self);
-  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  if (self->store == NULL || self->tree == NULL || !WG_IS_APPLICATION (app))
-    return;
-
-  settings = wg_application_get_settings (WG_APPLICATION (app));
-  base_topic = g_settings_get_string (settings, "broker-base-topic");
-  self->engine = wg_alert_engine_new (self->store, *base_topic != '\0' ? base_topic : NULL);
-  g_signal_connect_object (self->engine, "alert", G_CALLBACK (on_engine_alert_cb), self, G_CONNECT_SWAPPED);
-
-  url = wg_application_dup_broker_url (WG_APPLICATION (app));
-  if (url != NULL)
-    {
-      self->feed = wg_sensor_feed_new (self->engine);
-      if (!wg_sensor_feed_set_broker (self->feed, url, &error))
-        {
-          wg_window_add_toast (self, error->message);
-          g_clear_object (&self->feed);
-        }
-    }
-  if (self->feed == NULL)
-    {
-      wg_alert_panel_set_feed (self->alert_panel, self->store, self->tree, NULL);
-      refresh_alert_marks (self);
-      return;
-    }
-
-  /* The password, if there is a user, from the keyring first. */
-  username = g_settings_get_string (settings, "broker-username");
-  if (*username != '\0')
-    {
-      self->secret_cancellable = g_cancellable_new ();
-      wg_secrets_lookup_broker_password (wg_sensor_feed_get_broker (self->feed), self->secret_cancellable,
-                                         on_password_cb, g_object_ref (self));
-    }
-  else
-    start_feed (self, NULL);
+  wg_alert_panel_set_feed (self->alert_panel, self->store, self->tree, wg_context_get_feed (self->context));
   refresh_alert_marks (self);
 }
 
@@ -1429,7 +1297,7 @@ wg_window_get_feed (WgWindow *self)
 {
   g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
 
-  return self->feed;
+  return wg_context_get_feed (self->context);
 }
 
 static void
@@ -1465,6 +1333,15 @@ sensors_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* What a dialog or a helper has to tell the operator, on this window. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  wg_window_add_toast (WG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 toggle_alerts_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1478,11 +1355,10 @@ toggle_alerts_action (GtkWidget  *widget,
 static void
 on_alerts_button_toggled_cb (WgWindow *self)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   gboolean visible = gtk_toggle_button_get_active (self->alerts_button);
 
-  if (WG_IS_APPLICATION (app))
-    g_settings_set_boolean (wg_application_get_settings (WG_APPLICATION (app)), "alert-panel-visible", visible);
+  if (settings_of (self) != NULL)
+    g_settings_set_boolean (settings_of (self), "alert-panel-visible", visible);
 }
 
 static void
@@ -1490,20 +1366,18 @@ wg_window_dispose (GObject *object)
 {
   WgWindow *self = (WgWindow *) object;
 
-  g_clear_handle_id (&self->reminder_id, g_source_remove);
-  stop_sensors (self);
   g_clear_handle_id (&self->alerts_refresh_id, g_source_remove);
   g_clear_handle_id (&self->figures_refresh_id, g_source_remove);
   g_clear_handle_id (&self->operator_id, g_source_remove);
-  g_clear_handle_id (&self->data_version_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_WINDOW);
   g_clear_object (&self->tree_selection);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->tree);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (wg_window_parent_class)->dispose (object);
 }
@@ -1514,7 +1388,6 @@ wg_window_finalize (GObject *object)
   WgWindow *self = (WgWindow *) object;
 
   g_clear_error (&self->open_error);
-  g_clear_pointer (&self->operator_name, g_free);
 
   G_OBJECT_CLASS (wg_window_parent_class)->finalize (object);
 }
@@ -1607,6 +1480,7 @@ wg_window_class_init (WgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   wg_edit_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.temperature-round", NULL,
@@ -1633,7 +1507,6 @@ wg_window_init (WgWindow *self)
   g_object_bind_property (self->alerts_button, "active", self->alerts_flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->alerts_button, "toggled", G_CALLBACK (on_alerts_button_toggled_cb), self);
-  self->reminder_id = g_timeout_add_seconds (60, remind_cb, self);
   add_tree_shortcuts (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->tree_view));
 }
@@ -1641,46 +1514,44 @@ wg_window_init (WgWindow *self)
 /**
  * wg_window_new:
  * @application: the application
- * @store: (nullable): the open database
- * @open_error: (nullable): why @store could not be opened, shown in the window
+ * @context: what the application runs: the store (if it opened), the
+ *   settings, the sensors
+ * @open_error: (nullable): why the store could not be opened, shown in the
+ *   window
  *
  * Returns: (transfer full): a new main window
  */
 WgWindow *
 wg_window_new (AdwApplication *application,
-               WgStore        *store,
+               WgContext      *context,
                const GError   *open_error)
 {
+  GSettings *settings;
   WgWindow *self;
 
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (store == NULL || WG_IS_STORE (store), NULL);
-  g_return_val_if_fail (store != NULL || open_error != NULL, NULL);
+  g_return_val_if_fail (WG_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (wg_context_get_store (context) != NULL || open_error != NULL, NULL);
 
   self = g_object_new (WG_TYPE_WINDOW, "application", application, NULL);
+  self->context = g_object_ref (context);
+  settings = wg_context_get_settings (context);
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_toggle_button_set_active (self->alerts_button, g_settings_get_boolean (settings, "alert-panel-visible"));
 
-  if (WG_IS_APPLICATION (application))
-    {
-      GSettings *settings = wg_application_get_settings (WG_APPLICATION (application));
-
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      gtk_toggle_button_set_active (self->alerts_button,
-                                    g_settings_get_boolean (settings, "alert-panel-visible"));
-    }
-
-  g_set_object (&self->store, store);
+  g_set_object (&self->store, wg_context_get_store (context));
   if (open_error != NULL)
     self->open_error = g_error_copy (open_error);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-      self->data_version = wg_store_get_data_version (store);
-      self->data_version_id = g_timeout_add_seconds (DATA_VERSION_SECONDS, data_version_cb, self);
-    }
+  g_signal_connect_object (context, "store-changed", G_CALLBACK (on_context_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "alert", G_CALLBACK (on_engine_alert_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "reminder", G_CALLBACK (on_context_reminder_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "sensors-changed", G_CALLBACK (on_context_sensors_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "message", G_CALLBACK (on_context_message_cb), self, G_CONNECT_SWAPPED);
 
   wg_window_reload (self);
   return self;
@@ -1714,7 +1585,7 @@ after_first_frame_cb (GtkWidget *widget)
       (!wg_grid_tree_refresh_households (self->tree, &error) ||
        !wg_grid_tree_refresh_quarantined (self->tree, &error) || !wg_grid_tree_refresh_alerts (self->tree, &error)))
     g_warning ("Cannot count the tree: %s", error->message);
-  wg_window_restart_sensors (self);
+  wg_context_start_sensors (self->context);
 }
 
 /**
@@ -1755,7 +1626,7 @@ wg_window_reload (WgWindow *self)
       return;
     }
 
-  wg_store_set_operator (self->store, operator_name (self));
+  operator_name (self);
   build_tree (self);
   /* The tree's counts, the keyring and the broker after the first frame. */
   wg_after_first_frame (GTK_WIDGET (self), after_first_frame_cb);

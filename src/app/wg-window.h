@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "wg-alert-panel.h"
+#include "wg-context.h"
 #include "wg-grid-node.h"
 #include "wg-grid-page.h"
 #include "wg-print-view.h"
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WgWindow, wg_window, WG, WINDOW, AdwApplicationWindow)
 
 WgWindow   *wg_window_new           (AdwApplication *application,
-                                     WgStore        *store,
+                                     WgContext      *context,
                                      const GError   *open_error);
 WgStore    *wg_window_get_store     (WgWindow       *self);
 const char *wg_window_get_page      (WgWindow       *self);
@@ -37,7 +38,6 @@ WgGridTree *wg_window_get_tree      (WgWindow       *self);
 WgGridPage *wg_window_get_grid_page (WgWindow       *self);
 void        wg_window_add_toast     (WgWindow       *self,
                                      const char     *title);
-void         wg_window_restart_sensors (WgWindow     *self);
 WgGridNode  *wg_window_get_selected_node (WgWindow   *self);
 void         wg_window_rebuild         (WgWindow     *self,
                                         const char   *grid_code,

@@ -288,7 +288,8 @@ test_preferences (void)
   g_autofree char *before = wg_store_dup_setting (store, "poster-url-template", NULL);
   g_autofree char *rejected = NULL;
   g_autofree char *accepted = NULL;
-  WgPreferencesWindow *prefs = wg_preferences_window_new (settings, store);
+  g_autoptr(WgContext) context = wg_context_new (settings, store, NULL);
+  WgPreferencesWindow *prefs = wg_preferences_window_new (context);
   GtkWidget *url_row;
   GtkWindow *dialog;
 
