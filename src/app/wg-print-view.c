@@ -1079,6 +1079,26 @@ wg_print_view_new (WgStore    *store,
   return self;
 }
 
+/**
+ * wg_print_view_new_for_dossiers:
+ * @store: the county database
+ * @grid_code: the grid whose dossiers to bind
+ * @then: what to do when the packet is ready (export it, print it)
+ *
+ * Returns: (transfer full): a new print view on the dossiers of @grid_code
+ */
+WgPrintView *
+wg_print_view_new_for_dossiers (WgStore     *store,
+                                const char  *grid_code,
+                                WgPrintThen  then)
+{
+  WgPrintView *self = wg_print_view_new (store, grid_code);
+
+  wg_print_view_set_kind (self, WG_PRINT_KIND_DOSSIERS);
+  wg_print_view_set_then (self, then);
+  return self;
+}
+
 void
 wg_print_view_set_grid (WgPrintView *self,
                         const char  *grid_code)

@@ -36,6 +36,9 @@ WgPrintView *wg_print_view_new          (WgStore      *store,
                                          const char   *grid_code);
 void         wg_print_view_set_grid     (WgPrintView  *self,
                                          const char   *grid_code);
+WgPrintView *wg_print_view_new_for_dossiers (WgStore     *store,
+                                            const char  *grid_code,
+                                            WgPrintThen  then);
 void         wg_print_view_set_kind     (WgPrintView  *self,
                                          WgPrintKind   kind);
 void         wg_print_view_set_then     (WgPrintView  *self,

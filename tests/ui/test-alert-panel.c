@@ -23,7 +23,7 @@
 #include "wg-sensors-window.h"
 #include "wg-store-alerts.h"
 #include "wg-store-sensors.h"
-#include "wg-window.h"
+#include "wg-window-private.h"
 
 #include "../wg-test-broker.h"
 #include "../wg-test-gtk.h"

@@ -20,7 +20,7 @@
 #include "wg-idnum.h"
 #include "wg-import-dialog.h"
 #include "wg-store.h"
-#include "wg-window.h"
+#include "wg-window-private.h"
 
 #include "../wg-test-gtk.h"
 #include "../wg-test-util.h"

@@ -34,7 +34,7 @@
 #include "wg-store-settings.h"
 #include "wg-store-status.h"
 #include "wg-temperature-chart.h"
-#include "wg-window.h"
+#include "wg-window-private.h"
 
 #include "../wg-test-gtk.h"
 #include "../wg-test-util.h"

@@ -1,4 +1,4 @@
-/* wg-edit-actions.h
+/* wg-window-edit-actions.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* wg-edit-actions.c
+/* wg-window-edit-actions.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,19 +10,19 @@
  * selected.
  */
 
-#define G_LOG_DOMAIN "wg-edit-actions"
+#define G_LOG_DOMAIN "wg-window-edit-actions"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "wg-edit-actions.h"
+#include "wg-window-edit-actions.h"
 #include "wg-form-dialog.h"
 #include "wg-grid-node.h"
 #include "wg-idnum.h"
 #include "wg-store-grids.h"
 #include "wg-store-households.h"
-#include "wg-window.h"
+#include "wg-window-private.h"
 
 /* What a form edits: kept on the dialog until it answers. */
 typedef struct
