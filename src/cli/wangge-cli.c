@@ -34,7 +34,7 @@
 
 #include "wg-cli.h"
 
-typedef int (*VerbFunc) (Cli   *cli,
+typedef int (*VerbFunc) (WgCli   *cli,
                          int    argc,
                          char **argv);
 
@@ -47,30 +47,30 @@ typedef struct
 } Verb;
 
 int
-fail (const GError *error)
+wg_cli_fail (const GError *error)
 {
   g_printerr ("wangge-cli: %s\n", error->message);
   return EXIT_FAILURE;
 }
 
 int
-usage_error (const char *message)
+wg_cli_usage_error (const char *message)
 {
   g_printerr ("wangge-cli: %s\n", message);
   g_printerr (_("Run “wangge-cli --help” to see the commands."));
   g_printerr ("\n");
-  return EXIT_USAGE;
+  return WG_CLI_EXIT_USAGE;
 }
 
 /* Parses a verb's options; anything left over that the verb did not ask
  * for is a usage error. */
 gboolean
-parse_verb_options (const char    *verb,
-                    const char    *args,
-                    GOptionEntry  *entries,
-                    int           *argc,
-                    char        ***argv,
-                    int           *status)
+wg_cli_parse_options (const char    *verb,
+                      const char    *args,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv,
+                      int           *status)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -81,16 +81,16 @@ parse_verb_options (const char    *verb,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (error->message);
+      *status = wg_cli_usage_error (error->message);
       return FALSE;
     }
   return TRUE;
 }
 
 WgStore *
-open_store (Cli              *cli,
-            WgStoreOpenFlags  flags,
-            GError          **error)
+wg_cli_open_store (WgCli              *cli,
+                   WgStoreOpenFlags  flags,
+                   GError          **error)
 {
   WgStore *store = wg_store_open (cli->db_path, flags, error);
 
@@ -100,7 +100,7 @@ open_store (Cli              *cli,
 }
 
 static int
-verb_init (Cli   *cli,
+verb_init (WgCli   *cli,
            int    argc,
            char **argv)
 {
@@ -110,10 +110,10 @@ verb_init (Cli   *cli,
   g_autofree char *dir = NULL;
   int status;
 
-  if (!parse_verb_options ("init", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("init", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("“init” takes no arguments."));
+    return wg_cli_usage_error (_("“init” takes no arguments."));
 
   dir = g_path_get_dirname (cli->db_path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -124,8 +124,8 @@ verb_init (Cli   *cli,
       return EXIT_FAILURE;
     }
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)))
-    return fail (error);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)))
+    return wg_cli_fail (error);
 
   g_print (_("Database ready at %s (schema version %u)."), wg_store_get_path (store),
            wg_store_get_schema_version (store));
@@ -148,7 +148,7 @@ on_demo_progress (double   fraction,
 }
 
 static int
-verb_demo (Cli   *cli,
+verb_demo (WgCli   *cli,
            int    argc,
            char **argv)
 {
@@ -171,27 +171,27 @@ verb_demo (Cli   *cli,
   WgLevelCounts counts;
   int status;
 
-  if (!parse_verb_options ("demo", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("demo", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("“demo” takes no arguments besides its options."));
+    return wg_cli_usage_error (_("“demo” takes no arguments besides its options."));
   if (scale_text != NULL && !wg_demo_scale_from_string (scale_text, &scale))
-    return usage_error (_("--scale is “quwo” or “small”."));
+    return wg_cli_usage_error (_("--scale is “quwo” or “small”."));
   if (seed < 0 || seed > G_MAXUINT32)
-    return usage_error (_("--seed is a whole number from 0 to 4294967295."));
+    return wg_cli_usage_error (_("--seed is a whole number from 0 to 4294967295."));
 
   dir = g_path_get_dirname (cli->db_path);
   g_mkdir_with_parents (dir, 0700);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)))
-    return fail (error);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)))
+    return wg_cli_fail (error);
 
   if (!wg_demo_build (store, scale, (guint32) seed, date, on_demo_progress,
                       GINT_TO_POINTER (isatty (fileno (stderr))), &error))
-    return fail (error);
+    return wg_cli_fail (error);
 
   if (!wg_store_count (store, date, &counts, &error))
-    return fail (error);
+    return wg_cli_fail (error);
 
   g_print (_("Built the demo county in %.1f s: %u townships, %u villages, %u groups, %u micro-grids, %u households, %u people."),
            g_timer_elapsed (timer, NULL), counts.grids[2], counts.grids[3], counts.grids[4],
@@ -201,7 +201,7 @@ verb_demo (Cli   *cli,
 }
 
 static int
-verb_check (Cli   *cli,
+verb_check (WgCli   *cli,
             int    argc,
             char **argv)
 {
@@ -210,14 +210,14 @@ verb_check (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_verb_options ("check", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("check", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("“check” takes no arguments."));
+    return wg_cli_usage_error (_("“check” takes no arguments."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !wg_store_check (store, &error))
-    return fail (error);
+    return wg_cli_fail (error);
 
   g_print (_("%s: no problems found (schema version %u)."), wg_store_get_path (store),
            wg_store_get_schema_version (store));
@@ -234,7 +234,7 @@ verb_check (Cli   *cli,
 static void *
 signal_thread (void *data)
 {
-  Cli *cli = data;
+  WgCli *cli = data;
   sigset_t set;
   int sig = 0;
 
@@ -251,7 +251,7 @@ signal_thread (void *data)
 }
 
 void
-begin_job (Cli *cli)
+wg_cli_begin_job (WgCli *cli)
 {
   sigset_t set;
 
@@ -266,7 +266,7 @@ begin_job (Cli *cli)
 }
 
 void
-end_job (Cli *cli)
+wg_cli_end_job (WgCli *cli)
 {
   if (!cli->watching_signals)
     return;
@@ -278,8 +278,8 @@ end_job (Cli *cli)
 
 /* A job's failure: interrupted says so and exits 128 + the signal. */
 int
-fail_job (Cli          *cli,
-          const GError *error)
+wg_cli_fail_job (WgCli          *cli,
+                 const GError *error)
 {
   int sig = g_atomic_int_get (&cli->signal);
 
@@ -288,11 +288,11 @@ fail_job (Cli          *cli,
       g_printerr ("\n%s\n", _("wangge-cli: interrupted; nothing was written."));
       return 128 + sig;
     }
-  return fail (error);
+  return wg_cli_fail (error);
 }
 
 static int
-verb_backup (Cli   *cli,
+verb_backup (WgCli   *cli,
              int    argc,
              char **argv)
 {
@@ -301,18 +301,18 @@ verb_backup (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_verb_options ("backup", "OUT.db", entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("backup", "OUT.db", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("“backup” takes one argument: the file to write."));
+    return wg_cli_usage_error (_("“backup” takes one argument: the file to write."));
   if (!wg_output_check_target (argv[1], &error))
-    return fail (error);
+    return wg_cli_fail (error);
 
-  begin_job (cli);
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
-    return fail (error);
+  wg_cli_begin_job (cli);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
+    return wg_cli_fail (error);
   if (!wg_store_backup (store, argv[1], cli->cancellable, &error))
-    return fail_job (cli, error);
+    return wg_cli_fail_job (cli, error);
 
   g_print (_("Backed up %s to %s."), wg_store_get_path (store), argv[1]);
   g_print ("\n");
@@ -320,7 +320,7 @@ verb_backup (Cli   *cli,
 }
 
 static int
-verb_stats (Cli   *cli,
+verb_stats (WgCli   *cli,
             int    argc,
             char **argv)
 {
@@ -337,16 +337,16 @@ verb_stats (Cli   *cli,
   WgLevelCounts c;
   int status;
 
-  if (!parse_verb_options ("stats", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("stats", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("“stats” takes no arguments besides its options."));
+    return wg_cli_usage_error (_("“stats” takes no arguments besides its options."));
   if (date != NULL && !wg_day_is_valid (date))
-    return usage_error (_("--date is a day written as YYYY-MM-DD."));
+    return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !wg_store_count (store, date, &c, &error))
-    return fail (error);
+    return wg_cli_fail (error);
 
   county = wg_store_dup_county_name (store);
 
@@ -398,7 +398,7 @@ on_pdf_progress (double   fraction,
 
 /* Writes @document to @output and says what was written. */
 static int
-write_document (Cli        *cli,
+write_document (WgCli        *cli,
                 WgStore    *store,
                 WgDocument *document,
                 const char *what,
@@ -412,7 +412,7 @@ write_document (Cli        *cli,
 
   if (!wg_document_write_pdf (document, output, wg_store_get_operator (store), cli->cancellable,
                               on_pdf_progress, GINT_TO_POINTER (isatty (fileno (stderr))), &error))
-    return fail_job (cli, error);
+    return wg_cli_fail_job (cli, error);
 
   detail = g_strdup_printf ("%s → %s, %u pages", title, output, n_pages);
   if (!wg_store_is_read_only (store) &&
@@ -427,7 +427,7 @@ write_document (Cli        *cli,
 }
 
 static int
-verb_labels (Cli   *cli,
+verb_labels (WgCli   *cli,
              int    argc,
              char **argv)
 {
@@ -447,26 +447,26 @@ verb_labels (Cli   *cli,
   WgLabelLayout layout = WG_LABEL_LAYOUT_SHEET;
   int status;
 
-  if (!parse_verb_options ("labels", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("labels", NULL, entries, &argc, &argv, &status))
     return status;
   wg_document_init_fonts ();
   if (argc > 1 || grid == NULL || output == NULL)
-    return usage_error (_("“labels” needs --grid CODE and -o OUT.pdf."));
+    return wg_cli_usage_error (_("“labels” needs --grid CODE and -o OUT.pdf."));
   if (layout_text != NULL && !wg_label_layout_from_string (layout_text, &layout))
-    return usage_error (_("--layout is “sheet” or “card”."));
+    return wg_cli_usage_error (_("--layout is “sheet” or “card”."));
   if (!wg_output_check_target (output, &error))
-    return fail (error);
-  begin_job (cli);
+    return wg_cli_fail (error);
+  wg_cli_begin_job (cli);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !(sheet = wg_label_sheet_new (store, grid, layout, &error)))
-    return fail (error);
+    return wg_cli_fail (error);
 
   return write_document (cli, store, WG_DOCUMENT (sheet), "labels", output);
 }
 
 static int
-verb_posters (Cli   *cli,
+verb_posters (WgCli   *cli,
               int    argc,
               char **argv)
 {
@@ -489,22 +489,22 @@ verb_posters (Cli   *cli,
   WgPaper paper = WG_PAPER_A4;
   int status;
 
-  if (!parse_verb_options ("posters", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("posters", NULL, entries, &argc, &argv, &status))
     return status;
   wg_document_init_fonts ();
   if (argc > 1 || grid == NULL || output == NULL)
-    return usage_error (_("“posters” needs --grid CODE and -o OUT.pdf."));
+    return wg_cli_usage_error (_("“posters” needs --grid CODE and -o OUT.pdf."));
   if (paper_text != NULL && !wg_paper_from_string (paper_text, &paper))
-    return usage_error (_("--paper is “a4” or “a3”."));
+    return wg_cli_usage_error (_("--paper is “a4” or “a3”."));
   if (level < 1 || level > 5)
-    return usage_error (_("--level is a grid level from 1 to 5."));
+    return wg_cli_usage_error (_("--level is a grid level from 1 to 5."));
   if (!wg_output_check_target (output, &error))
-    return fail (error);
-  begin_job (cli);
+    return wg_cli_fail (error);
+  wg_cli_begin_job (cli);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !(posters = wg_poster_set_new (store, grid, level, paper, date, &error)))
-    return fail (error);
+    return wg_cli_fail (error);
 
   return write_document (cli, store, WG_DOCUMENT (posters), "posters", output);
 }
@@ -518,7 +518,7 @@ on_read_progress (double   fraction,
 }
 
 static int
-verb_dossier (Cli   *cli,
+verb_dossier (WgCli   *cli,
               int    argc,
               char **argv)
 {
@@ -545,26 +545,26 @@ verb_dossier (Cli   *cli,
   gboolean tty = isatty (fileno (stderr));
   int status;
 
-  if (!parse_verb_options ("dossier", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("dossier", NULL, entries, &argc, &argv, &status))
     return status;
   wg_document_init_fonts ();
   if (argc > 1 || output == NULL || (person != NULL) + (household != NULL) + (grid != NULL) != 1)
-    return usage_error (_("“dossier” needs one of --person ID, --household CODE or --grid CODE, and -o OUT.pdf."));
+    return wg_cli_usage_error (_("“dossier” needs one of --person ID, --household CODE or --grid CODE, and -o OUT.pdf."));
   if (date != NULL && !wg_day_is_valid (date))
-    return usage_error (_("--date is a day written as YYYY-MM-DD."));
+    return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
   flags = only_watched ? WG_DOSSIER_FLAGS_ONLY_WATCHED : WG_DOSSIER_FLAGS_ALL;
   if (!wg_output_check_target (output, &error))
-    return fail (error);
-  begin_job (cli);
+    return wg_cli_fail (error);
+  wg_cli_begin_job (cli);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
-    return fail (error);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
+    return wg_cli_fail (error);
   if (person != NULL)
     {
       gint64 id = wg_store_find_person (store, person, &error);
 
       if (id == 0 || !(dossier = wg_dossier_new_for_person (store, id, date, &error)))
-        return fail (error);
+        return wg_cli_fail (error);
     }
   else if (household != NULL)
     dossier = wg_dossier_new_for_household (store, household, flags, date, &error);
@@ -576,13 +576,13 @@ verb_dossier (Cli   *cli,
         g_printerr ("\n");
     }
   if (dossier == NULL)
-    return fail_job (cli, error);
+    return wg_cli_fail_job (cli, error);
 
   return write_document (cli, store, WG_DOCUMENT (dossier), "dossier", output);
 }
 
 static int
-verb_attach (Cli   *cli,
+verb_attach (WgCli   *cli,
              int    argc,
              char **argv)
 {
@@ -601,20 +601,20 @@ verb_attach (Cli   *cli,
   gint64 person_id, id;
   int status;
 
-  if (!parse_verb_options ("attach", "FILE", entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("attach", "FILE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || person == NULL)
-    return usage_error (_("“attach” needs --person ID and one FILE."));
+    return wg_cli_usage_error (_("“attach” needs --person ID and one FILE."));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!(data = wg_attachment_read_file (file, NULL, &error)))
-    return fail (error);
+    return wg_cli_fail (error);
   basename = g_file_get_basename (file);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !(person_id = wg_store_find_person (store, person, &error)) ||
       !wg_attachment_add (store, person_id, title != NULL ? title : basename, data, &id, &error))
-    return fail (error);
+    return wg_cli_fail (error);
 
   g_print (_("Attached “%s” to %s."), title != NULL ? title : basename, person);
   g_print ("\n");
@@ -622,7 +622,7 @@ verb_attach (Cli   *cli,
 }
 
 static int
-verb_verify_qr (Cli   *cli,
+verb_verify_qr (WgCli   *cli,
                 int    argc,
                 char **argv)
 {
@@ -639,16 +639,16 @@ verb_verify_qr (Cli   *cli,
   gint64 household = 0;
   int status;
 
-  if (!parse_verb_options ("verify-qr", "PAYLOAD", entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("verify-qr", "PAYLOAD", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("“verify-qr” takes one argument: the label's payload."));
+    return wg_cli_usage_error (_("“verify-qr” takes one argument: the label's payload."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
-    return fail (error);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
+    return wg_cli_fail (error);
   result = wg_label_verify (store, argv[1], &code, &household, &error);
   if (error != NULL)
-    return fail (error);
+    return wg_cli_fail (error);
 
   if (json)
     g_print ("{\"status\": \"%s\", \"household_code\": %s%s%s}\n", names[result],
@@ -666,7 +666,7 @@ verb_verify_qr (Cli   *cli,
 }
 
 static int
-verb_settings (Cli   *cli,
+verb_settings (WgCli   *cli,
                int    argc,
                char **argv)
 {
@@ -679,28 +679,28 @@ verb_settings (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_verb_options ("settings", "[KEY [VALUE]]", entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("settings", "[KEY [VALUE]]", entries, &argc, &argv, &status))
     return status;
   if (argc > 3 || (reset && argc != 2))
-    return usage_error (_("“settings” takes a key and a value, or a key with --reset."));
+    return wg_cli_usage_error (_("“settings” takes a key and a value, or a key with --reset."));
 
   if (argc == 3 || reset)
     {
-      if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
           !wg_store_set_setting (store, argv[1], reset ? NULL : argv[2], &error))
-        return fail (error);
+        return wg_cli_fail (error);
       return EXIT_SUCCESS;
     }
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
-    return fail (error);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
+    return wg_cli_fail (error);
 
   if (argc == 2)
     {
       g_autofree char *value = wg_store_dup_setting (store, argv[1], &error);
 
       if (value == NULL)
-        return fail (error);
+        return wg_cli_fail (error);
       g_print ("%s\n", value);
     }
   else
@@ -712,7 +712,7 @@ verb_settings (Cli   *cli,
           g_autofree char *value = wg_store_dup_setting (store, keys[i], &error);
 
           if (value == NULL)
-            return fail (error);
+            return wg_cli_fail (error);
           g_print ("%s = %s\n", keys[i], value);
         }
     }
@@ -720,7 +720,7 @@ verb_settings (Cli   *cli,
 }
 
 static int
-verb_rotate_key (Cli   *cli,
+verb_rotate_key (WgCli   *cli,
                  int    argc,
                  char **argv)
 {
@@ -729,14 +729,14 @@ verb_rotate_key (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_verb_options ("rotate-key", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("rotate-key", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("“rotate-key” takes no arguments."));
+    return wg_cli_usage_error (_("“rotate-key” takes no arguments."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !wg_store_rotate_signing_key (store, &error))
-    return fail (error);
+    return wg_cli_fail (error);
 
   g_print ("%s\n", _("A new signing key is in use. Labels printed before now verify as outdated until they are reprinted."));
   return EXIT_SUCCESS;
@@ -758,17 +758,17 @@ static const Verb verbs[] = {
   { "attach", "--person ID [--title TITLE] FILE",
     N_("Bind a PDF report or a picture into a person's dossier"), verb_attach },
   { "import", "grids|staff|households|people|returnees FILE [--encoding E] [--sheet S] [--map H=F]… [--channel qr|pushed|screening] [--skip-invalid] [--dry-run]",
-    N_("Import a county's registers or a returnee list from a CSV or XLSX file"), verb_import },
+    N_("Import a county's registers or a returnee list from a CSV or XLSX file"), wg_cli_import },
   { "export", "persons|households|grids|round|alerts|sensors|returnees [--grid CODE] [--format csv|xlsx] -o FILE",
-    N_("Write a list to a CSV or XLSX file for Excel and WPS"), verb_export },
+    N_("Write a list to a CSV or XLSX file for Excel and WPS"), wg_cli_export },
   { "listen", "--broker mqtt://HOST:PORT [--base-topic T]",
-    N_("Run the alert engine on the door sensors' feed; print each new alert as a JSON line"), verb_listen },
+    N_("Run the alert engine on the door sensors' feed; print each new alert as a JSON line"), wg_cli_listen },
   { "simulate", "--broker URL [--sensors N] [--rate R] [--duration S]",
-    N_("Publish Zigbee2MQTT traffic for the county's door sensors"), verb_simulate },
+    N_("Publish Zigbee2MQTT traffic for the county's door sensors"), wg_cli_simulate },
   { "alerts", "[--state open|all] [--township CODE] [--json] | ack|dispatch|resolve ID",
-    N_("List the sensor alerts, or acknowledge, dispatch or resolve one"), verb_alerts },
+    N_("List the sensor alerts, or acknowledge, dispatch or resolve one"), wg_cli_alerts },
   { "sensors", "[register DEVICE [HOUSEHOLD] | bind DEVICE HOUSEHOLD | unbind DEVICE] [--json]",
-    N_("List, register, bind and unbind door sensors"), verb_sensors },
+    N_("List, register, bind and unbind door sensors"), wg_cli_sensors },
   { "verify-qr", "[--json] PAYLOAD", N_("Check a scanned household label"), verb_verify_qr },
   { "settings", "[KEY [VALUE]] [--reset]",
     N_("Show or change the poster URL template, the county hotline and the issuing organisation"),
@@ -801,7 +801,7 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *db_path = NULL;
-  Cli cli = { NULL };
+  WgCli cli = { NULL };
   int i;
 
   setlocale (LC_ALL, "");
@@ -829,14 +829,14 @@ main (int    argc,
       else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--database"))
         {
           if (i + 1 >= argc || argv[i + 1][0] == '\0')
-            return usage_error (_("--db needs a path."));
+            return wg_cli_usage_error (_("--db needs a path."));
           g_free (db_path);
           db_path = g_strdup (argv[++i]);
         }
       else if (g_str_equal (arg, "--operator"))
         {
           if (i + 1 >= argc || argv[i + 1][0] == '\0')
-            return usage_error (_("--operator needs a name."));
+            return wg_cli_usage_error (_("--operator needs a name."));
           cli.operator_name = argv[++i];
         }
       else if (g_str_has_prefix (arg, "--db="))
@@ -847,14 +847,14 @@ main (int    argc,
       else
         {
           g_autofree char *message = g_strdup_printf (_("Unknown option “%s”."), arg);
-          return usage_error (message);
+          return wg_cli_usage_error (message);
         }
     }
 
   if (i >= argc)
     {
       print_usage (stderr);
-      return EXIT_USAGE;
+      return WG_CLI_EXIT_USAGE;
     }
 
   cli.db_path = db_path != NULL ? db_path : (db_path = wg_configured_database_path ());
@@ -864,12 +864,12 @@ main (int    argc,
       {
         int status = verbs[v].func (&cli, argc - i, argv + i);
 
-        end_job (&cli);
+        wg_cli_end_job (&cli);
         return status;
       }
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[i]);
-    return usage_error (message);
+    return wg_cli_usage_error (message);
   }
 }

@@ -89,9 +89,9 @@ print_report (WgImportKind          kind,
 }
 
 int
-verb_import (Cli   *cli,
-             int    argc,
-             char **argv)
+wg_cli_import (WgCli   *cli,
+               int    argc,
+               char **argv)
 {
   g_autofree char *encoding = NULL;
   g_autofree char *sheet = NULL;
@@ -123,25 +123,25 @@ verb_import (Cli   *cli,
   int status;
   gboolean ok;
 
-  if (!parse_verb_options ("import", "grids|staff|households|people|returnees FILE", entries, &argc, &argv,
+  if (!wg_cli_parse_options ("import", "grids|staff|households|people|returnees FILE", entries, &argc, &argv,
                            &status))
     return status;
   if (argc != 3 || !wg_import_kind_from_string (argv[1], &options.kind))
-    return usage_error (_("“import” needs what the file holds (grids, staff, households, people or returnees) and the file."));
+    return wg_cli_usage_error (_("“import” needs what the file holds (grids, staff, households, people or returnees) and the file."));
   if (channel_text != NULL && options.kind != WG_IMPORT_KIND_RETURNEES)
-    return usage_error (_("--channel is for returnee lists."));
+    return wg_cli_usage_error (_("--channel is for returnee lists."));
   if (channel_text != NULL && !channel_from_string (channel_text, &options.channel))
-    return usage_error (_("--channel is “screening”, “qr” or “pushed”."));
+    return wg_cli_usage_error (_("--channel is “screening”, “qr” or “pushed”."));
   if (channel_text == NULL)
     options.channel = WG_RETURNEE_CHANNEL_PUSHED;
   if (rejected != NULL && !skip_invalid)
-    return usage_error (_("--rejected goes with --skip-invalid."));
+    return wg_cli_usage_error (_("--rejected goes with --skip-invalid."));
   for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
     {
       if (mapping == NULL)
         mapping = wg_import_mapping_new ();
       if (!wg_import_mapping_add (mapping, options.kind, maps[i], &error))
-        return usage_error (error->message);
+        return wg_cli_usage_error (error->message);
     }
   if (skip_invalid && rejected == NULL)
     rejected = wg_import_default_rejected_path (argv[2]);
@@ -154,16 +154,16 @@ verb_import (Cli   *cli,
   options.rejected_path = rejected;
   options.dry_run = dry_run;
 
-  begin_job (cli);
+  wg_cli_begin_job (cli);
   options.cancellable = cli->cancellable;
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
-    return fail (error);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
+    return wg_cli_fail (error);
 
   ok = wg_import_file (store, &options, &report, &error);
   if (report != NULL && report->headers != NULL)
     print_report (options.kind, report, argv[2], ok ? stdout : stderr);
   if (!ok)
-    return fail_job (cli, error);
+    return wg_cli_fail_job (cli, error);
 
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was written."));
@@ -186,9 +186,9 @@ verb_import (Cli   *cli,
 }
 
 int
-verb_export (Cli   *cli,
-             int    argc,
-             char **argv)
+wg_cli_export (WgCli   *cli,
+               int    argc,
+               char **argv)
 {
   g_autofree char *grid = NULL;
   g_autofree char *format_text = NULL;
@@ -211,24 +211,24 @@ verb_export (Cli   *cli,
   guint rows = 0;
   int status;
 
-  if (!parse_verb_options ("export", "LIST", entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("export", "LIST", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || !wg_export_list_from_string (argv[1], &list) || output == NULL)
-    return usage_error (_("“export” needs a list (persons, households, grids, round, alerts, sensors or returnees) and -o FILE."));
+    return wg_cli_usage_error (_("“export” needs a list (persons, households, grids, round, alerts, sensors or returnees) and -o FILE."));
   if (format_text != NULL && !wg_table_format_from_string (format_text, &format))
-    return usage_error (_("--format is “csv” or “xlsx”."));
+    return wg_cli_usage_error (_("--format is “csv” or “xlsx”."));
   if (format_text == NULL && !wg_table_format_from_path (output, &format))
-    return usage_error (_("Give --format csv or xlsx, or name the file .csv or .xlsx."));
+    return wg_cli_usage_error (_("Give --format csv or xlsx, or name the file .csv or .xlsx."));
   if (date == NULL)
     date = wg_today ();
   if (!wg_output_check_target (output, &error))
-    return fail (error);
+    return wg_cli_fail (error);
 
-  begin_job (cli);
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
-    return fail (error);
+  wg_cli_begin_job (cli);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
+    return wg_cli_fail (error);
   if (!wg_export_write_list (store, list, grid, date, output, format, cli->cancellable, &rows, &error))
-    return fail_job (cli, error);
+    return wg_cli_fail_job (cli, error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s.", "Wrote %u rows to %s.", rows), rows, output);
   g_print ("\n");

@@ -133,9 +133,9 @@ on_quit_signal_cb (gpointer data)
 }
 
 int
-verb_listen (Cli   *cli,
-             int    argc,
-             char **argv)
+wg_cli_listen (WgCli   *cli,
+               int    argc,
+               char **argv)
 {
   g_autofree char *broker = NULL;
   g_autofree char *base_topic = NULL;
@@ -164,21 +164,21 @@ verb_listen (Cli   *cli,
   guint sigint_id, sigterm_id;
   int status;
 
-  if (!parse_verb_options ("listen", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("listen", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || broker == NULL)
-    return usage_error (_("“listen” needs --broker mqtt://HOST:PORT."));
+    return wg_cli_usage_error (_("“listen” needs --broker mqtt://HOST:PORT."));
   if (lease < 3 || lease > 3600)
-    return usage_error (_("--lease is a number of seconds from 3 to 3600."));
+    return wg_cli_usage_error (_("--lease is a number of seconds from 3 to 3600."));
   if (password_file != NULL)
     {
       if (!g_file_get_contents (password_file, &password, NULL, &error))
-        return fail (error);
+        return wg_cli_fail (error);
       g_strchomp (password);
     }
 
-  if (!(listener.store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
-    return fail (error);
+  if (!(listener.store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
+    return wg_cli_fail (error);
   engine = wg_alert_engine_new (listener.store, base_topic);
   feed = wg_sensor_feed_new (engine);
   /* Without --client-id, the database's own: shared with the app on this
@@ -192,7 +192,7 @@ verb_listen (Cli   *cli,
   if (!wg_sensor_feed_set_broker (feed, broker, &error))
     {
       g_object_unref (listener.store);
-      return usage_error (error->message);
+      return wg_cli_usage_error (error->message);
     }
 
   loop = g_main_loop_new (NULL, FALSE);
@@ -209,7 +209,7 @@ verb_listen (Cli   *cli,
       g_source_remove (sigint_id);
       g_source_remove (sigterm_id);
       g_object_unref (listener.store);
-      return fail (error);
+      return wg_cli_fail (error);
     }
 
   g_main_loop_run (loop);
@@ -270,9 +270,9 @@ publish (struct mosquitto  *mosq,
 }
 
 int
-verb_simulate (Cli   *cli,
-               int    argc,
-               char **argv)
+wg_cli_simulate (WgCli   *cli,
+                 int    argc,
+                 char **argv)
 {
   g_autofree char *broker = NULL;
   g_autofree char *base_topic = NULL;
@@ -302,18 +302,18 @@ verb_simulate (Cli   *cli,
   int port, rc, status;
   gboolean tls;
 
-  if (!parse_verb_options ("simulate", NULL, entries, &argc, &argv, &status))
+  if (!wg_cli_parse_options ("simulate", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || broker == NULL)
-    return usage_error (_("“simulate” needs --broker mqtt://HOST:PORT."));
+    return wg_cli_usage_error (_("“simulate” needs --broker mqtt://HOST:PORT."));
   if (n_sensors < 1 || rate <= 0 || rate > 100000 || duration < 0)
-    return usage_error (_("--sensors, --rate and --duration are positive numbers."));
+    return wg_cli_usage_error (_("--sensors, --rate and --duration are positive numbers."));
   if (!wg_broker_url_parse (broker, &host, &port, &tls, &error))
-    return usage_error (error->message);
+    return wg_cli_usage_error (error->message);
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !(devices = wg_store_list_sensor_devices (store, TRUE, &error)))
-    return fail (error);
+    return wg_cli_fail (error);
   n = MIN ((guint) n_sensors, g_strv_length (devices));
   if (n == 0)
     {
@@ -402,7 +402,7 @@ verb_simulate (Cli   *cli,
   mosquitto_destroy (mosq);
   mosquitto_lib_cleanup ();
   if (error != NULL)
-    return fail (error);
+    return wg_cli_fail (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Published %u message.", "Published %u messages.", (gulong) sent),
            (guint) sent);
@@ -460,7 +460,7 @@ find_staff (WgStore      *store,
 
 /* alerts ack|dispatch|resolve ID: the panel's steps, with the same rules. */
 static int
-alert_step (Cli        *cli,
+alert_step (WgCli        *cli,
             const char *step,
             const char *id_text,
             const char *to,
@@ -477,17 +477,17 @@ alert_step (Cli        *cli,
   gboolean ok;
 
   if (!g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXINT64, &id, NULL))
-    return usage_error (_("An alert is named by its number, as “alerts” lists it."));
+    return wg_cli_usage_error (_("An alert is named by its number, as “alerts” lists it."));
   if (g_str_equal (step, "resolve") &&
       (outcome_text == NULL || !wg_alert_outcome_from_string (outcome_text, &outcome)))
-    return usage_error (_("“alerts resolve” needs --outcome violation, authorised-exit, false-alarm or device-fault."));
+    return wg_cli_usage_error (_("“alerts resolve” needs --outcome violation, authorised-exit, false-alarm or device-fault."));
   if (!g_str_equal (step, "resolve") && (outcome_text != NULL || note != NULL))
-    return usage_error (_("--outcome and --note belong to “alerts resolve”."));
+    return wg_cli_usage_error (_("--outcome and --note belong to “alerts resolve”."));
   if (!g_str_equal (step, "dispatch") && to != NULL)
-    return usage_error (_("--to belongs to “alerts dispatch”."));
+    return wg_cli_usage_error (_("--to belongs to “alerts dispatch”."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
-    return fail (error);
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
+    return wg_cli_fail (error);
   if (operator_name != NULL)
     wg_store_set_operator (store, operator_name);
 
@@ -499,7 +499,7 @@ alert_step (Cli        *cli,
   else
     ok = wg_store_resolve_alert (store, (gint64) id, outcome, note, &error);
   if (!ok || !(alert = wg_store_get_alert (store, (gint64) id, &error)))
-    return fail (error);
+    return wg_cli_fail (error);
 
   {
     g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, alert->id);
@@ -512,9 +512,9 @@ alert_step (Cli        *cli,
 }
 
 int
-verb_alerts (Cli   *cli,
-             int    argc,
-             char **argv)
+wg_cli_alerts (WgCli   *cli,
+               int    argc,
+               char **argv)
 {
   g_autofree char *state = NULL;
   g_autofree char *township = NULL;
@@ -538,27 +538,27 @@ verb_alerts (Cli   *cli,
   g_autoptr(GPtrArray) alerts = NULL;
   int status;
 
-  if (!parse_verb_options ("alerts", "[ack ID | dispatch ID [--to STAFF] | resolve ID --outcome O [--note T]]",
+  if (!wg_cli_parse_options ("alerts", "[ack ID | dispatch ID [--to STAFF] | resolve ID --outcome O [--note T]]",
                            entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     {
       if (argc != 3 || (!g_str_equal (argv[1], "ack") && !g_str_equal (argv[1], "dispatch") &&
                         !g_str_equal (argv[1], "resolve")))
-        return usage_error (_("Write “alerts ack ID”, “alerts dispatch ID [--to STAFF]” or “alerts resolve ID --outcome O [--note T]”."));
+        return wg_cli_usage_error (_("Write “alerts ack ID”, “alerts dispatch ID [--to STAFF]” or “alerts resolve ID --outcome O [--note T]”."));
       if (state != NULL || township != NULL || json)
-        return usage_error (_("--state, --township and --json belong to the list of alerts."));
+        return wg_cli_usage_error (_("--state, --township and --json belong to the list of alerts."));
       return alert_step (cli, argv[1], argv[2], to, outcome, note, operator_name);
     }
   if (to != NULL || outcome != NULL || note != NULL || operator_name != NULL)
-    return usage_error (_("--to, --outcome, --note and --operator belong to “alerts ack|dispatch|resolve ID”."));
+    return wg_cli_usage_error (_("--to, --outcome, --note and --operator belong to “alerts ack|dispatch|resolve ID”."));
   if (state != NULL && !g_str_equal (state, "open") && !g_str_equal (state, "all"))
-    return usage_error (_("--state is “open” or “all”."));
+    return wg_cli_usage_error (_("--state is “open” or “all”."));
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !(alerts = wg_store_list_alerts (store, state == NULL || g_str_equal (state, "open"), township,
                                        &error)))
-    return fail (error);
+    return wg_cli_fail (error);
 
   if (json)
     {
@@ -590,9 +590,9 @@ verb_alerts (Cli   *cli,
 /* sensors */
 
 int
-verb_sensors (Cli   *cli,
-              int    argc,
-              char **argv)
+wg_cli_sensors (WgCli   *cli,
+                int    argc,
+                char **argv)
 {
   gboolean json = FALSE;
   g_autofree char *model = NULL;
@@ -607,7 +607,7 @@ verb_sensors (Cli   *cli,
   const char *command;
   int status;
 
-  if (!parse_verb_options ("sensors", "[register DEVICE [HOUSEHOLD] | bind DEVICE HOUSEHOLD | unbind DEVICE]",
+  if (!wg_cli_parse_options ("sensors", "[register DEVICE [HOUSEHOLD] | bind DEVICE HOUSEHOLD | unbind DEVICE]",
                            entries, &argc, &argv, &status))
     return status;
   command = argc > 1 ? argv[1] : NULL;
@@ -619,9 +619,9 @@ verb_sensors (Cli   *cli,
       if (!(g_str_equal (command, "register") && (argc == 3 || argc == 4)) &&
           !(g_str_equal (command, "bind") && argc == 4) &&
           !(g_str_equal (command, "unbind") && argc == 3))
-        return usage_error (_("Write “sensors register DEVICE [HOUSEHOLD]”, “sensors bind DEVICE HOUSEHOLD” or “sensors unbind DEVICE”."));
-      if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
-        return fail (error);
+        return wg_cli_usage_error (_("Write “sensors register DEVICE [HOUSEHOLD]”, “sensors bind DEVICE HOUSEHOLD” or “sensors unbind DEVICE”."));
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
+        return wg_cli_fail (error);
       if (g_str_equal (command, "register"))
         ok = wg_store_register_sensor (store, argv[2], model, NULL, &error) &&
              (argc == 3 || wg_store_bind_sensor (store, argv[2], argv[3], &error));
@@ -629,12 +629,12 @@ verb_sensors (Cli   *cli,
         ok = wg_store_bind_sensor (store, argv[2], argv[3], &error);
       else
         ok = wg_store_unbind_sensor (store, argv[2], &error);
-      return ok ? EXIT_SUCCESS : fail (error);
+      return ok ? EXIT_SUCCESS : wg_cli_fail (error);
     }
 
-  if (!(store = open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
       !(sensors = wg_store_list_sensors (store, NULL, &error)))
-    return fail (error);
+    return wg_cli_fail (error);
   for (guint i = 0; i < sensors->len; i++)
     {
       const WgSensorInfo *sensor = g_ptr_array_index (sensors, i);

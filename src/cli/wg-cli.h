@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define EXIT_USAGE 2
+#define WG_CLI_EXIT_USAGE 2
 
 typedef struct
 {
@@ -24,30 +24,31 @@ typedef struct
   int signal;
   pthread_t signal_thread;
   gboolean watching_signals;
-} Cli;
+} WgCli;
 
-int       fail               (const GError      *error);
-int       usage_error        (const char        *message);
-gboolean  parse_verb_options (const char        *verb,
-                              const char        *args,
-                              GOptionEntry      *entries,
-                              int               *argc,
-                              char            ***argv,
-                              int               *status);
-WgStore  *open_store         (Cli               *cli,
-                              WgStoreOpenFlags   flags,
-                              GError           **error);
+int       wg_cli_fail          (const GError      *error);
+int       wg_cli_usage_error   (const char        *message);
+gboolean  wg_cli_parse_options (const char        *verb,
+                                const char        *args,
+                                GOptionEntry      *entries,
+                                int               *argc,
+                                char            ***argv,
+                                int               *status);
+WgStore  *wg_cli_open_store    (WgCli             *cli,
+                                WgStoreOpenFlags   flags,
+                                GError           **error);
 
-void      begin_job          (Cli               *cli);
-void      end_job            (Cli               *cli);
-int       fail_job           (Cli               *cli,
-                              const GError      *error);
+void      wg_cli_begin_job     (WgCli             *cli);
+void      wg_cli_end_job       (WgCli             *cli);
+int       wg_cli_fail_job      (WgCli             *cli,
+                                const GError      *error);
 
-int       verb_import        (Cli *cli, int argc, char **argv);
-int       verb_export        (Cli *cli, int argc, char **argv);
-int       verb_listen        (Cli *cli, int argc, char **argv);
-int       verb_simulate      (Cli *cli, int argc, char **argv);
-int       verb_alerts        (Cli *cli, int argc, char **argv);
-int       verb_sensors       (Cli *cli, int argc, char **argv);
+/* The verbs that live in files of their own. */
+int       wg_cli_import        (WgCli *cli, int argc, char **argv);
+int       wg_cli_export        (WgCli *cli, int argc, char **argv);
+int       wg_cli_listen        (WgCli *cli, int argc, char **argv);
+int       wg_cli_simulate      (WgCli *cli, int argc, char **argv);
+int       wg_cli_alerts        (WgCli *cli, int argc, char **argv);
+int       wg_cli_sensors       (WgCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* test-status-list.c
+/* test-store-status.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

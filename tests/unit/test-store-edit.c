@@ -1,4 +1,4 @@
-/* test-editing.c
+/* test-store-edit.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

@@ -1,4 +1,4 @@
-/* test-alerts.c
+/* test-alert-engine.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

@@ -1,4 +1,4 @@
-/* test-search.c
+/* test-store-search.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* test-grid-tree.c
+/* test-grid-node.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* test-sensor-mutations.c
+/* test-sensor-message.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
