@@ -72,30 +72,30 @@ void        wg_window_init_search           (WgWindow       *self);
 void        wg_window_watch_alerts          (WgWindow       *self);
 
 /* Used across the window's files and by the tests. */
-WgStore    *wg_window_get_store     (WgWindow       *self);
-const char *wg_window_get_page      (WgWindow       *self);
-void        wg_window_reload        (WgWindow       *self);
-void        wg_window_select_node   (WgWindow       *self,
-                                     WgGridNode     *node);
-guint       wg_window_search        (WgWindow       *self,
-                                     const char     *text);
-void        wg_window_search_activate (WgWindow     *self);
-void        wg_window_open_person   (WgWindow       *self,
-                                     gint64          person_id);
-GtkWidget  *wg_window_get_content   (WgWindow       *self);
-WgGridTree *wg_window_get_tree      (WgWindow       *self);
-WgGridPage *wg_window_get_grid_page (WgWindow       *self);
-void        wg_window_add_toast     (WgWindow       *self,
-                                     const char     *title);
-WgGridNode  *wg_window_get_selected_node (WgWindow   *self);
-void         wg_window_rebuild         (WgWindow     *self,
-                                        const char   *grid_code,
-                                        gint64        household_id);
-WgAlertPanel *wg_window_get_alert_panel (WgWindow     *self);
-WgSensorFeed *wg_window_get_feed       (WgWindow     *self);
-WgPrintView *wg_window_open_dossier (WgWindow       *self,
-                                     const char     *code,
-                                     WgPrintThen     then);
+WgStore      *wg_window_get_store         (WgWindow    *self);
+const char   *wg_window_get_page          (WgWindow    *self);
+void          wg_window_reload            (WgWindow    *self);
+void          wg_window_select_node       (WgWindow    *self,
+                                           WgGridNode  *node);
+guint         wg_window_search            (WgWindow    *self,
+                                           const char  *text);
+void          wg_window_search_activate   (WgWindow    *self);
+void          wg_window_open_person       (WgWindow    *self,
+                                           gint64       person_id);
+GtkWidget    *wg_window_get_content       (WgWindow    *self);
+WgGridTree   *wg_window_get_tree          (WgWindow    *self);
+WgGridPage   *wg_window_get_grid_page     (WgWindow    *self);
+void          wg_window_add_toast         (WgWindow    *self,
+                                           const char  *title);
+WgGridNode   *wg_window_get_selected_node (WgWindow    *self);
+void          wg_window_rebuild           (WgWindow    *self,
+                                           const char  *grid_code,
+                                           gint64       household_id);
+WgAlertPanel *wg_window_get_alert_panel   (WgWindow    *self);
+WgSensorFeed *wg_window_get_feed          (WgWindow    *self);
+WgPrintView  *wg_window_open_dossier      (WgWindow    *self,
+                                           const char  *code,
+                                           WgPrintThen  then);
 
 
 G_END_DECLS

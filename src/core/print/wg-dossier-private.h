@@ -220,108 +220,108 @@ extern double wg_dossier_section_title_height;
 extern double wg_dossier_empty_height;
 
 /* wg-dossier.c */
-WgDossier *wg_dossier_new_empty (const char *today,
-                                 WgDossierFlags flags);
+WgDossier *wg_dossier_new_empty (const char     *today,
+                                 WgDossierFlags  flags);
 
 /* wg-dossier-read.c */
 void wg_dossier_clear_household (gpointer data);
 void wg_dossier_clear_person (gpointer data);
 const char *wg_dossier_colour_word (int colour);
 Household *wg_dossier_household_at (WgDossier *self,
-                                    guint index);
-gboolean wg_dossier_load_household (Loader *loader,
-                                    gint64 household_id,
-                                    gint64 only_person_id,
+                                    guint      index);
+gboolean wg_dossier_load_household (Loader  *loader,
+                                    gint64   household_id,
+                                    gint64   only_person_id,
                                     GError **error);
-gboolean wg_dossier_load_person (Loader *loader,
-                                 gint64 person_id,
-                                 guint household_index,
+gboolean wg_dossier_load_person (Loader  *loader,
+                                 gint64   person_id,
+                                 guint    household_index,
                                  GError **error);
-const char *wg_dossier_loader_grid_path (Loader *loader,
-                                         gint64 grid_id,
+const char *wg_dossier_loader_grid_path (Loader  *loader,
+                                         gint64   grid_id,
                                          GError **error);
-gboolean wg_dossier_loader_init (Loader *loader,
-                                 WgDossier *self,
-                                 WgStore *store,
-                                 GError **error);
+gboolean wg_dossier_loader_init (Loader     *loader,
+                                 WgDossier  *self,
+                                 WgStore    *store,
+                                 GError    **error);
 Person *wg_dossier_person_at (WgDossier *self,
-                              guint index);
-gboolean wg_dossier_read_households (WgDossier *self,
-                                     Loader *loader,
-                                     GArray *ids,
-                                     GCancellable *cancellable,
-                                     WgProgressFunc progress,
-                                     gpointer user_data,
-                                     GError **error);
+                              guint      index);
+gboolean wg_dossier_read_households (WgDossier       *self,
+                                     Loader          *loader,
+                                     GArray          *ids,
+                                     GCancellable    *cancellable,
+                                     WgProgressFunc   progress,
+                                     gpointer         user_data,
+                                     GError         **error);
 
 /* wg-dossier-layout.c */
 void wg_dossier_paginate (WgDossier *self);
-void wg_dossier_table_add_row (Table *table,
-                               char **cells,
-                               guint32 alerts);
+void wg_dossier_table_add_row (Table    *table,
+                               char    **cells,
+                               guint32   alerts);
 void wg_dossier_table_clear (Table *table);
-void wg_dossier_table_init (Table *table,
-                            const char *title,
+void wg_dossier_table_init (Table             *table,
+                            const char        *title,
                             const char *const *columns);
-void wg_dossier_table_measure (Table *table,
+void wg_dossier_table_measure (Table       *table,
                                PangoLayout *layout);
 double wg_dossier_table_row_height (const Table *table,
-                                    guint row);
-void wg_dossier_table_take_records (Table *table,
+                                    guint        row);
+void wg_dossier_table_take_records (Table         *table,
                                     WgRecordTable *records);
 
 /* wg-dossier-draw.c */
-double wg_dossier_pen_text (Pen *pen,
-                            const char *text,
-                            const char *font,
-                            double x,
-                            double y,
-                            double width,
-                            int max_lines,
-                            PangoAlignment alignment);
-void wg_dossier_set_grey (Pen *pen,
-                          double level);
-void wg_dossier_draw_attachment (WgDossier *self,
-                                 cairo_t *cr,
-                                 PangoLayout *layout,
+double wg_dossier_pen_text (Pen            *pen,
+                            const char     *text,
+                            const char     *font,
+                            double          x,
+                            double          y,
+                            double          width,
+                            int             max_lines,
+                            PangoAlignment  alignment);
+void wg_dossier_set_grey (Pen    *pen,
+                          double  level);
+void wg_dossier_draw_attachment (WgDossier    *self,
+                                 cairo_t      *cr,
+                                 PangoLayout  *layout,
                                  const Person *person,
-                                 const Block *block);
-void wg_dossier_draw_chart (cairo_t *cr,
-                            PangoLayout *layout,
+                                 const Block  *block);
+void wg_dossier_draw_chart (cairo_t      *cr,
+                            PangoLayout  *layout,
                             const Person *person,
-                            double y);
-void wg_dossier_draw_empty (cairo_t *cr,
+                            double        y);
+void wg_dossier_draw_empty (cairo_t     *cr,
                             PangoLayout *layout,
-                            double y);
-void wg_dossier_draw_grid_cover (WgDossier *self,
-                                 cairo_t *cr,
+                            double       y);
+void wg_dossier_draw_grid_cover (WgDossier   *self,
+                                 cairo_t     *cr,
                                  PangoLayout *layout);
-void wg_dossier_draw_header_footer (WgDossier *self,
-                                    cairo_t *cr,
+void wg_dossier_draw_header_footer (WgDossier   *self,
+                                    cairo_t     *cr,
                                     PangoLayout *layout,
-                                    guint page_index);
-void wg_dossier_draw_section_title (cairo_t *cr,
+                                    guint        page_index);
+void wg_dossier_draw_section_title (cairo_t     *cr,
                                     PangoLayout *layout,
                                     const Table *table,
-                                    gboolean continued,
-                                    double y);
-void wg_dossier_draw_table (cairo_t *cr,
+                                    gboolean     continued,
+                                    double       y);
+void wg_dossier_draw_table (cairo_t     *cr,
                             PangoLayout *layout,
                             const Table *table,
-                            guint first,
-                            guint n_rows,
-                            double y);
-void wg_dossier_draw_toc (WgDossier *self,
-                          cairo_t *cr,
+                            guint        first,
+                            guint        n_rows,
+                            double       y);
+void wg_dossier_draw_toc (WgDossier   *self,
+                          cairo_t     *cr,
                           PangoLayout *layout,
                           const Block *block);
-double wg_dossier_household_cover (WgDossier *self,
-                                   Pen *pen,
+double wg_dossier_household_cover (WgDossier       *self,
+                                   Pen             *pen,
                                    const Household *household,
-                                   double y);
-double wg_dossier_person_cover (WgDossier *self,
-                                Pen *pen,
+                                   double           y);
+double wg_dossier_person_cover (WgDossier    *self,
+                                Pen          *pen,
                                 const Person *person,
-                                double y);
+                                double        y);
 
 G_END_DECLS

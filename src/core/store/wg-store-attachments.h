@@ -21,17 +21,17 @@ typedef enum
   WG_ATTACHMENT_ERROR_DUPLICATE,
 } WgAttachmentError;
 
-GQuark  wg_attachment_error_quark (void);
-gboolean wg_store_add_attachment  (WgStore     *store,
-                                   gint64       person_id,
-                                   const char  *title,
-                                   GBytes      *data,
-                                   const char  *mime_type,
-                                   guint        n_pages,
-                                   gint64      *id,
-                                   GError     **error);
-GBytes  *wg_store_dup_attachment  (WgStore     *store,
-                                   gint64       id,
-                                   GError     **error);
+GQuark    wg_attachment_error_quark (void);
+gboolean  wg_store_add_attachment   (WgStore     *store,
+                                     gint64       person_id,
+                                     const char  *title,
+                                     GBytes      *data,
+                                     const char  *mime_type,
+                                     guint        n_pages,
+                                     gint64      *id,
+                                     GError     **error);
+GBytes   *wg_store_dup_attachment   (WgStore     *store,
+                                     gint64       id,
+                                     GError     **error);
 
 G_END_DECLS

@@ -20,15 +20,15 @@ typedef struct
   char *detail;
 } WgAuditEntry;
 
-void       wg_audit_entry_free     (WgAuditEntry         *entry);
-GPtrArray *wg_store_list_audit     (WgStore              *store,
-                                    const char           *entity,
-                                    gint64                entity_id,
-                                    GError              **error);
+void       wg_audit_entry_free (WgAuditEntry  *entry);
+GPtrArray *wg_store_list_audit (WgStore       *store,
+                                const char    *entity,
+                                gint64         entity_id,
+                                GError       **error);
 
-gboolean    wg_store_log_export         (WgStore           *self,
-                                         const char        *what,
-                                         const char        *detail,
-                                         GError           **error);
+gboolean wg_store_log_export (WgStore     *self,
+                              const char  *what,
+                              const char  *detail,
+                              GError     **error);
 
 G_END_DECLS

@@ -18,38 +18,38 @@ typedef struct
   gint64 household_id;   /* 0: none */
 } WgPersonFields;
 
-gboolean wg_store_add_person      (WgStore              *store,
-                                   const WgPersonFields *fields,
-                                   gint64               *id,
-                                   GError              **error);
-gboolean wg_store_delete_person    (WgStore              *store,
-                                    gint64                person_id,
-                                    GError              **error);
-gboolean wg_store_add_quarantine  (WgStore              *store,
-                                   gint64                person_id,
-                                   int                   kind,
-                                   const char           *start_day,
-                                   const char           *end_day,
-                                   GError              **error);
+gboolean wg_store_add_person     (WgStore               *store,
+                                  const WgPersonFields  *fields,
+                                  gint64                *id,
+                                  GError               **error);
+gboolean wg_store_delete_person  (WgStore               *store,
+                                  gint64                 person_id,
+                                  GError               **error);
+gboolean wg_store_add_quarantine (WgStore               *store,
+                                  gint64                 person_id,
+                                  int                    kind,
+                                  const char            *start_day,
+                                  const char            *end_day,
+                                  GError               **error);
 
-gboolean wg_store_update_person          (WgStore      *store,
-                                          gint64        person_id,
-                                          const char   *name,
-                                          const char   *phone,
-                                          const char   *relation,
-                                          GError      **error);
-GStrv    wg_store_list_quarantine_sites  (WgStore      *store,
-                                          GError      **error);
-gboolean wg_store_add_central_quarantine (WgStore      *store,
-                                          gint64        person_id,
-                                          const char   *site,
-                                          const char   *room,
-                                          const char   *start_day,
-                                          const char   *end_day,
-                                          GError      **error);
+gboolean wg_store_update_person          (WgStore     *store,
+                                          gint64       person_id,
+                                          const char  *name,
+                                          const char  *phone,
+                                          const char  *relation,
+                                          GError     **error);
+GStrv    wg_store_list_quarantine_sites  (WgStore     *store,
+                                          GError     **error);
+gboolean wg_store_add_central_quarantine (WgStore     *store,
+                                          gint64       person_id,
+                                          const char  *site,
+                                          const char  *room,
+                                          const char  *start_day,
+                                          const char  *end_day,
+                                          GError     **error);
 
-gint64      wg_store_find_person        (WgStore           *self,
-                                         const char        *id_number,
-                                         GError           **error);
+gint64 wg_store_find_person (WgStore     *self,
+                             const char  *id_number,
+                             GError     **error);
 
 G_END_DECLS

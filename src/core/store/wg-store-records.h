@@ -52,31 +52,31 @@ typedef struct
   char *grid_code;
 } WgPersonInfo;
 
-void           wg_record_table_free      (WgRecordTable *table);
-const char    *wg_record_kind_describe   (WgRecordKind   kind);
-WgRecordTable *wg_store_read_records     (WgStore       *store,
-                                          WgRecordKind   kind,
-                                          gint64         owner_id,
-                                          GError       **error);
-WgRecordTable *wg_store_read_printed_records (WgStore     *store,
-                                              WgRecordKind kind,
-                                              gint64       owner_id,
-                                              GError     **error);
-const char    *wg_record_kind_print_title (WgRecordKind kind);
-void           wg_person_info_free       (WgPersonInfo  *info);
-WgPersonInfo  *wg_store_read_person      (WgStore       *store,
-                                          gint64         person_id,
-                                          GError       **error);
-const char    *wg_residency_describe     (int            residency);
+void           wg_record_table_free          (WgRecordTable  *table);
+const char    *wg_record_kind_describe       (WgRecordKind    kind);
+WgRecordTable *wg_store_read_records         (WgStore        *store,
+                                              WgRecordKind    kind,
+                                              gint64          owner_id,
+                                              GError        **error);
+WgRecordTable *wg_store_read_printed_records (WgStore        *store,
+                                              WgRecordKind    kind,
+                                              gint64          owner_id,
+                                              GError        **error);
+const char    *wg_record_kind_print_title    (WgRecordKind    kind);
+void           wg_person_info_free           (WgPersonInfo   *info);
+WgPersonInfo  *wg_store_read_person          (WgStore        *store,
+                                              gint64          person_id,
+                                              GError        **error);
+const char    *wg_residency_describe         (int             residency);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgRecordTable, wg_record_table_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgPersonInfo, wg_person_info_free)
 
-gboolean wg_store_add_temperature (WgStore              *store,
-                                   gint64                person_id,
-                                   const char           *measured_at,
-                                   int                   tenths,
-                                   GError              **error);
+gboolean wg_store_add_temperature (WgStore     *store,
+                                   gint64       person_id,
+                                   const char  *measured_at,
+                                   int          tenths,
+                                   GError     **error);
 /* One person on a temperature round, with what was measured today. */
 typedef struct
 {
@@ -96,52 +96,52 @@ typedef enum
   WG_ROUND_AFTERNOON,
 } WgRound;
 
-gboolean   wg_temperature_parse           (const char  *text,
-                                           int         *tenths,
-                                           GError     **error);
-void       wg_round_entry_free            (WgRoundEntry *entry);
-GPtrArray *wg_store_list_round            (WgStore     *store,
-                                           const char  *grid_code,
-                                           const char  *today,
-                                           GError     **error);
-gboolean   wg_store_set_round_away        (WgStore     *store,
-                                           gint64       person_id,
-                                           const char  *today,
-                                           WgRound      round,
-                                           GError     **error);
-gboolean   wg_store_set_round_temperature (WgStore     *store,
-                                           gint64       person_id,
-                                           const char  *today,
-                                           WgRound      round,
-                                           int          tenths,
-                                           GError     **error);
+gboolean   wg_temperature_parse           (const char    *text,
+                                           int           *tenths,
+                                           GError       **error);
+void       wg_round_entry_free            (WgRoundEntry  *entry);
+GPtrArray *wg_store_list_round            (WgStore       *store,
+                                           const char    *grid_code,
+                                           const char    *today,
+                                           GError       **error);
+gboolean   wg_store_set_round_away        (WgStore       *store,
+                                           gint64         person_id,
+                                           const char    *today,
+                                           WgRound        round,
+                                           GError       **error);
+gboolean   wg_store_set_round_temperature (WgStore       *store,
+                                           gint64         person_id,
+                                           const char    *today,
+                                           WgRound        round,
+                                           int            tenths,
+                                           GError       **error);
 
-gboolean wg_store_add_nat_test           (WgStore      *store,
-                                          gint64        person_id,
-                                          const char   *sampled_at,
-                                          const char   *institution,
-                                          gboolean      pooled,
-                                          WgNatResult   result,
-                                          GError      **error);
-gboolean wg_store_add_vaccination        (WgStore      *store,
-                                          gint64        person_id,
-                                          int           dose,
-                                          const char   *given_on,
-                                          const char   *product,
-                                          const char   *batch,
-                                          const char   *site,
-                                          GError      **error);
-gboolean wg_store_add_health_code        (WgStore      *store,
-                                          gint64        person_id,
-                                          const char   *day,
-                                          WgHealthCode  colour,
-                                          GError      **error);
-gboolean wg_store_add_itinerary          (WgStore      *store,
-                                          gint64        person_id,
-                                          const char   *place,
-                                          const char   *arrived_on,
-                                          const char   *left_on,
-                                          int           risk,
-                                          GError      **error);
+gboolean wg_store_add_nat_test    (WgStore       *store,
+                                   gint64         person_id,
+                                   const char    *sampled_at,
+                                   const char    *institution,
+                                   gboolean       pooled,
+                                   WgNatResult    result,
+                                   GError       **error);
+gboolean wg_store_add_vaccination (WgStore       *store,
+                                   gint64         person_id,
+                                   int            dose,
+                                   const char    *given_on,
+                                   const char    *product,
+                                   const char    *batch,
+                                   const char    *site,
+                                   GError       **error);
+gboolean wg_store_add_health_code (WgStore       *store,
+                                   gint64         person_id,
+                                   const char    *day,
+                                   WgHealthCode   colour,
+                                   GError       **error);
+gboolean wg_store_add_itinerary   (WgStore       *store,
+                                   gint64         person_id,
+                                   const char    *place,
+                                   const char    *arrived_on,
+                                   const char    *left_on,
+                                   int            risk,
+                                   GError       **error);
 
 G_END_DECLS
