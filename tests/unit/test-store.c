@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+
 #include "wg-idnum.h"
 #include "wg-store-audit.h"
 #include "wg-store-grids.h"

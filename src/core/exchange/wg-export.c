@@ -96,10 +96,10 @@ risk_word (int risk)
 }
 
 static const char *
-col (sqlite3_stmt *stmt,
+col (WgStmt *stmt,
      int           i)
 {
-  return (const char *) sqlite3_column_text (stmt, i);
+  return wg_stmt_column_text (stmt, i);
 }
 
 /* The grid a list is limited to: must exist. */
@@ -124,7 +124,7 @@ returnee_state_word (int state)
 
 #define MAX_COLUMNS 20
 
-typedef void (*FillFunc) (sqlite3_stmt *stmt,
+typedef void (*FillFunc) (WgStmt *stmt,
                           const char   *values[MAX_COLUMNS]);
 
 /* Streams a query limited to a grid's subtree (?1, NULL for all) into the
@@ -138,15 +138,15 @@ export_query (WgStore        *store,
               GCancellable   *cancellable,
               GError        **error)
 {
-  sqlite3_stmt *stmt = wg_store_prepare (store, sql, error);
+  WgStmt *stmt = wg_store_prepare (store, sql, error);
   GError *local = NULL;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   if (grid_code != NULL)
-    sqlite3_bind_text (stmt, 1, grid_code, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wg_stmt_bind_text_static (stmt, 1, grid_code);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       const char *values[MAX_COLUMNS] = { NULL };
 
@@ -156,13 +156,13 @@ export_query (WgStore        *store,
           !wg_table_writer_add_row (writer, values, &local))
         break;
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
   if (local != NULL)
     {
       g_propagate_error (error, local);
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return FALSE;
@@ -185,13 +185,13 @@ static const char person_sql[] =
   " ORDER BY g.code, h.code, p.id";
 
 static void
-fill_person (sqlite3_stmt *stmt,
+fill_person (WgStmt *stmt,
              const char   *values[MAX_COLUMNS])
 {
   for (int i = 0; i < 11; i++)
     values[i] = col (stmt, i);
-  values[2] = sqlite3_column_int (stmt, 2) == 1 ? "男" : "女";
-  values[6] = residency_word (sqlite3_column_int (stmt, 6));
+  values[2] = wg_stmt_column_int (stmt, 2) == 1 ? "男" : "女";
+  values[6] = residency_word (wg_stmt_column_int (stmt, 6));
 }
 
 static const WgColumn household_columns[] = {
@@ -207,7 +207,7 @@ static const char household_sql[] =
   " ORDER BY g.code, h.code";
 
 static void
-fill_household (sqlite3_stmt *stmt,
+fill_household (WgStmt *stmt,
                 const char   *values[MAX_COLUMNS])
 {
   for (int i = 0; i < 6; i++)
@@ -232,14 +232,14 @@ static const char returnee_sql[] =
   " ORDER BY r.arrived_on DESC, r.channel, p.id_number";
 
 static void
-fill_returnee (sqlite3_stmt *stmt,
+fill_returnee (WgStmt *stmt,
                const char   *values[MAX_COLUMNS])
 {
   for (int i = 0; i < 14; i++)
     values[i] = col (stmt, i);
-  values[5] = risk_word (sqlite3_column_int (stmt, 5));
-  values[7] = wg_returnee_channel_describe (sqlite3_column_int (stmt, 7));
-  values[12] = returnee_state_word (sqlite3_column_int (stmt, 12));
+  values[5] = risk_word (wg_stmt_column_int (stmt, 5));
+  values[7] = wg_returnee_channel_describe (wg_stmt_column_int (stmt, 7));
+  values[12] = returnee_state_word (wg_stmt_column_int (stmt, 12));
 }
 
 static const WgColumn grid_columns[] = {
@@ -266,14 +266,14 @@ export_grids (WgStore        *store,
     "    OR (?1 IS NULL AND c.level = 2)"
     " ORDER BY c.position, c.code";
   g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  sqlite3_stmt *stmt = wg_store_prepare (store, sql, error);
+  WgStmt *stmt = wg_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   if (grid_code != NULL)
-    sqlite3_bind_text (stmt, 1, grid_code, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wg_stmt_bind_text_static (stmt, 1, grid_code);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       char **child = g_new0 (char *, 3);
 
@@ -281,8 +281,8 @@ export_grids (WgStore        *store,
       child[1] = g_strdup (col (stmt, 1));
       g_ptr_array_add (children, child);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return FALSE;

@@ -323,7 +323,6 @@ problem_free (gpointer data)
 typedef struct
 {
   WgStore *store;
-  sqlite3 *db;
   const WgImportOptions *options;
   WgImportKind kind;
   WgImportReport *report;
@@ -698,15 +697,15 @@ lookup_id (Import     *imp,
            const char *key,
            GError    **error)
 {
-  sqlite3_stmt *stmt = wg_store_prepare (imp->store, sql, error);
+  WgStmt *stmt = wg_store_prepare (imp->store, sql, error);
   gint64 id = 0;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  wg_stmt_bind_text (stmt, 1, key);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
+    id = wg_stmt_column_int64 (stmt, 0);
+  wg_stmt_reset (stmt);
   return id;
 }
 
@@ -730,16 +729,16 @@ note_origin_at (Import     *imp,
 {
   static const char sql[] =
     "INSERT OR IGNORE INTO import_origin (entity, entity_id, batch_id, row) VALUES (?, ?, ?, ?)";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (imp->batch_id == 0)
     return TRUE;
   if (!(stmt = wg_store_prepare (imp->store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  sqlite3_bind_int64 (stmt, 3, imp->batch_id);
-  sqlite3_bind_int (stmt, 4, (int) row);
+  wg_stmt_bind_text_static (stmt, 1, entity);
+  wg_stmt_bind_int64 (stmt, 2, id);
+  wg_stmt_bind_int64 (stmt, 3, imp->batch_id);
+  wg_stmt_bind_int (stmt, 4, (int) row);
   return wg_store_step_done (imp->store, stmt, error);
 }
 
@@ -778,7 +777,7 @@ compare_verdict (Import  *imp,
  * -1 (error set) when the run must end. */
 static WgRowVerdict
 insert_record (Import        *imp,
-               sqlite3_stmt  *stmt,
+               WgStmt  *stmt,
                const char    *entity,
                gint64        *id,
                GError       **error)
@@ -787,7 +786,7 @@ insert_record (Import        *imp,
 
   if (!wg_store_step_done (imp->store, stmt, &local))
     return step_failed (imp, error, local);
-  *id = sqlite3_last_insert_rowid (imp->db);
+  *id = wg_store_last_insert_id (imp->store);
   if (!note_origin (imp, entity, *id, error))
     return -1;
   return WG_ROW_VERDICT_NEW;
@@ -821,7 +820,7 @@ import_grid (Import  *imp,
     " VALUES (?1, ?2, ?3, ?4, (SELECT count (*) FROM grid WHERE parent_id IS ?1))";
   g_autofree char *code = NULL, *name = NULL, *parent = NULL, *level_text = NULL;
   g_autofree char *prefix = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   guint level;
   gint64 parent_id = 0, id;
 
@@ -848,16 +847,16 @@ import_grid (Import  *imp,
 
   if (!(stmt = wg_store_prepare (imp->store, find_sql, error)))
     return -1;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  wg_stmt_bind_text_static (stmt, 1, code);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
       g_autoptr(GString) diff = g_string_new (NULL);
 
-      differs (diff, _("Name"), (const char *) sqlite3_column_text (stmt, 1), name);
-      sqlite3_reset (stmt);
+      differs (diff, _("Name"), wg_stmt_column_text (stmt, 1), name);
+      wg_stmt_reset (stmt);
       return compare_verdict (imp, diff);
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
 
   if (level == 1)
     {
@@ -882,10 +881,10 @@ import_grid (Import  *imp,
   if (!(stmt = wg_store_prepare (imp->store, insert_sql, error)))
     return -1;
   if (parent_id > 0)
-    sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_int (stmt, 2, (int) level);
-  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
+    wg_stmt_bind_int64 (stmt, 1, parent_id);
+  wg_stmt_bind_int (stmt, 2, (int) level);
+  wg_stmt_bind_text_static (stmt, 3, code);
+  wg_stmt_bind_text_static (stmt, 4, name);
   return insert_record (imp, stmt, "grid", &id, error);
 }
 
@@ -920,7 +919,7 @@ import_staff (Import  *imp,
   g_autofree char *key = NULL;
   GError *local = NULL;
   WgRowVerdict verdict;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 grid_id, staff_id = 0, person_id = 0;
   int role;
   gboolean has_role = FALSE;
@@ -947,34 +946,34 @@ import_staff (Import  *imp,
 
   if (!(stmt = wg_store_prepare (imp->store, phone != NULL ? by_phone_sql : by_name_sql, error)))
     return -1;
-  sqlite3_bind_text (stmt, 1, phone != NULL ? phone : name, -1, SQLITE_STATIC);
+  wg_stmt_bind_text_static (stmt, 1, phone != NULL ? phone : name);
   if (phone == NULL)
-    sqlite3_bind_int64 (stmt, 2, grid_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    wg_stmt_bind_int64 (stmt, 2, grid_id);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
       g_autoptr(GString) diff = g_string_new (NULL);
 
-      staff_id = sqlite3_column_int64 (stmt, 0);
-      differs (diff, _("Full name"), (const char *) sqlite3_column_text (stmt, 1), name);
-      sqlite3_reset (stmt);
+      staff_id = wg_stmt_column_int64 (stmt, 0);
+      differs (diff, _("Full name"), wg_stmt_column_text (stmt, 1), name);
+      wg_stmt_reset (stmt);
       if (diff->len > 0)
         {
           g_string_assign (imp->message, diff->str);
           return WG_ROW_VERDICT_CONFLICT;
         }
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
 
   existing = staff_id > 0;
   if (existing)
     {
       if (!(stmt = wg_store_prepare (imp->store, has_role_sql, error)))
         return -1;
-      sqlite3_bind_int64 (stmt, 1, grid_id);
-      sqlite3_bind_int64 (stmt, 2, staff_id);
-      sqlite3_bind_int (stmt, 3, role);
-      has_role = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
+      wg_stmt_bind_int64 (stmt, 1, grid_id);
+      wg_stmt_bind_int64 (stmt, 2, staff_id);
+      wg_stmt_bind_int (stmt, 3, role);
+      has_role = wg_stmt_step (stmt) == WG_STMT_ROW;
+      wg_stmt_reset (stmt);
       if (has_role)
         return WG_ROW_VERDICT_SAME;
     }
@@ -984,20 +983,20 @@ import_staff (Import  *imp,
         return -1;
       if (!(stmt = wg_store_prepare (imp->store, insert_sql, error)))
         return -1;
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      wg_stmt_bind_text_static (stmt, 1, name);
       if (phone != NULL)
-        sqlite3_bind_text (stmt, 2, phone, -1, SQLITE_STATIC);
+        wg_stmt_bind_text_static (stmt, 2, phone);
       if (person_id > 0)
-        sqlite3_bind_int64 (stmt, 3, person_id);
+        wg_stmt_bind_int64 (stmt, 3, person_id);
       if ((verdict = insert_record (imp, stmt, "staff", &staff_id, error)) != WG_ROW_VERDICT_NEW)
         return verdict;
     }
 
   if (!(stmt = wg_store_prepare (imp->store, role_sql, error)))
     return -1;
-  sqlite3_bind_int64 (stmt, 1, grid_id);
-  sqlite3_bind_int64 (stmt, 2, staff_id);
-  sqlite3_bind_int (stmt, 3, role);
+  wg_stmt_bind_int64 (stmt, 1, grid_id);
+  wg_stmt_bind_int64 (stmt, 2, staff_id);
+  wg_stmt_bind_int (stmt, 3, role);
   if (!wg_store_step_done (imp->store, stmt, &local))
     return step_failed (imp, error, local);
   return existing ? WG_ROW_VERDICT_ADDED : WG_ROW_VERDICT_NEW;
@@ -1010,19 +1009,19 @@ micro_grid (Import     *imp,
             GError    **error)
 {
   static const char sql[] = "SELECT id, level FROM grid WHERE code = ?";
-  sqlite3_stmt *stmt = wg_store_prepare (imp->store, sql, error);
+  WgStmt *stmt = wg_store_prepare (imp->store, sql, error);
   gint64 id = 0;
   int level = 0;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  wg_stmt_bind_text_static (stmt, 1, code);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
-      level = sqlite3_column_int (stmt, 1);
+      id = wg_stmt_column_int64 (stmt, 0);
+      level = wg_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
   if (id == 0)
     return invalid (imp, _("Grid %s is not in the database."), code), 0;
   if (level != WG_GRID_LEVEL_MICRO)
@@ -1040,7 +1039,7 @@ import_household (Import  *imp,
   static const char person_sql[] = "SELECT id, name FROM person WHERE id_number = ?";
   static const char insert_sql[] = "INSERT INTO household (grid_id, code, address, head_id) VALUES (?, ?, ?, ?)";
   g_autofree char *code = NULL, *grid = NULL, *address = NULL, *head = NULL, *head_id_number = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 grid_id, head_id = 0, id;
 
   if (!read_household_code (imp, &code) || !read_grid_code (imp, "grid", &grid) ||
@@ -1061,44 +1060,44 @@ import_household (Import  *imp,
     {
       if (!(stmt = wg_store_prepare (imp->store, person_sql, error)))
         return -1;
-      sqlite3_bind_text (stmt, 1, head_id_number, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      wg_stmt_bind_text_static (stmt, 1, head_id_number);
+      if (wg_stmt_step (stmt) == WG_STMT_ROW)
         {
-          head_id = sqlite3_column_int64 (stmt, 0);
-          if (head != NULL && g_strcmp0 (head, (const char *) sqlite3_column_text (stmt, 1)) != 0)
+          head_id = wg_stmt_column_int64 (stmt, 0);
+          if (head != NULL && g_strcmp0 (head, wg_stmt_column_text (stmt, 1)) != 0)
             {
               invalid (imp, _("The head's ID number belongs to %s, not %s."),
-                       (const char *) sqlite3_column_text (stmt, 1), head);
-              sqlite3_reset (stmt);
+                       wg_stmt_column_text (stmt, 1), head);
+              wg_stmt_reset (stmt);
               return WG_ROW_VERDICT_INVALID;
             }
         }
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
     }
 
   if (!(stmt = wg_store_prepare (imp->store, find_sql, error)))
     return -1;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  wg_stmt_bind_text_static (stmt, 1, code);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
       g_autoptr(GString) diff = g_string_new (NULL);
 
-      differs (diff, _("Address"), (const char *) sqlite3_column_text (stmt, 1), address);
-      differs (diff, _("Grid"), (const char *) sqlite3_column_text (stmt, 2), grid);
-      if (head_id > 0 && sqlite3_column_type (stmt, 3) != SQLITE_NULL && sqlite3_column_int64 (stmt, 3) != head_id)
+      differs (diff, _("Address"), wg_stmt_column_text (stmt, 1), address);
+      differs (diff, _("Grid"), wg_stmt_column_text (stmt, 2), grid);
+      if (head_id > 0 && !wg_stmt_column_is_null (stmt, 3) && wg_stmt_column_int64 (stmt, 3) != head_id)
         differs (diff, _("Head of household"), _("another person"), head_id_number);
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       return compare_verdict (imp, diff);
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
 
   if (!(stmt = wg_store_prepare (imp->store, insert_sql, error)))
     return -1;
-  sqlite3_bind_int64 (stmt, 1, grid_id);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, address, -1, SQLITE_STATIC);
+  wg_stmt_bind_int64 (stmt, 1, grid_id);
+  wg_stmt_bind_text_static (stmt, 2, code);
+  wg_stmt_bind_text_static (stmt, 3, address);
   if (head_id > 0)
-    sqlite3_bind_int64 (stmt, 4, head_id);
+    wg_stmt_bind_int64 (stmt, 4, head_id);
   return insert_record (imp, stmt, "household", &id, error);
 }
 
@@ -1146,7 +1145,7 @@ flush_people (Import  *imp,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (imp->pending->len == 0)
@@ -1183,17 +1182,17 @@ flush_people (Import  *imp,
 
   if (!(stmt = wg_store_prepare (imp->store, insert_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_text_static (stmt, 1, json);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      PendingPerson *p = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 1));
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
+      PendingPerson *p = g_hash_table_lookup (by_id, wg_stmt_column_text (stmt, 1));
 
       g_array_append_val (ids, id);
       g_ptr_array_add (order, p);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       PendingPerson *first = imp->pending->pdata[0];
       PendingPerson *last = imp->pending->pdata[imp->pending->len - 1];
@@ -1216,8 +1215,8 @@ flush_people (Import  *imp,
       g_string_append_c (origins, ']');
       if (!(stmt = wg_store_prepare (imp->store, origin_sql, error)))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, origins->str, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, imp->batch_id);
+      wg_stmt_bind_text_static (stmt, 1, origins->str);
+      wg_stmt_bind_int64 (stmt, 2, imp->batch_id);
       if (!wg_store_step_done (imp->store, stmt, error))
         return FALSE;
     }
@@ -1232,8 +1231,8 @@ flush_people (Import  *imp,
         {
           if (!(stmt = wg_store_prepare (imp->store, head_sql, error)))
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int64 (stmt, 2, p->household_id);
+          wg_stmt_bind_int64 (stmt, 1, id);
+          wg_stmt_bind_int64 (stmt, 2, p->household_id);
           if (!wg_store_step_done (imp->store, stmt, error))
             return FALSE;
         }
@@ -1252,7 +1251,7 @@ import_person (Import  *imp,
   static const char household_sql[] = "SELECT id FROM household WHERE code = ?";
   g_autofree char *id_number = NULL, *name = NULL, *phone = NULL, *household = NULL;
   g_autofree char *relation = NULL, *residency_text = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 household_id = 0;
   int residency;
   GDate birth;
@@ -1275,22 +1274,22 @@ import_person (Import  *imp,
 
   if (!(stmt = wg_store_prepare (imp->store, find_sql, error)))
     return -1;
-  sqlite3_bind_text (stmt, 1, id_number, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  wg_stmt_bind_text_static (stmt, 1, id_number);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
       g_autoptr(GString) diff = g_string_new (NULL);
 
-      differs (diff, _("Full name"), (const char *) sqlite3_column_text (stmt, 1), name);
+      differs (diff, _("Full name"), wg_stmt_column_text (stmt, 1), name);
       if (phone != NULL)
-        differs (diff, _("Phone"), (const char *) sqlite3_column_text (stmt, 2), phone);
+        differs (diff, _("Phone"), wg_stmt_column_text (stmt, 2), phone);
       if (household != NULL)
-        differs (diff, _("Household"), (const char *) sqlite3_column_text (stmt, 3), household);
+        differs (diff, _("Household"), wg_stmt_column_text (stmt, 3), household);
       if (relation != NULL)
-        differs (diff, _("Relation to the head"), (const char *) sqlite3_column_text (stmt, 4), relation);
-      sqlite3_reset (stmt);
+        differs (diff, _("Relation to the head"), wg_stmt_column_text (stmt, 4), relation);
+      wg_stmt_reset (stmt);
       return compare_verdict (imp, diff);
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
 
   {
     PendingPerson *p = g_new0 (PendingPerson, 1);
@@ -1356,7 +1355,7 @@ import_returnee (Import  *imp,
   g_autoptr(GString) diff = g_string_new (NULL);
   GError *local = NULL;
   WgRowVerdict verdict;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   char arrived[11];
   gint64 person_id = 0, household_id = 0, grid_id = 0, id;
   int risk;
@@ -1395,18 +1394,18 @@ import_returnee (Import  *imp,
     {
       if (!(stmt = wg_store_prepare (imp->store, household != NULL ? household_sql : by_address_sql, error)))
         return -1;
-      sqlite3_bind_text (stmt, 1, household != NULL ? household : address, -1, SQLITE_STATIC);
+      wg_stmt_bind_text_static (stmt, 1, household != NULL ? household : address);
       if (household == NULL && grid != NULL)
-        sqlite3_bind_text (stmt, 2, grid, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+        wg_stmt_bind_text_static (stmt, 2, grid);
+      if (wg_stmt_step (stmt) == WG_STMT_ROW)
         {
-          household_id = sqlite3_column_int64 (stmt, 0);
-          grid_id = sqlite3_column_int64 (stmt, 1);
+          household_id = wg_stmt_column_int64 (stmt, 0);
+          grid_id = wg_stmt_column_int64 (stmt, 1);
           /* An address two households share says nothing. */
-          if (household == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+          if (household == NULL && wg_stmt_step (stmt) == WG_STMT_ROW)
             household_id = 0;
         }
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       if (household != NULL && household_id == 0 && imp->create_households && address != NULL && grid != NULL)
         {
           /* The screening form: a household not registered yet, on the
@@ -1420,12 +1419,12 @@ import_returnee (Import  *imp,
             return micro < 0 ? (WgRowVerdict) -1 : WG_ROW_VERDICT_INVALID;
           if (!(stmt = wg_store_prepare (imp->store, new_household_sql, error)))
             return -1;
-          sqlite3_bind_int64 (stmt, 1, micro);
-          sqlite3_bind_text (stmt, 2, household, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, address, -1, SQLITE_STATIC);
+          wg_stmt_bind_int64 (stmt, 1, micro);
+          wg_stmt_bind_text_static (stmt, 2, household);
+          wg_stmt_bind_text_static (stmt, 3, address);
           if (!wg_store_step_done (imp->store, stmt, &local_insert))
             return step_failed (imp, error, local_insert);
-          household_id = sqlite3_last_insert_rowid (imp->db);
+          household_id = wg_store_last_insert_id (imp->store);
           grid_id = micro;
         }
       if (household != NULL && household_id == 0)
@@ -1436,39 +1435,39 @@ import_returnee (Import  *imp,
 
   if (!(stmt = wg_store_prepare (imp->store, find_sql, error)))
     return -1;
-  sqlite3_bind_text (stmt, 1, id_number, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  wg_stmt_bind_text_static (stmt, 1, id_number);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
       known = TRUE;
-      person_id = sqlite3_column_int64 (stmt, 0);
-      differs (diff, _("Full name"), (const char *) sqlite3_column_text (stmt, 1), name);
+      person_id = wg_stmt_column_int64 (stmt, 0);
+      differs (diff, _("Full name"), wg_stmt_column_text (stmt, 1), name);
       if (phone != NULL)
-        differs (diff, _("Phone"), (const char *) sqlite3_column_text (stmt, 2), phone);
-      if (household_id == 0 && sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        differs (diff, _("Phone"), wg_stmt_column_text (stmt, 2), phone);
+      if (household_id == 0 && !wg_stmt_column_is_null (stmt, 3))
         {
-          household_id = sqlite3_column_int64 (stmt, 3);
+          household_id = wg_stmt_column_int64 (stmt, 3);
           if (grid_id == 0)
-            grid_id = sqlite3_column_int64 (stmt, 4);
+            grid_id = wg_stmt_column_int64 (stmt, 4);
         }
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
 
   if (known)
     {
       if (!(stmt = wg_store_prepare (imp->store, arrival_sql, error)))
         return -1;
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_text (stmt, 2, arrived, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      wg_stmt_bind_int64 (stmt, 1, person_id);
+      wg_stmt_bind_text_static (stmt, 2, arrived);
+      if (wg_stmt_step (stmt) == WG_STMT_ROW)
         {
-          sqlite3_reset (stmt);
+          wg_stmt_reset (stmt);
           return compare_verdict (imp, diff);
         }
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       if (!(stmt = wg_store_prepare (imp->store, update_person_sql, error)))
         return -1;
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_text (stmt, 2, arrived, -1, SQLITE_STATIC);
+      wg_stmt_bind_int64 (stmt, 1, person_id);
+      wg_stmt_bind_text_static (stmt, 2, arrived);
       if (!wg_store_step_done (imp->store, stmt, error))
         return -1;
     }
@@ -1483,39 +1482,39 @@ import_returnee (Import  *imp,
       if (!(stmt = wg_store_prepare (imp->store, insert_person_sql, error)))
         return -1;
       if (household_id > 0)
-        sqlite3_bind_int64 (stmt, 1, household_id);
-      sqlite3_bind_text (stmt, 2, id_number, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, wg_id_number_get_sex (id_number));
-      sqlite3_bind_text (stmt, 5, birth_text, -1, SQLITE_STATIC);
+        wg_stmt_bind_int64 (stmt, 1, household_id);
+      wg_stmt_bind_text_static (stmt, 2, id_number);
+      wg_stmt_bind_text_static (stmt, 3, name);
+      wg_stmt_bind_int (stmt, 4, wg_id_number_get_sex (id_number));
+      wg_stmt_bind_text_static (stmt, 5, birth_text);
       if (phone != NULL)
-        sqlite3_bind_text (stmt, 6, phone, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, arrived, -1, SQLITE_STATIC);
+        wg_stmt_bind_text_static (stmt, 6, phone);
+      wg_stmt_bind_text_static (stmt, 7, arrived);
       if ((verdict = insert_record (imp, stmt, "person", &person_id, error)) != WG_ROW_VERDICT_NEW)
         return verdict;
     }
 
   if (!(stmt = wg_store_prepare (imp->store, insert_sql, error)))
     return -1;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, arrived, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, place, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, risk);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text_static (stmt, 2, arrived);
+  wg_stmt_bind_text_static (stmt, 3, place);
+  wg_stmt_bind_int (stmt, 4, risk);
   if (transport != NULL)
-    sqlite3_bind_text (stmt, 5, transport, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, imp->options->channel != 0 ? imp->options->channel : WG_RETURNEE_CHANNEL_PUSHED);
+    wg_stmt_bind_text_static (stmt, 5, transport);
+  wg_stmt_bind_int (stmt, 6, imp->options->channel != 0 ? imp->options->channel : WG_RETURNEE_CHANNEL_PUSHED);
   if (grid_id > 0)
-    sqlite3_bind_int64 (stmt, 7, grid_id);
+    wg_stmt_bind_int64 (stmt, 7, grid_id);
   if ((verdict = insert_record (imp, stmt, "returnee", &id, error)) != WG_ROW_VERDICT_NEW)
     return verdict;
 
   if (!(stmt = wg_store_prepare (imp->store, itinerary_sql, error)))
     return -1;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, place, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, arrived, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, arrived, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, risk);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text_static (stmt, 2, place);
+  wg_stmt_bind_text_static (stmt, 3, arrived);
+  wg_stmt_bind_text_static (stmt, 4, arrived);
+  wg_stmt_bind_int (stmt, 5, risk);
   if (!wg_store_step_done (imp->store, stmt, &local))
     return step_failed (imp, error, local);
 
@@ -1554,16 +1553,16 @@ remembered_mapping (Import     *imp,
                     GError    **error)
 {
   static const char sql[] = "SELECT mapping FROM import_mapping WHERE kind = ? AND signature = ?";
-  sqlite3_stmt *stmt = wg_store_prepare (imp->store, sql, error);
+  WgStmt *stmt = wg_store_prepare (imp->store, sql, error);
   GHashTable *mapping = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, kinds[imp->kind].name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, signature, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  wg_stmt_bind_text_static (stmt, 1, kinds[imp->kind].name);
+  wg_stmt_bind_text_static (stmt, 2, signature);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
-      g_auto(GStrv) lines = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "\n", -1);
+      g_auto(GStrv) lines = g_strsplit (wg_stmt_column_text (stmt, 0), "\n", -1);
 
       mapping = wg_import_mapping_new ();
       for (guint i = 0; lines[i] != NULL; i++)
@@ -1574,7 +1573,7 @@ remembered_mapping (Import     *imp,
             g_hash_table_replace (mapping, g_strndup (lines[i], tab - lines[i]), g_strdup (tab + 1));
         }
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
   return mapping;
 }
 
@@ -1589,16 +1588,16 @@ remember_mapping (Import      *imp,
     " ON CONFLICT (kind, signature) DO UPDATE SET mapping = excluded.mapping";
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (mapping), (GCompareFunc) g_strcmp0);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   for (GList *l = keys; l != NULL; l = l->next)
     g_string_append_printf (text, "%s\t%s\n", (const char *) l->data,
                             (const char *) g_hash_table_lookup (mapping, l->data));
   if (!(stmt = wg_store_prepare (imp->store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kinds[imp->kind].name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, signature, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, text->str, -1, SQLITE_STATIC);
+  wg_stmt_bind_text_static (stmt, 1, kinds[imp->kind].name);
+  wg_stmt_bind_text_static (stmt, 2, signature);
+  wg_stmt_bind_text_static (stmt, 3, text->str);
   return wg_store_step_done (imp->store, stmt, error);
 }
 
@@ -1814,7 +1813,7 @@ run_statement (WgStore     *store,
                const char  *sql,
                GError     **error)
 {
-  sqlite3_stmt *stmt = wg_store_prepare (store, sql, error);
+  WgStmt *stmt = wg_store_prepare (store, sql, error);
 
   return stmt != NULL && wg_store_step_done (store, stmt, error);
 }
@@ -1862,11 +1861,11 @@ wg_import_file (WgStore                *store,
   g_autofree char *today = wg_today ();
   GError *local = NULL;
   const WgTableRow *row;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   Import imp = { 0 };
   gboolean in_transaction = FALSE;
   guint added = 0;
-  sqlite3_int64 changes;
+  gint64 changes;
   gboolean row_savepoint;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -1884,7 +1883,6 @@ wg_import_file (WgStore                *store,
   report->encoding = g_strdup (wg_table_reader_get_encoding (reader));
 
   imp.store = store;
-  imp.db = wg_store_get_db (store);
   imp.options = options;
   imp.kind = options->kind;
   imp.report = report;
@@ -1924,15 +1922,15 @@ wg_import_file (WgStore                *store,
     {
       if (!(stmt = wg_store_prepare (store, batch_sql, &local)))
         goto fail;
-      sqlite3_bind_text (stmt, 1, kinds[options->kind].name, -1, SQLITE_STATIC);
+      wg_stmt_bind_text_static (stmt, 1, kinds[options->kind].name);
       if (options->kind == WG_IMPORT_KIND_RETURNEES)
-        sqlite3_bind_int (stmt, 2, options->channel != 0 ? options->channel : WG_RETURNEE_CHANNEL_PUSHED);
-      sqlite3_bind_text (stmt, 3, base, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, report->sha256, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, wg_store_get_operator (store), -1, SQLITE_TRANSIENT);
+        wg_stmt_bind_int (stmt, 2, options->channel != 0 ? options->channel : WG_RETURNEE_CHANNEL_PUSHED);
+      wg_stmt_bind_text_static (stmt, 3, base);
+      wg_stmt_bind_text_static (stmt, 4, report->sha256);
+      wg_stmt_bind_text (stmt, 5, wg_store_get_operator (store));
       if (!wg_store_step_done (store, stmt, &local))
         goto fail;
-      imp.batch_id = sqlite3_last_insert_rowid (imp.db);
+      imp.batch_id = wg_store_last_insert_id (imp.store);
     }
 
   /* A row of staff or of returnees writes several records, each checked by
@@ -1953,7 +1951,7 @@ wg_import_file (WgStore                *store,
       g_string_truncate (message, 0);
       if (row_savepoint && !run_statement (store, savepoint_sql, &local))
         goto fail;
-      changes = sqlite3_total_changes64 (imp.db);
+      changes = wg_store_total_changes (imp.store);
       verdict = row_funcs[options->kind] (&imp, &local);
       if ((int) verdict < 0)
         goto fail;
@@ -1963,7 +1961,7 @@ wg_import_file (WgStore                *store,
           if (row_savepoint && !run_statement (store, rollback_sql, &local))
             goto fail;
         }
-      else if (sqlite3_total_changes64 (imp.db) != changes ||
+      else if (wg_store_total_changes (imp.store) != changes ||
                (options->kind == WG_IMPORT_KIND_PEOPLE && verdict == WG_ROW_VERDICT_NEW))
         added++;
       if (row_savepoint && !run_statement (store, release_sql, &local))
@@ -2028,9 +2026,9 @@ wg_import_file (WgStore                *store,
 
       if (!(stmt = wg_store_prepare (store, batch_done_sql, &local)))
         goto fail;
-      sqlite3_bind_int (stmt, 1, (int) report->rows);
-      sqlite3_bind_int (stmt, 2, (int) added);
-      sqlite3_bind_int64 (stmt, 3, imp.batch_id);
+      wg_stmt_bind_int (stmt, 1, (int) report->rows);
+      wg_stmt_bind_int (stmt, 2, (int) added);
+      wg_stmt_bind_int64 (stmt, 3, imp.batch_id);
       if (!wg_store_step_done (store, stmt, &local) ||
           (options->mapping != NULL && !remember_mapping (&imp, signature, options->mapping, &local)) ||
           !wg_store_log (store, "import", "import_batch", imp.batch_id, detail, &local))
@@ -2107,7 +2105,6 @@ wg_import_returnee (WgStore           *store,
   row.numeric = numeric;
 
   imp.store = store;
-  imp.db = wg_store_get_db (store);
   imp.options = &options;
   imp.kind = WG_IMPORT_KIND_RETURNEES;
   imp.fields = returnee_fields;
@@ -2149,7 +2146,7 @@ wg_import_returnee (WgStore           *store,
     g_autofree char *detail = g_strdup_printf ("screening %s %s", entry[WG_RETURNEE_FIELD_ID_NUMBER],
                                                entry[WG_RETURNEE_FIELD_ARRIVED_ON]);
 
-    if (!wg_store_log (store, "add", "returnee", sqlite3_last_insert_rowid (imp.db), detail, &local) ||
+    if (!wg_store_log (store, "add", "returnee", wg_store_last_insert_id (imp.store), detail, &local) ||
         !wg_store_commit (store, &local))
       {
         wg_store_rollback (store);

@@ -178,7 +178,7 @@ wg_dossier_loader_grid_path (Loader  *loader,
     " SELECT name FROM up ORDER BY level";
   g_autoptr(GString) path = NULL;
   const char *cached = g_hash_table_lookup (loader->paths, &grid_id);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (cached != NULL)
@@ -187,15 +187,15 @@ wg_dossier_loader_grid_path (Loader  *loader,
   if (!(stmt = wg_store_prepare (loader->store, sql, error)))
     return NULL;
   path = g_string_new (NULL);
-  sqlite3_bind_int64 (stmt, 1, grid_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, grid_id);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       if (path->len > 0)
         g_string_append (path, " › ");
-      g_string_append (path, (const char *) sqlite3_column_text (stmt, 0));
+      g_string_append (path, wg_stmt_column_text (stmt, 0));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (loader->store, rc, error);
       return NULL;
@@ -222,37 +222,37 @@ load_current_state (Loader  *loader,
   static const char colour_sql[] =
     "SELECT colour FROM health_code WHERE person_id = ?1 AND day <= ?2 ORDER BY day DESC LIMIT 1";
   const char *today = loader->self->today;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (loader->store, quarantine_sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person->info->id);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, person->info->id);
+  wg_stmt_bind_text_static (stmt, 2, today);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      gboolean central = sqlite3_column_int (stmt, 0) == WG_QUARANTINE_KIND_CENTRAL;
-      const char *site = (const char *) sqlite3_column_text (stmt, 5);
-      const char *room = (const char *) sqlite3_column_text (stmt, 6);
+      gboolean central = wg_stmt_column_int (stmt, 0) == WG_QUARANTINE_KIND_CENTRAL;
+      const char *site = wg_stmt_column_text (stmt, 5);
+      const char *room = wg_stmt_column_text (stmt, 6);
       g_autofree char *where = central ? g_strdup_printf ("集中隔离（%s%s%s）", site,
                                                           *room != '\0' ? " " : "", room)
                                        : g_strdup ("居家隔离");
 
       person->in_quarantine = TRUE;
       person->quarantine = g_strdup_printf ("%s %s 至 %s，第 %d 天 / 共 %d 天", where,
-                                            sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_text (stmt, 2),
-                                            sqlite3_column_int (stmt, 3),
-                                            sqlite3_column_int (stmt, 4));
+                                            wg_stmt_column_text (stmt, 1),
+                                            wg_stmt_column_text (stmt, 2),
+                                            wg_stmt_column_int (stmt, 3),
+                                            wg_stmt_column_int (stmt, 4));
       person->status = g_strdup (central ? "集中隔离中" : "居家隔离中");
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+      if (!wg_stmt_column_is_null (stmt, 7))
         person->quarantine_staff = g_strdup_printf ("隔离责任人  %s  %s",
-                                                    sqlite3_column_text (stmt, 7),
-                                                    sqlite3_column_text (stmt, 8));
+                                                    wg_stmt_column_text (stmt, 7),
+                                                    wg_stmt_column_text (stmt, 8));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     {
       wg_store_set_error (loader->store, rc, error);
       return FALSE;
@@ -271,13 +271,13 @@ load_current_state (Loader  *loader,
 
   if (!(stmt = wg_store_prepare (loader->store, colour_sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person->info->id);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    person->colour = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_bind_int64 (stmt, 1, person->info->id);
+  wg_stmt_bind_text_static (stmt, 2, today);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    person->colour = wg_stmt_column_int (stmt, 0);
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     {
       wg_store_set_error (loader->store, rc, error);
       return FALSE;
@@ -305,7 +305,7 @@ load_temperatures (Loader  *loader,
   g_autoptr(GString) by = g_string_new (NULL);
   g_autofree char *day = NULL;
   guint32 alerts = 0;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   wg_dossier_table_init (table, wg_record_kind_print_title (WG_RECORD_KIND_TEMPERATURE), columns);
@@ -330,14 +330,14 @@ load_temperatures (Loader  *loader,
 
   if (!(stmt = wg_store_prepare (loader->store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person->info->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, person->info->id);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      const char *this_day = (const char *) sqlite3_column_text (stmt, 0);
-      int half = sqlite3_column_int (stmt, 1) ? 0 : 1;
-      int tenths = sqlite3_column_int (stmt, 2);
-      const char *name = (const char *) sqlite3_column_text (stmt, 3);
-      Reading reading = { sqlite3_column_double (stmt, 4), tenths };
+      const char *this_day = wg_stmt_column_text (stmt, 0);
+      int half = wg_stmt_column_int (stmt, 1) ? 0 : 1;
+      int tenths = wg_stmt_column_int (stmt, 2);
+      const char *name = wg_stmt_column_text (stmt, 3);
+      Reading reading = { wg_stmt_column_double (stmt, 4), tenths };
 
       if (g_strcmp0 (day, this_day) != 0)
         {
@@ -357,10 +357,10 @@ load_temperatures (Loader  *loader,
         }
       g_array_append_val (person->readings, reading);
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
   FLUSH_DAY ();
 #undef FLUSH_DAY
-  if (rc != SQLITE_DONE)
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (loader->store, rc, error);
       return FALSE;
@@ -375,7 +375,7 @@ load_attachments (Loader  *loader,
 {
   static const char sql[] =
     "SELECT id, title, data FROM attachment WHERE person_id = ? ORDER BY added_at, id";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   person->attachments = g_array_new (FALSE, TRUE, sizeof (Attachment));
@@ -383,16 +383,16 @@ load_attachments (Loader  *loader,
 
   if (!(stmt = wg_store_prepare (loader->store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person->info->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, person->info->id);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      g_autoptr(GBytes) data = g_bytes_new (sqlite3_column_blob (stmt, 2),
-                                            sqlite3_column_bytes (stmt, 2));
+      g_autoptr(GBytes) data = g_bytes_new (wg_stmt_column_blob (stmt, 2),
+                                            wg_stmt_column_bytes (stmt, 2));
       g_autoptr(GError) local_error = NULL;
       Attachment attachment = { 0 };
 
-      attachment.id = sqlite3_column_int64 (stmt, 0);
-      attachment.title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      attachment.id = wg_stmt_column_int64 (stmt, 0);
+      attachment.title = g_strdup (wg_stmt_column_text (stmt, 1));
       /* Checked when added; one that no longer opens prints as a notice. */
       if (!wg_attachment_check (data, &attachment.mime_type, &attachment.n_pages, &local_error))
         {
@@ -403,8 +403,8 @@ load_attachments (Loader  *loader,
         }
       g_array_append_val (person->attachments, attachment);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (loader->store, rc, error);
       return FALSE;
@@ -484,18 +484,18 @@ wg_dossier_load_household (Loader          *loader,
   Household *household;
   guint index = self->households->len;
   const char *path;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 grid_id;
   int rc;
 
   if (!(stmt = wg_store_prepare (loader->store, household_sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  rc = wg_stmt_step (stmt);
+  if (rc != WG_STMT_ROW)
     {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      wg_stmt_reset (stmt);
+      if (rc == WG_STMT_DONE)
         g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                              _("This household is no longer in the database."));
       else
@@ -506,12 +506,12 @@ wg_dossier_load_household (Loader          *loader,
   household = wg_dossier_household_at (self, index);
   household->id = household_id;
   household->first_person = self->persons->len;
-  household->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  household->address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  grid_id = sqlite3_column_int64 (stmt, 2);
-  household->head = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  household->n_members = sqlite3_column_int (stmt, 4);
-  sqlite3_reset (stmt);
+  household->code = g_strdup (wg_stmt_column_text (stmt, 0));
+  household->address = g_strdup (wg_stmt_column_text (stmt, 1));
+  grid_id = wg_stmt_column_int64 (stmt, 2);
+  household->head = g_strdup (wg_stmt_column_text (stmt, 3));
+  household->n_members = wg_stmt_column_int (stmt, 4);
+  wg_stmt_reset (stmt);
 
   household->payload = wg_label_payload (loader->key, household->code);
   if (!(path = wg_dossier_loader_grid_path (loader, grid_id, error)) ||
@@ -534,13 +534,13 @@ wg_dossier_load_household (Loader          *loader,
     {
       if (!(stmt = wg_store_prepare (loader->store, members_sql, error)))
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, household_id);
-      sqlite3_bind_text (stmt, 2, self->today, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      wg_stmt_bind_int64 (stmt, 1, household_id);
+      wg_stmt_bind_text_static (stmt, 2, self->today);
+      while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = wg_stmt_column_int64 (stmt, 0);
 
-          if (sqlite3_column_int (stmt, 1) || !(self->flags & WG_DOSSIER_FLAGS_ONLY_WATCHED))
+          if (wg_stmt_column_int (stmt, 1) || !(self->flags & WG_DOSSIER_FLAGS_ONLY_WATCHED))
             {
               g_array_append_val (member_ids, id);
               g_ptr_array_add (everyone, NULL);
@@ -548,24 +548,24 @@ wg_dossier_load_household (Loader          *loader,
           else
             {
               /* Not in quarantine or under monitoring, so at home, away or back. */
-              int residency = sqlite3_column_int (stmt, 6);
+              int residency = wg_stmt_column_int (stmt, 6);
               char **cells = g_new0 (char *, 9);
 
-              cells[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-              cells[1] = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-              cells[2] = g_strdup (sqlite3_column_int (stmt, 4) == 1 ? "男" : "女");
-              cells[3] = g_strdup_printf ("%d", age_on ((const char *) sqlite3_column_text (stmt, 5),
+              cells[0] = g_strdup (wg_stmt_column_text (stmt, 2));
+              cells[1] = g_strdup (wg_stmt_column_text (stmt, 3));
+              cells[2] = g_strdup (wg_stmt_column_int (stmt, 4) == 1 ? "男" : "女");
+              cells[3] = g_strdup_printf ("%d", age_on (wg_stmt_column_text (stmt, 5),
                                                         self->today));
-              cells[4] = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+              cells[4] = g_strdup (wg_stmt_column_text (stmt, 7));
               cells[5] = g_strdup (residency == WG_RESIDENCY_AWAY ? "外出"
                                    : residency == WG_RESIDENCY_RETURNEE ? "返乡" : "在家");
-              cells[6] = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+              cells[6] = g_strdup (wg_stmt_column_text (stmt, 8));
               cells[7] = g_strdup ("—");
               g_ptr_array_add (everyone, cells);
             }
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      wg_stmt_reset (stmt);
+      if (rc != WG_STMT_DONE)
         {
           wg_store_set_error (loader->store, rc, error);
           goto failed;

@@ -398,7 +398,7 @@ wg_dossier_new_for_grid (WgStore         *store,
   g_autoptr(WgDossier) self = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto(Loader) loader = { 0 };
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   const char *path;
   gint64 grid_id = 0;
   int rc;
@@ -420,17 +420,17 @@ wg_dossier_new_for_grid (WgStore         *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (flags & WG_DOSSIER_FLAGS_ONLY_WATCHED) != 0);
-  sqlite3_bind_text (stmt, 3, self->today, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, code);
+  wg_stmt_bind_int (stmt, 2, (flags & WG_DOSSIER_FLAGS_ONLY_WATCHED) != 0);
+  wg_stmt_bind_text_static (stmt, 3, self->today);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;

@@ -283,7 +283,7 @@ wg_label_sheet_new (WgStore        *store,
     " ORDER BY m.code, h.id";
   g_autoptr(WgLabelSheet) self = NULL;
   g_autoptr(GBytes) key = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
@@ -297,20 +297,20 @@ wg_label_sheet_new (WgStore        *store,
       !(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, grid_code, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, grid_code);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       Label label;
 
-      label.code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      label.code = g_strdup (wg_stmt_column_text (stmt, 0));
       label.payload = wg_label_payload (key, label.code);
-      label.address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      label.grid_path = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      label.worker = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      label.address = g_strdup (wg_stmt_column_text (stmt, 1));
+      label.grid_path = g_strdup (wg_stmt_column_text (stmt, 2));
+      label.worker = g_strdup (wg_stmt_column_text (stmt, 3));
       g_array_append_val (self->labels, label);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;

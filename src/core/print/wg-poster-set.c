@@ -264,16 +264,16 @@ load_poster (WgStore  *store,
     " JOIN grid_staff gs ON gs.grid_id = g.id JOIN staff s ON s.id = gs.staff_id"
     " WHERE g.code >= ?1 AND g.code < ?1 || ':' AND gs.role IN (1, 2) AND g.level <= 4"
     " ORDER BY gs.role, g.code, s.id LIMIT ?2";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (store, path_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, poster->code, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    poster->path = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, poster->code);
+  if ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    poster->path = g_strdup (wg_stmt_column_text (stmt, 0));
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW)
     {
       wg_store_set_error (store, rc, error);
       return FALSE;
@@ -283,16 +283,16 @@ load_poster (WgStore  *store,
 
   if (!(stmt = wg_store_prepare (store, workers_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, poster->code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, MAX_WORKERS);
+  wg_stmt_bind_text (stmt, 1, poster->code);
+  wg_stmt_bind_int (stmt, 2, MAX_WORKERS);
   poster->workers = g_ptr_array_new_with_free_func (g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     g_ptr_array_add (poster->workers,
-                     g_strdup_printf ("%s  %s", sqlite3_column_text (stmt, 0),
-                                      sqlite3_column_type (stmt, 1) == SQLITE_NULL
-                                        ? "" : (const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+                     g_strdup_printf ("%s  %s", wg_stmt_column_text (stmt, 0),
+                                      wg_stmt_column_is_null (stmt, 1)
+                                        ? "" : wg_stmt_column_text (stmt, 1)));
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return FALSE;
@@ -325,7 +325,7 @@ wg_poster_set_new (WgStore     *store,
   g_autoptr(WgPosterSet) self = NULL;
   g_autofree char *url_template = NULL;
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   guint grid_level = 0;
   int rc;
 
@@ -364,19 +364,19 @@ wg_poster_set_new (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, grid_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, level);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, grid_code);
+  wg_stmt_bind_int (stmt, 2, level);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       Poster poster = { 0 };
 
-      poster.code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      poster.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      poster.code = g_strdup (wg_stmt_column_text (stmt, 0));
+      poster.name = g_strdup (wg_stmt_column_text (stmt, 1));
       poster.url = wg_poster_url_expand (url_template, poster.code, poster.name);
       g_array_append_val (self->posters, poster);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;

@@ -143,14 +143,14 @@ seed_recent (WgAlertEngine *self)
 {
   static const char sql[] =
     "SELECT digest FROM (SELECT id, digest FROM sensor_event ORDER BY id DESC LIMIT ?) ORDER BY id";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (!(stmt = wg_store_prepare (self->store, sql, NULL)))
     return;
-  sqlite3_bind_int (stmt, 1, RECENT_DIGESTS);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    remember (self, digest_key ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  wg_stmt_bind_int (stmt, 1, RECENT_DIGESTS);
+  while (wg_stmt_step (stmt) == WG_STMT_ROW)
+    remember (self, digest_key (wg_stmt_column_text (stmt, 0)));
+  wg_stmt_reset (stmt);
 }
 
 /* What is kept of a payload: text, and not much of it. */
@@ -189,18 +189,18 @@ raise_alert (WgAlertEngine  *self,
     "INSERT INTO alert (kind, severity, sensor_id, household_id, opened_at, last_event_at, device)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)";
   Raised r = { 0 };
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (self->store, find_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, kind);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    r.id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_bind_text (stmt, 1, device);
+  wg_stmt_bind_int (stmt, 2, kind);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    r.id = wg_stmt_column_int64 (stmt, 0);
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
@@ -210,8 +210,8 @@ raise_alert (WgAlertEngine  *self,
     {
       if (!(stmt = wg_store_prepare (self->store, add_sql, error)))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, r.id);
+      wg_stmt_bind_text (stmt, 1, at);
+      wg_stmt_bind_int64 (stmt, 2, r.id);
       if (!wg_store_step_done (self->store, stmt, error))
         return FALSE;
     }
@@ -221,18 +221,18 @@ raise_alert (WgAlertEngine  *self,
 
       if (!(stmt = wg_store_prepare (self->store, open_sql, error)))
         return FALSE;
-      sqlite3_bind_int (stmt, 1, kind);
-      sqlite3_bind_int (stmt, 2, severity);
+      wg_stmt_bind_int (stmt, 1, kind);
+      wg_stmt_bind_int (stmt, 2, severity);
       if (sensor_id != 0)
-        sqlite3_bind_int64 (stmt, 3, sensor_id);
+        wg_stmt_bind_int64 (stmt, 3, sensor_id);
       if (household_id != 0)
-        sqlite3_bind_int64 (stmt, 4, household_id);
-      sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, device, -1, SQLITE_TRANSIENT);
+        wg_stmt_bind_int64 (stmt, 4, household_id);
+      wg_stmt_bind_text (stmt, 5, at);
+      wg_stmt_bind_text (stmt, 6, at);
+      wg_stmt_bind_text (stmt, 7, device);
       if (!wg_store_step_done (self->store, stmt, error))
         return FALSE;
-      r.id = sqlite3_last_insert_rowid (wg_store_get_db (self->store));
+      r.id = wg_store_last_insert_id (self->store);
       r.is_new = TRUE;
       if (!wg_store_log (self->store, "open", "alert", r.id, detail, error))
         return FALSE;
@@ -263,19 +263,19 @@ judge_opening (WgAlertEngine  *self,
     "                  AND q.start_day <= substr (?2, 1, 10) AND q.end_day >= substr (?2, 1, 10)),"
     "       EXISTS (SELECT 1 FROM visit_window v WHERE v.household_id = ?1"
     "                  AND v.starts_at <= ?2 AND v.ends_at >= ?2)";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (self->store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *opening = !sqlite3_column_int (stmt, 0) ? OPENING_NOT_ARMED
-               : sqlite3_column_int (stmt, 1) ? OPENING_EXPECTED : OPENING_ALERT;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  wg_stmt_bind_text (stmt, 2, at);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    *opening = !wg_stmt_column_int (stmt, 0) ? OPENING_NOT_ARMED
+               : wg_stmt_column_int (stmt, 1) ? OPENING_EXPECTED : OPENING_ALERT;
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
@@ -310,7 +310,7 @@ record_event (WgAlertEngine  *self,
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   g_autofree char *kept = NULL;
   g_autofree char *device_kept = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   *duplicate = seen_recently (self, digest_key (event->digest));
   if (*duplicate)
@@ -320,14 +320,14 @@ record_event (WgAlertEngine  *self,
   if (!(stmt = wg_store_prepare (self->store, sql, error)))
     return FALSE;
   if (sensor_id != 0)
-    sqlite3_bind_int64 (stmt, 1, sensor_id);
-  sqlite3_bind_text (stmt, 2, device_kept, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, event->received_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, event->kind);
-  sqlite3_bind_text (stmt, 5, kept, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, event->digest, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, event->occurred_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 8, event->device_time ? 1 : 0);
+    wg_stmt_bind_int64 (stmt, 1, sensor_id);
+  wg_stmt_bind_text (stmt, 2, device_kept);
+  wg_stmt_bind_text (stmt, 3, event->received_at);
+  wg_stmt_bind_int (stmt, 4, event->kind);
+  wg_stmt_bind_text (stmt, 5, kept);
+  wg_stmt_bind_text (stmt, 6, event->digest);
+  wg_stmt_bind_text (stmt, 7, event->occurred_at);
+  wg_stmt_bind_int (stmt, 8, event->device_time ? 1 : 0);
   return wg_store_step_done (self->store, stmt, error);
 }
 
@@ -343,10 +343,10 @@ typedef struct
 } Known;
 
 static int
-column_flag (sqlite3_stmt *stmt,
+column_flag (WgStmt *stmt,
              int           column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
+  return wg_stmt_column_is_null (stmt, column) ? -1 : wg_stmt_column_int (stmt, column);
 }
 
 static gboolean
@@ -358,26 +358,26 @@ read_known (WgAlertEngine  *self,
   static const char sql[] =
     "SELECT id, coalesce (household_id, 0), contact, tamper, battery_low, online"
     " FROM sensor WHERE device = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   memset (known, 0, sizeof *known);
   known->contact = known->tamper = known->battery_low = known->online = -1;
   if (!(stmt = wg_store_prepare (self->store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, device);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      known->id = sqlite3_column_int64 (stmt, 0);
-      known->household_id = sqlite3_column_int64 (stmt, 1);
+      known->id = wg_stmt_column_int64 (stmt, 0);
+      known->household_id = wg_stmt_column_int64 (stmt, 1);
       known->contact = column_flag (stmt, 2);
       known->tamper = column_flag (stmt, 3);
       known->battery_low = column_flag (stmt, 4);
       known->online = column_flag (stmt, 5);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
@@ -397,12 +397,12 @@ battery_low_of (const WgSensorMessage *message)
 }
 
 static void
-bind_flag (sqlite3_stmt *stmt,
+bind_flag (WgStmt *stmt,
            int           index,
            int           value)
 {
   if (value >= 0)
-    sqlite3_bind_int (stmt, index, value);
+    wg_stmt_bind_int (stmt, index, value);
 }
 
 /* The sensor's state after the message; the door's "since" moves only when
@@ -422,17 +422,17 @@ update_sensor (WgAlertEngine         *self,
     "  last_seen = CASE WHEN last_seen IS NULL OR last_seen < ?5 THEN ?5 ELSE last_seen END,"
     "  tamper = coalesce (?6, tamper), battery_low = coalesce (?7, battery_low)"
     " WHERE id = ?1";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (!(stmt = wg_store_prepare (self->store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, sensor_id);
+  wg_stmt_bind_int64 (stmt, 1, sensor_id);
   if (message->battery >= 0)
-    sqlite3_bind_int (stmt, 2, (int) floor (message->battery + 0.5));
+    wg_stmt_bind_int (stmt, 2, (int) floor (message->battery + 0.5));
   bind_flag (stmt, 3, message->contact);
   /* Any state message means it is there; availability says so itself. */
-  sqlite3_bind_int (stmt, 4, message->topic == WG_SENSOR_TOPIC_AVAILABILITY ? message->online : 1);
-  sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int (stmt, 4, message->topic == WG_SENSOR_TOPIC_AVAILABILITY ? message->online : 1);
+  wg_stmt_bind_text (stmt, 5, at);
   bind_flag (stmt, 6, message->tamper);
   bind_flag (stmt, 7, battery_low_of (message));
   return wg_store_step_done (self->store, stmt, error);
@@ -462,7 +462,7 @@ message_begin (WgAlertEngine  *self,
                GError        **error)
 {
   static const char savepoint_sql[] = "SAVEPOINT message";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (!self->in_batch)
     return wg_store_begin (self->store, error);
@@ -478,7 +478,7 @@ message_commit (WgAlertEngine  *self,
 {
   static const char release_sql[] = "RELEASE message";
   guint64 key = digest_key (digest);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (self->in_batch)
     {
@@ -508,7 +508,7 @@ message_abort (WgAlertEngine *self)
 {
   static const char rollback_sql[] = "ROLLBACK TO message";
   static const char release_sql[] = "RELEASE message";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (!self->in_batch)
     {
@@ -558,18 +558,18 @@ handle_bridge (WgAlertEngine          *self,
   static const char resolve_sql[] =
     "UPDATE alert SET state = 3, resolved_at = ?2, outcome = ?3, note = ?4 WHERE id = ?1";
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int before = -1;
   int rc;
 
   if (!(stmt = wg_store_prepare (self->store, read_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, self->base_topic, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    before = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_bind_text (stmt, 1, self->base_topic);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    before = wg_stmt_column_int (stmt, 0);
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
@@ -577,9 +577,9 @@ handle_bridge (WgAlertEngine          *self,
 
   if (!(stmt = wg_store_prepare (self->store, write_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, self->base_topic, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, message->online);
-  sqlite3_bind_text (stmt, 3, when, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_text (stmt, 1, self->base_topic);
+  wg_stmt_bind_int (stmt, 2, message->online);
+  wg_stmt_bind_text (stmt, 3, when);
   if (!wg_store_step_done (self->store, stmt, error))
     return FALSE;
 
@@ -591,16 +591,16 @@ handle_bridge (WgAlertEngine          *self,
 
   if (!(stmt = wg_store_prepare (self->store, open_sql, error)))
     return FALSE;
-  sqlite3_bind_int (stmt, 1, WG_ALERT_KIND_BRIDGE_OFFLINE);
-  sqlite3_bind_text (stmt, 2, WG_BRIDGE_DEVICE, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_int (stmt, 1, WG_ALERT_KIND_BRIDGE_OFFLINE);
+  wg_stmt_bind_text_static (stmt, 2, WG_BRIDGE_DEVICE);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
@@ -612,11 +612,11 @@ handle_bridge (WgAlertEngine          *self,
 
       if (!(stmt = wg_store_prepare (self->store, resolve_sql, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, when, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, WG_ALERT_OUTCOME_DEVICE_FAULT);
+      wg_stmt_bind_int64 (stmt, 1, id);
+      wg_stmt_bind_text (stmt, 2, when);
+      wg_stmt_bind_int (stmt, 3, WG_ALERT_OUTCOME_DEVICE_FAULT);
       /* Printed and shown as it is: the words of the record, in Chinese. */
-      sqlite3_bind_text (stmt, 4, "网桥已恢复在线，自动解除", -1, SQLITE_STATIC);
+      wg_stmt_bind_text_static (stmt, 4, "网桥已恢复在线，自动解除");
       if (!wg_store_step_done (self->store, stmt, error) ||
           !wg_store_log (self->store, "resolve", "alert", id, "automatic: bridge online", error))
         return FALSE;
@@ -872,22 +872,22 @@ minutes_setting (WgAlertEngine  *self,
 /* Rows of (sensor id, household id, device) from @stmt, bound. */
 static gboolean
 collect_sensors (WgAlertEngine  *self,
-                 sqlite3_stmt   *stmt,
+                 WgStmt   *stmt,
                  GArray         *ids,
                  GPtrArray      *devices,
                  GError        **error)
 {
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      gint64 row[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      gint64 row[2] = { wg_stmt_column_int64 (stmt, 0), wg_stmt_column_int64 (stmt, 1) };
 
       g_array_append_vals (ids, row, 2);
-      g_ptr_array_add (devices, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_ptr_array_add (devices, g_strdup (wg_stmt_column_text (stmt, 2)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
@@ -911,13 +911,13 @@ raise_for_sensors (WgAlertEngine  *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (!(stmt = wg_store_prepare (self->store, find_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, limit, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, self->base_topic, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_text (stmt, 1, limit);
+  wg_stmt_bind_text (stmt, 2, now);
+  wg_stmt_bind_text (stmt, 3, self->base_topic);
   if (!collect_sensors (self, stmt, ids, devices, error))
     return FALSE;
 
@@ -927,7 +927,7 @@ raise_for_sensors (WgAlertEngine  *self,
 
       if (!(stmt = wg_store_prepare (self->store, mark_sql, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, sensor_id);
+      wg_stmt_bind_int64 (stmt, 1, sensor_id);
       if (!wg_store_step_done (self->store, stmt, error) ||
           !raise_alert (self, raised, kind, severity, sensor_id, g_array_index (ids, gint64, 2 * i + 1),
                         g_ptr_array_index (devices, i), now, error))
@@ -1027,7 +1027,7 @@ wg_alert_engine_due_reminders (WgAlertEngine *self,
     " WHERE state = 0 AND severity = 3";
   g_autoptr(GDateTime) local_now = NULL;
   GArray *due = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 now_s;
 
   g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), due);
@@ -1038,11 +1038,11 @@ wg_alert_engine_due_reminders (WgAlertEngine *self,
 
   if (!(stmt = wg_store_prepare (self->store, sql, NULL)))
     return due;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
       gint64 *last = g_hash_table_lookup (self->reminded, &id);
-      gint64 since = last != NULL ? *last : sqlite3_column_int64 (stmt, 1);
+      gint64 since = last != NULL ? *last : wg_stmt_column_int64 (stmt, 1);
 
       if (now_s - since >= WG_REMINDER_SECONDS)
         {
@@ -1051,7 +1051,7 @@ wg_alert_engine_due_reminders (WgAlertEngine *self,
                                g_memdup2 (&now_s, sizeof now_s));
         }
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
   return due;
 }
 

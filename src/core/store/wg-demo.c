@@ -276,19 +276,19 @@ insert_grid (Demo        *demo,
 {
   static const char sql[] =
     "INSERT INTO grid (parent_id, level, code, name, position) VALUES (?, ?, ?, ?, ?)";
-  sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+  WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
 
   if (stmt == NULL)
     return 0;
   if (parent_id > 0)
-    sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_int (stmt, 2, level);
-  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, position);
+    wg_stmt_bind_int64 (stmt, 1, parent_id);
+  wg_stmt_bind_int (stmt, 2, level);
+  wg_stmt_bind_text_static (stmt, 3, code);
+  wg_stmt_bind_text_static (stmt, 4, name);
+  wg_stmt_bind_int (stmt, 5, position);
   if (!wg_store_step_done (demo->store, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+  return wg_store_last_insert_id (demo->store);
 }
 
 /* A staff member on @grid_id; @person_id links a resident who is also staff. */
@@ -303,7 +303,7 @@ insert_staff (Demo        *demo,
   static const char staff_sql[] = "INSERT INTO staff (name, phone, person_id) VALUES (?, ?, ?)";
   static const char role_sql[] = "INSERT INTO grid_staff (grid_id, staff_id, role) VALUES (?, ?, ?)";
   g_autofree char *made_name = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   char phone[12];
   gint64 staff_id;
 
@@ -313,19 +313,19 @@ insert_staff (Demo        *demo,
 
   if (!(stmt = wg_store_prepare (demo->store, staff_sql, error)))
     return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, phone, -1, SQLITE_STATIC);
+  wg_stmt_bind_text_static (stmt, 1, name);
+  wg_stmt_bind_text_static (stmt, 2, phone);
   if (person_id > 0)
-    sqlite3_bind_int64 (stmt, 3, person_id);
+    wg_stmt_bind_int64 (stmt, 3, person_id);
   if (!wg_store_step_done (demo->store, stmt, error))
     return 0;
-  staff_id = sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+  staff_id = wg_store_last_insert_id (demo->store);
 
   if (!(stmt = wg_store_prepare (demo->store, role_sql, error)))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, grid_id);
-  sqlite3_bind_int64 (stmt, 2, staff_id);
-  sqlite3_bind_int (stmt, 3, role);
+  wg_stmt_bind_int64 (stmt, 1, grid_id);
+  wg_stmt_bind_int64 (stmt, 2, staff_id);
+  wg_stmt_bind_int (stmt, 3, role);
   if (!wg_store_step_done (demo->store, stmt, error))
     return 0;
 
@@ -345,15 +345,15 @@ insert_health_codes (Demo        *demo,
 
   for (; g_date_compare (&day, &demo->today) <= 0; g_date_add_days (&day, 1))
     {
-      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
       char buf[11];
 
       if (stmt == NULL)
         return FALSE;
       day_string (&day, buf);
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_text (stmt, 2, buf, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, colour);
+      wg_stmt_bind_int64 (stmt, 1, person_id);
+      wg_stmt_bind_text_static (stmt, 2, buf);
+      wg_stmt_bind_int (stmt, 3, colour);
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
     }
@@ -375,7 +375,7 @@ insert_itinerary (Demo        *demo,
   /* Walk back in time from the day of return. */
   for (guint i = 0; i < stops; i++)
     {
-      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
       guint p = pick (demo, G_N_ELEMENTS (places));
       GDate arrived = left;
       char a[11], l[11];
@@ -389,11 +389,11 @@ insert_itinerary (Demo        *demo,
       g_date_subtract_days (&arrived, 2 + pick (demo, 20));
       day_string (&arrived, a);
       day_string (&left, l);
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_text (stmt, 2, places[p].place, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, a, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, l, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 5, places[p].risk);
+      wg_stmt_bind_int64 (stmt, 1, person_id);
+      wg_stmt_bind_text_static (stmt, 2, places[p].place);
+      wg_stmt_bind_text_static (stmt, 3, a);
+      wg_stmt_bind_text_static (stmt, 4, l);
+      wg_stmt_bind_int (stmt, 5, places[p].risk);
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
 
@@ -420,7 +420,7 @@ insert_vaccinations (Demo    *demo,
 
   for (guint dose = 1; dose <= doses; dose++)
     {
-      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
       char d[11];
       char batch[16];
 
@@ -430,13 +430,12 @@ insert_vaccinations (Demo    *demo,
         break;
       day_string (&day, d);
       g_snprintf (batch, sizeof batch, "%04u%06u", g_date_get_year (&day), pick (demo, 1000000));
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_int (stmt, 2, dose);
-      sqlite3_bind_text (stmt, 3, d, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, vaccines[product], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, batch, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, vaccination_sites[pick (demo, G_N_ELEMENTS (vaccination_sites))],
-                         -1, SQLITE_STATIC);
+      wg_stmt_bind_int64 (stmt, 1, person_id);
+      wg_stmt_bind_int (stmt, 2, dose);
+      wg_stmt_bind_text_static (stmt, 3, d);
+      wg_stmt_bind_text_static (stmt, 4, vaccines[product]);
+      wg_stmt_bind_text_static (stmt, 5, batch);
+      wg_stmt_bind_text_static (stmt, 6, vaccination_sites[pick (demo, G_N_ELEMENTS (vaccination_sites))]);
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
       g_date_add_days (&day, dose == 1 ? 28 + pick (demo, 30) : 180 + pick (demo, 90));
@@ -459,7 +458,7 @@ insert_nat_tests (Demo        *demo,
 
   for (; g_date_compare (&day, &demo->today) <= 0; g_date_add_days (&day, every))
     {
-      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
       gboolean is_today = g_date_compare (&day, &demo->today) == 0;
       char d[11];
       char at[20];
@@ -468,11 +467,11 @@ insert_nat_tests (Demo        *demo,
         return FALSE;
       day_string (&day, d);
       g_snprintf (at, sizeof at, "%s %02u:%02u:00", d, 8 + pick (demo, 3), pick (demo, 60));
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, laboratories[pick (demo, G_N_ELEMENTS (laboratories))], -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, tube);
-      sqlite3_bind_int (stmt, 5, is_today ? WG_NAT_RESULT_PENDING : WG_NAT_RESULT_NEGATIVE);
+      wg_stmt_bind_int64 (stmt, 1, person_id);
+      wg_stmt_bind_text_static (stmt, 2, at);
+      wg_stmt_bind_text_static (stmt, 3, laboratories[pick (demo, G_N_ELEMENTS (laboratories))]);
+      wg_stmt_bind_int (stmt, 4, tube);
+      wg_stmt_bind_int (stmt, 5, is_today ? WG_NAT_RESULT_PENDING : WG_NAT_RESULT_NEGATIVE);
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
     }
@@ -497,7 +496,7 @@ insert_temperatures (Demo        *demo,
 
       for (guint round = 0; round < (is_today ? 1u : 2u); round++)
         {
-          sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+          WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
           int tenths = 360 + pick (demo, 13);
           char d[11];
           char at[20];
@@ -509,11 +508,11 @@ insert_temperatures (Demo        *demo,
           day_string (&day, d);
           g_snprintf (at, sizeof at, "%s %02u:%02u:00", d, (round == 0 ? 8 : 15) + pick (demo, 2),
                       pick (demo, 60));
-          sqlite3_bind_int64 (stmt, 1, person_id);
-          sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 3, tenths);
+          wg_stmt_bind_int64 (stmt, 1, person_id);
+          wg_stmt_bind_text_static (stmt, 2, at);
+          wg_stmt_bind_int (stmt, 3, tenths);
           if (staff_id > 0)
-            sqlite3_bind_int64 (stmt, 4, staff_id);
+            wg_stmt_bind_int64 (stmt, 4, staff_id);
           if (!wg_store_step_done (demo->store, stmt, error))
             return FALSE;
         }
@@ -534,7 +533,7 @@ insert_quarantine (Demo        *demo,
   static const char sql[] =
     "INSERT INTO quarantine (person_id, kind, site_id, room, start_day, end_day, staff_id)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)";
-  sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+  WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
   GDate end = *start;
   char s[11], e[11], room[8];
 
@@ -543,20 +542,20 @@ insert_quarantine (Demo        *demo,
   g_date_add_days (&end, days - 1);
   day_string (start, s);
   day_string (&end, e);
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int (stmt, 2, kind);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_int (stmt, 2, kind);
   if (kind == WG_QUARANTINE_KIND_CENTRAL)
     {
       guint n = ++demo->central_placed[site];
 
       g_snprintf (room, sizeof room, "%u%02u", 1 + (n - 1) / 20, 1 + (n - 1) % 20);
-      sqlite3_bind_int64 (stmt, 3, demo->site_ids[site]);
-      sqlite3_bind_text (stmt, 4, room, -1, SQLITE_STATIC);
+      wg_stmt_bind_int64 (stmt, 3, demo->site_ids[site]);
+      wg_stmt_bind_text_static (stmt, 4, room);
     }
-  sqlite3_bind_text (stmt, 5, s, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, e, -1, SQLITE_STATIC);
+  wg_stmt_bind_text_static (stmt, 5, s);
+  wg_stmt_bind_text_static (stmt, 6, e);
   if (staff_id > 0)
-    sqlite3_bind_int64 (stmt, 7, staff_id);
+    wg_stmt_bind_int64 (stmt, 7, staff_id);
   return wg_store_step_done (demo->store, stmt, error);
 }
 
@@ -619,7 +618,7 @@ build_household (Demo          *demo,
   char head_surname[8];
   char code[11];
   g_autofree char *address = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 household_id;
   gint64 head_id = 0;
   guint n;
@@ -632,12 +631,12 @@ build_household (Demo          *demo,
 
   if (!(stmt = wg_store_prepare (demo->store, household_sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, micro->id);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, address, -1, SQLITE_STATIC);
+  wg_stmt_bind_int64 (stmt, 1, micro->id);
+  wg_stmt_bind_text_static (stmt, 2, code);
+  wg_stmt_bind_text_static (stmt, 3, address);
   if (!wg_store_step_done (demo->store, stmt, error))
     return FALSE;
-  household_id = sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+  household_id = wg_store_last_insert_id (demo->store);
   demo->n_households++;
 
   n = plan_members (demo, members, head_surname);
@@ -712,26 +711,26 @@ build_household (Demo          *demo,
 
       if (!(stmt = wg_store_prepare (demo->store, person_sql, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, household_id);
-      sqlite3_bind_text (stmt, 2, id_number, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, m->sex);
-      sqlite3_bind_text (stmt, 5, birth, -1, SQLITE_STATIC);
+      wg_stmt_bind_int64 (stmt, 1, household_id);
+      wg_stmt_bind_text_static (stmt, 2, id_number);
+      wg_stmt_bind_text_static (stmt, 3, name);
+      wg_stmt_bind_int (stmt, 4, m->sex);
+      wg_stmt_bind_text_static (stmt, 5, birth);
       if (has_phone)
-        sqlite3_bind_text (stmt, 6, phone, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, m->relation, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 8, residency);
+        wg_stmt_bind_text_static (stmt, 6, phone);
+      wg_stmt_bind_text_static (stmt, 7, m->relation);
+      wg_stmt_bind_int (stmt, 8, residency);
       if (away_place != NULL)
-        sqlite3_bind_text (stmt, 9, away_place, -1, SQLITE_STATIC);
+        wg_stmt_bind_text_static (stmt, 9, away_place);
       if (residency == WG_RESIDENCY_RETURNEE)
         {
           day_string (&returned_on, returned);
-          sqlite3_bind_text (stmt, 10, returned, -1, SQLITE_STATIC);
+          wg_stmt_bind_text_static (stmt, 10, returned);
         }
-      sqlite3_bind_int (stmt, 11, monitoring);
+      wg_stmt_bind_int (stmt, 11, monitoring);
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
-      person_id = sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+      person_id = wg_store_last_insert_id (demo->store);
 
       if (i == 0)
         head_id = person_id;
@@ -766,8 +765,8 @@ build_household (Demo          *demo,
 
   if (!(stmt = wg_store_prepare (demo->store, head_sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, head_id);
-  sqlite3_bind_int64 (stmt, 2, household_id);
+  wg_stmt_bind_int64 (stmt, 1, head_id);
+  wg_stmt_bind_int64 (stmt, 2, household_id);
   return wg_store_step_done (demo->store, stmt, error);
 }
 
@@ -808,17 +807,17 @@ insert_sites (Demo    *demo,
 
   for (guint i = 0; i < 2; i++)
     {
-      sqlite3_stmt *stmt = wg_store_prepare (demo->store, sql, error);
+      WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, names[i], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, addresses[i], -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, demo->spec->site_rooms[i]);
-      sqlite3_bind_text (stmt, 4, phones[i], -1, SQLITE_STATIC);
+      wg_stmt_bind_text_static (stmt, 1, names[i]);
+      wg_stmt_bind_text_static (stmt, 2, addresses[i]);
+      wg_stmt_bind_int (stmt, 3, demo->spec->site_rooms[i]);
+      wg_stmt_bind_text_static (stmt, 4, phones[i]);
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
-      demo->site_ids[i] = sqlite3_last_insert_rowid (wg_store_get_db (demo->store));
+      demo->site_ids[i] = wg_store_last_insert_id (demo->store);
     }
   return TRUE;
 }
@@ -837,7 +836,7 @@ insert_sensors (Demo    *demo,
     {
       guint j = i + pick (demo, homes->len - i);
       gint64 tmp = g_array_index (homes, gint64, i);
-      sqlite3_stmt *stmt;
+      WgStmt *stmt;
       char device[19];
 
       g_array_index (homes, gint64, i) = g_array_index (homes, gint64, j);
@@ -847,10 +846,10 @@ insert_sensors (Demo    *demo,
                   g_rand_int (demo->rand));
       if (!(stmt = wg_store_prepare (demo->store, sql, error)))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, device, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (homes, gint64, i));
-      sqlite3_bind_text (stmt, 3, "MCCGQ11LM", -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, 35 + pick (demo, 66));
+      wg_stmt_bind_text_static (stmt, 1, device);
+      wg_stmt_bind_int64 (stmt, 2, g_array_index (homes, gint64, i));
+      wg_stmt_bind_text_static (stmt, 3, "MCCGQ11LM");
+      wg_stmt_bind_int (stmt, 4, 35 + pick (demo, 66));
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
     }

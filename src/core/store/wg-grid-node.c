@@ -104,7 +104,7 @@ ensure_children (WgGridNode *self)
     " FROM household h WHERE h.grid_id = ?1 ORDER BY h.id";
   g_autofree char *today = NULL;
   WgStore *store;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (self->children != NULL || self->level != 5 || self->tree == NULL)
     {
@@ -120,21 +120,21 @@ ensure_children (WgGridNode *self)
 
   /* The tree's day, like the counts above. */
   today = g_strdup (self->tree->today);
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, self->id);
+  wg_stmt_bind_text (stmt, 2, today);
+  while (wg_stmt_step (stmt) == WG_STMT_ROW)
     {
-      WgGridNode *household = node_new (self->tree, self, sqlite3_column_int64 (stmt, 0),
-                                        (const char *) sqlite3_column_text (stmt, 1),
-                                        (const char *) sqlite3_column_text (stmt, 2),
+      WgGridNode *household = node_new (self->tree, self, wg_stmt_column_int64 (stmt, 0),
+                                        wg_stmt_column_text (stmt, 1),
+                                        wg_stmt_column_text (stmt, 2),
                                         WG_GRID_NODE_HOUSEHOLD);
 
       household->n_households = 1;
-      household->n_quarantined = sqlite3_column_int (stmt, 3);
-      household->n_open_alerts = sqlite3_column_int (stmt, 4);
+      household->n_quarantined = wg_stmt_column_int (stmt, 3);
+      household->n_open_alerts = wg_stmt_column_int (stmt, 4);
       g_ptr_array_add (self->children, household);
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
 }
 
 static GType
@@ -288,17 +288,17 @@ add_micro_counts (WgGridTree  *self,
                   guint        field,
                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (self->store, sql, error)))
     return FALSE;
   if (today != NULL)
-    sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wg_stmt_bind_text (stmt, 1, today);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      WgGridNode *node = g_hash_table_lookup (self->by_code, sqlite3_column_text (stmt, 0));
-      guint n = sqlite3_column_int (stmt, 1);
+      WgGridNode *node = g_hash_table_lookup (self->by_code, wg_stmt_column_text (stmt, 0));
+      guint n = wg_stmt_column_int (stmt, 1);
 
       /* Up the tree: every grid above holds the micro-grid's count too. */
       for (; node != NULL; node = node->parent)
@@ -311,8 +311,8 @@ add_micro_counts (WgGridTree  *self,
             node->n_open_alerts += n;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
@@ -375,7 +375,7 @@ tree_new (WgStore     *store,
   g_autoptr(WgGridTree) self = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   const char *day;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
@@ -387,11 +387,11 @@ tree_new (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, grids_sql, error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      gint64 parent_id = sqlite3_column_int64 (stmt, 1);
+      gint64 parent_id = wg_stmt_column_int64 (stmt, 1);
       WgGridNode *parent = parent_id > 0 ? g_hash_table_lookup (by_id, &parent_id) : NULL;
-      guint level = sqlite3_column_int (stmt, 4);
+      guint level = wg_stmt_column_int (stmt, 4);
       WgGridNode *node;
 
       if (level > 1 && parent == NULL)
@@ -399,9 +399,9 @@ tree_new (WgStore     *store,
       if (level == 1 && self->root != NULL)
         continue;
 
-      node = node_new (self, parent, sqlite3_column_int64 (stmt, 0),
-                       (const char *) sqlite3_column_text (stmt, 2),
-                       (const char *) sqlite3_column_text (stmt, 3), level);
+      node = node_new (self, parent, wg_stmt_column_int64 (stmt, 0),
+                       wg_stmt_column_text (stmt, 2),
+                       wg_stmt_column_text (stmt, 3), level);
       if (parent != NULL)
         g_ptr_array_add (parent->children, node);
       else
@@ -409,8 +409,8 @@ tree_new (WgStore     *store,
       g_hash_table_insert (by_id, &node->id, node);
       g_hash_table_insert (self->by_code, node->code, node);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;
@@ -473,22 +473,22 @@ recount (WgGridTree  *self,
   g_autoptr(GHashTable) households = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTableIter iter;
   WgGridNode *node;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (self->store, micro_sql, error)))
     return FALSE;
   if (today != NULL)
-    sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wg_stmt_bind_text (stmt, 1, today);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      node = g_hash_table_lookup (self->by_code, sqlite3_column_text (stmt, 0));
-      for (guint n = sqlite3_column_int (stmt, 1); node != NULL; node = node->parent)
+      node = g_hash_table_lookup (self->by_code, wg_stmt_column_text (stmt, 0));
+      for (guint n = wg_stmt_column_int (stmt, 1); node != NULL; node = node->parent)
         g_hash_table_insert (counts, node,
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, node)) + n));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
@@ -496,16 +496,16 @@ recount (WgGridTree  *self,
   if (household_sql != NULL && !(stmt = wg_store_prepare (self->store, household_sql, error)))
     return FALSE;
   if (household_sql != NULL && today != NULL)
-    sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  while (household_sql != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wg_stmt_bind_text (stmt, 1, today);
+  while (household_sql != NULL && (rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
 
       g_hash_table_insert (households, g_memdup2 (&id, sizeof id),
-                           GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+                           GUINT_TO_POINTER (wg_stmt_column_int (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;

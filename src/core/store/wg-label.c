@@ -128,7 +128,7 @@ wg_label_verify (WgStore     *store,
   g_autoptr(GPtrArray) retired = NULL;
   g_auto(GStrv) parts = NULL;
   WgLabelStatus status = WG_LABEL_STATUS_FORGED;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), WG_LABEL_STATUS_MALFORMED);
@@ -172,14 +172,14 @@ wg_label_verify (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return WG_LABEL_STATUS_MALFORMED;
-  sqlite3_bind_text (stmt, 1, parts[1], -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && household_id != NULL)
-    *household_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  wg_stmt_bind_text (stmt, 1, parts[1]);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW && household_id != NULL)
+    *household_id = wg_stmt_column_int64 (stmt, 0);
+  wg_stmt_reset (stmt);
+  if (rc == WG_STMT_DONE)
     return WG_LABEL_STATUS_GONE;
-  if (rc != SQLITE_ROW)
+  if (rc != WG_STMT_ROW)
     {
       wg_store_set_error (store, rc, error);
       return WG_LABEL_STATUS_MALFORMED;

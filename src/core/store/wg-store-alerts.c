@@ -196,24 +196,24 @@ wg_alert_info_free (WgAlertInfo *info)
   " ORDER BY a.state = 3, a.severity DESC, a.last_event_at DESC, a.id DESC"
 
 static WgAlertInfo *
-read_alert (sqlite3_stmt *stmt)
+read_alert (WgStmt *stmt)
 {
   WgAlertInfo *info = g_new0 (WgAlertInfo, 1);
 
-#define TEXT(i) g_strdup ((const char *) sqlite3_column_text (stmt, (i)))
-  info->id = sqlite3_column_int64 (stmt, 0);
-  info->kind = sqlite3_column_int (stmt, 1);
-  info->severity = sqlite3_column_int (stmt, 2);
-  info->state = sqlite3_column_int (stmt, 3);
+#define TEXT(i) g_strdup (wg_stmt_column_text (stmt, (i)))
+  info->id = wg_stmt_column_int64 (stmt, 0);
+  info->kind = wg_stmt_column_int (stmt, 1);
+  info->severity = wg_stmt_column_int (stmt, 2);
+  info->state = wg_stmt_column_int (stmt, 3);
   info->device = TEXT (4);
-  info->household_id = sqlite3_column_int64 (stmt, 5);
+  info->household_id = wg_stmt_column_int64 (stmt, 5);
   info->household_code = TEXT (6);
   info->address = TEXT (7);
   info->grid_path = TEXT (8);
   info->grid_code = TEXT (9);
   info->opened_at = TEXT (10);
   info->last_event_at = TEXT (11);
-  info->event_count = sqlite3_column_int (stmt, 12);
+  info->event_count = wg_stmt_column_int (stmt, 12);
   info->worker = TEXT (13);
   info->worker_phone = TEXT (14);
   info->acknowledged_by = TEXT (15);
@@ -221,7 +221,7 @@ read_alert (sqlite3_stmt *stmt)
   info->dispatched_to = TEXT (17);
   info->dispatched_at = TEXT (18);
   info->resolved_at = TEXT (19);
-  info->outcome = sqlite3_column_int (stmt, 20);
+  info->outcome = wg_stmt_column_int (stmt, 20);
   info->note = TEXT (21);
 #undef TEXT
   return info;
@@ -236,19 +236,19 @@ query_alerts (WgStore     *store,
 {
   static const char sql[] = ALERT_SELECT;
   g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_alert_info_free);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_int (stmt, 1, only_open);
+  wg_stmt_bind_int (stmt, 1, only_open);
   if (township_code != NULL)
-    sqlite3_bind_text (stmt, 2, township_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wg_stmt_bind_text (stmt, 2, township_code);
+  wg_stmt_bind_int64 (stmt, 3, id);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     g_ptr_array_add (alerts, read_alert (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;
@@ -307,16 +307,16 @@ guint
 wg_store_count_open_alerts (WgStore *store)
 {
   static const char sql[] = "SELECT count (*) FROM alert WHERE state < 3";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   guint n = 0;
 
   g_return_val_if_fail (WG_IS_STORE (store), 0);
 
   if (!(stmt = wg_store_prepare (store, sql, NULL)))
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
+    n = wg_stmt_column_int (stmt, 0);
+  wg_stmt_reset (stmt);
   return n;
 }
 
@@ -326,7 +326,7 @@ wg_store_count_open_alerts (WgStore *store)
  * alert's life, with its audit-log entry; @not_now says why it cannot. */
 static gboolean
 alert_step (WgStore      *store,
-            sqlite3_stmt *stmt,
+            WgStmt *stmt,
             gint64        id,
             const char   *action,
             const char   *detail,
@@ -338,12 +338,12 @@ alert_step (WgStore      *store,
 
   if (!wg_store_begin (store, error))
     {
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       return FALSE;
     }
   if (!wg_store_step_done (store, stmt, error))
     goto failed;
-  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+  if (wg_store_changes (store) == 0)
     {
       if (!(info = wg_store_get_alert (store, id, error)))
         goto failed;
@@ -379,15 +379,15 @@ wg_store_acknowledge_alert (WgStore  *store,
     "UPDATE alert SET state = 1, acknowledged_by = ?2, acknowledged_at = datetime ('now', 'localtime')"
     " WHERE id = ?1 AND state = 0";
   const char *operator_name;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   operator_name = wg_store_get_operator (store);
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, operator_name != NULL ? operator_name : "", -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, id);
+  wg_stmt_bind_text (stmt, 2, operator_name != NULL ? operator_name : "");
   return alert_step (store, stmt, id, "acknowledge", NULL,
                      _("Only an open alert can be acknowledged."), error);
 }
@@ -417,7 +417,7 @@ wg_store_dispatch_alert (WgStore  *store,
     "UPDATE alert SET state = 2, dispatched_to = ?2, dispatched_at = datetime ('now', 'localtime')"
     " WHERE id = ?1 AND state IN (1, 2)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -426,14 +426,14 @@ wg_store_dispatch_alert (WgStore  *store,
     {
       if (!(stmt = wg_store_prepare (store, worker_sql, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        staff_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
+      wg_stmt_bind_int64 (stmt, 1, id);
+      rc = wg_stmt_step (stmt);
+      if (rc == WG_STMT_ROW)
+        staff_id = wg_stmt_column_int64 (stmt, 0);
+      wg_stmt_reset (stmt);
+      if (rc != WG_STMT_ROW)
         {
-          if (rc == SQLITE_DONE)
+          if (rc == WG_STMT_DONE)
             g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                                  _("No grid worker looks after this household: choose whom to send."));
           else
@@ -444,8 +444,8 @@ wg_store_dispatch_alert (WgStore  *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, staff_id);
+  wg_stmt_bind_int64 (stmt, 1, id);
+  wg_stmt_bind_int64 (stmt, 2, staff_id);
   detail = g_strdup_printf ("staff %" G_GINT64_FORMAT, staff_id);
   return alert_step (store, stmt, id, "dispatch", detail,
                      _("Acknowledge the alert before dispatching someone."), error);
@@ -472,7 +472,7 @@ wg_store_resolve_alert (WgStore         *store,
     "UPDATE alert SET state = 3, resolved_at = datetime ('now', 'localtime'), outcome = ?2, note = ?3"
     " WHERE id = ?1 AND state IN (1, 2)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
@@ -484,10 +484,10 @@ wg_store_resolve_alert (WgStore         *store,
     }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, outcome);
+  wg_stmt_bind_int64 (stmt, 1, id);
+  wg_stmt_bind_int (stmt, 2, outcome);
   if (note != NULL && *note != '\0')
-    sqlite3_bind_text (stmt, 3, note, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 3, note);
   detail = g_strdup_printf ("%s%s%s", outcome_names[outcome], note != NULL ? ": " : "",
                             note != NULL ? note : "");
   return alert_step (store, stmt, id, "resolve", detail,

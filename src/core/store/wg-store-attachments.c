@@ -52,7 +52,7 @@ wg_store_add_attachment (WgStore     *store,
   g_autofree char *sha256 = NULL;
   g_autofree char *clean_title = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -72,18 +72,18 @@ wg_store_add_attachment (WgStore     *store,
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
   if (!(stmt = wg_store_prepare (store, find_sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text_static (stmt, 2, sha256);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
       g_set_error (error, WG_ATTACHMENT_ERROR, WG_ATTACHMENT_ERROR_DUPLICATE,
-                   _("This file is already attached, as “%s”."), sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+                   _("This file is already attached, as “%s”."), wg_stmt_column_text (stmt, 0));
+      wg_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return FALSE;
@@ -91,12 +91,11 @@ wg_store_add_attachment (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, clean_title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, mime_type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 5, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                       SQLITE_STATIC);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text_static (stmt, 2, clean_title);
+  wg_stmt_bind_text_static (stmt, 3, mime_type);
+  wg_stmt_bind_text_static (stmt, 4, sha256);
+  wg_stmt_bind_blob (stmt, 5, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
 
   detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": %s (%s, %u pages, sha256 %s)", person_id,
                             clean_title, mime_type, n_pages, sha256);
@@ -114,21 +113,21 @@ wg_store_dup_attachment (WgStore  *store,
                          GError  **error)
 {
   static const char sql[] = "SELECT data FROM attachment WHERE id = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   GBytes *bytes = NULL;
   int rc;
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  wg_stmt_bind_int64 (stmt, 1, id);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    bytes = g_bytes_new (wg_stmt_column_blob (stmt, 0), wg_stmt_column_bytes (stmt, 0));
+  wg_stmt_reset (stmt);
+  if (rc == WG_STMT_DONE)
     g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                          _("The attachment is no longer in the database."));
-  else if (rc != SQLITE_ROW)
+  else if (rc != WG_STMT_ROW)
     wg_store_set_error (store, rc, error);
   return bytes;
 }

@@ -51,7 +51,7 @@ wg_store_list_audit (WgStore     *store,
     " WHERE (?1 IS NULL OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)"
     " ORDER BY id DESC";
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_audit_entry_free);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
@@ -59,24 +59,24 @@ wg_store_list_audit (WgStore     *store,
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
   if (entity != NULL)
-    sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, entity_id);
+    wg_stmt_bind_text (stmt, 1, entity);
+  wg_stmt_bind_int64 (stmt, 2, entity_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       WgAuditEntry *entry = g_new0 (WgAuditEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->operator_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      entry->entity_id = sqlite3_column_int64 (stmt, 5);
-      entry->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      entry->id = wg_stmt_column_int64 (stmt, 0);
+      entry->at = g_strdup (wg_stmt_column_text (stmt, 1));
+      entry->operator_name = g_strdup (wg_stmt_column_text (stmt, 2));
+      entry->action = g_strdup (wg_stmt_column_text (stmt, 3));
+      entry->entity = g_strdup (wg_stmt_column_text (stmt, 4));
+      entry->entity_id = wg_stmt_column_int64 (stmt, 5);
+      entry->detail = g_strdup (wg_stmt_column_text (stmt, 6));
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;

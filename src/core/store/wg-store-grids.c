@@ -31,7 +31,7 @@ wg_store_add_grid (WgStore     *store,
     " VALUES (?1, coalesce ((SELECT level + 1 FROM grid WHERE id = ?1), 1), ?2, ?3,"
     "         (SELECT count(*) FROM grid WHERE parent_id IS ?1))";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 parent_id = 0;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -44,9 +44,9 @@ wg_store_add_grid (WgStore     *store,
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   if (parent_id > 0)
-    sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_int64 (stmt, 1, parent_id);
+  wg_stmt_bind_text (stmt, 2, code);
+  wg_stmt_bind_text (stmt, 3, name);
 
   detail = g_strdup_printf ("%s %s", code, name);
   return wg_store_insert_and_log (store, stmt, "grid", detail, id, error);
@@ -66,15 +66,15 @@ wg_store_rename_grid (WgStore     *store,
   static const char sql[] = "UPDATE grid SET name = ?2 WHERE code = ?1";
   g_autofree char *clean = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   if (!wg_store_check_text (name, 64, _("Name"), error) || !(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   clean = g_strstrip (g_strdup (name));
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_text (stmt, 1, code);
+  wg_stmt_bind_text (stmt, 2, clean);
   detail = g_strdup_printf ("%s → %s", code, clean);
   return wg_store_change_and_log (store, stmt, "rename", "grid", 0, detail,
                          _("This grid is no longer in the database."), error);
@@ -100,23 +100,23 @@ wg_store_delete_grid (WgStore     *store,
     "DELETE FROM grid WHERE code = ?1 AND level > 1"
     "  AND NOT EXISTS (SELECT 1 FROM grid c WHERE c.parent_id = grid.id)"
     "  AND NOT EXISTS (SELECT 1 FROM household h WHERE h.grid_id = grid.id)";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc, children = 0, households = 0, level = 0;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   if (!(stmt = wg_store_prepare (store, check_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, code);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      children = sqlite3_column_int (stmt, 0);
-      households = sqlite3_column_int (stmt, 1);
-      level = sqlite3_column_int (stmt, 2);
+      children = wg_stmt_column_int (stmt, 0);
+      households = wg_stmt_column_int (stmt, 1);
+      level = wg_stmt_column_int (stmt, 2);
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc == WG_STMT_DONE)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                    _("There is no grid with the code “%s”."), code);
@@ -136,7 +136,7 @@ wg_store_delete_grid (WgStore     *store,
     }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_text (stmt, 1, code);
   return wg_store_change_and_log (store, stmt, "delete", "grid", 0, code,
                          _("This grid is no longer in the database."), error);
 }
@@ -158,26 +158,26 @@ wg_store_dup_grid_name (WgStore     *store,
                         GError     **error)
 {
   static const char sql[] = "SELECT name, level FROM grid WHERE code = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   char *name = NULL;
   int rc;
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, code);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      name = g_strdup (wg_stmt_column_text (stmt, 0));
       if (level != NULL)
-        *level = sqlite3_column_int (stmt, 1);
+        *level = wg_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == WG_STMT_DONE)
     g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                  _("There is no grid with the code “%s”."), code);
-  else if (rc != SQLITE_ROW)
+  else if (rc != WG_STMT_ROW)
     wg_store_set_error (store, rc, error);
   return name;
 }
@@ -226,24 +226,24 @@ list_staff (WgStore     *store,
             GError     **error)
 {
   g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_staff_entry_free);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       WgStaffEntry *entry = g_new0 (WgStaffEntry, 1);
 
-      entry->role = sqlite3_column_int (stmt, 0);
-      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->id = sqlite3_column_int64 (stmt, 3);
+      entry->role = wg_stmt_column_int (stmt, 0);
+      entry->name = g_strdup (wg_stmt_column_text (stmt, 1));
+      entry->phone = g_strdup (wg_stmt_column_text (stmt, 2));
+      entry->id = wg_stmt_column_int64 (stmt, 3);
       g_ptr_array_add (staff, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;

@@ -27,7 +27,7 @@ wg_store_add_household (WgStore     *store,
 {
   static const char sql[] = "INSERT INTO household (grid_id, code, address) VALUES (?, ?, ?)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 grid_id = 0;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -38,9 +38,9 @@ wg_store_add_household (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, grid_id);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, address, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, grid_id);
+  wg_stmt_bind_text (stmt, 2, code);
+  wg_stmt_bind_text (stmt, 3, address);
 
   detail = g_strdup_printf ("%s %s", code, address);
   return wg_store_insert_and_log (store, stmt, "household", detail, id, error);
@@ -64,27 +64,27 @@ wg_store_dup_household_sensor (WgStore     *store,
   static const char sql[] =
     "SELECT device, battery, online, last_seen FROM sensor WHERE household_id = ?";
   GString *line = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      line = g_string_new ((const char *) sqlite3_column_text (stmt, 0));
-      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-        g_string_append_printf (line, _(" · battery %d%%"), sqlite3_column_int (stmt, 1));
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        g_string_append_printf (line, " · %s", sqlite3_column_int (stmt, 2) ? _("online") : _("offline"));
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        g_string_append_printf (line, _(" · last seen %s"), sqlite3_column_text (stmt, 3));
+      line = g_string_new (wg_stmt_column_text (stmt, 0));
+      if (!wg_stmt_column_is_null (stmt, 1))
+        g_string_append_printf (line, _(" · battery %d%%"), wg_stmt_column_int (stmt, 1));
+      if (!wg_stmt_column_is_null (stmt, 2))
+        g_string_append_printf (line, " · %s", wg_stmt_column_int (stmt, 2) ? _("online") : _("offline"));
+      if (!wg_stmt_column_is_null (stmt, 3))
+        g_string_append_printf (line, _(" · last seen %s"), wg_stmt_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;
@@ -105,15 +105,15 @@ wg_store_update_household (WgStore     *store,
 {
   static const char sql[] = "UPDATE household SET address = ?2 WHERE id = ?1";
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   if (!wg_store_check_text (address, 128, _("Address"), error) || !(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   clean = g_strstrip (g_strdup (address));
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  wg_stmt_bind_text (stmt, 2, clean);
   return wg_store_change_and_log (store, stmt, "update", "household", household_id, clean,
                          _("This household is no longer in the database."), error);
 }
@@ -136,7 +136,7 @@ wg_store_move_household (WgStore     *store,
   static const char find_sql[] = "SELECT id, level FROM grid WHERE code = ?";
   static const char sql[] = "UPDATE household SET grid_id = ?2 WHERE id = ?1";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 grid_id = 0;
   int rc, level = 0;
 
@@ -144,15 +144,15 @@ wg_store_move_household (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, find_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, micro_grid_code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, micro_grid_code);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      grid_id = sqlite3_column_int64 (stmt, 0);
-      level = sqlite3_column_int (stmt, 1);
+      grid_id = wg_stmt_column_int64 (stmt, 0);
+      level = wg_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW || level != 5)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW || level != 5)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                    _("There is no micro-grid with the code “%s”: households belong to micro-grids (16 digits)."),
@@ -161,8 +161,8 @@ wg_store_move_household (WgStore     *store,
     }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_int64 (stmt, 2, grid_id);
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  wg_stmt_bind_int64 (stmt, 2, grid_id);
   detail = g_strdup_printf ("→ %s", micro_grid_code);
   return wg_store_change_and_log (store, stmt, "move", "household", household_id, detail,
                          _("This household is no longer in the database."), error);
@@ -183,17 +183,17 @@ wg_store_delete_household (WgStore  *store,
 {
   static const char count_sql[] = "SELECT count (*) FROM person WHERE household_id = ?";
   static const char sql[] = "DELETE FROM household WHERE id = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int members = 0;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   if (!(stmt = wg_store_prepare (store, count_sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    members = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
+    members = wg_stmt_column_int (stmt, 0);
+  wg_stmt_reset (stmt);
   if (members > 0)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_EMPTY,
@@ -205,7 +205,7 @@ wg_store_delete_household (WgStore  *store,
     }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
+  wg_stmt_bind_int64 (stmt, 1, household_id);
   return wg_store_change_and_log (store, stmt, "delete", "household", household_id, NULL,
                          _("This household is no longer in the database."), error);
 }

@@ -40,7 +40,7 @@ wg_store_add_person (WgStore               *store,
     "INSERT INTO person (household_id, id_number, name, sex, birth_date, phone, relation)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)";
   g_autofree char *id_number = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   GDate birth;
   char birth_text[11];
 
@@ -59,15 +59,15 @@ wg_store_add_person (WgStore               *store,
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   if (fields->household_id > 0)
-    sqlite3_bind_int64 (stmt, 1, fields->household_id);
-  sqlite3_bind_text (stmt, 2, id_number, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, fields->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, wg_id_number_get_sex (id_number));
-  sqlite3_bind_text (stmt, 5, birth_text, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_int64 (stmt, 1, fields->household_id);
+  wg_stmt_bind_text (stmt, 2, id_number);
+  wg_stmt_bind_text (stmt, 3, fields->name);
+  wg_stmt_bind_int (stmt, 4, wg_id_number_get_sex (id_number));
+  wg_stmt_bind_text (stmt, 5, birth_text);
   if (fields->phone != NULL)
-    sqlite3_bind_text (stmt, 6, fields->phone, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 6, fields->phone);
   if (fields->relation != NULL)
-    sqlite3_bind_text (stmt, 7, fields->relation, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 7, fields->relation);
 
   return wg_store_insert_and_log (store, stmt, "person", fields->name, id, error);
 }
@@ -91,7 +91,7 @@ wg_store_delete_person (WgStore  *store,
   static const char who_sql[] = "SELECT name || ' ' || id_number FROM person WHERE id = ?";
   static const char delete_sql[] = "DELETE FROM person WHERE id = ?";
   g_autofree char *who = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -100,11 +100,11 @@ wg_store_delete_person (WgStore  *store,
     return FALSE;
   if (!(stmt = wg_store_prepare (store, who_sql, error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    who = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    who = g_strdup (wg_stmt_column_text (stmt, 0));
+  wg_stmt_reset (stmt);
   if (who == NULL)
     {
       g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
@@ -114,7 +114,7 @@ wg_store_delete_person (WgStore  *store,
 
   if (!(stmt = wg_store_prepare (store, delete_sql, error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
   if (!wg_store_step_done (store, stmt, error) ||
       !wg_store_log (store, "delete", "person", person_id, who, error))
     goto failed;
@@ -136,17 +136,17 @@ wg_store_add_quarantine (WgStore     *store,
   static const char sql[] =
     "INSERT INTO quarantine (person_id, kind, start_day, end_day) VALUES (?, ?, ?, ?)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
   g_return_val_if_fail (start_day != NULL && end_day != NULL, FALSE);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int (stmt, 2, kind);
-  sqlite3_bind_text (stmt, 3, start_day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, end_day, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_int (stmt, 2, kind);
+  wg_stmt_bind_text (stmt, 3, start_day);
+  wg_stmt_bind_text (stmt, 4, end_day);
 
   detail = g_strdup_printf ("%s – %s", start_day, end_day);
   return wg_store_insert_and_log (store, stmt, "quarantine", detail, NULL, error);
@@ -174,7 +174,7 @@ wg_store_update_person (WgStore     *store,
   static const char sql[] = "UPDATE person SET name = ?2, phone = ?3, relation = ?4 WHERE id = ?1";
   g_autofree char *clean_name = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
@@ -185,12 +185,12 @@ wg_store_update_person (WgStore     *store,
   clean_name = g_strstrip (g_strdup (name));
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, clean_name);
   if (phone != NULL && *phone != '\0')
-    sqlite3_bind_text (stmt, 3, phone, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 3, phone);
   if (relation != NULL && *relation != '\0')
-    sqlite3_bind_text (stmt, 4, relation, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 4, relation);
   detail = g_strdup_printf ("%s, %s, %s", clean_name, phone != NULL ? phone : "",
                             relation != NULL ? relation : "");
   return wg_store_change_and_log (store, stmt, "update", "person", person_id, detail,
@@ -209,7 +209,7 @@ wg_store_list_quarantine_sites (WgStore  *store,
                                 GError  **error)
 {
   static const char sql[] = "SELECT name FROM quarantine_site ORDER BY name";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
@@ -243,7 +243,7 @@ wg_store_add_central_quarantine (WgStore     *store,
     "INSERT INTO quarantine (person_id, kind, site_id, room, start_day, end_day)"
     " SELECT ?1, 2, id, ?3, ?4, ?5 FROM quarantine_site WHERE name = ?2";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
@@ -257,28 +257,28 @@ wg_store_add_central_quarantine (WgStore     *store,
     }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, site, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, site);
   if (room != NULL && *room != '\0')
-    sqlite3_bind_text (stmt, 3, room, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, start_day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, end_day, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 3, room);
+  wg_stmt_bind_text (stmt, 4, start_day);
+  wg_stmt_bind_text (stmt, 5, end_day);
   detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": central %s %s – %s", person_id, site,
                             start_day, end_day);
   if (!wg_store_begin (store, error))
     {
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       return FALSE;
     }
   if (!wg_store_step_done (store, stmt, error))
     goto failed;
-  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+  if (wg_store_changes (store) == 0)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                    _("There is no central quarantine site “%s”."), site);
       goto failed;
     }
-  if (!wg_store_log (store, "insert", "quarantine", sqlite3_last_insert_rowid (wg_store_get_db (store)),
+  if (!wg_store_log (store, "insert", "quarantine", wg_store_last_insert_id (store),
                      detail, error))
     goto failed;
   return wg_store_commit (store, error);

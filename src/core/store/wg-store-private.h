@@ -7,8 +7,6 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "wg-store.h"
 
 G_BEGIN_DECLS
@@ -24,10 +22,76 @@ const char   *wg_store_migration_sql       (guint         version);
 WgStore      *wg_store_open_at_version     (const char   *path,
                                             guint         version,
                                             GError      **error);
-sqlite3      *wg_store_get_db              (WgStore      *self);
-sqlite3_stmt *wg_store_prepare             (WgStore      *self,
-                                            const char   *sql,
-                                            GError      **error);
+GHashTable   *wg_store_get_statements      (WgStore      *self);
+
+/* The statement layer: one SQL text, with "?" or "?N" placeholders, for
+ * every engine (wg-stmt-sqlite.c). */
+typedef struct _WgStmt WgStmt;
+
+#define WG_STMT_ROW 100
+#define WG_STMT_DONE 101
+/* What a query that must answer says when it does not: the file is damaged. */
+#define WG_STMT_CORRUPT 11
+
+typedef enum
+{
+  WG_COLUMN_KIND_NULL,
+  WG_COLUMN_KIND_INTEGER,
+  WG_COLUMN_KIND_REAL,
+  WG_COLUMN_KIND_TEXT,
+  WG_COLUMN_KIND_BLOB,
+} WgColumnKind;
+
+WgStmt       *wg_store_prepare              (WgStore      *self,
+                                             const char   *sql,
+                                             GError      **error);
+void          wg_stmt_free                  (WgStmt       *stmt);
+void          wg_stmt_bind_text             (WgStmt       *stmt,
+                                             int           index,
+                                             const char   *text);
+void          wg_stmt_bind_text_static      (WgStmt       *stmt,
+                                             int           index,
+                                             const char   *text);
+void          wg_stmt_bind_int              (WgStmt       *stmt,
+                                             int           index,
+                                             int           value);
+void          wg_stmt_bind_int64            (WgStmt       *stmt,
+                                             int           index,
+                                             gint64        value);
+void          wg_stmt_bind_double           (WgStmt       *stmt,
+                                             int           index,
+                                             double        value);
+void          wg_stmt_bind_null             (WgStmt       *stmt,
+                                             int           index);
+void          wg_stmt_bind_blob             (WgStmt       *stmt,
+                                             int           index,
+                                             const void   *data,
+                                             gsize         size);
+int           wg_stmt_bind_parameter_count  (WgStmt       *stmt);
+int           wg_stmt_step                  (WgStmt       *stmt);
+void          wg_stmt_reset                 (WgStmt       *stmt);
+void          wg_stmt_clear_bindings        (WgStmt       *stmt);
+int           wg_stmt_column_count          (WgStmt       *stmt);
+const char   *wg_stmt_column_text           (WgStmt       *stmt,
+                                             int           column);
+int           wg_stmt_column_int            (WgStmt       *stmt,
+                                             int           column);
+gint64        wg_stmt_column_int64          (WgStmt       *stmt,
+                                             int           column);
+double        wg_stmt_column_double         (WgStmt       *stmt,
+                                             int           column);
+gboolean      wg_stmt_column_is_null        (WgStmt       *stmt,
+                                             int           column);
+WgColumnKind  wg_stmt_column_kind           (WgStmt       *stmt,
+                                             int           column);
+const void   *wg_stmt_column_blob           (WgStmt       *stmt,
+                                             int           column);
+gsize         wg_stmt_column_bytes          (WgStmt       *stmt,
+                                             int           column);
+gint64        wg_store_last_insert_id       (WgStore      *self);
+gint64        wg_store_changes              (WgStore      *self);
+gint64        wg_store_total_changes        (WgStore      *self);
+
 gboolean      wg_store_exec                (WgStore      *self,
                                             const char   *sql,
                                             GError      **error);
@@ -39,7 +103,7 @@ gboolean      wg_store_commit_quietly      (WgStore      *self,
                                             GError      **error);
 void          wg_store_rollback            (WgStore      *self);
 gboolean      wg_store_step_done           (WgStore      *self,
-                                            sqlite3_stmt *stmt,
+                                            WgStmt       *stmt,
                                             GError      **error);
 gboolean      wg_store_log                 (WgStore      *self,
                                             const char   *action,
@@ -51,7 +115,7 @@ void          wg_store_set_error           (WgStore      *self,
                                             int           rc,
                                             GError      **error);
 GStrv         wg_store_collect_strings     (WgStore      *self,
-                                            sqlite3_stmt *stmt,
+                                            WgStmt       *stmt,
                                             GError      **error);
 gint64        wg_store_find_id             (WgStore      *self,
                                             const char   *sql,
@@ -59,7 +123,7 @@ gint64        wg_store_find_id             (WgStore      *self,
                                             const char   *not_found,
                                             GError      **error);
 gboolean      wg_store_change_and_log      (WgStore      *self,
-                                            sqlite3_stmt *stmt,
+                                            WgStmt       *stmt,
                                             const char   *action,
                                             const char   *entity,
                                             gint64        id,
@@ -67,7 +131,7 @@ gboolean      wg_store_change_and_log      (WgStore      *self,
                                             const char   *gone,
                                             GError      **error);
 gboolean      wg_store_insert_and_log      (WgStore      *self,
-                                            sqlite3_stmt *stmt,
+                                            WgStmt       *stmt,
                                             const char   *entity,
                                             const char   *detail,
                                             gint64       *id,

@@ -170,11 +170,11 @@ wg_residency_describe (int residency)
 /* Whether the cell is something a reader must not miss: a positive test, a
  * high-risk place, a red code, a fever. */
 static gboolean
-cell_is_alert (sqlite3_stmt *stmt,
+cell_is_alert (WgStmt *stmt,
                int           column,
                CellFormat    format)
 {
-  int value = sqlite3_column_int (stmt, column);
+  int value = wg_stmt_column_int (stmt, column);
 
   switch (format)
     {
@@ -192,12 +192,12 @@ cell_is_alert (sqlite3_stmt *stmt,
 }
 
 static char *
-format_cell (sqlite3_stmt *stmt,
+format_cell (WgStmt *stmt,
              int           column,
              CellFormat    format,
              gboolean      printed)
 {
-  int value = sqlite3_column_int (stmt, column);
+  int value = wg_stmt_column_int (stmt, column);
 
   switch (format)
     {
@@ -227,16 +227,16 @@ format_cell (sqlite3_stmt *stmt,
     case CELL_BYTES:
       if (printed)
         {
-          gint64 bytes = sqlite3_column_int64 (stmt, column);
+          gint64 bytes = wg_stmt_column_int64 (stmt, column);
 
           return bytes < 1000 ? g_strdup_printf ("%" G_GINT64_FORMAT " 字节", bytes)
                  : bytes < 1000 * 1000 ? g_strdup_printf ("%.1f KB", bytes / 1000.0)
                  : g_strdup_printf ("%.1f MB", bytes / 1000000.0);
         }
-      return g_format_size (sqlite3_column_int64 (stmt, column));
+      return g_format_size (wg_stmt_column_int64 (stmt, column));
     case CELL_TEXT:
     default:
-      return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+      return g_strdup (wg_stmt_column_text (stmt, column));
     }
 }
 
@@ -259,7 +259,7 @@ read_records (WgStore       *store,
   const KindSpec *spec;
   g_autoptr(WgRecordTable) table = NULL;
   GStrvBuilder *builder;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   guint n_columns = 0;
   int rc;
 
@@ -283,11 +283,11 @@ read_records (WgStore       *store,
 
   if (!(stmt = wg_store_prepare (store, spec->sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, owner_id);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       char **cells = g_new0 (char *, n_columns + 1);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
       guint32 alerts = 0;
 
       for (guint c = 0; c < n_columns; c++)
@@ -300,8 +300,8 @@ read_records (WgStore       *store,
       g_array_append_val (table->ids, id);
       g_array_append_val (table->alerts, alerts);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;
@@ -394,19 +394,19 @@ wg_store_read_person (WgStore  *store,
     " FROM person p LEFT JOIN household h ON h.id = p.household_id"
     " LEFT JOIN grid g ON g.id = h.grid_id WHERE p.id = ?";
   WgPersonInfo *info;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  rc = wg_stmt_step (stmt);
+  if (rc != WG_STMT_ROW)
     {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      wg_stmt_reset (stmt);
+      if (rc == WG_STMT_DONE)
         g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                              _("This person is no longer in the database."));
       else
@@ -414,25 +414,25 @@ wg_store_read_person (WgStore  *store,
       return NULL;
     }
 
-#define TEXT(i) g_strdup ((const char *) sqlite3_column_text (stmt, (i)))
+#define TEXT(i) g_strdup (wg_stmt_column_text (stmt, (i)))
   info = g_new0 (WgPersonInfo, 1);
   info->id = person_id;
   info->id_number = TEXT (0);
   info->name = TEXT (1);
-  info->sex = sqlite3_column_int (stmt, 2);
+  info->sex = wg_stmt_column_int (stmt, 2);
   info->birth_date = TEXT (3);
   info->phone = TEXT (4);
   info->relation = TEXT (5);
-  info->residency = sqlite3_column_int (stmt, 6);
+  info->residency = wg_stmt_column_int (stmt, 6);
   info->away_place = TEXT (7);
   info->returned_on = TEXT (8);
-  info->monitoring = sqlite3_column_int (stmt, 9);
-  info->household_id = sqlite3_column_int64 (stmt, 10);
+  info->monitoring = wg_stmt_column_int (stmt, 9);
+  info->household_id = wg_stmt_column_int64 (stmt, 10);
   info->household_code = TEXT (11);
   info->address = TEXT (12);
   info->grid_code = TEXT (13);
 #undef TEXT
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
   return info;
 }
 
@@ -460,7 +460,7 @@ wg_store_add_nat_test (WgStore     *store,
   static const char sql[] =
     "INSERT INTO nat_test (person_id, sampled_at, institution, tube, result) VALUES (?, ?, ?, ?, ?)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
@@ -469,11 +469,11 @@ wg_store_add_nat_test (WgStore     *store,
     return FALSE;
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, sampled_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, institution, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, pooled ? 2 : 1);
-  sqlite3_bind_int (stmt, 5, result);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, sampled_at);
+  wg_stmt_bind_text (stmt, 3, institution);
+  wg_stmt_bind_int (stmt, 4, pooled ? 2 : 1);
+  wg_stmt_bind_int (stmt, 5, result);
   detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": %s %s %d", person_id, sampled_at, institution,
                             result);
   return wg_store_insert_and_log (store, stmt, "nat_test", detail, NULL, error);
@@ -505,7 +505,7 @@ wg_store_add_vaccination (WgStore     *store,
   static const char sql[] =
     "INSERT INTO vaccination (person_id, dose, given_on, product, batch, site) VALUES (?, ?, ?, ?, ?, ?)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
@@ -518,14 +518,14 @@ wg_store_add_vaccination (WgStore     *store,
     return FALSE;
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int (stmt, 2, dose);
-  sqlite3_bind_text (stmt, 3, given_on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, product, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_int (stmt, 2, dose);
+  wg_stmt_bind_text (stmt, 3, given_on);
+  wg_stmt_bind_text (stmt, 4, product);
   if (batch != NULL && *batch != '\0')
-    sqlite3_bind_text (stmt, 5, batch, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 5, batch);
   if (site != NULL && *site != '\0')
-    sqlite3_bind_text (stmt, 6, site, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 6, site);
   detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": dose %d %s %s", person_id, dose, given_on, product);
   return wg_store_insert_and_log (store, stmt, "vaccination", detail, NULL, error);
 }
@@ -546,7 +546,7 @@ wg_store_add_health_code (WgStore       *store,
 {
   static const char sql[] = "INSERT INTO health_code (person_id, day, colour) VALUES (?, ?, ?)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
@@ -560,9 +560,9 @@ wg_store_add_health_code (WgStore       *store,
     }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, colour);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, day);
+  wg_stmt_bind_int (stmt, 3, colour);
   detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": %s %d", person_id, day, colour);
   return wg_store_insert_and_log (store, stmt, "health_code", detail, NULL, error);
 }
@@ -591,7 +591,7 @@ wg_store_add_itinerary (WgStore     *store,
   static const char sql[] =
     "INSERT INTO itinerary (person_id, place, arrived_on, left_on, risk) VALUES (?, ?, ?, ?, ?)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
@@ -612,12 +612,12 @@ wg_store_add_itinerary (WgStore     *store,
     }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, place, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, arrived_on, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, place);
+  wg_stmt_bind_text (stmt, 3, arrived_on);
   if (left_on != NULL && *left_on != '\0')
-    sqlite3_bind_text (stmt, 4, left_on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, risk);
+    wg_stmt_bind_text (stmt, 4, left_on);
+  wg_stmt_bind_int (stmt, 5, risk);
   detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": %s %s", person_id, place, arrived_on);
   return wg_store_insert_and_log (store, stmt, "itinerary", detail, NULL, error);
 }
@@ -632,16 +632,16 @@ wg_store_add_temperature (WgStore     *store,
   static const char sql[] =
     "INSERT INTO temperature (person_id, measured_at, tenths) VALUES (?, ?, ?)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
   g_return_val_if_fail (measured_at != NULL, FALSE);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, measured_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, tenths);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, measured_at);
+  wg_stmt_bind_int (stmt, 3, tenths);
 
   detail = g_strdup_printf ("%s %d.%d", measured_at, tenths / 10, ABS (tenths % 10));
   return wg_store_insert_and_log (store, stmt, "temperature", detail, NULL, error);
@@ -750,7 +750,7 @@ wg_store_list_round (WgStore     *store,
     " ORDER BY m.code, h.id, p.id";
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_round_entry_free);
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
@@ -758,27 +758,27 @@ wg_store_list_round (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, grid_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, grid_code);
+  wg_stmt_bind_text (stmt, 2, day);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       WgRoundEntry *entry = g_new0 (WgRoundEntry, 1);
-      int quarantine = sqlite3_column_int (stmt, 3);
+      int quarantine = wg_stmt_column_int (stmt, 3);
 
-      entry->person_id = sqlite3_column_int64 (stmt, 0);
-      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->address = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->person_id = wg_stmt_column_int64 (stmt, 0);
+      entry->name = g_strdup (wg_stmt_column_text (stmt, 1));
+      entry->address = g_strdup (wg_stmt_column_text (stmt, 2));
       entry->why = g_strdup (quarantine == WG_QUARANTINE_KIND_CENTRAL ? _("Central quarantine")
                              : quarantine == WG_QUARANTINE_KIND_HOME ? _("Home quarantine")
                              : _("Health monitoring"));
-      entry->morning_tenths = sqlite3_column_int (stmt, 5);
-      entry->afternoon_tenths = sqlite3_column_int (stmt, 6);
-      entry->morning_away = sqlite3_column_int (stmt, 7);
-      entry->afternoon_away = sqlite3_column_int (stmt, 8);
+      entry->morning_tenths = wg_stmt_column_int (stmt, 5);
+      entry->afternoon_tenths = wg_stmt_column_int (stmt, 6);
+      entry->morning_away = wg_stmt_column_int (stmt, 7);
+      entry->afternoon_away = wg_stmt_column_int (stmt, 8);
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;
@@ -816,7 +816,7 @@ wg_store_set_round_away (WgStore     *store,
     " VALUES (?, ?, ?, datetime ('now', 'localtime'))";
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int measured = 0;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -826,12 +826,12 @@ wg_store_set_round_away (WgStore     *store,
     return FALSE;
   if (!(stmt = wg_store_prepare (store, measured_sql, error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, round);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    measured = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, day);
+  wg_stmt_bind_int (stmt, 3, round);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
+    measured = wg_stmt_column_int (stmt, 0);
+  wg_stmt_reset (stmt);
   if (measured > 0)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
@@ -840,9 +840,9 @@ wg_store_set_round_away (WgStore     *store,
     }
   if (!(stmt = wg_store_prepare (store, insert_sql, error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, round);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, day);
+  wg_stmt_bind_int (stmt, 3, round);
   detail = g_strdup_printf ("%s %s away", day, round == WG_ROUND_MORNING ? "morning" : "afternoon");
   if (!wg_store_step_done (store, stmt, error) ||
       !wg_store_log (store, "away", "person", person_id, detail, error) ||
@@ -888,7 +888,7 @@ wg_store_set_round_temperature (WgStore     *store,
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
   g_autofree char *at = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
   g_return_val_if_fail (round == WG_ROUND_MORNING || round == WG_ROUND_AFTERNOON, FALSE);
@@ -899,27 +899,27 @@ wg_store_set_round_temperature (WgStore     *store,
   /* Measured after all: no longer "away". */
   if (!(stmt = wg_store_prepare (store, present_sql, error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, round);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, day);
+  wg_stmt_bind_int (stmt, 3, round);
   if (!wg_store_step_done (store, stmt, error))
     goto failed;
   if (!(stmt = wg_store_prepare (store, update_sql, error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, tenths);
-  sqlite3_bind_int (stmt, 4, round);
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, day);
+  wg_stmt_bind_int (stmt, 3, tenths);
+  wg_stmt_bind_int (stmt, 4, round);
   if (!wg_store_step_done (store, stmt, error))
     goto failed;
-  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+  if (wg_store_changes (store) == 0)
     {
       if (!(stmt = wg_store_prepare (store, insert_sql, error)))
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, tenths);
-      sqlite3_bind_text (stmt, 4, round_times[round], -1, SQLITE_STATIC);
+      wg_stmt_bind_int64 (stmt, 1, person_id);
+      wg_stmt_bind_text (stmt, 2, day);
+      wg_stmt_bind_int (stmt, 3, tenths);
+      wg_stmt_bind_text_static (stmt, 4, round_times[round]);
       if (!wg_store_step_done (store, stmt, error))
         goto failed;
     }

@@ -56,7 +56,7 @@ add_result (WgStore       *store,
             GError       **error)
 {
   gint64 key = (id << 2) | kind;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   WgSearchResult *result;
   int rc;
 
@@ -65,12 +65,12 @@ add_result (WgStore       *store,
 
   if (!(stmt = wg_store_prepare (store, resolve_sql[kind], error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, id);
+  rc = wg_stmt_step (stmt);
+  if (rc != WG_STMT_ROW)
     {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      wg_stmt_reset (stmt);
+      if (rc == WG_STMT_DONE)
         return TRUE;
       wg_store_set_error (store, rc, error);
       return FALSE;
@@ -79,11 +79,11 @@ add_result (WgStore       *store,
   result = g_new0 (WgSearchResult, 1);
   result->kind = kind;
   result->id = id;
-  result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  result->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  result->title = g_strdup (wg_stmt_column_text (stmt, 0));
+  result->detail = g_strdup (wg_stmt_column_text (stmt, 1));
   /* Found by the phone: show the phone, not the ID number. */
   {
-    const char *phone = (const char *) sqlite3_column_text (stmt, 4);
+    const char *phone = wg_stmt_column_text (stmt, 4);
 
     if (phone != NULL && query != NULL && *query != '\0' && strstr (phone, query) != NULL &&
         strstr (result->detail, query) == NULL)
@@ -92,9 +92,9 @@ add_result (WgStore       *store,
         result->detail = g_strdup (phone);
       }
   }
-  result->grid_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  result->location = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  sqlite3_reset (stmt);
+  result->grid_code = g_strdup (wg_stmt_column_text (stmt, 2));
+  result->location = g_strdup (wg_stmt_column_text (stmt, 3));
+  wg_stmt_reset (stmt);
 
   g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
   g_ptr_array_add (results, result);
@@ -123,20 +123,20 @@ search_names (WgStore     *store,
   for (guint q = 0; q < G_N_ELEMENTS (sqls); q++)
     {
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      sqlite3_stmt *stmt;
+      WgStmt *stmt;
       int rc;
 
       if (!(stmt = wg_store_prepare (store, sqls[q], error)))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, limit);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      wg_stmt_bind_text (stmt, 1, query);
+      wg_stmt_bind_int (stmt, 2, limit);
+      while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = wg_stmt_column_int64 (stmt, 0);
           g_array_append_val (ids, id);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      wg_stmt_reset (stmt);
+      if (rc != WG_STMT_DONE)
         {
           wg_store_set_error (store, rc, error);
           return FALSE;
@@ -165,7 +165,7 @@ search_trigrams (WgStore     *store,
     "SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2";
   g_autoptr(GString) phrase = g_string_new ("\"");
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   /* One FTS5 phrase: quotes inside are doubled, nothing else is special. */
@@ -179,15 +179,15 @@ search_trigrams (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, phrase->str, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, phrase->str);
+  wg_stmt_bind_int (stmt, 2, limit);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gint64 rowid = wg_stmt_column_int64 (stmt, 0);
       g_array_append_val (rowids, rowid);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return FALSE;
@@ -373,20 +373,20 @@ wg_store_count_search (WgStore     *store,
 
   for (guint q = 0; q < 2; q++)
     {
-      sqlite3_stmt *stmt;
+      WgStmt *stmt;
       int rc;
 
       if (q == 1 && g_utf8_strlen (text, -1) < 3)
         break;
       if (!(stmt = wg_store_prepare (store, q == 0 ? names_sql : index_sql, error)))
         return 0;
-      sqlite3_bind_text (stmt, 1, q == 0 ? text : phrase->str, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, cap);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        total += sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
+      wg_stmt_bind_text (stmt, 1, q == 0 ? text : phrase->str);
+      wg_stmt_bind_int (stmt, 2, cap);
+      rc = wg_stmt_step (stmt);
+      if (rc == WG_STMT_ROW)
+        total += wg_stmt_column_int (stmt, 0);
+      wg_stmt_reset (stmt);
+      if (rc != WG_STMT_ROW)
         {
           wg_store_set_error (store, rc, error);
           return 0;

@@ -60,10 +60,10 @@ wg_visit_purpose_describe (WgVisitPurpose purpose)
 }
 
 static int
-int_or_unknown (sqlite3_stmt *stmt,
+int_or_unknown (WgStmt *stmt,
                 int           column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
+  return wg_stmt_column_is_null (stmt, column) ? -1 : wg_stmt_column_int (stmt, column);
 }
 
 /**
@@ -90,33 +90,33 @@ wg_store_list_sensors (WgStore     *store,
     " ORDER BY s.household_id IS NULL, h.code, s.device";
   g_autoptr(GPtrArray) sensors = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_sensor_info_free);
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, day);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       WgSensorInfo *info = g_new0 (WgSensorInfo, 1);
 
-      info->id = sqlite3_column_int64 (stmt, 0);
-      info->device = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      info->model = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      info->household_id = sqlite3_column_int64 (stmt, 3);
-      info->household_code = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      info->address = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      info->id = wg_stmt_column_int64 (stmt, 0);
+      info->device = g_strdup (wg_stmt_column_text (stmt, 1));
+      info->model = g_strdup (wg_stmt_column_text (stmt, 2));
+      info->household_id = wg_stmt_column_int64 (stmt, 3);
+      info->household_code = g_strdup (wg_stmt_column_text (stmt, 4));
+      info->address = g_strdup (wg_stmt_column_text (stmt, 5));
       info->online = int_or_unknown (stmt, 6);
       info->battery = int_or_unknown (stmt, 7);
       info->contact = int_or_unknown (stmt, 8);
-      info->last_seen = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-      info->armed = sqlite3_column_int (stmt, 10);
+      info->last_seen = g_strdup (wg_stmt_column_text (stmt, 9));
+      info->armed = wg_stmt_column_int (stmt, 10);
       g_ptr_array_add (sensors, info);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;
@@ -139,13 +139,13 @@ wg_store_list_sensor_devices (WgStore     *store,
 {
   static const char sql[] =
     "SELECT device FROM sensor WHERE NOT ? OR household_id IS NOT NULL ORDER BY id";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_int (stmt, 1, only_bound);
+  wg_stmt_bind_int (stmt, 1, only_bound);
   return wg_store_collect_strings (store, stmt, error);
 }
 
@@ -193,15 +193,15 @@ wg_store_register_sensor (WgStore     *store,
 {
   static const char sql[] = "INSERT INTO sensor (device, model) VALUES (?, ?)";
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_text (stmt, 1, device);
   if (model != NULL && *model != '\0')
-    sqlite3_bind_text (stmt, 2, model, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 2, model);
   if (!wg_store_insert_and_log (store, stmt, "sensor", device, id, &local_error))
     {
       if (g_error_matches (local_error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT))
@@ -217,7 +217,7 @@ wg_store_register_sensor (WgStore     *store,
 /* Runs @stmt (bound), a change to the sensor @device, logged. */
 static gboolean
 change_sensor (WgStore      *store,
-               sqlite3_stmt *stmt,
+               WgStmt *stmt,
                const char   *device,
                const char   *action,
                const char   *detail,
@@ -249,7 +249,7 @@ wg_store_bind_sensor (WgStore     *store,
   static const char sql[] = "UPDATE sensor SET household_id = ? WHERE device = ?";
   g_autofree char *detail = NULL;
   g_autofree char *other = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 household_id = 0;
   int rc;
 
@@ -258,21 +258,21 @@ wg_store_bind_sensor (WgStore     *store,
 
   if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, find_sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, household_code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, household_code);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      household_id = sqlite3_column_int64 (stmt, 0);
-      other = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      household_id = wg_stmt_column_int64 (stmt, 0);
+      other = g_strdup (wg_stmt_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc == WG_STMT_DONE)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                    _("There is no household with the code “%s”."), household_code);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != WG_STMT_ROW)
     {
       wg_store_set_error (store, rc, error);
       return FALSE;
@@ -287,8 +287,8 @@ wg_store_bind_sensor (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_text (stmt, 2, device, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  wg_stmt_bind_text (stmt, 2, device);
   detail = g_strdup_printf ("%s → %s", device, household_code);
   return change_sensor (store, stmt, device, "bind", detail, error);
 }
@@ -306,13 +306,13 @@ wg_store_unbind_sensor (WgStore     *store,
                         GError     **error)
 {
   static const char sql[] = "UPDATE sensor SET household_id = NULL WHERE device = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_text (stmt, 1, device);
   return change_sensor (store, stmt, device, "unbind", device, error);
 }
 
@@ -340,7 +340,7 @@ wg_store_add_visit_window (WgStore         *store,
   static const char sql[] =
     "INSERT INTO visit_window (household_id, purpose, starts_at, ends_at) VALUES (?, ?, ?, ?)";
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
   g_return_val_if_fail (starts_at != NULL && ends_at != NULL, FALSE);
@@ -353,10 +353,10 @@ wg_store_add_visit_window (WgStore         *store,
     }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_int (stmt, 2, purpose);
-  sqlite3_bind_text (stmt, 3, starts_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, ends_at, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  wg_stmt_bind_int (stmt, 2, purpose);
+  wg_stmt_bind_text (stmt, 3, starts_at);
+  wg_stmt_bind_text (stmt, 4, ends_at);
   detail = g_strdup_printf ("household %" G_GINT64_FORMAT ": %d %s – %s", household_id, purpose,
                             starts_at, ends_at);
   return wg_store_insert_and_log (store, stmt, "visit_window", detail, id, error);
@@ -368,7 +368,7 @@ wg_store_delete_visit_window (WgStore  *store,
                               GError  **error)
 {
   static const char sql[] = "DELETE FROM visit_window WHERE id = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
@@ -376,7 +376,7 @@ wg_store_delete_visit_window (WgStore  *store,
     return FALSE;
   if (!(stmt = wg_store_prepare (store, sql, error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
+  wg_stmt_bind_int64 (stmt, 1, id);
   if (!wg_store_step_done (store, stmt, error) ||
       !wg_store_log (store, "delete", "visit_window", id, NULL, error))
     goto failed;
@@ -402,26 +402,26 @@ wg_store_list_visit_windows (WgStore  *store,
     "SELECT id, purpose, starts_at, ends_at FROM visit_window"
     " WHERE household_id = ? AND ends_at >= datetime ('now', 'localtime') ORDER BY starts_at";
   g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_visit_window_free);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_int64 (stmt, 1, household_id);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       WgVisitWindow *window = g_new0 (WgVisitWindow, 1);
 
-      window->id = sqlite3_column_int64 (stmt, 0);
-      window->purpose = sqlite3_column_int (stmt, 1);
-      window->starts_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      window->ends_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      window->id = wg_stmt_column_int64 (stmt, 0);
+      window->purpose = wg_stmt_column_int (stmt, 1);
+      window->starts_at = g_strdup (wg_stmt_column_text (stmt, 2));
+      window->ends_at = g_strdup (wg_stmt_column_text (stmt, 3));
       g_ptr_array_add (windows, window);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;
@@ -449,25 +449,25 @@ read_lease (WgStore  *store,
   static const char sql[] =
     "SELECT holder, purpose, host, pid, taken_at, renewed_at, expires_at FROM feed_lease WHERE id = 1";
   WgFeedLease *lease = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
       lease = g_new0 (WgFeedLease, 1);
-      lease->holder = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      lease->purpose = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      lease->host = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      lease->pid = sqlite3_column_int64 (stmt, 3);
-      lease->taken_at = sqlite3_column_int64 (stmt, 4);
-      lease->renewed_at = sqlite3_column_int64 (stmt, 5);
-      lease->expires_at = sqlite3_column_int64 (stmt, 6);
+      lease->holder = g_strdup (wg_stmt_column_text (stmt, 0));
+      lease->purpose = g_strdup (wg_stmt_column_text (stmt, 1));
+      lease->host = g_strdup (wg_stmt_column_text (stmt, 2));
+      lease->pid = wg_stmt_column_int64 (stmt, 3);
+      lease->taken_at = wg_stmt_column_int64 (stmt, 4);
+      lease->renewed_at = wg_stmt_column_int64 (stmt, 5);
+      lease->expires_at = wg_stmt_column_int64 (stmt, 6);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     wg_store_set_error (store, rc, error);
   return lease;
 }
@@ -524,7 +524,7 @@ wg_store_take_feed_lease (WgStore      *store,
     "   holder = ?1, purpose = ?2, host = ?3, pid = ?4, renewed_at = ?5, expires_at = ?5 + ?6";
   g_autoptr(WgFeedLease) current = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
   g_return_val_if_fail (holder != NULL && purpose != NULL, FALSE);
@@ -549,12 +549,12 @@ wg_store_take_feed_lease (WgStore      *store,
     }
   if (!(stmt = wg_store_prepare (store, take_sql, error)))
     goto failed;
-  sqlite3_bind_text (stmt, 1, holder, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, purpose, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, g_get_host_name (), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, getpid ());
-  sqlite3_bind_int64 (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, seconds);
+  wg_stmt_bind_text (stmt, 1, holder);
+  wg_stmt_bind_text (stmt, 2, purpose);
+  wg_stmt_bind_text (stmt, 3, g_get_host_name ());
+  wg_stmt_bind_int64 (stmt, 4, getpid ());
+  wg_stmt_bind_int64 (stmt, 5, now);
+  wg_stmt_bind_int64 (stmt, 6, seconds);
   /* Quietly: a renewed lease is nothing a window shows or counts. */
   if (!wg_store_step_done (store, stmt, error) || !wg_store_commit_quietly (store, error))
     goto failed;
@@ -583,13 +583,13 @@ wg_store_release_feed_lease (WgStore     *store,
                              GError     **error)
 {
   static const char sql[] = "DELETE FROM feed_lease WHERE holder = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, holder, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_text (stmt, 1, holder);
   return wg_store_step_done (store, stmt, error);
 }
 
@@ -608,7 +608,7 @@ wg_store_dup_database_id (WgStore  *store,
   static const char make_sql[] =
     "INSERT OR IGNORE INTO settings (key, value) VALUES ('database-id', lower (hex (randomblob (8))))";
   static const char read_sql[] = "SELECT value FROM settings WHERE key = 'database-id'";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   char *id = NULL;
   int rc;
 
@@ -617,12 +617,12 @@ wg_store_dup_database_id (WgStore  *store,
   if (!(stmt = wg_store_prepare (store, make_sql, error)) || !wg_store_step_done (store, stmt, error) ||
       !(stmt = wg_store_prepare (store, read_sql, error)))
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    id = g_strdup (wg_stmt_column_text (stmt, 0));
+  wg_stmt_reset (stmt);
   if (id == NULL)
-    wg_store_set_error (store, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+    wg_store_set_error (store, rc == WG_STMT_ROW || rc == WG_STMT_DONE ? WG_STMT_CORRUPT : rc, error);
   return id;
 }
 
@@ -643,7 +643,7 @@ wg_store_get_bridge_state (WgStore     *store,
                            GError     **error)
 {
   static const char sql[] = "SELECT online, since FROM bridge WHERE base_topic = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int online = -1;
   int rc;
 
@@ -653,16 +653,16 @@ wg_store_get_bridge_state (WgStore     *store,
     *since = NULL;
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return -1;
-  sqlite3_bind_text (stmt, 1, base_topic, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, base_topic);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      online = sqlite3_column_int (stmt, 0);
+      online = wg_stmt_column_int (stmt, 0);
       if (since != NULL)
-        *since = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        *since = g_strdup (wg_stmt_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     wg_store_set_error (store, rc, error);
   return online;
 }
@@ -699,7 +699,7 @@ wg_store_list_sensor_events (WgStore     *store,
     "SELECT device, received_at, coalesce (occurred_at, received_at), coalesce (time_source, 0), kind,"
     "  payload FROM sensor_event WHERE ?1 IS NULL OR device = ?1 ORDER BY id DESC LIMIT ?2";
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_sensor_event_info_free);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
@@ -707,22 +707,22 @@ wg_store_list_sensor_events (WgStore     *store,
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
   if (device != NULL)
-    sqlite3_bind_text (stmt, 1, device, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wg_stmt_bind_text (stmt, 1, device);
+  wg_stmt_bind_int64 (stmt, 2, limit);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       WgSensorEventInfo *info = g_new0 (WgSensorEventInfo, 1);
 
-      info->device = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      info->received_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      info->occurred_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      info->device_time = sqlite3_column_int (stmt, 3) == 1;
-      info->kind = sqlite3_column_int (stmt, 4);
-      info->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      info->device = g_strdup (wg_stmt_column_text (stmt, 0));
+      info->received_at = g_strdup (wg_stmt_column_text (stmt, 1));
+      info->occurred_at = g_strdup (wg_stmt_column_text (stmt, 2));
+      info->device_time = wg_stmt_column_int (stmt, 3) == 1;
+      info->kind = wg_stmt_column_int (stmt, 4);
+      info->payload = g_strdup (wg_stmt_column_text (stmt, 5));
       g_ptr_array_add (events, info);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;

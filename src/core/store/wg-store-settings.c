@@ -85,7 +85,7 @@ wg_store_dup_setting (WgStore     *self,
 {
   static const char sql[] = "SELECT value FROM settings WHERE key = ?";
   const char *fallback = NULL;
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   char *value = NULL;
   int rc;
 
@@ -93,12 +93,12 @@ wg_store_dup_setting (WgStore     *self,
 
   if (!check_setting_key (key, &fallback, error) || !(stmt = wg_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  wg_stmt_bind_text (stmt, 1, key);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    value = g_strdup (wg_stmt_column_text (stmt, 0));
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     {
       wg_store_set_error (self, rc, error);
       return NULL;
@@ -123,7 +123,7 @@ wg_store_set_setting (WgStore     *self,
 {
   static const char set_sql[] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)";
   static const char reset_sql[] = "DELETE FROM settings WHERE key = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (self), FALSE);
 
@@ -155,9 +155,9 @@ wg_store_set_setting (WgStore     *self,
     return FALSE;
   if (!(stmt = wg_store_prepare (self, value != NULL ? set_sql : reset_sql, error)))
     goto failed;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  wg_stmt_bind_text (stmt, 1, key);
   if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_text (stmt, 2, value);
   if (!wg_store_step_done (self, stmt, error) ||
       !wg_store_log (self, "set", "settings", 0, key, error))
     goto failed;
@@ -180,7 +180,7 @@ wg_store_dup_signing_key (WgStore  *self,
                           GError  **error)
 {
   static const char sql[] = "SELECT key FROM signing_key WHERE retired_at IS NULL";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   GBytes *key = NULL;
   int rc;
 
@@ -188,10 +188,10 @@ wg_store_dup_signing_key (WgStore  *self,
 
   if (!(stmt = wg_store_prepare (self, sql, error)))
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) >= 16)
-    key = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  sqlite3_reset (stmt);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW && wg_stmt_column_bytes (stmt, 0) >= 16)
+    key = g_bytes_new (wg_stmt_column_blob (stmt, 0), wg_stmt_column_bytes (stmt, 0));
+  wg_stmt_reset (stmt);
 
   if (key == NULL)
     g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
@@ -214,18 +214,18 @@ wg_store_dup_retired_signing_keys (WgStore  *self,
   static const char sql[] =
     "SELECT key FROM signing_key WHERE retired_at IS NOT NULL ORDER BY id DESC";
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (self), NULL);
 
   if (!(stmt = wg_store_prepare (self, sql, error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (keys, g_bytes_new (sqlite3_column_blob (stmt, 0),
-                                        sqlite3_column_bytes (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    g_ptr_array_add (keys, g_bytes_new (wg_stmt_column_blob (stmt, 0),
+                                        wg_stmt_column_bytes (stmt, 0)));
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self, rc, error);
       return NULL;
@@ -252,7 +252,7 @@ wg_store_rotate_signing_key (WgStore  *self,
   static const char insert_sql[] =
     "INSERT INTO signing_key (key, created_at) VALUES (?, datetime ('now', 'localtime'))";
   guint8 key[WG_STORE_SIGNING_KEY_BYTES];
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (self), FALSE);
 
@@ -263,9 +263,9 @@ wg_store_rotate_signing_key (WgStore  *self,
       !wg_store_step_done (self, stmt, error) ||
       !(stmt = wg_store_prepare (self, insert_sql, error)))
     goto failed;
-  sqlite3_bind_blob (stmt, 1, key, sizeof key, SQLITE_TRANSIENT);
+  wg_stmt_bind_blob (stmt, 1, key, sizeof key);
   if (!wg_store_step_done (self, stmt, error) ||
-      !wg_store_log (self, "rotate", "signing_key", sqlite3_last_insert_rowid (wg_store_get_db (self)), NULL, error))
+      !wg_store_log (self, "rotate", "signing_key", wg_store_last_insert_id (self), NULL, error))
     goto failed;
 
   return wg_store_commit (self, error);

@@ -95,10 +95,10 @@ wg_status_describe (WgStatus status)
 /* The same fact on paper and in exported lists: Chinese, whatever the UI. */
 static char *
 make_printed_fact (WgStatus      status,
-                   sqlite3_stmt *stmt)
+                   WgStmt *stmt)
 {
-  const char *a = (const char *) sqlite3_column_text (stmt, 5);
-  const char *b = (const char *) sqlite3_column_text (stmt, 6);
+  const char *a = wg_stmt_column_text (stmt, 5);
+  const char *b = wg_stmt_column_text (stmt, 6);
 
   switch (status)
     {
@@ -113,7 +113,7 @@ make_printed_fact (WgStatus      status,
       return g_strdup_printf ("%s 至 %s", a, b);
     case WG_STATUS_FEVER_TODAY:
       {
-        int tenths = sqlite3_column_int (stmt, 5);
+        int tenths = wg_stmt_column_int (stmt, 5);
 
         return g_strdup_printf ("%d.%d °C（%s）", tenths / 10, tenths % 10, b);
       }
@@ -127,10 +127,10 @@ make_printed_fact (WgStatus      status,
 
 static char *
 make_fact (WgStatus      status,
-           sqlite3_stmt *stmt)
+           WgStmt *stmt)
 {
-  const char *a = (const char *) sqlite3_column_text (stmt, 5);
-  const char *b = (const char *) sqlite3_column_text (stmt, 6);
+  const char *a = wg_stmt_column_text (stmt, 5);
+  const char *b = wg_stmt_column_text (stmt, 6);
 
   switch (status)
     {
@@ -146,7 +146,7 @@ make_fact (WgStatus      status,
       return g_strdup_printf (_("%s to %s"), a, b);
     case WG_STATUS_FEVER_TODAY:
       {
-        int tenths = sqlite3_column_int (stmt, 5);
+        int tenths = wg_stmt_column_int (stmt, 5);
 
         /* Translators: "38.4 °C at 09:05" */
         return g_strdup_printf (_("%d.%d °C at %s"), tenths / 10, tenths % 10, b);
@@ -179,7 +179,7 @@ wg_store_list_status_people (WgStore     *store,
 {
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_status_person_free);
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
@@ -188,23 +188,23 @@ wg_store_list_status_people (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, status_sql[status], error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, grid_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  wg_stmt_bind_text (stmt, 1, grid_code);
+  wg_stmt_bind_text (stmt, 2, day);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       WgStatusPerson *person = g_new0 (WgStatusPerson, 1);
 
-      person->person_id = sqlite3_column_int64 (stmt, 0);
-      person->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      person->household_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      person->address = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      person->grid_code = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      person->person_id = wg_stmt_column_int64 (stmt, 0);
+      person->name = g_strdup (wg_stmt_column_text (stmt, 1));
+      person->household_code = g_strdup (wg_stmt_column_text (stmt, 2));
+      person->address = g_strdup (wg_stmt_column_text (stmt, 3));
+      person->grid_code = g_strdup (wg_stmt_column_text (stmt, 4));
       person->fact = make_fact (status, stmt);
       person->printed_fact = make_printed_fact (status, stmt);
       g_ptr_array_add (people, person);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (store, rc, error);
       return NULL;

@@ -21,7 +21,7 @@
 #include "wg-store.h"
 #include "wg-idnum.h"
 #include "wg-output.h"
-#include "wg-store-private.h"
+#include "wg-store-sqlite.h"
 
 struct _WgStore
 {
@@ -31,7 +31,7 @@ struct _WgStore
   sqlite3 *db;
   char *path;
   char *operator_name;
-  GHashTable *statements; /* const char *sql (static) → sqlite3_stmt * */
+  GHashTable *statements; /* const char *sql (static) → WgStmt * */
 
   /* state */
   guint schema_version;
@@ -144,34 +144,10 @@ wg_store_get_db (WgStore *self)
   return self->db;
 }
 
-/* Statements are cached by the address of their (static) SQL text. */
-sqlite3_stmt *
-wg_store_prepare (WgStore     *self,
-                  const char  *sql,
-                  GError     **error)
+GHashTable *
+wg_store_get_statements (WgStore *self)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (WG_IS_STORE (self), NULL);
-
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      wg_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
+  return self->statements;
 }
 
 gboolean
@@ -191,18 +167,18 @@ wg_store_exec (WgStore     *self,
 
 gboolean
 wg_store_step_done (WgStore       *self,
-                    sqlite3_stmt  *stmt,
+                    WgStmt  *stmt,
                     GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = wg_stmt_step (stmt);
 
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+  if (rc == WG_STMT_DONE || rc == WG_STMT_ROW)
     {
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       return TRUE;
     }
 
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
   wg_store_set_error (self, rc, error);
   return FALSE;
 }
@@ -252,22 +228,22 @@ query_int (WgStore     *self,
            gint64      *value,
            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (self, sql, error)))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
-      *value = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      *value = wg_stmt_column_int64 (stmt, 0);
+      wg_stmt_reset (stmt);
       return TRUE;
     }
 
-  sqlite3_reset (stmt);
-  wg_store_set_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+  wg_stmt_reset (stmt);
+  wg_store_set_error (self, rc == WG_STMT_DONE ? SQLITE_CORRUPT : rc, error);
   return FALSE;
 }
 
@@ -278,16 +254,16 @@ wg_store_query_text (WgStore    *self,
                      const char *sql,
                      gint64      id)
 {
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   char *text = NULL;
 
   if (!(stmt = wg_store_prepare (self, sql, NULL)))
     return NULL;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (wg_stmt_bind_parameter_count (stmt) > 0)
+    wg_stmt_bind_int64 (stmt, 1, id);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
+    text = g_strdup (wg_stmt_column_text (stmt, 0));
+  wg_stmt_reset (stmt);
   return text;
 }
 
@@ -324,11 +300,11 @@ create_signing_key (WgStore  *self,
 {
   static const char sql[] = "INSERT INTO settings (key, value) VALUES ('qr-signing-key', ?)";
   guint8 key[WG_STORE_SIGNING_KEY_BYTES];
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (!wg_store_fill_random (key, sizeof key, error) || !(stmt = wg_store_prepare (self, sql, error)))
     return FALSE;
-  sqlite3_bind_blob (stmt, 1, key, sizeof key, SQLITE_TRANSIENT);
+  wg_stmt_bind_blob (stmt, 1, key, sizeof key);
   return wg_store_step_done (self, stmt, error);
 }
 
@@ -514,18 +490,18 @@ open_store (const char        *path,
   else
     {
       g_autofree char *mode = NULL;
-      sqlite3_stmt *stmt;
+      WgStmt *stmt;
 
       if (!(stmt = wg_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
         return NULL;
-      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+      if ((rc = wg_stmt_step (stmt)) != WG_STMT_ROW)
         {
-          sqlite3_reset (stmt);
+          wg_stmt_reset (stmt);
           wg_store_set_error (self, rc, error);
           return NULL;
         }
-      mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+      mode = g_strdup (wg_stmt_column_text (stmt, 0));
+      wg_stmt_reset (stmt);
       if (g_ascii_strcasecmp (mode, "wal") != 0)
         g_warning ("%s is in journal mode %s, not WAL", path, mode);
 
@@ -540,12 +516,6 @@ open_store (const char        *path,
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
 }
 
 static void
@@ -586,7 +556,7 @@ wg_store_class_init (WgStoreClass *klass)
 static void
 wg_store_init (WgStore *self)
 {
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) wg_stmt_free);
 }
 
 /**
@@ -696,16 +666,16 @@ wg_store_log (WgStore     *self,
   static const char sql[] =
     "INSERT INTO audit_log (at, operator, action, entity, entity_id, detail)"
     " VALUES (datetime ('now', 'localtime'), ?, ?, ?, ?, ?)";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
 
   if (!(stmt = wg_store_prepare (self, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, wg_store_get_operator (self), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+  wg_stmt_bind_text (stmt, 1, wg_store_get_operator (self));
+  wg_stmt_bind_text_static (stmt, 2, action);
+  wg_stmt_bind_text_static (stmt, 3, entity);
   if (entity_id > 0)
-    sqlite3_bind_int64 (stmt, 4, entity_id);
-  sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_TRANSIENT);
+    wg_stmt_bind_int64 (stmt, 4, entity_id);
+  wg_stmt_bind_text (stmt, 5, detail);
   return wg_store_step_done (self, stmt, error);
 }
 
@@ -760,7 +730,7 @@ gboolean
 wg_store_check (WgStore  *self,
                 GError  **error)
 {
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 version = 0;
   int rc;
 
@@ -778,9 +748,9 @@ wg_store_check (WgStore  *self,
 
   if (!(stmt = wg_store_prepare (self, "PRAGMA integrity_check (20)", error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      const char *line = wg_stmt_column_text (stmt, 0);
 
       if (g_strcmp0 (line, "ok") != 0)
         {
@@ -788,12 +758,12 @@ wg_store_check (WgStore  *self,
           g_debug ("integrity_check: %s", line);
           g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
                        _("The database “%s” is damaged. Restore it from a backup."), self->path);
-          sqlite3_reset (stmt);
+          wg_stmt_reset (stmt);
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self, rc, error);
       return FALSE;
@@ -801,19 +771,19 @@ wg_store_check (WgStore  *self,
 
   if (!(stmt = wg_store_prepare (self, "PRAGMA foreign_key_check", error)))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
                    _("The database “%s” has a broken reference: row %lld of “%s” points to a missing “%s”."),
-                   self->path, (long long) sqlite3_column_int64 (stmt, 1),
-                   (const char *) sqlite3_column_text (stmt, 0),
-                   (const char *) sqlite3_column_text (stmt, 2));
-      sqlite3_reset (stmt);
+                   self->path, (long long) wg_stmt_column_int64 (stmt, 1),
+                   wg_stmt_column_text (stmt, 0),
+                   wg_stmt_column_text (stmt, 2));
+      wg_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self, rc, error);
       return FALSE;
@@ -947,7 +917,7 @@ read_counts (WgStore        *self,
              GError        **error)
 {
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   memset (counts, 0, sizeof *counts);
@@ -955,16 +925,16 @@ read_counts (WgStore        *self,
   if (!(stmt = wg_store_prepare (self, levels_sql, error)))
     return FALSE;
   if (code != NULL)
-    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wg_stmt_bind_text (stmt, 1, code);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
-      int level = sqlite3_column_int (stmt, 0);
+      int level = wg_stmt_column_int (stmt, 0);
 
       if (level >= 1 && level <= 5)
-        counts->grids[level] = sqlite3_column_int (stmt, 1);
+        counts->grids[level] = wg_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
     {
       wg_store_set_error (self, rc, error);
       return FALSE;
@@ -973,32 +943,32 @@ read_counts (WgStore        *self,
   if (!(stmt = wg_store_prepare (self, status_sql, error)))
     return FALSE;
   if (code != NULL)
-    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+    wg_stmt_bind_text (stmt, 1, code);
+  wg_stmt_bind_text (stmt, 2, day);
+  rc = wg_stmt_step (stmt);
+  if (rc != WG_STMT_ROW)
     {
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       wg_store_set_error (self, rc, error);
       return FALSE;
     }
-  counts->households = sqlite3_column_int (stmt, 0);
-  counts->persons = sqlite3_column_int (stmt, 1);
-  counts->away = sqlite3_column_int (stmt, 2);
-  counts->returnees = sqlite3_column_int (stmt, 3);
-  counts->monitoring = sqlite3_column_int (stmt, 4);
-  counts->home_quarantine = sqlite3_column_int (stmt, 5);
-  counts->central_quarantine = sqlite3_column_int (stmt, 6);
-  counts->fever_today = sqlite3_column_int (stmt, 7);
+  counts->households = wg_stmt_column_int (stmt, 0);
+  counts->persons = wg_stmt_column_int (stmt, 1);
+  counts->away = wg_stmt_column_int (stmt, 2);
+  counts->returnees = wg_stmt_column_int (stmt, 3);
+  counts->monitoring = wg_stmt_column_int (stmt, 4);
+  counts->home_quarantine = wg_stmt_column_int (stmt, 5);
+  counts->central_quarantine = wg_stmt_column_int (stmt, 6);
+  counts->fever_today = wg_stmt_column_int (stmt, 7);
   if (code != NULL)
-    counts->nat_overdue = sqlite3_column_int (stmt, 8);
+    counts->nat_overdue = wg_stmt_column_int (stmt, 8);
   else
     {
-      counts->staff = sqlite3_column_int (stmt, 8);
-      counts->sensors = sqlite3_column_int (stmt, 9);
-      counts->open_alerts = sqlite3_column_int (stmt, 10);
+      counts->staff = wg_stmt_column_int (stmt, 8);
+      counts->sensors = wg_stmt_column_int (stmt, 9);
+      counts->open_alerts = wg_stmt_column_int (stmt, 10);
     }
-  sqlite3_reset (stmt);
+  wg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -1167,38 +1137,38 @@ wg_store_dup_digest (WgStore  *self,
 
   for (guint q = 0; q < G_N_ELEMENTS (digest_queries); q++)
     {
-      sqlite3_stmt *stmt;
+      WgStmt *stmt;
       int rc;
 
       if (!(stmt = wg_store_prepare (self, digest_queries[q], error)))
         return NULL;
 
       g_checksum_update (sum, (const guchar *) digest_queries[q], -1);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
         {
-          int n = sqlite3_column_count (stmt);
+          int n = wg_stmt_column_count (stmt);
 
           for (int c = 0; c < n; c++)
             {
-              guchar type = sqlite3_column_type (stmt, c);
+              guchar type = wg_stmt_column_kind (stmt, c);
               const void *data;
               int len;
 
               g_checksum_update (sum, &type, 1);
-              if (type == SQLITE_NULL)
+              if (type == WG_COLUMN_KIND_NULL)
                 continue;
-              if (type == SQLITE_BLOB)
-                data = sqlite3_column_blob (stmt, c);
+              if (type == WG_COLUMN_KIND_BLOB)
+                data = wg_stmt_column_blob (stmt, c);
               else
-                data = sqlite3_column_text (stmt, c);
-              len = sqlite3_column_bytes (stmt, c);
+                data = wg_stmt_column_text (stmt, c);
+              len = wg_stmt_column_bytes (stmt, c);
               g_checksum_update (sum, (const guchar *) &len, sizeof len);
               if (len > 0)
                 g_checksum_update (sum, data, len);
             }
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      wg_stmt_reset (stmt);
+      if (rc != WG_STMT_DONE)
         {
           wg_store_set_error (self, rc, error);
           return NULL;
@@ -1289,7 +1259,7 @@ wg_store_get_data_version (WgStore *self)
 /* Runs @stmt (bound by the caller) and logs it, in one transaction. */
 gboolean
 wg_store_insert_and_log (WgStore       *store,
-                         sqlite3_stmt  *stmt,
+                         WgStmt  *stmt,
                          const char    *entity,
                          const char    *detail,
                          gint64        *id,
@@ -1299,12 +1269,12 @@ wg_store_insert_and_log (WgStore       *store,
 
   if (!wg_store_begin (store, error))
     {
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       return FALSE;
     }
   if (!wg_store_step_done (store, stmt, error))
     goto failed;
-  new_id = sqlite3_last_insert_rowid (wg_store_get_db (store));
+  new_id = wg_store_last_insert_id (store);
   if (!wg_store_log (store, "insert", entity, new_id, detail, error))
     goto failed;
   if (!wg_store_commit (store, error))
@@ -1323,7 +1293,7 @@ failed:
  * and logs it; NOT_FOUND with @gone when it changed nothing. */
 gboolean
 wg_store_change_and_log (WgStore      *store,
-                         sqlite3_stmt *stmt,
+                         WgStmt *stmt,
                          const char   *action,
                          const char   *entity,
                          gint64        id,
@@ -1333,12 +1303,12 @@ wg_store_change_and_log (WgStore      *store,
 {
   if (!wg_store_begin (store, error))
     {
-      sqlite3_reset (stmt);
+      wg_stmt_reset (stmt);
       return FALSE;
     }
   if (!wg_store_step_done (store, stmt, error))
     goto failed;
-  if (sqlite3_changes (wg_store_get_db (store)) == 0)
+  if (wg_store_changes (store) == 0)
     {
       g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, gone);
       goto failed;
@@ -1355,19 +1325,19 @@ failed:
 /* The first column of every row of @stmt (bound by the caller), as text. */
 GStrv
 wg_store_collect_strings (WgStore       *store,
-                          sqlite3_stmt  *stmt,
+                          WgStmt  *stmt,
                           GError       **error)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
   GStrv strings;
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    g_strv_builder_add (builder, wg_stmt_column_text (stmt, 0));
+  wg_stmt_reset (stmt);
   strings = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
-  if (rc != SQLITE_DONE)
+  if (rc != WG_STMT_DONE)
     {
       g_strfreev (strings);
       wg_store_set_error (store, rc, error);
@@ -1385,20 +1355,20 @@ wg_store_find_id (WgStore     *store,
                   const char  *not_found,
                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   gint64 id = 0;
   int rc;
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return 0;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  wg_stmt_bind_text (stmt, 1, key);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    id = wg_stmt_column_int64 (stmt, 0);
+  wg_stmt_reset (stmt);
+  if (rc == WG_STMT_DONE)
     g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, not_found);
-  else if (rc != SQLITE_ROW)
+  else if (rc != WG_STMT_ROW)
     wg_store_set_error (store, rc, error);
   return id;
 }
@@ -1460,20 +1430,20 @@ wg_store_lookup_grid (WgStore     *store,
                       GError     **error)
 {
   static const char sql[] = "SELECT id FROM grid WHERE code = ?";
-  sqlite3_stmt *stmt;
+  WgStmt *stmt;
   int rc;
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  wg_stmt_bind_text (stmt, 1, code);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    *id = wg_stmt_column_int64 (stmt, 0);
+  wg_stmt_reset (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == WG_STMT_ROW)
     return TRUE;
-  if (rc == SQLITE_DONE)
+  if (rc == WG_STMT_DONE)
     g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
                  _("There is no grid with the code “%s”."), code);
   else
@@ -1519,12 +1489,12 @@ wg_store_count_rows (WgStore    *store,
     {
       if (g_strcmp0 (tables[i][0], table) == 0)
         {
-          sqlite3_stmt *stmt = wg_store_prepare (store, tables[i][1], NULL);
+          WgStmt *stmt = wg_store_prepare (store, tables[i][1], NULL);
 
-          if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-            n = sqlite3_column_int64 (stmt, 0);
+          if (stmt != NULL && wg_stmt_step (stmt) == WG_STMT_ROW)
+            n = wg_stmt_column_int64 (stmt, 0);
           if (stmt != NULL)
-            sqlite3_reset (stmt);
+            wg_stmt_reset (stmt);
           break;
         }
     }
