@@ -673,7 +673,7 @@ start_counting (GtkWidget *widget)
     return;
   self->counting_serial = self->count_serial;
   data = g_new0 (CountData, 1);
-  data->db_path = g_strdup (wg_store_get_path (self->store));
+  data->db_path = g_strdup (wg_store_get_location (self->store));
   data->code = g_strdup (wg_grid_node_get_code (self->node));
   task = g_task_new (self, self->cancellable, count_done, NULL);
   g_task_set_source_tag (task, count);

@@ -311,7 +311,7 @@ job_new (WgImportDialog *self,
 {
   Job *job = g_new0 (Job, 1);
 
-  job->db_path = g_strdup (wg_store_get_path (self->store));
+  job->db_path = g_strdup (wg_store_get_location (self->store));
   job->operator_name = g_strdup (wg_store_get_operator (self->store));
   job->path = g_strdup (self->path);
   job->mapping = self->mapping != NULL ? g_hash_table_ref (self->mapping) : NULL;

@@ -400,7 +400,7 @@ reload (WgPrintView *self)
   self->load_cancellable = g_cancellable_new ();
   self->load_cancelled = FALSE;
   data = g_new0 (LoadData, 1);
-  data->db_path = g_strdup (wg_store_get_path (self->store));
+  data->db_path = g_strdup (wg_store_get_location (self->store));
   data->grid_code = g_strstrip (g_strdup (code));
   data->kind = adw_combo_row_get_selected (self->kind_row);
   data->level = 3 + adw_combo_row_get_selected (self->level_row);

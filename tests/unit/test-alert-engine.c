@@ -20,6 +20,7 @@
 #include "wg-store-persons.h"
 #include "wg-store-sensors.h"
 #include "wg-store-settings.h"
+#include "wg-test-db.h"
 
 #include "../wg-test-util.h"
 #include "../wg-test-z2m.h"
@@ -78,7 +79,7 @@ fixture_set_up (Fixture       *fixture,
   gint64 person_id;
 
   fixture->dir = wg_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "county.db", NULL);
+  path = wg_test_database (fixture->dir, "county");
   fixture->store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (fixture->store, WG_DEMO_SCALE_SMALL, 3, DAY, NULL, NULL, &error));

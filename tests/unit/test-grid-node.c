@@ -10,6 +10,7 @@
 #include "wg-store-grids.h"
 #include "wg-store-persons.h"
 #include "wg-store-records.h"
+#include "wg-test-db.h"
 
 #include "../wg-test-util.h"
 
@@ -185,7 +186,7 @@ test_empty_database (void)
   g_autoptr(WgStore) empty = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  path = g_build_filename (g_get_user_data_dir (), "empty.db", NULL);
+  path = wg_test_database (g_get_user_data_dir (), "empty");
   empty = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_null (wg_grid_tree_new (empty, DAY, &error));
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
@@ -203,7 +204,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   dir = wg_test_make_tmp_dir ();
-  path = g_build_filename (dir, "tree.db", NULL);
+  path = wg_test_database (dir, "tree");
   store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (store, WG_DEMO_SCALE_SMALL, 4, DAY, NULL, NULL, &error));

@@ -11,6 +11,7 @@
 #include "wg-store-grids.h"
 #include "wg-store-households.h"
 #include "wg-store-settings.h"
+#include "wg-test-db.h"
 
 static WgStore *
 new_store (void)
@@ -20,7 +21,7 @@ new_store (void)
   WgStore *store;
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  path = g_build_filename (g_get_user_data_dir (), "label.db", NULL);
+  path = wg_test_database (g_get_user_data_dir (), "label");
   store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_store_add_grid (store, NULL, "141021", "曲沃县", NULL, &error));

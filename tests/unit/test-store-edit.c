@@ -14,6 +14,7 @@
 #include "wg-store-households.h"
 #include "wg-store-persons.h"
 #include "wg-store-records.h"
+#include "wg-test-db.h"
 
 #include "../wg-test-util.h"
 
@@ -38,7 +39,7 @@ fixture_set_up (Fixture       *fixture,
   WgPersonFields person = { "141021198003150013", "欧阳娜", "13700001234", "户主", 0 };
 
   fixture->dir = wg_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "county.db", NULL);
+  path = wg_test_database (fixture->dir, "county");
   fixture->store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (wg_demo_build (fixture->store, WG_DEMO_SCALE_SMALL, 4, DAY, NULL, NULL, &error));

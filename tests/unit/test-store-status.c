@@ -11,6 +11,7 @@
 
 #include "wg-demo.h"
 #include "wg-store-status.h"
+#include "wg-test-db.h"
 
 #include "../wg-test-util.h"
 
@@ -45,7 +46,7 @@ test_lists_match_counts (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = wg_test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "county.db", NULL);
+  g_autofree char *path = wg_test_database (dir, "county");
   g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
   const char *grids[] = { "141021", "141021100" };
   guint n_nonempty = 0;

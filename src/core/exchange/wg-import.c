@@ -728,7 +728,8 @@ note_origin_at (Import     *imp,
                 GError    **error)
 {
   static const char sql[] =
-    "INSERT OR IGNORE INTO import_origin (entity, entity_id, batch_id, row) VALUES (?, ?, ?, ?)";
+    "INSERT INTO import_origin (entity, entity_id, batch_id, row) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT DO NOTHING";
   WgStmt *stmt;
 
   if (imp->batch_id == 0)
@@ -817,7 +818,7 @@ import_grid (Import  *imp,
   static const char county_sql[] = "SELECT code FROM grid WHERE level = 1";
   static const char insert_sql[] =
     "INSERT INTO grid (parent_id, level, code, name, position)"
-    " VALUES (?1, ?2, ?3, ?4, (SELECT count (*) FROM grid WHERE parent_id IS ?1))";
+    " VALUES (?1, ?2, ?3, ?4, (SELECT count (*) FROM grid WHERE parent_id IS NOT DISTINCT FROM ?1))";
   g_autofree char *code = NULL, *name = NULL, *parent = NULL, *level_text = NULL;
   g_autofree char *prefix = NULL;
   WgStmt *stmt;
@@ -1137,8 +1138,9 @@ flush_people (Import  *imp,
     " RETURNING id, id_number";
   static const char head_sql[] = "UPDATE household SET head_id = ? WHERE id = ? AND head_id IS NULL";
   static const char origin_sql[] =
-    "INSERT OR IGNORE INTO import_origin (entity, entity_id, batch_id, row)"
-    " SELECT 'person', json_extract (value, '$[0]'), ?2, json_extract (value, '$[1]') FROM json_each (?1)";
+    "INSERT INTO import_origin (entity, entity_id, batch_id, row)"
+    " SELECT 'person', json_extract (value, '$[0]'), ?2, json_extract (value, '$[1]') FROM json_each (?1)"
+    " WHERE true ON CONFLICT DO NOTHING";
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1900,9 +1902,7 @@ wg_import_file (WgStore                *store,
    * keeps it in memory — a bound, whatever the file's size. Each row's
    * savepoint journal stays in memory too (a row touches a few pages),
    * instead of going through a temporary file a million writes at a time. */
-  if (!wg_store_exec (store, "PRAGMA cache_size = -65536", error) ||
-      !wg_store_exec (store, "PRAGMA temp_store = MEMORY", error))
-    return FALSE;
+  wg_store_set_bulk (store, TRUE);
   if (!wg_store_begin (store, error))
     return FALSE;
   in_transaction = TRUE;

@@ -159,7 +159,7 @@ wg_dossier_loader_init (Loader     *loader,
   loader->pen.layout = wg_draw_layout_new (loader->pen.cr);
   loader->pen.draw = FALSE;
 
-  self->db_path = g_strdup (wg_store_get_path (store));
+  self->db_path = g_strdup (wg_store_get_location (store));
   self->operator_name = g_strdup (wg_store_get_operator (store));
   self->demo = wg_store_is_demo (store);
   return (loader->key = wg_store_dup_signing_key (store, error)) != NULL;
@@ -472,7 +472,7 @@ wg_dossier_load_household (Loader          *loader,
     "  p.name, coalesce (p.relation, ''), p.sex, p.birth_date, p.residency, p.id_number,"
     "  coalesce (p.phone, '')"
     " FROM person p WHERE p.household_id = ?1"
-    " ORDER BY p.id IS (SELECT head_id FROM household WHERE id = ?1) DESC, p.id";
+    " ORDER BY p.id IS NOT DISTINCT FROM (SELECT head_id FROM household WHERE id = ?1) DESC, p.id";
   static const char *const member_columns[] = {
     "姓名", "关系", "性别", "年龄", "身份证号", "现状", "联系电话", "本册", NULL
   };

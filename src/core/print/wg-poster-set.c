@@ -258,7 +258,7 @@ load_poster (WgStore  *store,
   static const char path_sql[] =
     "SELECT group_concat (name, ' ') FROM"
     " (SELECT name FROM grid WHERE ?1 > code AND substr (?1, 1, length (code)) = code"
-    "  ORDER BY level)";
+    "  ORDER BY level) AS ancestor";
   static const char workers_sql[] =
     "SELECT s.name, s.phone FROM grid g"
     " JOIN grid_staff gs ON gs.grid_id = g.id JOIN staff s ON s.id = gs.staff_id"

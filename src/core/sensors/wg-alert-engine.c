@@ -142,7 +142,7 @@ static void
 seed_recent (WgAlertEngine *self)
 {
   static const char sql[] =
-    "SELECT digest FROM (SELECT id, digest FROM sensor_event ORDER BY id DESC LIMIT ?) ORDER BY id";
+    "SELECT digest FROM (SELECT id, digest FROM sensor_event ORDER BY id DESC LIMIT ?) AS latest ORDER BY id";
   WgStmt *stmt;
 
   if (!(stmt = wg_store_prepare (self->store, sql, NULL)))
@@ -416,8 +416,8 @@ update_sensor (WgAlertEngine         *self,
 {
   static const char sql[] =
     "UPDATE sensor SET battery = coalesce (?2, battery),"
-    "  contact_since = CASE WHEN ?3 IS NOT NULL AND contact IS NOT ?3 THEN ?5 ELSE contact_since END,"
-    "  left_open_raised = CASE WHEN ?3 IS NOT NULL AND contact IS NOT ?3 THEN 0 ELSE left_open_raised END,"
+    "  contact_since = CASE WHEN ?3 IS NOT NULL AND contact IS DISTINCT FROM ?3 THEN ?5 ELSE contact_since END,"
+    "  left_open_raised = CASE WHEN ?3 IS NOT NULL AND contact IS DISTINCT FROM ?3 THEN 0 ELSE left_open_raised END,"
     "  contact = coalesce (?3, contact), online = ?4,"
     "  last_seen = CASE WHEN last_seen IS NULL OR last_seen < ?5 THEN ?5 ELSE last_seen END,"
     "  tamper = coalesce (?6, tamper), battery_low = coalesce (?7, battery_low)"
@@ -552,7 +552,7 @@ handle_bridge (WgAlertEngine          *self,
   static const char write_sql[] =
     "INSERT INTO bridge (base_topic, online, since) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (base_topic) DO UPDATE SET online = ?2,"
-    "   since = CASE WHEN online IS ?2 THEN since ELSE ?3 END";
+    "   since = CASE WHEN bridge.online IS NOT DISTINCT FROM ?2 THEN bridge.since ELSE ?3 END";
   static const char open_sql[] =
     "SELECT id FROM alert WHERE kind = ? AND device = ? AND state < 3 ORDER BY id";
   static const char resolve_sql[] =
@@ -958,7 +958,7 @@ wg_alert_engine_check_timers (WgAlertEngine  *self,
 {
   static const char silent_sql[] =
     "SELECT id, household_id, device FROM sensor"
-    " WHERE household_id IS NOT NULL AND last_seen IS NOT NULL AND online IS NOT 0"
+    " WHERE household_id IS NOT NULL AND last_seen IS NOT NULL AND online IS DISTINCT FROM 0"
     "   AND last_seen < ?1"
     "   AND NOT EXISTS (SELECT 1 FROM bridge WHERE base_topic = ?3 AND online = 0)";
   static const char offline_sql[] = "UPDATE sensor SET online = 0 WHERE id = ?";

@@ -1039,14 +1039,14 @@ wg_demo_build (WgStore         *store,
   demo.progress_data = user_data;
 
   /* A bigger page cache for the bulk insert; the indices are mostly in memory. */
-  ok = wg_store_exec (store, "PRAGMA cache_size = -131072", error) &&
-       wg_store_begin (store, error) && build_county (&demo, error);
+  wg_store_set_bulk (store, TRUE);
+  ok = wg_store_begin (store, error) && build_county (&demo, error);
   if (ok)
     ok = wg_store_commit (store, error);
   else
     wg_store_rollback (store);
 
-  wg_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  wg_store_set_bulk (store, FALSE);
   if (ok && progress != NULL)
     progress (1.0, user_data);
 

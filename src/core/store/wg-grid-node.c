@@ -363,15 +363,15 @@ tree_new (WgStore     *store,
   static const char grids_sql[] =
     "SELECT id, parent_id, code, name, level FROM grid ORDER BY level, parent_id, position, code";
   static const char households_sql[] =
-    "SELECT g.code, count (*) FROM household h JOIN grid g ON g.id = h.grid_id GROUP BY h.grid_id";
+    "SELECT g.code, count (*) FROM household h JOIN grid g ON g.id = h.grid_id GROUP BY g.code";
   static const char quarantined_sql[] =
     "SELECT g.code, count (DISTINCT q.person_id) FROM quarantine q"
     " JOIN person p ON p.id = q.person_id JOIN household h ON h.id = p.household_id"
     " JOIN grid g ON g.id = h.grid_id"
-    " WHERE q.end_day >= ?1 AND q.start_day <= ?1 GROUP BY h.grid_id";
+    " WHERE q.end_day >= ?1 AND q.start_day <= ?1 GROUP BY g.code";
   static const char alerts_sql[] =
     "SELECT g.code, count (*) FROM alert a JOIN household h ON h.id = a.household_id"
-    " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY h.grid_id";
+    " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY g.code";
   g_autoptr(WgGridTree) self = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   const char *day;
@@ -543,7 +543,7 @@ wg_grid_tree_refresh_households (WgGridTree  *self,
   g_return_val_if_fail (WG_IS_GRID_TREE (self), FALSE);
 
   return recount (self, COUNT_HOUSEHOLDS,
-                  "SELECT g.code, count (*) FROM household h JOIN grid g ON g.id = h.grid_id GROUP BY h.grid_id",
+                  "SELECT g.code, count (*) FROM household h JOIN grid g ON g.id = h.grid_id GROUP BY g.code",
                   NULL, NULL, error);
 }
 
@@ -566,7 +566,7 @@ wg_grid_tree_refresh_alerts (WgGridTree  *self,
 
   return recount (self, COUNT_OPEN_ALERTS,
                   "SELECT g.code, count (*) FROM alert a JOIN household h ON h.id = a.household_id"
-                  " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY h.grid_id",
+                  " JOIN grid g ON g.id = h.grid_id WHERE a.state < 3 GROUP BY g.code",
                   "SELECT household_id, count (*) FROM alert WHERE state < 3 AND household_id IS NOT NULL"
                   " GROUP BY household_id",
                   NULL, error);
@@ -592,7 +592,7 @@ wg_grid_tree_refresh_quarantined (WgGridTree  *self,
                   "SELECT g.code, count (DISTINCT q.person_id) FROM quarantine q"
                   " JOIN person p ON p.id = q.person_id JOIN household h ON h.id = p.household_id"
                   " JOIN grid g ON g.id = h.grid_id"
-                  " WHERE q.end_day >= ?1 AND q.start_day <= ?1 GROUP BY h.grid_id",
+                  " WHERE q.end_day >= ?1 AND q.start_day <= ?1 GROUP BY g.code",
                   "SELECT p.household_id, count (DISTINCT q.person_id) FROM quarantine q"
                   " JOIN person p ON p.id = q.person_id"
                   " WHERE p.household_id IS NOT NULL AND q.end_day >= ?1 AND q.start_day <= ?1"

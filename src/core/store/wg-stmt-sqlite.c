@@ -2,200 +2,133 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The statement layer over SQLite: what the store's subject files (and the
- * wings that read whole documents or run the alert engine and imports)
- * prepare, bind, step and read, written once for every engine. Here it is
- * SQLite's; placeholders are "?" or "?N", as the SQL texts write them.
+ * The statement layer over SQLite: "?" and "?N" are SQLite's own
+ * placeholders, and its statements step through their rows themselves.
  */
 
 #define G_LOG_DOMAIN "wg-store"
 
 #include "config.h"
 
+#include "wg-stmt-private.h"
 #include "wg-store-sqlite.h"
 
-struct _WgStmt
+typedef struct
 {
+  WgStmt parent;
   sqlite3_stmt *lite;
-};
+} LiteStmt;
 
 G_STATIC_ASSERT (WG_STMT_ROW == SQLITE_ROW);
 G_STATIC_ASSERT (WG_STMT_DONE == SQLITE_DONE);
 G_STATIC_ASSERT (WG_STMT_CORRUPT == SQLITE_CORRUPT);
 
-/* Statements are cached by the address of their (static) SQL text. */
-WgStmt *
-wg_store_prepare (WgStore     *self,
-                  const char  *sql,
-                  GError     **error)
+#define LITE(stmt) (((LiteStmt *) (stmt))->lite)
+
+static void
+lite_free (WgStmt *stmt)
 {
-  GHashTable *cache;
-  sqlite3_stmt *lite;
-  WgStmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (WG_IS_STORE (self), NULL);
-
-  cache = wg_store_get_statements (self);
-  stmt = g_hash_table_lookup (cache, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt->lite);
-      sqlite3_clear_bindings (stmt->lite);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (wg_store_get_db (self), sql, -1, SQLITE_PREPARE_PERSISTENT, &lite, NULL);
-  if (rc != SQLITE_OK)
-    {
-      wg_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  stmt = g_new0 (WgStmt, 1);
-  stmt->lite = lite;
-  g_hash_table_insert (cache, (gpointer) sql, stmt);
-  return stmt;
-}
-
-void
-wg_stmt_free (WgStmt *stmt)
-{
-  sqlite3_finalize (stmt->lite);
+  sqlite3_finalize (LITE (stmt));
   g_free (stmt);
 }
 
-void
-wg_stmt_bind_text (WgStmt     *stmt,
-                   int         index,
-                   const char *text)
+static void
+lite_bind_text (WgStmt     *stmt,
+                int         index,
+                const char *text,
+                gboolean    copy)
 {
-  sqlite3_bind_text (stmt->lite, index, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (LITE (stmt), index, text, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
-/* @text must stay as it is until the statement is reset. */
-void
-wg_stmt_bind_text_static (WgStmt     *stmt,
-                          int         index,
-                          const char *text)
+static void
+lite_bind_int64 (WgStmt *stmt,
+                 int     index,
+                 gint64  value)
 {
-  sqlite3_bind_text (stmt->lite, index, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (LITE (stmt), index, value);
 }
 
-void
-wg_stmt_bind_int (WgStmt *stmt,
+static void
+lite_bind_double (WgStmt *stmt,
                   int     index,
-                  int     value)
+                  double  value)
 {
-  sqlite3_bind_int (stmt->lite, index, value);
+  sqlite3_bind_double (LITE (stmt), index, value);
 }
 
-void
-wg_stmt_bind_int64 (WgStmt *stmt,
-                    int     index,
-                    gint64  value)
+static void
+lite_bind_null (WgStmt *stmt,
+                int     index)
 {
-  sqlite3_bind_int64 (stmt->lite, index, value);
+  sqlite3_bind_null (LITE (stmt), index);
 }
 
-void
-wg_stmt_bind_double (WgStmt *stmt,
-                     int     index,
-                     double  value)
+static void
+lite_bind_blob (WgStmt     *stmt,
+                int         index,
+                const void *data,
+                gsize       size)
 {
-  sqlite3_bind_double (stmt->lite, index, value);
+  sqlite3_bind_blob64 (LITE (stmt), index, data, size, SQLITE_STATIC);
 }
 
-void
-wg_stmt_bind_null (WgStmt *stmt,
-                   int     index)
+static int
+lite_parameter_count (WgStmt *stmt)
 {
-  sqlite3_bind_null (stmt->lite, index);
+  return sqlite3_bind_parameter_count (LITE (stmt));
 }
 
-/* @data must stay as it is until the statement is reset. */
-void
-wg_stmt_bind_blob (WgStmt     *stmt,
-                   int         index,
-                   const void *data,
-                   gsize       size)
+static int
+lite_step (WgStmt *stmt)
 {
-  sqlite3_bind_blob64 (stmt->lite, index, data, size, SQLITE_STATIC);
+  return sqlite3_step (LITE (stmt));
 }
 
-int
-wg_stmt_bind_parameter_count (WgStmt *stmt)
+static void
+lite_reset (WgStmt *stmt)
 {
-  return sqlite3_bind_parameter_count (stmt->lite);
+  sqlite3_reset (LITE (stmt));
 }
 
-/* Returns: WG_STMT_ROW, WG_STMT_DONE, or an error code for
- *   wg_store_set_error() */
-int
-wg_stmt_step (WgStmt *stmt)
+static void
+lite_clear_bindings (WgStmt *stmt)
 {
-  return sqlite3_step (stmt->lite);
+  sqlite3_clear_bindings (LITE (stmt));
 }
 
-void
-wg_stmt_reset (WgStmt *stmt)
+static int
+lite_column_count (WgStmt *stmt)
 {
-  sqlite3_reset (stmt->lite);
+  return sqlite3_column_count (LITE (stmt));
 }
 
-void
-wg_stmt_clear_bindings (WgStmt *stmt)
+static const char *
+lite_column_text (WgStmt *stmt,
+                  int     column)
 {
-  sqlite3_clear_bindings (stmt->lite);
+  return (const char *) sqlite3_column_text (LITE (stmt), column);
 }
 
-int
-wg_stmt_column_count (WgStmt *stmt)
+static gint64
+lite_column_int64 (WgStmt *stmt,
+                   int     column)
 {
-  return sqlite3_column_count (stmt->lite);
+  return sqlite3_column_int64 (LITE (stmt), column);
 }
 
-/* Returns: (nullable): the text, %NULL for NULL; valid until the next step */
-const char *
-wg_stmt_column_text (WgStmt *stmt,
-                     int     column)
-{
-  return (const char *) sqlite3_column_text (stmt->lite, column);
-}
-
-int
-wg_stmt_column_int (WgStmt *stmt,
+static double
+lite_column_double (WgStmt *stmt,
                     int     column)
 {
-  return sqlite3_column_int (stmt->lite, column);
+  return sqlite3_column_double (LITE (stmt), column);
 }
 
-gint64
-wg_stmt_column_int64 (WgStmt *stmt,
-                      int     column)
+static WgColumnKind
+lite_column_kind (WgStmt *stmt,
+                  int     column)
 {
-  return sqlite3_column_int64 (stmt->lite, column);
-}
-
-double
-wg_stmt_column_double (WgStmt *stmt,
-                       int     column)
-{
-  return sqlite3_column_double (stmt->lite, column);
-}
-
-gboolean
-wg_stmt_column_is_null (WgStmt *stmt,
-                        int     column)
-{
-  return sqlite3_column_type (stmt->lite, column) == SQLITE_NULL;
-}
-
-WgColumnKind
-wg_stmt_column_kind (WgStmt *stmt,
-                     int     column)
-{
-  switch (sqlite3_column_type (stmt->lite, column))
+  switch (sqlite3_column_type (LITE (stmt), column))
     {
     case SQLITE_INTEGER:
       return WG_COLUMN_KIND_INTEGER;
@@ -211,38 +144,58 @@ wg_stmt_column_kind (WgStmt *stmt,
     }
 }
 
-/* Returns: (nullable): the bytes of a blob (or text), valid until the next step */
-const void *
-wg_stmt_column_blob (WgStmt *stmt,
-                     int     column)
+static const void *
+lite_column_blob (WgStmt *stmt,
+                  int     column)
 {
-  return sqlite3_column_blob (stmt->lite, column);
+  return sqlite3_column_blob (LITE (stmt), column);
 }
 
-gsize
-wg_stmt_column_bytes (WgStmt *stmt,
-                      int     column)
+static gsize
+lite_column_bytes (WgStmt *stmt,
+                   int     column)
 {
-  return sqlite3_column_bytes (stmt->lite, column);
+  return sqlite3_column_bytes (LITE (stmt), column);
 }
 
-/* The id the connection's last INSERT gave its row. */
-gint64
-wg_store_last_insert_id (WgStore *self)
-{
-  return sqlite3_last_insert_rowid (wg_store_get_db (self));
-}
+static const WgStmtOps lite_ops = {
+  .free = lite_free,
+  .bind_text = lite_bind_text,
+  .bind_int64 = lite_bind_int64,
+  .bind_double = lite_bind_double,
+  .bind_null = lite_bind_null,
+  .bind_blob = lite_bind_blob,
+  .parameter_count = lite_parameter_count,
+  .step = lite_step,
+  .reset = lite_reset,
+  .clear_bindings = lite_clear_bindings,
+  .column_count = lite_column_count,
+  .column_text = lite_column_text,
+  .column_int64 = lite_column_int64,
+  .column_double = lite_column_double,
+  .column_kind = lite_column_kind,
+  .column_blob = lite_column_blob,
+  .column_bytes = lite_column_bytes,
+};
 
-/* How many rows the connection's last statement changed. */
-gint64
-wg_store_changes (WgStore *self)
+WgStmt *
+wg_stmt_sqlite_prepare (WgStore     *store,
+                        sqlite3     *db,
+                        const char  *sql,
+                        GError     **error)
 {
-  return sqlite3_changes64 (wg_store_get_db (self));
-}
+  sqlite3_stmt *lite;
+  LiteStmt *stmt;
+  int rc;
 
-/* How many rows the connection has changed since it opened. */
-gint64
-wg_store_total_changes (WgStore *self)
-{
-  return sqlite3_total_changes64 (wg_store_get_db (self));
+  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &lite, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  stmt = g_new0 (LiteStmt, 1);
+  stmt->parent.ops = &lite_ops;
+  stmt->lite = lite;
+  return &stmt->parent;
 }

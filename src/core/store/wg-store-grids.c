@@ -29,7 +29,7 @@ wg_store_add_grid (WgStore     *store,
   static const char sql[] =
     "INSERT INTO grid (parent_id, level, code, name, position)"
     " VALUES (?1, coalesce ((SELECT level + 1 FROM grid WHERE id = ?1), 1), ?2, ?3,"
-    "         (SELECT count(*) FROM grid WHERE parent_id IS ?1))";
+    "         (SELECT count(*) FROM grid WHERE parent_id IS NOT DISTINCT FROM ?1))";
   g_autofree char *detail = NULL;
   WgStmt *stmt;
   gint64 parent_id = 0;

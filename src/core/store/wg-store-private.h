@@ -22,7 +22,8 @@ const char   *wg_store_migration_sql       (guint         version);
 WgStore      *wg_store_open_at_version     (const char   *path,
                                             guint         version,
                                             GError      **error);
-GHashTable   *wg_store_get_statements      (WgStore      *self);
+void          wg_store_set_bulk            (WgStore      *self,
+                                            gboolean      bulk);
 
 /* The statement layer: one SQL text, with "?" or "?N" placeholders, for
  * every engine (wg-stmt-sqlite.c). */

@@ -812,8 +812,8 @@ wg_store_set_round_away (WgStore     *store,
     " AND measured_at >= ?2 || CASE ?3 WHEN 0 THEN '' ELSE ' 12:00:00' END"
     " AND measured_at < CASE ?3 WHEN 0 THEN ?2 || ' 12:00:00' ELSE date (?2, '+1 day') END";
   static const char insert_sql[] =
-    "INSERT OR IGNORE INTO round_absence (person_id, day, round, recorded_at)"
-    " VALUES (?, ?, ?, datetime ('now', 'localtime'))";
+    "INSERT INTO round_absence (person_id, day, round, recorded_at)"
+    " VALUES (?, ?, ?, datetime ('now', 'localtime')) ON CONFLICT DO NOTHING";
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
   g_autofree char *detail = NULL;
   WgStmt *stmt;

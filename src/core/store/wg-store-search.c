@@ -40,7 +40,7 @@ static const char *const resolve_sql[] = {
   " WHERE p.id = ?",
   /* A household by the name people know it by: its head's, the code beside. */
   "SELECT coalesce ((SELECT p.name FROM person p WHERE p.household_id = h.id"
-  "                  ORDER BY p.relation IS NOT '户主', p.id LIMIT 1) || ' · ' || h.code, h.code),"
+  "                  ORDER BY p.relation IS DISTINCT FROM '户主', p.id LIMIT 1) || ' · ' || h.code, h.code),"
   "  h.address, g.code, NULL, NULL FROM household h JOIN grid g ON g.id = h.grid_id"
   " WHERE h.id = ?",
   "SELECT name, code, code, NULL, NULL FROM grid WHERE id = ?",

@@ -518,10 +518,10 @@ wg_store_take_feed_lease (WgStore      *store,
 {
   static const char take_sql[] =
     "INSERT INTO feed_lease (id, holder, purpose, host, pid, taken_at, renewed_at, expires_at)"
-    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?5, ?5 + ?6)"
+    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?5, ?6)"
     " ON CONFLICT (id) DO UPDATE SET"
-    "   taken_at = CASE WHEN holder = ?1 THEN taken_at ELSE ?5 END,"
-    "   holder = ?1, purpose = ?2, host = ?3, pid = ?4, renewed_at = ?5, expires_at = ?5 + ?6";
+    "   taken_at = CASE WHEN feed_lease.holder = ?1 THEN feed_lease.taken_at ELSE ?5 END,"
+    "   holder = ?1, purpose = ?2, host = ?3, pid = ?4, renewed_at = ?5, expires_at = ?6";
   g_autoptr(WgFeedLease) current = NULL;
   g_autoptr(GError) local_error = NULL;
   WgStmt *stmt;
@@ -554,7 +554,7 @@ wg_store_take_feed_lease (WgStore      *store,
   wg_stmt_bind_text (stmt, 3, g_get_host_name ());
   wg_stmt_bind_int64 (stmt, 4, getpid ());
   wg_stmt_bind_int64 (stmt, 5, now);
-  wg_stmt_bind_int64 (stmt, 6, seconds);
+  wg_stmt_bind_int64 (stmt, 6, now + seconds);
   /* Quietly: a renewed lease is nothing a window shows or counts. */
   if (!wg_store_step_done (store, stmt, error) || !wg_store_commit_quietly (store, error))
     goto failed;
@@ -606,7 +606,8 @@ wg_store_dup_database_id (WgStore  *store,
                           GError  **error)
 {
   static const char make_sql[] =
-    "INSERT OR IGNORE INTO settings (key, value) VALUES ('database-id', lower (hex (randomblob (8))))";
+    "INSERT INTO settings (key, value) VALUES ('database-id', lower (hex (randomblob (8))))"
+    " ON CONFLICT DO NOTHING";
   static const char read_sql[] = "SELECT value FROM settings WHERE key = 'database-id'";
   WgStmt *stmt;
   char *id = NULL;

@@ -121,7 +121,8 @@ wg_store_set_setting (WgStore     *self,
                       const char  *value,
                       GError     **error)
 {
-  static const char set_sql[] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)";
+  static const char set_sql[] = "INSERT INTO settings (key, value) VALUES (?, ?)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
   static const char reset_sql[] = "DELETE FROM settings WHERE key = ?";
   WgStmt *stmt;
 

@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
-sqlite3 *wg_store_get_db (WgStore *self);
+sqlite3 *wg_store_get_db        (WgStore     *self);
+WgStmt  *wg_stmt_sqlite_prepare (WgStore     *store,
+                                 sqlite3     *db,
+                                 const char  *sql,
+                                 GError     **error);
 
 G_END_DECLS

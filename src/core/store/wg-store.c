@@ -21,15 +21,18 @@
 #include "wg-store.h"
 #include "wg-idnum.h"
 #include "wg-output.h"
+#include "wg-store-pg.h"
 #include "wg-store-sqlite.h"
 
 struct _WgStore
 {
   GObject parent_instance;
 
-  /* owned */
+  /* owned: one engine's connection */
   sqlite3 *db;
-  char *path;
+  WgPgConn *pg;
+  char *path;             /* as shown: a file, or the server's URI without a password */
+  char *location;         /* what opens it again: the file, or the whole URI */
   char *operator_name;
   GHashTable *statements; /* const char *sql (static) → WgStmt * */
 
@@ -51,6 +54,11 @@ G_DEFINE_QUARK (wg-store-error-quark, wg_store_error)
 
 #define BUSY_TIMEOUT_MS 3000
 
+static gboolean query_int (WgStore     *self,
+                           const char  *sql,
+                           gint64      *value,
+                           GError     **error);
+
 /* Messages of the RAISE () calls in wg-schema.c, made readable. */
 static const struct
 {
@@ -63,11 +71,21 @@ static const struct
   { "households belong to a level-5 micro-grid", N_("Households can only be placed on a micro-grid (level 5).") },
 };
 
+static void set_server_error (WgStore *self, GError **error);
+
 void
 wg_store_set_error (WgStore  *self,
                     int       rc,
                     GError  **error)
 {
+  if (self != NULL && self->pg != NULL)
+    {
+      if (rc == WG_STMT_CORRUPT)
+        wg_pg_set_error_from (self->pg, "XX001", "a row the county needs is missing");
+      set_server_error (self, error);
+      return;
+    }
+
   const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   const char *path = self != NULL && self->path != NULL ? self->path : "";
 
@@ -144,10 +162,67 @@ wg_store_get_db (WgStore *self)
   return self->db;
 }
 
-GHashTable *
-wg_store_get_statements (WgStore *self)
+/* Statements are cached by the address of their (static) SQL text. */
+WgStmt *
+wg_store_prepare (WgStore     *self,
+                  const char  *sql,
+                  GError     **error)
 {
-  return self->statements;
+  WgStmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      wg_stmt_reset (stmt);
+      wg_stmt_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = self->pg != NULL ? wg_stmt_pg_prepare (self, self->pg, sql, error)
+                          : wg_stmt_sqlite_prepare (self, self->db, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* The id the connection's last INSERT gave its row. */
+gint64
+wg_store_last_insert_id (WgStore *self)
+{
+  gint64 id = 0;
+
+  if (self->pg == NULL)
+    return sqlite3_last_insert_rowid (self->db);
+  query_int (self, "SELECT lastval ()", &id, NULL);
+  return id;
+}
+
+/* How many rows the connection's last statement changed. */
+gint64
+wg_store_changes (WgStore *self)
+{
+  return self->pg != NULL ? wg_pg_changes (self->pg) : sqlite3_changes64 (self->db);
+}
+
+/* How many rows the connection has changed since it opened. */
+gint64
+wg_store_total_changes (WgStore *self)
+{
+  return self->pg != NULL ? wg_pg_total_changes (self->pg) : sqlite3_total_changes64 (self->db);
+}
+
+/* A bulk job (an import, a demo county) on a desk's file: a bigger page
+ * cache and the temporary store in memory while it runs. Nothing to do on
+ * the county server, which is tuned by its administrator. */
+void
+wg_store_set_bulk (WgStore  *self,
+                   gboolean  bulk)
+{
+  if (self->pg != NULL)
+    return;
+  wg_store_exec (self, bulk ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000", NULL);
+  wg_store_exec (self, bulk ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT", NULL);
 }
 
 gboolean
@@ -155,8 +230,16 @@ wg_store_exec (WgStore     *self,
                const char  *sql,
                GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc;
 
+  if (self->pg != NULL)
+    {
+      if (wg_pg_exec (self->pg, sql))
+        return TRUE;
+      wg_store_set_error (self, WG_STMT_PG_ERROR, error);
+      return FALSE;
+    }
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       wg_store_set_error (self, rc, error);
@@ -187,7 +270,7 @@ gboolean
 wg_store_begin (WgStore  *self,
                 GError  **error)
 {
-  return wg_store_exec (self, "BEGIN IMMEDIATE", error);
+  return wg_store_exec (self, self->pg != NULL ? "BEGIN" : "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -218,6 +301,12 @@ wg_store_commit_quietly (WgStore  *self,
 void
 wg_store_rollback (WgStore *self)
 {
+  if (self->pg != NULL)
+    {
+      if (wg_pg_in_transaction (self->pg))
+        wg_pg_exec (self->pg, "ROLLBACK");
+      return;
+    }
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -518,12 +607,152 @@ open_store (const char        *path,
   return g_steal_pointer (&self);
 }
 
+/* What the county server said, made readable. */
+static void
+set_server_error (WgStore  *self,
+                  GError  **error)
+{
+  const char *state = wg_pg_error_state (self->pg);
+  const char *detail = wg_pg_error_message (self->pg);
+
+  g_debug ("server error %s: %s", state, detail);
+
+  if (g_str_equal (state, "P0001"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (trigger_messages); i++)
+        if (g_strcmp0 (detail, trigger_messages[i].raised) == 0)
+          {
+            g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT, _(trigger_messages[i].message));
+            return;
+          }
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                           _("The value is not plausible and was not saved."));
+    }
+  else if (g_str_equal (state, "23505"))
+    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT, _("This record already exists."));
+  else if (g_str_equal (state, "23503"))
+    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                         _("This record is still referred to elsewhere, or refers to something that does not exist."));
+  else if (g_str_has_prefix (state, "23"))
+    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                         _("The value is not plausible and was not saved."));
+  else if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") || g_str_equal (state, "55P03"))
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_BUSY,
+                 _("Another desk is changing the same records on “%s”. Try again."), self->path);
+  else if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                 _("This desk may only read the county on “%s”."), self->path);
+  else if (g_str_equal (state, "XX001"))
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                 _("The database “%s” is damaged. Restore it from a backup."), self->path);
+  else if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57"))
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                 _("The county server “%s” cannot be reached: %s"), self->path, detail);
+  else
+    g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                 _("The database “%s” could not be used (%s)."), self->path, detail);
+}
+
+/* A county on the server: read what is there before writing anything,
+ * like a file; an empty database gets the schema in one transaction. */
+static WgStore *
+open_server (const char        *uri,
+             WgStoreOpenFlags   flags,
+             GError           **error)
+{
+  g_autoptr(WgStore) self = g_object_new (WG_TYPE_STORE, NULL);
+  gint64 n_tables = 0;
+  gint64 ours = 0;
+  gint64 version = 0;
+  gint64 app_id = 0;
+
+  self->path = wg_pg_display_uri (uri);
+  self->location = g_strdup (uri);
+  self->read_only = !!(flags & WG_STORE_OPEN_FLAGS_READ_ONLY);
+  if (!(self->pg = wg_pg_connect (uri, self->read_only, error)))
+    return NULL;
+
+  if (!query_int (self, "SELECT count (*) FROM pg_tables WHERE schemaname = current_schema ()", &n_tables, error) ||
+      !query_int (self, "SELECT count (*) FROM pg_tables WHERE schemaname = current_schema ()"
+                  " AND tablename = 'wangge_schema'", &ours, error))
+    return NULL;
+  if (ours == 0 && n_tables > 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Wangge database."), self->path);
+      return NULL;
+    }
+  if (ours > 0 &&
+      (!query_int (self, "SELECT version FROM wangge_schema", &version, error) ||
+       !query_int (self, "SELECT application_id FROM wangge_schema", &app_id, error)))
+    return NULL;
+  if (ours > 0 && app_id != WG_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Wangge database."), self->path);
+      return NULL;
+    }
+  if (version > wg_store_latest_version ())
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was made by a newer version of Wangge (schema %u; this version knows up to %u). Update Wangge to open it."),
+                   self->path, (guint) version, wg_store_latest_version ());
+      return NULL;
+    }
+  if (ours == 0 && !(flags & WG_STORE_OPEN_FLAGS_CREATE))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("There is no county on “%s” yet. Create it with “wangge-cli init --db %s”."),
+                   self->path, self->path);
+      return NULL;
+    }
+  if (ours == 0)
+    {
+      guint8 key[WG_STORE_SIGNING_KEY_BYTES];
+      WgStmt *stmt;
+
+      /* The server's schema starts at its baseline, the schema of the
+       * version that brought the server: there is nothing older to migrate. */
+      if (!wg_store_fill_random (key, sizeof key, error) || !wg_store_begin (self, error))
+        return NULL;
+      if (!wg_store_exec (self, wg_store_pg_baseline (), error) ||
+          !(stmt = wg_store_prepare (self, "INSERT INTO signing_key (key, created_at)"
+                                           " VALUES (?, datetime ('now', 'localtime'))", error)))
+        goto failed;
+      wg_stmt_bind_blob (stmt, 1, key, sizeof key);
+      if (!wg_store_step_done (self, stmt, error) ||
+          !(stmt = wg_store_prepare (self, "INSERT INTO wangge_schema (version, application_id) VALUES (?, ?)",
+                                     error)))
+        goto failed;
+      wg_stmt_bind_int (stmt, 1, wg_store_latest_version ());
+      wg_stmt_bind_int (stmt, 2, WG_STORE_APPLICATION_ID);
+      if (!wg_store_step_done (self, stmt, error) || !wg_store_commit_quietly (self, error))
+        goto failed;
+      version = wg_store_latest_version ();
+    }
+  else if (version < wg_store_latest_version () && !self->read_only)
+    {
+      /* Later versions add their server migrations here, one transaction. */
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” has schema version %u; this version of Wangge expects %u."),
+                   self->path, (guint) version, wg_store_latest_version ());
+      return NULL;
+    }
+  self->schema_version = version;
+  return g_steal_pointer (&self);
+
+failed:
+  wg_store_rollback (self);
+  return NULL;
+}
+
 static void
 wg_store_finalize (GObject *object)
 {
   WgStore *self = (WgStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pg, wg_pg_close);
   if (self->db != NULL)
     {
       /* Leaves no -wal or -shm file behind when we were the last user. */
@@ -531,6 +760,7 @@ wg_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->operator_name, g_free);
 
   G_OBJECT_CLASS (wg_store_parent_class)->finalize (object);
@@ -576,6 +806,10 @@ wg_store_open (const char        *path,
                WgStoreOpenFlags   flags,
                GError           **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (wg_store_is_server_uri (path))
+    return open_server (path, flags, error);
   return open_store (path, flags, wg_store_latest_version (), error);
 }
 
@@ -590,12 +824,32 @@ wg_store_open_at_version (const char  *path,
   return open_store (path, WG_STORE_OPEN_FLAGS_CREATE, version, error);
 }
 
+/**
+ * wg_store_get_path:
+ *
+ * Returns: the database as it may be shown: its file, or the county
+ *   server's URI without a password
+ */
 const char *
 wg_store_get_path (WgStore *self)
 {
   g_return_val_if_fail (WG_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * wg_store_get_location:
+ *
+ * Returns: what opens the same database again (a worker's own connection):
+ *   the file, or the server's whole URI — not to be shown
+ */
+const char *
+wg_store_get_location (WgStore *self)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), NULL);
+
+  return self->location != NULL ? self->location : self->path;
 }
 
 guint
@@ -736,6 +990,14 @@ wg_store_check (WgStore  *self,
 
   g_return_val_if_fail (WG_IS_STORE (self), FALSE);
 
+  /* The server keeps its own pages and references: the schema's version is
+   * what a desk can check. */
+  if (self->pg != NULL)
+    return query_int (self, "SELECT version FROM wangge_schema", &version, error) &&
+           (version == wg_store_latest_version () ||
+            (g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CORRUPT,
+                          _("The database “%s” has schema version %u; this version of Wangge expects %u."),
+                          self->path, (guint) version, wg_store_latest_version ()), FALSE));
   if (!query_int (self, "PRAGMA user_version", &version, error))
     return FALSE;
   if (version != wg_store_latest_version ())
@@ -843,6 +1105,13 @@ wg_store_backup (WgStore       *self,
                  GError       **error)
 {
   static const char sql[] = "VACUUM INTO ?";
+
+  if (self->pg != NULL)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("A county server is backed up on the server (pg_dump); “wangge-cli copy” makes a file of it."));
+      return FALSE;
+    }
   g_autofree char *tmp_path = NULL;
   g_autofree char *real_src = NULL;
   g_autofree char *real_dst = NULL;
@@ -1248,6 +1517,8 @@ wg_store_get_data_version (WgStore *self)
 
   g_return_val_if_fail (WG_IS_STORE (self), 0);
 
+  if (self->pg != NULL)
+    return 0;
   if (!query_int (self, "PRAGMA data_version", &version, NULL))
     return 0;
   return version;

@@ -60,6 +60,7 @@ WgStore    *wg_store_open               (const char        *path,
                                          WgStoreOpenFlags   flags,
                                          GError           **error);
 const char *wg_store_get_path           (WgStore           *self);
+const char *wg_store_get_location       (WgStore           *self);
 guint       wg_store_get_schema_version (WgStore           *self);
 gboolean    wg_store_is_read_only       (WgStore           *self);
 gboolean    wg_store_is_empty           (WgStore           *self);

@@ -1,0 +1,57 @@
+/* wg-test-db.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Where a test keeps its county: a file in its folder, or — when the suite
+ * runs on the county server (tests/run-pg.sh sets WANGGE_TEST_PG to the
+ * private cluster's socket folder) — a fresh PostgreSQL database of its own.
+ */
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include "wg-test-db.h"
+
+gboolean
+wg_test_on_server (void)
+{
+  return g_getenv ("WANGGE_TEST_PG") != NULL;
+}
+
+/* Returns: a location for wg_store_open (): the file @dir/@name.db, or the
+ *   URI of a new, empty database on the test's cluster */
+char *
+wg_test_database (const char *dir,
+                  const char *name)
+{
+  static guint counter;
+  const char *socket_dir = g_getenv ("WANGGE_TEST_PG");
+  g_autofree char *file = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *sql = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  if (socket_dir == NULL)
+    {
+      file = g_strconcat (name, ".db", NULL);
+      return g_build_filename (dir, file, NULL);
+    }
+
+  /* Database names are identifiers: the test's name made one, unique. */
+  db = g_strdup_printf ("%s_%d_%u", name, (int) getpid (), ++counter);
+  g_strcanon (db, "abcdefghijklmnopqrstuvwxyz0123456789_", '_');
+  conninfo = g_strdup_printf ("host=%s user=postgres dbname=postgres", socket_dir);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  sql = g_strdup_printf ("CREATE DATABASE %s", db);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+  return g_strdup_printf ("postgresql:///%s?host=%s&user=postgres", db, socket_dir);
+}

@@ -1,0 +1,16 @@
+/* wg-test-db.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  wg_test_on_server (void);
+char     *wg_test_database  (const char *dir,
+                             const char *name);
+
+G_END_DECLS
