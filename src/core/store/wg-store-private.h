@@ -22,6 +22,27 @@ const char   *wg_store_migration_sql       (guint         version);
 WgStore      *wg_store_open_at_version     (const char   *path,
                                             guint         version,
                                             GError      **error);
+/* The statements of the search box, which the engines write each their
+ * own way (SQLite's FTS5 trigram index; PostgreSQL's pg_trgm and a
+ * byte-ordered name index): ?1 what was typed (the name queries), or
+ * wg_store_search_pattern () of it (the index queries); ?2 the limit; ?3
+ * the upper bound of a name prefix (wg_store_name_prefix_end ()). */
+typedef enum
+{
+  WG_SEARCH_SQL_PERSONS_BY_NAME,
+  WG_SEARCH_SQL_GRIDS_BY_NAME,
+  WG_SEARCH_SQL_INDEX,
+  WG_SEARCH_SQL_COUNT_NAMES,
+  WG_SEARCH_SQL_COUNT_INDEX,
+} WgSearchSql;
+
+const char   *wg_store_search_sql          (WgStore      *self,
+                                            WgSearchSql   which);
+char         *wg_store_search_pattern      (WgStore      *self,
+                                            const char   *query);
+char         *wg_store_name_prefix_end     (const char   *prefix);
+const char   *wg_store_sqlite_search_sql   (WgSearchSql   which);
+const char   *wg_store_pg_search_sql       (WgSearchSql   which);
 void          wg_store_set_bulk            (WgStore      *self,
                                             gboolean      bulk);
 

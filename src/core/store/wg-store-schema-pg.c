@@ -185,8 +185,75 @@ static const char baseline[] =
   "CREATE TRIGGER household_on_micro_grid_insert BEFORE INSERT ON household FOR EACH ROW EXECUTE FUNCTION wg_household_on_micro_grid ();\n"
   "CREATE TRIGGER household_on_micro_grid_update BEFORE UPDATE OF grid_id ON household FOR EACH ROW EXECUTE FUNCTION wg_household_on_micro_grid ();\n";
 
+
+/* The search box on the server: the same keys as SQLite's FTS5 index (the
+ * row's id shifted left by two, its kind in the low bits), a trigram GIN
+ * index (pg_trgm) for three characters and more, matched case-blind like
+ * FTS5's trigram tokenizer, and names in byte order ("C") for one or two,
+ * as SQLite compares them. */
+static const char search_index[] =
+  "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+  "CREATE TABLE search_index (key bigint PRIMARY KEY, doc text NOT NULL);\n"
+  "CREATE INDEX search_index_trigrams ON search_index USING gin (doc gin_trgm_ops);\n"
+  "CREATE INDEX person_by_name_bytes ON person (name COLLATE \"C\");\n"
+  "CREATE INDEX grid_by_name_bytes ON grid (name COLLATE \"C\");\n"
+  "CREATE FUNCTION wg_search_person () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  IF TG_OP <> 'INSERT' THEN DELETE FROM search_index WHERE key = (OLD.id << 2) | 1; END IF;\n"
+  "  IF TG_OP <> 'DELETE' THEN\n"
+  "    INSERT INTO search_index VALUES ((NEW.id << 2) | 1, NEW.name || ' ' || NEW.id_number || ' ' || coalesce (NEW.phone, ''));\n"
+  "  END IF;\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  "CREATE FUNCTION wg_search_household () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  IF TG_OP <> 'INSERT' THEN DELETE FROM search_index WHERE key = (OLD.id << 2) | 2; END IF;\n"
+  "  IF TG_OP <> 'DELETE' THEN INSERT INTO search_index VALUES ((NEW.id << 2) | 2, NEW.address || ' ' || NEW.code); END IF;\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  "CREATE FUNCTION wg_search_grid () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  IF TG_OP <> 'INSERT' THEN DELETE FROM search_index WHERE key = (OLD.id << 2) | 3; END IF;\n"
+  "  IF TG_OP <> 'DELETE' THEN INSERT INTO search_index VALUES ((NEW.id << 2) | 3, NEW.name || ' ' || NEW.code); END IF;\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  "CREATE TRIGGER search_person AFTER INSERT OR DELETE OR UPDATE OF name, id_number, phone ON person\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_search_person ();\n"
+  "CREATE TRIGGER search_household AFTER INSERT OR DELETE OR UPDATE OF address, code ON household\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_search_household ();\n"
+  "CREATE TRIGGER search_grid AFTER INSERT OR DELETE OR UPDATE OF name, code ON grid\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_search_grid ();\n";
+
 const char *
 wg_store_pg_baseline (void)
 {
-  return baseline;
+  static char *whole;
+
+  if (g_once_init_enter (&whole))
+    g_once_init_leave (&whole, g_strconcat (baseline, search_index, NULL));
+  return whole;
+}
+
+const char *
+wg_store_pg_search_sql (WgSearchSql which)
+{
+  switch (which)
+    {
+    case WG_SEARCH_SQL_PERSONS_BY_NAME:
+      return "SELECT id FROM person WHERE name COLLATE \"C\" >= ?1 AND name COLLATE \"C\" < ?3"
+             " ORDER BY name <> ?1, name COLLATE \"C\", id LIMIT ?2";
+    case WG_SEARCH_SQL_GRIDS_BY_NAME:
+      return "SELECT id FROM grid WHERE name COLLATE \"C\" >= ?1 AND name COLLATE \"C\" < ?3"
+             " ORDER BY level, name COLLATE \"C\", id LIMIT ?2";
+    case WG_SEARCH_SQL_INDEX:
+      return "SELECT key FROM search_index WHERE doc ILIKE ?1 ORDER BY key LIMIT ?2";
+    case WG_SEARCH_SQL_COUNT_NAMES:
+      return "SELECT (SELECT count (*) FROM (SELECT 1 FROM person WHERE name COLLATE \"C\" >= ?1"
+             "                                 AND name COLLATE \"C\" < ?3 LIMIT ?2) AS p)"
+             "     + (SELECT count (*) FROM (SELECT 1 FROM grid WHERE name COLLATE \"C\" >= ?1"
+             "                                 AND name COLLATE \"C\" < ?3 LIMIT ?2) AS g)";
+    case WG_SEARCH_SQL_COUNT_INDEX:
+    default:
+      return "SELECT count (*) FROM (SELECT 1 FROM search_index WHERE doc ILIKE ?1 LIMIT ?2) AS m";
+    }
 }

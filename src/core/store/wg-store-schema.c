@@ -503,3 +503,25 @@ wg_store_migration_sql (guint version)
   g_return_val_if_fail (version >= 1 && version < G_N_ELEMENTS (migrations), NULL);
   return migrations[version];
 }
+
+/* The search box's statements on SQLite: names by their byte order (the
+ * name indices), the FTS5 trigram index by phrase, in rowid order. */
+const char *
+wg_store_sqlite_search_sql (WgSearchSql which)
+{
+  switch (which)
+    {
+    case WG_SEARCH_SQL_PERSONS_BY_NAME:
+      return "SELECT id FROM person WHERE name >= ?1 AND name < ?3 ORDER BY name <> ?1, name, id LIMIT ?2";
+    case WG_SEARCH_SQL_GRIDS_BY_NAME:
+      return "SELECT id FROM grid WHERE name >= ?1 AND name < ?3 ORDER BY level, name, id LIMIT ?2";
+    case WG_SEARCH_SQL_INDEX:
+      return "SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2";
+    case WG_SEARCH_SQL_COUNT_NAMES:
+      return "SELECT (SELECT count (*) FROM (SELECT 1 FROM person WHERE name >= ?1 AND name < ?3 LIMIT ?2))"
+             "     + (SELECT count (*) FROM (SELECT 1 FROM grid WHERE name >= ?1 AND name < ?3 LIMIT ?2))";
+    case WG_SEARCH_SQL_COUNT_INDEX:
+    default:
+      return "SELECT count (*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)";
+    }
+}

@@ -111,14 +111,9 @@ search_names (WgStore     *store,
 {
   /* Exact names first, then longer names with the same beginning. The range
    * test uses the name index; U+10FFFF sorts after every character. */
-  static const char person_sql[] =
-    "SELECT id FROM person WHERE name >= ?1 AND name < ?1 || char (1114111)"
-    " ORDER BY name <> ?1, name, id LIMIT ?2";
-  static const char grid_sql[] =
-    "SELECT id FROM grid WHERE name >= ?1 AND name < ?1 || char (1114111)"
-    " ORDER BY level, name, id LIMIT ?2";
-  static const char *const sqls[] = { grid_sql, person_sql };
+  static const WgSearchSql sqls[] = { WG_SEARCH_SQL_GRIDS_BY_NAME, WG_SEARCH_SQL_PERSONS_BY_NAME };
   static const WgSearchKind kinds[] = { WG_SEARCH_KIND_GRID, WG_SEARCH_KIND_PERSON };
+  g_autofree char *end = wg_store_name_prefix_end (query);
 
   for (guint q = 0; q < G_N_ELEMENTS (sqls); q++)
     {
@@ -126,10 +121,11 @@ search_names (WgStore     *store,
       WgStmt *stmt;
       int rc;
 
-      if (!(stmt = wg_store_prepare (store, sqls[q], error)))
+      if (!(stmt = wg_store_prepare (store, wg_store_search_sql (store, sqls[q]), error)))
         return FALSE;
       wg_stmt_bind_text (stmt, 1, query);
       wg_stmt_bind_int (stmt, 2, limit);
+      wg_stmt_bind_text (stmt, 3, end);
       while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
         {
           gint64 id = wg_stmt_column_int64 (stmt, 0);
@@ -161,25 +157,14 @@ search_trigrams (WgStore     *store,
   /* No ORDER BY rank: ranking every match of a common fragment ("139",
    * "141021" — a third of the county) costs hundreds of milliseconds; the
    * first matches, exact ones put first, serve the search box. */
-  static const char sql[] =
-    "SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2";
-  g_autoptr(GString) phrase = g_string_new ("\"");
+  g_autofree char *pattern = wg_store_search_pattern (store, query);
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   WgStmt *stmt;
   int rc;
 
-  /* One FTS5 phrase: quotes inside are doubled, nothing else is special. */
-  for (const char *p = query; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
-    }
-  g_string_append_c (phrase, '"');
-
-  if (!(stmt = wg_store_prepare (store, sql, error)))
+  if (!(stmt = wg_store_prepare (store, wg_store_search_sql (store, WG_SEARCH_SQL_INDEX), error)))
     return FALSE;
-  wg_stmt_bind_text (stmt, 1, phrase->str);
+  wg_stmt_bind_text (stmt, 1, pattern);
   wg_stmt_bind_int (stmt, 2, limit);
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
@@ -342,13 +327,9 @@ wg_store_count_search (WgStore     *store,
                        guint        cap,
                        GError     **error)
 {
-  static const char names_sql[] =
-    "SELECT (SELECT count (*) FROM (SELECT 1 FROM person WHERE name >= ?1 AND name < ?1 || char (1114111) LIMIT ?2))"
-    "     + (SELECT count (*) FROM (SELECT 1 FROM grid WHERE name >= ?1 AND name < ?1 || char (1114111) LIMIT ?2))";
-  static const char index_sql[] =
-    "SELECT count (*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)";
   g_autofree char *text = NULL;
-  g_autoptr(GString) phrase = g_string_new ("\"");
+  g_autofree char *pattern = NULL;
+  g_autofree char *end = NULL;
   guint total = 0;
 
   g_return_val_if_fail (WG_IS_STORE (store), 0);
@@ -363,13 +344,8 @@ wg_store_count_search (WgStore     *store,
       g_free (text);
       text = upper;
     }
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
-    }
-  g_string_append_c (phrase, '"');
+  pattern = wg_store_search_pattern (store, text);
+  end = wg_store_name_prefix_end (text);
 
   for (guint q = 0; q < 2; q++)
     {
@@ -378,10 +354,13 @@ wg_store_count_search (WgStore     *store,
 
       if (q == 1 && g_utf8_strlen (text, -1) < 3)
         break;
-      if (!(stmt = wg_store_prepare (store, q == 0 ? names_sql : index_sql, error)))
+      if (!(stmt = wg_store_prepare (store, wg_store_search_sql (store, q == 0 ? WG_SEARCH_SQL_COUNT_NAMES
+                                                                                : WG_SEARCH_SQL_COUNT_INDEX),
+                                     error)))
         return 0;
-      wg_stmt_bind_text (stmt, 1, q == 0 ? text : phrase->str);
+      wg_stmt_bind_text (stmt, 1, q == 0 ? text : pattern);
       wg_stmt_bind_int (stmt, 2, cap);
+      wg_stmt_bind_text (stmt, 3, end);
       rc = wg_stmt_step (stmt);
       if (rc == WG_STMT_ROW)
         total += wg_stmt_column_int (stmt, 0);

@@ -212,6 +212,42 @@ wg_store_total_changes (WgStore *self)
   return self->pg != NULL ? wg_pg_total_changes (self->pg) : sqlite3_total_changes64 (self->db);
 }
 
+const char *
+wg_store_search_sql (WgStore     *self,
+                     WgSearchSql  which)
+{
+  return self->pg != NULL ? wg_store_pg_search_sql (which) : wg_store_sqlite_search_sql (which);
+}
+
+/* What the index queries bind for @query: one FTS5 phrase on SQLite (its
+ * quotes doubled, nothing else special); on the server a LIKE pattern for
+ * it anywhere in the text (%, _ and \\ escaped). */
+char *
+wg_store_search_pattern (WgStore    *self,
+                         const char *query)
+{
+  GString *pattern = g_string_new (self->pg != NULL ? "%" : "\"");
+
+  for (const char *p = query; *p; p++)
+    {
+      if (self->pg == NULL && *p == '"')
+        g_string_append_c (pattern, '"');
+      if (self->pg != NULL && (*p == '%' || *p == '_' || *p == '\\'))
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, self->pg != NULL ? '%' : '"');
+  return g_string_free (pattern, FALSE);
+}
+
+/* The smallest text after every name that begins with @prefix (in byte
+ * order): @prefix and U+10FFFF. */
+char *
+wg_store_name_prefix_end (const char *prefix)
+{
+  return g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+}
+
 /* A bulk job (an import, a demo county) on a desk's file: a bigger page
  * cache and the temporary store in memory while it runs. Nothing to do on
  * the county server, which is tuned by its administrator. */
