@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include "wg-store-copy.h"
 #include "wg-test-db.h"
 
 gboolean
@@ -54,4 +55,24 @@ wg_test_database (const char *dir,
   PQclear (result);
   PQfinish (conn);
   return g_strdup_printf ("postgresql:///%s?host=%s&user=postgres", db, socket_dir);
+}
+
+/* Returns: a new county of its own, the same as the one at @location: a
+ *   copy (wg_store_copy ()) in a new file or server database */
+char *
+wg_test_clone (const char *location,
+               const char *dir,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) from = wg_store_open (location, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
+  g_autoptr(WgStore) to = NULL;
+  char *clone = wg_test_database (dir, name);
+
+  g_assert_no_error (error);
+  to = wg_store_open (clone, WG_STORE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_store_copy (from, to, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return clone;
 }

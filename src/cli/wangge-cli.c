@@ -28,6 +28,7 @@
 #include "wg-output.h"
 #include "wg-poster-set.h"
 #include "wg-store-audit.h"
+#include "wg-store-copy.h"
 #include "wg-store-households.h"
 #include "wg-store-persons.h"
 #include "wg-store-settings.h"
@@ -315,6 +316,41 @@ verb_backup (WgCli   *cli,
     return wg_cli_fail_job (cli, error);
 
   g_print (_("Backed up %s to %s."), wg_store_get_path (store), argv[1]);
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
+/* A county between engines: a desk's file up to the county server, the
+ * server down to a file. */
+static int
+verb_copy (WgCli   *cli,
+           int    argc,
+           char **argv)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(WgStore) from = NULL;
+  g_autoptr(WgStore) to = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 n_rows = 0;
+  int status;
+
+  if (!wg_cli_parse_options ("copy", "FROM TO", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return wg_cli_usage_error (_("“copy” takes two arguments: the database to copy, and an empty one to copy it into."));
+
+  wg_cli_begin_job (cli);
+  if (!(from = wg_store_open (argv[1], WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+      !(to = wg_store_open (argv[2], WG_STORE_OPEN_FLAGS_CREATE, &error)))
+    return wg_cli_fail (error);
+  if (cli->operator_name != NULL)
+    wg_store_set_operator (to, cli->operator_name);
+  if (!wg_store_copy (from, to, &n_rows, cli->cancellable, &error))
+    return wg_cli_fail_job (cli, error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %s to %s: %" G_GUINT64_FORMAT " row, the same county on both.",
+                        "Copied %s to %s: %" G_GUINT64_FORMAT " rows, the same county on both.", n_rows),
+           wg_store_get_path (from), wg_store_get_path (to), n_rows);
   g_print ("\n");
   return EXIT_SUCCESS;
 }
@@ -748,6 +784,8 @@ static const Verb verbs[] = {
     N_("Build a synthetic demo county into an empty database"), verb_demo },
   { "check", "", N_("Check the database's integrity, references and schema version"), verb_check },
   { "backup", "OUT.db", N_("Copy the database safely, even while the application runs"), verb_backup },
+  { "copy", "FROM TO", N_("Copy a whole county into an empty database: a file up to the county server, or back"),
+    verb_copy },
   { "stats", "[--json] [--date YYYY-MM-DD]", N_("Count grids per level and people per status"), verb_stats },
   { "labels", "--grid CODE [--layout sheet|card] -o OUT.pdf",
     N_("Print QR labels for every household under a grid"), verb_labels },

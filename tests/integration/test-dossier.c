@@ -28,6 +28,7 @@
 #include "wg-store-records.h"
 #include "wg-store-status.h"
 
+#include "../wg-test-db.h"
 #include "../wg-test-qr.h"
 #include "../wg-test-util.h"
 
@@ -56,6 +57,16 @@ crc32_of (const guchar *data,
 
 static char *fixture_dir;
 static char *db_path;
+
+/* A county of the test's own, the same as the fixture's: a copy in a file,
+ * or in a database of its own on the county server. */
+static char *
+own_county (const char *name)
+{
+  g_autofree char *here = wg_test_tmp_path (name);
+
+  return wg_test_clone (db_path, g_get_user_data_dir (), name);
+}
 
 /* Runs wangge-cli; returns its exit status, stdout and stderr freed. */
 static int
@@ -423,14 +434,13 @@ cli_peak_kib (const char *db,
 static void
 test_attachment_limits (void)
 {
-  g_autofree char *db = wg_test_tmp_path ("limits.db");
+  g_autofree char *db = own_county ("limits");
   g_autofree char *bomb = wg_test_tmp_path ("bomb.png");
   g_autofree char *huge = wg_test_tmp_path ("huge.pdf");
   g_autoptr(WgPersonInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   int fd;
 
-  g_assert_cmpint (cli (db_path, "backup", db, NULL), ==, 0);
   {
     g_autoptr(WgStore) store = open_store (db);
     info = watched_person (store);
@@ -468,7 +478,7 @@ test_attachment_limits (void)
 static void
 test_attachments (void)
 {
-  g_autofree char *db = wg_test_tmp_path ("attach.db");
+  g_autofree char *db = own_county ("attach");
   g_autofree char *report = wg_test_tmp_path ("report.pdf");
   g_autofree char *photo = wg_test_tmp_path ("photo.png");
   g_autofree char *locked = wg_test_tmp_path ("locked.pdf");
@@ -484,7 +494,6 @@ test_attachments (void)
   g_autoptr(WgPersonInfo) info = NULL;
   gsize length;
 
-  g_assert_cmpint (cli (db_path, "backup", db, NULL), ==, 0);
   {
     g_autoptr(WgStore) store = open_store (db);
     info = watched_person (store);
@@ -699,13 +708,12 @@ test_grid_packet (void)
 static void
 test_long_table (void)
 {
-  g_autofree char *db = wg_test_tmp_path ("long.db");
+  g_autofree char *db = own_county ("long");
   g_autofree char *pdf = wg_test_tmp_path ("long.pdf");
   g_autoptr(WgPersonInfo) info = NULL;
   g_autoptr(TestPdf) document = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_cmpint (cli (db_path, "backup", db, NULL), ==, 0);
   {
     g_autoptr(WgStore) store = open_store (db);
     g_autoptr(GError) error = NULL;
@@ -975,7 +983,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   fixture_dir = wg_test_make_tmp_dir ();
-  db_path = g_build_filename (fixture_dir, "county.db", NULL);
+  db_path = wg_test_database (fixture_dir, "fixture");
   g_assert_cmpint (cli (db_path, "demo", "--scale", "small", "--seed", "8", "--date", DAY, NULL), ==, 0);
 
   g_test_add_func ("/wg/dossier/person", test_person);

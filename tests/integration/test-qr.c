@@ -16,6 +16,7 @@
 #include "wg-poster-set.h"
 #include "wg-store-grids.h"
 
+#include "../wg-test-db.h"
 #include "../wg-test-qr.h"
 #include "../wg-test-util.h"
 
@@ -25,6 +26,16 @@
 
 static char *fixture_dir;
 static char *db_path;
+
+/* A county of the test's own, the same as the fixture's: a copy in a file,
+ * or in a database of its own on the county server. */
+static char *
+own_county (const char *name)
+{
+  g_autofree char *here = wg_test_tmp_path (name);
+
+  return wg_test_clone (db_path, g_get_user_data_dir (), name);
+}
 
 static GPtrArray *
 expected_labels (const char *grid)
@@ -117,7 +128,7 @@ test_posters (void)
 static void
 test_poster_url_template (void)
 {
-  g_autofree char *db = wg_test_tmp_path ("template.db");
+  g_autofree char *db = own_county ("template");
   g_autofree char *pdf = wg_test_tmp_path ("a3.pdf");
   g_autofree char *copy = NULL;
   g_autoptr(GPtrArray) decoded = NULL;
@@ -126,8 +137,6 @@ test_poster_url_template (void)
   char *out = NULL, *err = NULL;
 
   /* A copy, so the shared county keeps the default template. */
-  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "backup", db, NULL),
-                   ==, 0);
   g_free (out);
   g_free (err);
   g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db, "settings",
@@ -166,14 +175,12 @@ test_poster_url_template (void)
 static void
 test_verify_qr (void)
 {
-  g_autofree char *db = wg_test_tmp_path ("verify.db");
+  g_autofree char *db = own_county ("verify");
   g_autoptr(GPtrArray) labels = expected_labels (VILLAGE);
   g_autofree char *label = g_strdup (g_ptr_array_index (labels, 0));
   g_autofree char *forged = g_strdup (label);
   char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "backup", db, NULL),
-                   ==, 0);
   g_free (out);
   g_free (err);
 
@@ -243,7 +250,7 @@ main (int   argc,
 
   /* One small county for every test, made with the CLI like a user would. */
   fixture_dir = wg_test_make_tmp_dir ();
-  db_path = g_build_filename (fixture_dir, "county.db", NULL);
+  db_path = wg_test_database (fixture_dir, "fixture");
   g_assert_cmpint (wg_test_run (&out, &err, g_getenv ("WANGGE_CLI"), "--db", db_path, "demo", "--scale",
                         "small", "--seed", "8", "--date", DAY, NULL), ==, 0);
   g_free (out);

@@ -29,6 +29,7 @@
 #include "wg-store-sensors.h"
 
 #include "../wg-test-broker.h"
+#include "../wg-test-db.h"
 #include "../wg-test-util.h"
 #include "../wg-test-z2m.h"
 
@@ -153,13 +154,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->broker.port = free_port ();
   broker_start (&fixture->broker);
 
-  fixture->db = g_build_filename (fixture->broker.dir, "county.db", NULL);
-  {
-    g_autoptr(WgStore) county = wg_store_open (county_db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (wg_store_backup (county, fixture->db, NULL, &error));
-  }
+  fixture->db = wg_test_clone (county_db, fixture->broker.dir, "county");
   fixture->store = wg_store_open (fixture->db, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_assert_no_error (error);
   fixture->engine = wg_alert_engine_new (fixture->store, NULL);
@@ -844,7 +839,7 @@ main (int   argc,
 
   /* A small county as of today: its home quarantines, and their sensors, are armed now. */
   fixture_dir = wg_test_make_tmp_dir ();
-  county_db = g_build_filename (fixture_dir, "county.db", NULL);
+  county_db = wg_test_database (fixture_dir, "fixture");
   {
     g_autoptr(WgStore) store = wg_store_open (county_db, WG_STORE_OPEN_FLAGS_CREATE, &error);
 

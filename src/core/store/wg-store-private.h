@@ -43,6 +43,10 @@ char         *wg_store_search_pattern      (WgStore      *self,
 char         *wg_store_name_prefix_end     (const char   *prefix);
 const char   *wg_store_sqlite_search_sql   (WgSearchSql   which);
 const char   *wg_store_pg_search_sql       (WgSearchSql   which);
+gboolean      wg_store_defer_foreign_keys  (WgStore      *self,
+                                            GError      **error);
+gboolean      wg_store_restart_ids         (WgStore      *self,
+                                            GError      **error);
 void          wg_store_set_bulk            (WgStore      *self,
                                             gboolean      bulk);
 

@@ -248,6 +248,38 @@ wg_store_name_prefix_end (const char *prefix)
   return g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
 }
 
+/* References checked at the commit, not row by row (a copy writes
+ * households before the persons who head them). */
+gboolean
+wg_store_defer_foreign_keys (WgStore  *self,
+                             GError  **error)
+{
+  return wg_store_exec (self, self->pg != NULL ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON",
+                        error);
+}
+
+/* After rows were written with their ids: new rows get ids after them. On
+ * SQLite a rowid is always after the largest; the server's identities are
+ * set past the largest id of their table. */
+gboolean
+wg_store_restart_ids (WgStore  *self,
+                      GError  **error)
+{
+  if (self->pg == NULL)
+    return TRUE;
+  return wg_store_exec (self,
+                        "DO $$ DECLARE t record; BEGIN"
+                        "  FOR t IN SELECT table_name FROM information_schema.columns"
+                        "           WHERE table_schema = current_schema () AND column_name = 'id'"
+                        "             AND is_identity = 'YES' LOOP"
+                        "    EXECUTE format ('SELECT setval (pg_get_serial_sequence (%L, ''id''),"
+                        "                     coalesce ((SELECT max (id) FROM %I), 0) + 1, false)',"
+                        "                    t.table_name, t.table_name);"
+                        "  END LOOP;"
+                        " END $$",
+                        error);
+}
+
 /* A bulk job (an import, a demo county) on a desk's file: a bigger page
  * cache and the temporary store in memory while it runs. Nothing to do on
  * the county server, which is tuned by its administrator. */
