@@ -1120,71 +1120,94 @@ is_head_relation (const char *relation)
   return relation != NULL && (g_str_equal (relation, "户主") || g_str_equal (relation, "本人"));
 }
 
+/* The statement that writes @n rows at once: @head, then @n groups of
+ * @width placeholders. Made once per size and kept (statements are cached
+ * by the address of their text). */
+static const char *
+batch_sql (char       **cache,
+           guint        n,
+           const char  *head,
+           const char  *row,
+           const char  *tail)
+{
+  G_LOCK_DEFINE_STATIC (batches);
+  const char *sql;
+
+  G_LOCK (batches);
+  if (cache[n] == NULL)
+    {
+      GString *text = g_string_new (head);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", row);
+      g_string_append (text, tail);
+      cache[n] = g_string_free (text, FALSE);
+    }
+  sql = cache[n];
+  G_UNLOCK (batches);
+  return sql;
+}
+
+static void
+bind_text_or_null (WgStmt     *stmt,
+                   int         index,
+                   const char *text)
+{
+  if (text != NULL)
+    wg_stmt_bind_text_static (stmt, index, text);
+  else
+    wg_stmt_bind_null (stmt, index);
+}
+
 /* The batch of new people in one INSERT: a statement that fires the search
  * index's trigger makes FTS5 flush its pending terms, so one statement per
  * person made a county's register three times slower. Every value was
  * checked before it was queued, and the IDs are told apart within the file
- * (first_in_file), so the batch goes in whole. */
+ * (first_in_file), so the batch goes in whole. One multi-row VALUES, the
+ * same text on both engines. */
 static gboolean
 flush_people (Import  *imp,
               GError **error)
 {
-  static const char insert_sql[] =
-    "INSERT INTO person (household_id, id_number, name, sex, birth_date, phone, relation, residency)"
-    " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
-    "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
-    "        json_extract (value, '$[6]'), json_extract (value, '$[7]')"
-    " FROM json_each (?1) ORDER BY key"
-    " RETURNING id, id_number";
+  static char *insert_sqls[BATCH_SIZE + 1];
+  static char *origin_sqls[BATCH_SIZE + 1];
   static const char head_sql[] = "UPDATE household SET head_id = ? WHERE id = ? AND head_id IS NULL";
-  static const char origin_sql[] =
-    "INSERT INTO import_origin (entity, entity_id, batch_id, row)"
-    " SELECT 'person', json_extract (value, '$[0]'), ?2, json_extract (value, '$[1]') FROM json_each (?1)"
-    " WHERE true ON CONFLICT DO NOTHING";
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autofree char *json = NULL;
+  guint n = imp->pending->len;
   WgStmt *stmt;
   int rc;
 
-  if (imp->pending->len == 0)
+  if (n == 0)
     return TRUE;
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < imp->pending->len; i++)
+  g_assert (n <= BATCH_SIZE);
+
+  if (!(stmt = wg_store_prepare (imp->store,
+                                 batch_sql (insert_sqls, n,
+                                            "INSERT INTO person (household_id, id_number, name, sex, birth_date,"
+                                            " phone, relation, residency) VALUES ",
+                                            "(?, ?, ?, ?, ?, ?, ?, ?)", " RETURNING id, id_number"),
+                                 error)))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
     {
       PendingPerson *p = imp->pending->pdata[i];
+      int k = 8 * i;
 
-      json_builder_begin_array (builder);
       if (p->household_id > 0)
-        json_builder_add_int_value (builder, p->household_id);
+        wg_stmt_bind_int64 (stmt, k + 1, p->household_id);
       else
-        json_builder_add_null_value (builder);
-      json_builder_add_string_value (builder, p->id_number);
-      json_builder_add_string_value (builder, p->name);
-      json_builder_add_int_value (builder, p->sex);
-      json_builder_add_string_value (builder, p->birth_date);
-      if (p->phone != NULL)
-        json_builder_add_string_value (builder, p->phone);
-      else
-        json_builder_add_null_value (builder);
-      if (p->relation != NULL)
-        json_builder_add_string_value (builder, p->relation);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_add_int_value (builder, p->residency);
-      json_builder_end_array (builder);
+        wg_stmt_bind_null (stmt, k + 1);
+      wg_stmt_bind_text_static (stmt, k + 2, p->id_number);
+      wg_stmt_bind_text_static (stmt, k + 3, p->name);
+      wg_stmt_bind_int (stmt, k + 4, p->sex);
+      wg_stmt_bind_text_static (stmt, k + 5, p->birth_date);
+      bind_text_or_null (stmt, k + 6, p->phone);
+      bind_text_or_null (stmt, k + 7, p->relation);
+      wg_stmt_bind_int (stmt, k + 8, p->residency);
       g_hash_table_insert (by_id, p->id_number, p);
     }
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json = json_to_string (root, FALSE);
-
-  if (!(stmt = wg_store_prepare (imp->store, insert_sql, error)))
-    return FALSE;
-  wg_stmt_bind_text_static (stmt, 1, json);
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       gint64 id = wg_stmt_column_int64 (stmt, 0);
@@ -1197,7 +1220,7 @@ flush_people (Import  *imp,
   if (rc != WG_STMT_DONE)
     {
       PendingPerson *first = imp->pending->pdata[0];
-      PendingPerson *last = imp->pending->pdata[imp->pending->len - 1];
+      PendingPerson *last = imp->pending->pdata[n - 1];
       g_autoptr(GError) local = NULL;
 
       wg_store_set_error (imp->store, rc, &local);
@@ -1206,19 +1229,22 @@ flush_people (Import  *imp,
       return FALSE;
     }
 
-  if (imp->batch_id > 0)
+  if (imp->batch_id > 0 && order->len > 0)
     {
-      g_autoptr(GString) origins = g_string_new ("[");
-
-      for (guint i = 0; i < order->len; i++)
-        if (order->pdata[i] != NULL)
-          g_string_append_printf (origins, "%s[%" G_GINT64_FORMAT ",%u]", origins->len > 1 ? "," : "",
-                                  g_array_index (ids, gint64, i), ((PendingPerson *) order->pdata[i])->row);
-      g_string_append_c (origins, ']');
-      if (!(stmt = wg_store_prepare (imp->store, origin_sql, error)))
+      if (!(stmt = wg_store_prepare (imp->store,
+                                     batch_sql (origin_sqls, order->len,
+                                                "INSERT INTO import_origin (entity, entity_id, batch_id, row) VALUES ",
+                                                "('person', ?, ?, ?)", " ON CONFLICT DO NOTHING"),
+                                     error)))
         return FALSE;
-      wg_stmt_bind_text_static (stmt, 1, origins->str);
-      wg_stmt_bind_int64 (stmt, 2, imp->batch_id);
+      for (guint i = 0; i < order->len; i++)
+        {
+          PendingPerson *p = order->pdata[i];
+
+          wg_stmt_bind_int64 (stmt, 3 * i + 1, g_array_index (ids, gint64, i));
+          wg_stmt_bind_int64 (stmt, 3 * i + 2, imp->batch_id);
+          wg_stmt_bind_int (stmt, 3 * i + 3, p != NULL ? (int) p->row : 0);
+        }
       if (!wg_store_step_done (imp->store, stmt, error))
         return FALSE;
     }
