@@ -348,9 +348,9 @@ verb_copy (WgCli   *cli,
   if (!wg_store_copy (from, to, &n_rows, cli->cancellable, &error))
     return wg_cli_fail_job (cli, error);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %s to %s: %" G_GUINT64_FORMAT " row, the same county on both.",
-                        "Copied %s to %s: %" G_GUINT64_FORMAT " rows, the same county on both.", n_rows),
-           wg_store_get_path (from), wg_store_get_path (to), n_rows);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %s to %s: %u row, the same county on both.",
+                        "Copied %s to %s: %u rows, the same county on both.", (gulong) n_rows),
+           wg_store_get_path (from), wg_store_get_path (to), (guint) n_rows);
   g_print ("\n");
   return EXIT_SUCCESS;
 }
