@@ -81,6 +81,9 @@ open_database (WgApplication  *self,
   g_autofree char *path = dup_database_path (self);
   g_autofree char *dir = g_path_get_dirname (path);
 
+  /* The county server: nothing to make on this desk. */
+  if (wg_store_is_location_uri (path))
+    return wg_store_open (path, WG_STORE_OPEN_FLAGS_DEFAULT, error);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
@@ -355,5 +358,10 @@ wg_application_set_database_path (WgApplication *self,
   g_return_if_fail (WG_IS_APPLICATION (self));
 
   g_free (self->database_path);
-  self->database_path = path != NULL ? g_canonicalize_filename (path, NULL) : NULL;
+  if (path == NULL)
+    self->database_path = NULL;
+  else if (wg_store_is_location_uri (path))
+    self->database_path = g_strdup (path);
+  else
+    self->database_path = g_canonicalize_filename (path, NULL);
 }

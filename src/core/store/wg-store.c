@@ -907,6 +907,19 @@ wg_store_get_path (WgStore *self)
 }
 
 /**
+ * wg_store_is_location_uri:
+ * @location: what --database or --db was given
+ *
+ * Returns: whether @location names a county server (a libpq URI,
+ *   postgresql://…) rather than a file
+ */
+gboolean
+wg_store_is_location_uri (const char *location)
+{
+  return wg_store_is_server_uri (location);
+}
+
+/**
  * wg_store_get_location:
  *
  * Returns: what opens the same database again (a worker's own connection):
