@@ -150,6 +150,17 @@ on_store_changed_cb (WgContext *self)
   g_signal_emit (self, signals[STORE_CHANGED], 0, FALSE);
 }
 
+/* Another desk committed on the county server: the same as a commit here
+ * (the figures and the alerts are read again), the whole county read again
+ * after the connection came back. */
+static void
+on_store_remote_changed_cb (WgContext  *self,
+                            const char *subject,
+                            const char *id)
+{
+  g_signal_emit (self, signals[STORE_CHANGED], 0, g_strcmp0 (subject, "all") == 0);
+}
+
 static gboolean
 data_version_cb (gpointer data)
 {
@@ -204,6 +215,9 @@ wg_context_new (GSettings  *settings,
     {
       self->store = g_object_ref (store);
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "remote-changed", G_CALLBACK (on_store_remote_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      wg_store_watch (store);
       self->data_version = wg_store_get_data_version (store);
       self->data_version_id = g_timeout_add_seconds (DATA_VERSION_SECONDS, data_version_cb, self);
       self->reminder_id = g_timeout_add_seconds (REMINDER_SECONDS, remind_cb, self);

@@ -9,10 +9,14 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <unistd.h>
 
+#include "wg-alert-engine.h"
 #include "wg-store-alerts.h"
+#include "wg-store-sensors.h"
 #include "wg-store-copy.h"
 #include "wg-store-persons.h"
+#include "wg-store-records.h"
 #include "wg-store.h"
 #include "wg-test-db.h"
 #include "wg-test-qr.h"
@@ -141,6 +145,191 @@ test_refusals (void)
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE);
 }
 
+typedef struct
+{
+  char *subject;
+  char *id;
+  guint count;
+} Heard;
+
+static void
+on_remote_changed (WgStore    *store,
+                   const char *subject,
+                   const char *id,
+                   Heard      *heard)
+{
+  g_free (heard->subject);
+  g_free (heard->id);
+  heard->subject = g_strdup (subject);
+  heard->id = g_strdup (id);
+  heard->count++;
+}
+
+/* Runs the main context until @heard has heard @subject, two seconds at
+ * the most; returns how long it took, in milliseconds. */
+static gint64
+hear (Heard      *heard,
+      const char *subject)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 until = start + 2 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (heard->subject, subject) != 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  g_assert_cmpstr (heard->subject, ==, subject);
+  return (g_get_monotonic_time () - start) / 1000;
+}
+
+/* Two desks on one county: what one commits, the other hears within two
+ * seconds (not what it commits itself), and reads. */
+static void
+test_two_desks (void)
+{
+  g_autofree char *server = wg_test_database (dir, "desks");
+  g_autoptr(WgStore) a = NULL;
+  g_autoptr(WgStore) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  Heard heard_a = { 0 }, heard_b = { 0 };
+  const WgAlertInfo *alert;
+  gint64 person_id;
+
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (wg_test_run (&out, &err, cli_path (), "--db", server, "demo", "--scale", "small", NULL), ==, 0);
+  a = wg_store_open (server, 0, &error);
+  g_assert_no_error (error);
+  b = wg_store_open (server, 0, &error);
+  g_assert_no_error (error);
+  wg_store_set_operator (a, "值班员甲");
+  wg_store_set_operator (b, "值班员乙");
+  g_signal_connect (a, "remote-changed", G_CALLBACK (on_remote_changed), &heard_a);
+  g_signal_connect (b, "remote-changed", G_CALLBACK (on_remote_changed), &heard_b);
+  wg_store_watch (a);
+  wg_store_watch (b);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (wg_test_run (&out, &err, cli_path (), "--db", server, "sensors", "register", "0xfeedface00000001",
+                                NULL), ==, 0);
+  g_assert_cmpstr (heard_b.subject, ==, NULL);
+  g_test_message ("sensor heard by B in %" G_GINT64_FORMAT " ms", hear (&heard_b, "sensor"));
+
+  /* A phone number corrected at A shows at B. */
+  person_id = wg_store_find_person (a, "141021198003150013", NULL);
+  if (person_id <= 0)
+    {
+      WgPersonFields fields = { "141021198003150013", "欧阳娜", "13700001234", "配偶", 0 };
+
+      g_assert_true (wg_store_add_person (a, &fields, &person_id, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_pointer (&heard_b.subject, g_free);
+  g_assert_true (wg_store_update_person (a, person_id, "欧阳娜", "13912340000", "配偶", &error));
+  g_assert_no_error (error);
+  g_test_message ("person heard by B in %" G_GINT64_FORMAT " ms", hear (&heard_b, "person"));
+  {
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+    g_autoptr(WgPersonInfo) info = wg_store_read_person (b, person_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (heard_b.id, ==, expected);
+    g_assert_cmpstr (info->phone, ==, "13912340000");
+  }
+  /* A heard nothing of its own commits. */
+  g_assert_cmpuint (heard_a.count, ==, 1);
+  g_assert_cmpstr (heard_a.subject, ==, "sensor");
+
+  /* A door opens on a home in quarantine: the sensor feed (its own
+   * connection) raises the alert, both desks hear it; desk A acknowledges
+   * it, desk B hears that and reads it acknowledged by A's operator. */
+  {
+    g_autoptr(WgStore) feed_store = wg_store_open (server, 0, &error);
+    g_autoptr(WgAlertEngine) engine = NULL;
+    g_autoptr(GPtrArray) sensors = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(WgAlertInfo) seen = NULL;
+    g_autofree char *topic = NULL;
+    g_autofree char *expected = NULL;
+    const char *device = NULL;
+
+    g_assert_no_error (error);
+    engine = wg_alert_engine_new (feed_store, NULL);
+    sensors = wg_store_list_sensors (feed_store, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < sensors->len && device == NULL; i++)
+      if (((WgSensorInfo *) g_ptr_array_index (sensors, i))->armed)
+        device = ((WgSensorInfo *) g_ptr_array_index (sensors, i))->device;
+    g_assert_nonnull (device);
+    topic = g_strdup_printf ("zigbee2mqtt/%s", device);
+    g_clear_pointer (&heard_a.subject, g_free);
+    g_clear_pointer (&heard_b.subject, g_free);
+    g_assert_true (wg_alert_engine_handle (engine, topic, "{\"contact\":true}", 16, 1, WG_MESSAGE_FLAGS_NONE, now,
+                                           &error));
+    g_assert_true (wg_alert_engine_handle (engine, topic, "{\"contact\":false}", 17, 2, WG_MESSAGE_FLAGS_NONE, now,
+                                           &error));
+    g_assert_no_error (error);
+    g_test_message ("alert heard by A in %" G_GINT64_FORMAT " ms", hear (&heard_a, "alert"));
+    alerts = wg_store_list_alerts (a, TRUE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (alerts->len, ==, 1);
+    alert = g_ptr_array_index (alerts, 0);
+    g_assert_cmpint (alert->kind, ==, WG_ALERT_KIND_DOOR_OPENED);
+    expected = g_strdup_printf ("%" G_GINT64_FORMAT, alert->id);
+
+    g_clear_pointer (&heard_b.subject, g_free);
+    g_assert_true (wg_store_acknowledge_alert (a, alert->id, &error));
+    g_assert_no_error (error);
+    g_test_message ("acknowledgement heard by B in %" G_GINT64_FORMAT " ms", hear (&heard_b, "alert"));
+    g_assert_cmpstr (heard_b.id, ==, expected);
+    seen = wg_store_get_alert (b, alert->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (seen->state, ==, WG_ALERT_STATE_ACKNOWLEDGED);
+    g_assert_cmpstr (seen->acknowledged_by, ==, "值班员甲");
+  }
+  g_free (heard_a.subject);
+  g_free (heard_a.id);
+  g_free (heard_b.subject);
+  g_free (heard_b.id);
+}
+
+/* The server stopped and started again: a desk connects again by itself,
+ * says so once ("all"), and works as before. */
+static void
+test_server_restart (void)
+{
+  g_autofree char *server = wg_test_database (dir, "restart");
+  g_autofree char *data = g_build_filename (g_getenv ("WANGGE_TEST_PG"), "data", NULL);
+  g_autofree char *log = g_build_filename (g_getenv ("WANGGE_TEST_PG"), "server.log", NULL);
+  g_autoptr(WgStore) desk = NULL;
+  g_autoptr(GError) error = NULL;
+  Heard heard = { 0 };
+  gint64 until;
+  WgLevelCounts counts;
+
+  desk = wg_store_open (server, WG_STORE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  g_signal_connect (desk, "remote-changed", G_CALLBACK (on_remote_changed), &heard);
+  wg_store_watch (desk);
+
+  if (getuid () == 0)
+    g_assert_cmpint (wg_test_run (NULL, NULL, "runuser", "-u", "postgres", "--", "/usr/lib/postgresql/15/bin/pg_ctl",
+                                  "-D", data, "-l", log, "-s", "-m", "fast", "-w", "restart", NULL), ==, 0);
+  else
+    g_assert_cmpint (wg_test_run (NULL, NULL, "/usr/lib/postgresql/15/bin/pg_ctl", "-D", data, "-l", log, "-s",
+                                  "-m", "fast", "-w", "restart", NULL), ==, 0);
+
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_strcmp0 (heard.subject, "all") != 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  g_assert_cmpstr (heard.subject, ==, "all");
+  g_assert_cmpuint (heard.count, ==, 1);
+  g_assert_true (wg_store_count (desk, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_free (heard.subject);
+  g_free (heard.id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +346,8 @@ main (int   argc,
 
   g_test_add_func ("/wg/engines/copy-round-trip", test_copy_round_trip);
   g_test_add_func ("/wg/engines/refusals", test_refusals);
+  g_test_add_func ("/wg/engines/two-desks", test_two_desks);
+  g_test_add_func ("/wg/engines/server-restart", test_server_restart);
 
   status = g_test_run ();
   wg_test_remove_tree (dir);

@@ -189,6 +189,45 @@ wg_pg_error_message (WgPgConn *pg)
   return pg->message != NULL ? pg->message : "";
 }
 
+int
+wg_pg_socket (WgPgConn *pg)
+{
+  return PQsocket (pg->conn);
+}
+
+/* Returns: %FALSE when the connection is lost */
+gboolean
+wg_pg_drain_notifications (WgPgConn  *pg,
+                           void     (*func) (const char *channel,
+                                             const char *payload,
+                                             gpointer    data),
+                           gpointer   data)
+{
+  PGnotify *notify;
+  int own = PQbackendPID (pg->conn);
+
+  if (!PQconsumeInput (pg->conn))
+    return FALSE;
+  while ((notify = PQnotifies (pg->conn)) != NULL)
+    {
+      /* What this desk committed it knows already. */
+      if (notify->be_pid != own)
+        func (notify->relname, notify->extra, data);
+      PQfreemem (notify);
+    }
+  return PQstatus (pg->conn) == CONNECTION_OK;
+}
+
+/* Connects again after the server went away; prepared statements are gone
+ * with the old session. Returns: whether the server answers again */
+gboolean
+wg_pg_reconnect (WgPgConn *pg)
+{
+  PQreset (pg->conn);
+  pg->n_prepared += 1000;
+  return PQstatus (pg->conn) == CONNECTION_OK;
+}
+
 gint64
 wg_pg_changes (WgPgConn *pg)
 {

@@ -41,5 +41,14 @@ WgStmt      *wg_stmt_pg_prepare      (WgStore     *store,
 char        *wg_pg_translate_sql     (const char  *sql,
                                       int         *n_params);
 const char  *wg_store_pg_baseline    (void);
+const char  *wg_store_pg_listen_sql  (void);
+int          wg_pg_socket            (WgPgConn    *conn);
+/* Each notification another connection sent: @func (@channel, @payload). */
+gboolean     wg_pg_drain_notifications (WgPgConn  *conn,
+                                        void     (*func) (const char *channel,
+                                                          const char *payload,
+                                                          gpointer    data),
+                                        gpointer    data);
+gboolean     wg_pg_reconnect         (WgPgConn    *conn);
 
 G_END_DECLS

@@ -224,14 +224,65 @@ static const char search_index[] =
   "CREATE TRIGGER search_grid AFTER INSERT OR DELETE OR UPDATE OF name, code ON grid\n"
   "  FOR EACH ROW EXECUTE FUNCTION wg_search_grid ();\n";
 
+/* Every desk hears what another commits: NOTIFY on a channel per subject,
+ * the payload the row's id (a record's: its person's; a setting's: its
+ * key). PostgreSQL delivers them at the commit, once per distinct payload. */
+static const char notifications[] =
+  "CREATE FUNCTION wg_notify () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  PERFORM pg_notify ('wangge_' || TG_ARGV[0],\n"
+  "                     to_jsonb (CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END) ->> TG_ARGV[1]);\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  "CREATE TRIGGER notify_alert AFTER INSERT OR UPDATE OR DELETE ON alert\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('alert', 'id');\n"
+  "CREATE TRIGGER notify_person AFTER INSERT OR UPDATE OR DELETE ON person\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('person', 'id');\n"
+  "CREATE TRIGGER notify_household AFTER INSERT OR UPDATE OR DELETE ON household\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('household', 'id');\n"
+  "CREATE TRIGGER notify_grid AFTER INSERT OR UPDATE OR DELETE ON grid\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('grid', 'id');\n"
+  "CREATE TRIGGER notify_sensor AFTER INSERT OR UPDATE OR DELETE ON sensor\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('sensor', 'id');\n"
+  "CREATE TRIGGER notify_settings AFTER INSERT OR UPDATE OR DELETE ON settings\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('settings', 'key');\n"
+  "CREATE TRIGGER notify_returnee AFTER INSERT OR UPDATE OR DELETE ON returnee\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('person', 'person_id');\n"
+  "CREATE TRIGGER notify_staff AFTER INSERT OR UPDATE OR DELETE ON grid_staff\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('grid', 'grid_id');\n"
+  "CREATE TRIGGER notify_health_code AFTER INSERT OR UPDATE OR DELETE ON health_code\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');\n"
+  "CREATE TRIGGER notify_itinerary AFTER INSERT OR UPDATE OR DELETE ON itinerary\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');\n"
+  "CREATE TRIGGER notify_vaccination AFTER INSERT OR UPDATE OR DELETE ON vaccination\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');\n"
+  "CREATE TRIGGER notify_nat_test AFTER INSERT OR UPDATE OR DELETE ON nat_test\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');\n"
+  "CREATE TRIGGER notify_temperature AFTER INSERT OR UPDATE OR DELETE ON temperature\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');\n"
+  "CREATE TRIGGER notify_quarantine AFTER INSERT OR UPDATE OR DELETE ON quarantine\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');\n"
+  "CREATE TRIGGER notify_attachment AFTER INSERT OR UPDATE OR DELETE ON attachment\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');\n"
+  "CREATE TRIGGER notify_round_absence AFTER INSERT OR UPDATE OR DELETE ON round_absence\n"
+  "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');\n";
+
 const char *
 wg_store_pg_baseline (void)
 {
   static char *whole;
 
   if (g_once_init_enter (&whole))
-    g_once_init_leave (&whole, g_strconcat (baseline, search_index, NULL));
+    g_once_init_leave (&whole, g_strconcat (baseline, search_index, notifications, NULL));
   return whole;
+}
+
+/* The channels every desk listens on (wg_notify ()'s). */
+const char *
+wg_store_pg_listen_sql (void)
+{
+  return "LISTEN wangge_alert; LISTEN wangge_person; LISTEN wangge_household; LISTEN wangge_grid;"
+         " LISTEN wangge_sensor; LISTEN wangge_settings; LISTEN wangge_record";
 }
 
 const char *

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -36,6 +37,11 @@ struct _WgStore
   char *operator_name;
   GHashTable *statements; /* const char *sql (static) → WgStmt * */
 
+  /* the server's news of other desks */
+  guint watch_id;
+  guint reconnect_id;
+  gint64 remote_version;
+
   /* state */
   guint schema_version;
   guint read_only : 1;
@@ -45,6 +51,7 @@ G_DEFINE_FINAL_TYPE (WgStore, wg_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  REMOTE_CHANGED,
   N_SIGNALS
 };
 
@@ -675,6 +682,97 @@ open_store (const char        *path,
   return g_steal_pointer (&self);
 }
 
+static void
+on_notification (const char *channel,
+                 const char *payload,
+                 gpointer    data)
+{
+  WgStore *self = data;
+
+  self->remote_version++;
+  g_signal_emit (self, signals[REMOTE_CHANGED], 0,
+                 g_str_has_prefix (channel, "wangge_") ? channel + strlen ("wangge_") : channel, payload);
+}
+
+static gboolean reconnect_cb (gpointer data);
+static void watch_socket (WgStore *self);
+
+/* Returns: %FALSE when the connection was lost (a reconnection is on its way) */
+static gboolean
+drain (WgStore *self)
+{
+  if (wg_pg_drain_notifications (self->pg, on_notification, self))
+    return TRUE;
+  g_debug ("Lost the county server %s; connecting again", self->path);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->reconnect_id == 0)
+    self->reconnect_id = g_timeout_add_seconds (2, reconnect_cb, self);
+  return FALSE;
+}
+
+static gboolean
+socket_cb (int          fd,
+           GIOCondition condition,
+           gpointer     data)
+{
+  WgStore *self = data;
+
+  if (!drain (self))
+    {
+      self->watch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_socket (WgStore *self)
+{
+  GSource *source = g_unix_fd_source_new (wg_pg_socket (self->pg), G_IO_IN | G_IO_ERR | G_IO_HUP);
+
+  g_source_set_callback (source, G_SOURCE_FUNC (socket_cb), self, NULL);
+  g_source_set_name (source, "[wangge] county server");
+  self->watch_id = g_source_attach (source, NULL);
+  g_source_unref (source);
+}
+
+/* The server is back: a new session, so the prepared statements are
+ * prepared again as they are used; every desk reads everything once. */
+static gboolean
+reconnect_cb (gpointer data)
+{
+  WgStore *self = data;
+
+  if (!wg_pg_reconnect (self->pg))
+    return G_SOURCE_CONTINUE;
+  self->reconnect_id = 0;
+  g_hash_table_remove_all (self->statements);
+  wg_pg_exec (self->pg, wg_store_pg_listen_sql ());
+  watch_socket (self);
+  self->remote_version++;
+  g_signal_emit (self, signals[REMOTE_CHANGED], 0, "all", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * wg_store_watch:
+ * @self: a #WgStore
+ *
+ * On the county server: hears, on the thread-default main context, what
+ * other desks commit ("remote-changed"), and connects again by itself when
+ * the server went away (then "remote-changed" says "all", once). A file
+ * has no such news: its other writers show in wg_store_get_data_version ().
+ */
+void
+wg_store_watch (WgStore *self)
+{
+  g_return_if_fail (WG_IS_STORE (self));
+
+  if (self->pg == NULL || self->watch_id != 0 || self->reconnect_id != 0)
+    return;
+  watch_socket (self);
+}
+
 /* What the county server said, made readable. */
 static void
 set_server_error (WgStore  *self,
@@ -807,6 +905,8 @@ open_server (const char        *uri,
       return NULL;
     }
   self->schema_version = version;
+  if (!wg_store_exec (self, wg_store_pg_listen_sql (), error))
+    return NULL;
   return g_steal_pointer (&self);
 
 failed:
@@ -819,6 +919,8 @@ wg_store_finalize (GObject *object)
 {
   WgStore *self = (WgStore *) object;
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pg, wg_pg_close);
   if (self->db != NULL)
@@ -849,6 +951,18 @@ wg_store_class_init (WgStoreClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                    NULL, G_TYPE_NONE, 0);
+  /**
+   * WgStore::remote-changed:
+   * @subject: what changed: "alert", "person", "household", "grid",
+   *   "sensor", "settings", "record" (a person's file), or "all" (the
+   *   connection was lost and is back)
+   * @id: (nullable): the row's id (a record's: its person's; a setting's
+   *   key)
+   *
+   * Another desk committed a change on the county server (wg_store_watch ()).
+   */
+  signals[REMOTE_CHANGED] = g_signal_new ("remote-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -1599,7 +1713,10 @@ wg_store_get_data_version (WgStore *self)
   g_return_val_if_fail (WG_IS_STORE (self), 0);
 
   if (self->pg != NULL)
-    return 0;
+    {
+      drain (self);
+      return self->remote_version;
+    }
   if (!query_int (self, "PRAGMA data_version", &version, NULL))
     return 0;
   return version;

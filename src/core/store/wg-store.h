@@ -72,6 +72,7 @@ void        wg_store_set_operator       (WgStore           *self,
 gboolean    wg_store_check              (WgStore           *self,
                                          GError           **error);
 gint64      wg_store_get_data_version   (WgStore           *self);
+void        wg_store_watch              (WgStore           *self);
 gboolean    wg_store_backup             (WgStore           *self,
                                          const char        *destination,
                                          GCancellable      *cancellable,
