@@ -490,8 +490,16 @@ update_edit_actions (WgWindow *self)
 {
   g_autoptr(WgGridNode) node = wg_window_get_selected_node (self);
   gboolean household = node != NULL && wg_grid_node_is_household (node);
-  guint level = node != NULL && !household ? wg_grid_node_get_level (node) : 0;
+  /* A viewer's desk (a leader's screen on the county server) changes nothing. */
+  gboolean writable = self->store != NULL && !wg_store_is_read_only (self->store);
+  guint level = node != NULL && !household && writable ? wg_grid_node_get_level (node) : 0;
   GtkWidget *widget = GTK_WIDGET (self);
+
+  household = household && writable;
+  gtk_widget_action_set_enabled (widget, "win.import", writable);
+  gtk_widget_action_set_enabled (widget, "win.new-returnee", writable);
+  gtk_widget_action_set_enabled (widget, "win.build-demo", writable);
+  gtk_widget_action_set_enabled (widget, "win.temperature-round", writable);
 
   gtk_widget_action_set_enabled (widget, "win.add-grid", level >= 1 && level <= 4);
   gtk_widget_action_set_enabled (widget, "win.add-household", level == 5);

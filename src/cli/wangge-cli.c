@@ -117,7 +117,7 @@ verb_init (WgCli   *cli,
     return wg_cli_usage_error (_("“init” takes no arguments."));
 
   dir = g_path_get_dirname (cli->db_path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!wg_store_is_location_uri (cli->db_path) && g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_printerr ("wangge-cli: ");
       g_printerr (_("Cannot create the folder “%s”."), dir);
@@ -316,6 +316,33 @@ verb_backup (WgCli   *cli,
     return wg_cli_fail_job (cli, error);
 
   g_print (_("Backed up %s to %s."), wg_store_get_path (store), argv[1]);
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
+/* The county server set up: the schema, and the roles desks log in under. */
+static int
+verb_server_init (WgCli   *cli,
+                  int    argc,
+                  char **argv)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!wg_cli_parse_options ("server-init", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return wg_cli_usage_error (_("“server-init” takes no arguments."));
+  if (!wg_store_is_location_uri (cli->db_path))
+    return wg_cli_usage_error (_("“server-init” sets up a county server: give --db postgresql://…"));
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)) ||
+      !wg_store_grant_roles (store, &error))
+    return wg_cli_fail (error);
+
+  g_print (_("County server ready at %s (schema version %u): desks log in as members of wangge_operator (read and write) or wangge_viewer (read only)."),
+           wg_store_get_path (store), wg_store_get_schema_version (store));
   g_print ("\n");
   return EXIT_SUCCESS;
 }
@@ -784,6 +811,8 @@ static const Verb verbs[] = {
     N_("Build a synthetic demo county into an empty database"), verb_demo },
   { "check", "", N_("Check the database's integrity, references and schema version"), verb_check },
   { "backup", "OUT.db", N_("Copy the database safely, even while the application runs"), verb_backup },
+  { "server-init", "", N_("Set up a county server: its schema and the roles wangge_operator and wangge_viewer"),
+    verb_server_init },
   { "copy", "FROM TO", N_("Copy a whole county into an empty database: a file up to the county server, or back"),
     verb_copy },
   { "stats", "[--json] [--date YYYY-MM-DD]", N_("Count grids per level and people per status"), verb_stats },

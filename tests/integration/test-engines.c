@@ -330,6 +330,80 @@ test_server_restart (void)
   g_free (heard.id);
 }
 
+static void
+sql_as_owner (const char *location,
+              const char *sql)
+{
+  g_autofree char *db = g_strdup (strstr (location, ":///") + 4);
+  g_autofree char *conninfo = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  *strchr (db, '?') = '\0';
+  conninfo = g_strdup_printf ("host=%s user=postgres dbname=%s", g_getenv ("WANGGE_TEST_PG"), db);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* The same county as another login role. */
+static char *
+as_user (const char *location,
+         const char *user)
+{
+  g_autofree char *bare = g_strndup (location, strstr (location, "&user=") - location);
+
+  return g_strdup_printf ("%s&user=%s", bare, user);
+}
+
+/* server-init makes the roles; a viewer desk reads, is told it may only
+ * read, and the server refuses its writes whatever it sends; an operator
+ * writes. */
+static void
+test_roles (void)
+{
+  g_autofree char *server = wg_test_database (dir, "roles");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *viewer_uri = NULL;
+  g_autofree char *operator_uri = NULL;
+  g_autoptr(WgStore) viewer = NULL;
+  g_autoptr(WgStore) operator = NULL;
+  g_autoptr(GError) error = NULL;
+  WgPersonFields fields = { "141021198003150013", "欧阳娜", "13700001234", "配偶", 0 };
+  WgLevelCounts counts;
+  gint64 id = 0;
+
+  g_assert_cmpint (wg_test_run (&out, &err, cli_path (), "--db", server, "server-init", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "wangge_viewer"));
+  sql_as_owner (server, "DO $$ BEGIN"
+                        "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'leader_screen') THEN"
+                        "    CREATE ROLE leader_screen LOGIN IN ROLE wangge_viewer; END IF;"
+                        "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'duty_desk') THEN"
+                        "    CREATE ROLE duty_desk LOGIN IN ROLE wangge_operator; END IF;"
+                        " END $$");
+  viewer_uri = as_user (server, "leader_screen");
+  operator_uri = as_user (server, "duty_desk");
+
+  viewer = wg_store_open (viewer_uri, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_store_is_read_only (viewer));
+  g_assert_true (wg_store_count (viewer, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_false (wg_store_add_person (viewer, &fields, &id, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  operator = wg_store_open (operator_uri, 0, &error);
+  g_assert_no_error (error);
+  g_assert_false (wg_store_is_read_only (operator));
+  g_assert_true (wg_store_add_person (operator, &fields, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wg_store_find_person (viewer, "141021198003150013", NULL), ==, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/wg/engines/copy-round-trip", test_copy_round_trip);
   g_test_add_func ("/wg/engines/refusals", test_refusals);
   g_test_add_func ("/wg/engines/two-desks", test_two_desks);
+  g_test_add_func ("/wg/engines/roles", test_roles);
   g_test_add_func ("/wg/engines/server-restart", test_server_restart);
 
   status = g_test_run ();

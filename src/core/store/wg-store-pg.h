@@ -42,6 +42,7 @@ char        *wg_pg_translate_sql     (const char  *sql,
                                       int         *n_params);
 const char  *wg_store_pg_baseline    (void);
 const char  *wg_store_pg_listen_sql  (void);
+const char  *wg_store_pg_roles_sql   (void);
 int          wg_pg_socket            (WgPgConn    *conn);
 /* Each notification another connection sent: @func (@channel, @payload). */
 gboolean     wg_pg_drain_notifications (WgPgConn  *conn,

@@ -277,6 +277,29 @@ wg_store_pg_baseline (void)
   return whole;
 }
 
+/* The two roles a desk's login role belongs to: operators read and write,
+ * viewers (a leader's screen) only read — the server refuses their writes
+ * whatever they send. Roles are the cluster's: made once, granted per
+ * database. */
+const char *
+wg_store_pg_roles_sql (void)
+{
+  return "DO $$ BEGIN"
+         "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wangge_operator') THEN"
+         "    CREATE ROLE wangge_operator NOLOGIN;"
+         "  END IF;"
+         "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wangge_viewer') THEN"
+         "    CREATE ROLE wangge_viewer NOLOGIN;"
+         "  END IF;"
+         " END $$;"
+         "GRANT USAGE ON SCHEMA public TO wangge_operator, wangge_viewer;"
+         "GRANT SELECT ON ALL TABLES IN SCHEMA public TO wangge_operator, wangge_viewer;"
+         "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO wangge_operator;"
+         "REVOKE INSERT, UPDATE, DELETE ON wangge_schema FROM wangge_operator;"
+         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO wangge_operator;"
+         "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO wangge_viewer";
+}
+
 /* The channels every desk listens on (wg_notify ()'s). */
 const char *
 wg_store_pg_listen_sql (void)

@@ -907,6 +907,16 @@ open_server (const char        *uri,
   self->schema_version = version;
   if (!wg_store_exec (self, wg_store_pg_listen_sql (), error))
     return NULL;
+  /* A viewer's login may read only: the store says so, the server refuses
+   * the rest whatever is sent. */
+  {
+    gint64 may_write = 1;
+
+    if (!query_int (self, "SELECT has_table_privilege ('person', 'INSERT')::integer", &may_write, error))
+      return NULL;
+    if (!may_write)
+      self->read_only = TRUE;
+  }
   return g_steal_pointer (&self);
 
 failed:
@@ -1018,6 +1028,32 @@ wg_store_get_path (WgStore *self)
   g_return_val_if_fail (WG_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * wg_store_grant_roles:
+ * @self: a county on the server, opened by its owner
+ * @error: return location for a #GError
+ *
+ * Makes the roles wangge_operator (reads and writes) and wangge_viewer
+ * (reads) if the cluster has none yet, and grants them this county. A
+ * desk's own login role is made a member of one of them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_grant_roles (WgStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (WG_IS_STORE (self), FALSE);
+
+  if (self->pg == NULL)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("Roles are a county server’s: “%s” is a file."), self->path);
+      return FALSE;
+    }
+  return wg_store_exec (self, wg_store_pg_roles_sql (), error);
 }
 
 /**

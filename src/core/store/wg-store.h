@@ -62,6 +62,8 @@ WgStore    *wg_store_open               (const char        *path,
 const char *wg_store_get_path           (WgStore           *self);
 const char *wg_store_get_location       (WgStore           *self);
 gboolean    wg_store_is_location_uri    (const char        *location);
+gboolean    wg_store_grant_roles        (WgStore           *self,
+                                         GError           **error);
 guint       wg_store_get_schema_version (WgStore           *self);
 gboolean    wg_store_is_read_only       (WgStore           *self);
 gboolean    wg_store_is_empty           (WgStore           *self);
