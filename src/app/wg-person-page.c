@@ -54,6 +54,7 @@ struct _WgPersonPage
 
   /* state */
   gint64 person_id;
+  gint64 version;      /* the person's row version as shown: an edit names it */
   gint64 household_id;
 };
 
@@ -196,6 +197,15 @@ check_record_fields (GtkWidget *dialog)
 }
 
 static void
+on_reload_response_cb (WgPersonPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !wg_person_page_show (self, self->store, self->person_id, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
 on_record_dialog_response_cb (AdwMessageDialog *dialog,
                               const char       *response,
                               WgPersonPage     *self)
@@ -219,8 +229,8 @@ on_record_dialog_response_cb (AdwMessageDialog *dialog,
            wg_store_add_temperature (self->store, self->person_id, at, tenths, &error);
     }
   else if (g_str_equal (kind, "edit"))
-    ok = wg_store_update_person (self->store, self->person_id, field (form, "name"), field (form, "phone"),
-                                 field (form, "relation"), &error);
+    ok = wg_store_update_person_seen (self->store, self->person_id, self->version, field (form, "name"),
+                                      field (form, "phone"), field (form, "relation"), &error);
   else if (g_str_equal (kind, "quarantine"))
     ok = wg_store_add_quarantine (self->store, self->person_id, WG_QUARANTINE_KIND_HOME, field (form, "start"),
                                   field (form, "end"), &error);
@@ -260,6 +270,16 @@ on_record_dialog_response_cb (AdwMessageDialog *dialog,
       GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                  _("The Record Was Not Saved"), error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      /* Another desk saved the person first: show what it saved. */
+      if (g_error_matches (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED))
+        {
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "reload", _("_Reload"));
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (alert), "reload",
+                                                      ADW_RESPONSE_SUGGESTED);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (alert), "reload");
+          g_signal_connect_object (alert, "response::reload", G_CALLBACK (on_reload_response_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
       gtk_window_present (GTK_WINDOW (alert));
     }
   else
@@ -597,6 +617,7 @@ wg_person_page_show (WgPersonPage  *self,
 
   if (!(info = wg_store_read_person (store, person_id, error)))
     return FALSE;
+  self->version = info->version;
 
   /* Read every table first: a failure shows nothing half-updated. */
   for (guint i = 0; i < G_N_ELEMENTS (shown_kinds); i++)

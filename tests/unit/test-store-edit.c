@@ -218,6 +218,49 @@ test_households (Fixture       *fixture,
   g_assert_cmpuint (audit_count (fixture->store, "household"), >=, 4);
 }
 
+/* Two desks open the same person; the first saves; the second's save is
+ * refused, saying who changed it, when and at which desk, and nothing of
+ * it is written; read again, it saves. On a file: two connections to it;
+ * on the server: two sessions. */
+static void
+test_two_saves (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) other = wg_store_open (wg_store_get_location (fixture->store), 0, &error);
+  g_autoptr(WgPersonInfo) seen_here = NULL;
+  g_autoptr(WgPersonInfo) seen_there = NULL;
+  g_autoptr(WgPersonInfo) now = NULL;
+
+  g_assert_no_error (error);
+  wg_store_set_operator (other, "值班员甲");
+  seen_here = wg_store_read_person (fixture->store, fixture->person_id, &error);
+  seen_there = wg_store_read_person (other, fixture->person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seen_here->version, ==, seen_there->version);
+
+  g_assert_true (wg_store_update_person_seen (other, fixture->person_id, seen_there->version, "欧阳娜",
+                                              "13900000001", "户主", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (wg_store_update_person_seen (fixture->store, fixture->person_id, seen_here->version, "欧阳娜娜",
+                                               "13900000002", "户主", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "值班员甲"));
+  g_assert_nonnull (strstr (error->message, g_get_host_name ()));
+  g_clear_error (&error);
+  now = wg_store_read_person (fixture->store, fixture->person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (now->name, ==, "欧阳娜");
+  g_assert_cmpstr (now->phone, ==, "13900000001");
+  g_assert_cmpint (now->version, ==, seen_here->version + 1);
+
+  /* Read again, the save lands. */
+  g_assert_true (wg_store_update_person_seen (fixture->store, fixture->person_id, now->version, "欧阳娜娜",
+                                              "13900000002", "户主", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +268,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) g_test_add ("/wg/editing/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("two-saves", test_two_saves);
   ADD ("person", test_person);
   ADD ("records", test_records);
   ADD ("grids", test_grids);

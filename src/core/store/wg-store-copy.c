@@ -41,13 +41,14 @@ static const struct
     "SELECT grid_id, staff_id, role FROM grid_staff ORDER BY grid_id, role, staff_id",
     "INSERT INTO grid_staff (grid_id, staff_id, role) VALUES (?, ?, ?)" },
   { "household",
-    "SELECT id, grid_id, code, address, head_id FROM household ORDER BY id",
-    "INSERT INTO household (id, grid_id, code, address, head_id) VALUES (?, ?, ?, ?, ?)" },
+    "SELECT id, grid_id, code, address, head_id, version FROM household ORDER BY id",
+    "INSERT INTO household (id, grid_id, code, address, head_id, version) VALUES (?, ?, ?, ?, ?, ?)" },
   { "person",
-    "SELECT id, household_id, id_number, name, sex, birth_date, phone, relation, residency, away_place, returned_on, monitoring, note"
-    " FROM person ORDER BY id",
-    "INSERT INTO person (id, household_id, id_number, name, sex, birth_date, phone, relation, residency, away_place, returned_on, monitoring, note)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+    "SELECT id, household_id, id_number, name, sex, birth_date, phone, relation, residency, away_place,"
+    " returned_on, monitoring, note, version FROM person ORDER BY id",
+    "INSERT INTO person (id, household_id, id_number, name, sex, birth_date, phone, relation, residency,"
+    " away_place, returned_on, monitoring, note, version)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
   { "health_code",
     "SELECT id, person_id, day, colour FROM health_code ORDER BY id",
     "INSERT INTO health_code (id, person_id, day, colour) VALUES (?, ?, ?, ?)" },
@@ -90,9 +91,9 @@ static const struct
     "INSERT INTO alert (id, kind, severity, sensor_id, household_id, opened_at, last_event_at, event_count, state, acknowledged_by, acknowledged_at, dispatched_to, dispatched_at, resolved_at, outcome, note, device)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
   { "audit_log",
-    "SELECT id, at, operator, action, entity, entity_id, detail FROM audit_log ORDER BY id",
-    "INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)" },
+    "SELECT id, at, operator, action, entity, entity_id, detail, host FROM audit_log ORDER BY id",
+    "INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, host)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
   { "signing_key",
     "SELECT id, key, created_at, retired_at FROM signing_key ORDER BY id",
     "INSERT INTO signing_key (id, key, created_at, retired_at) VALUES (?, ?, ?, ?)" },

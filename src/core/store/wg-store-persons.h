@@ -52,4 +52,12 @@ gint64 wg_store_find_person (WgStore     *self,
                              const char  *id_number,
                              GError     **error);
 
+gboolean wg_store_update_person_seen (WgStore     *store,
+                                      gint64       person_id,
+                                      gint64       version,
+                                      const char  *name,
+                                      const char  *phone,
+                                      const char  *relation,
+                                      GError     **error);
+
 G_END_DECLS

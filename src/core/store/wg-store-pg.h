@@ -43,6 +43,7 @@ char        *wg_pg_translate_sql     (const char  *sql,
 const char  *wg_store_pg_baseline    (void);
 const char  *wg_store_pg_listen_sql  (void);
 const char  *wg_store_pg_roles_sql   (void);
+const char  *wg_store_pg_migration_sql (guint     version);
 int          wg_pg_socket            (WgPgConn    *conn);
 /* Each notification another connection sent: @func (@channel, @payload). */
 gboolean     wg_pg_drain_notifications (WgPgConn  *conn,

@@ -390,7 +390,7 @@ wg_store_read_person (WgStore  *store,
 {
   static const char sql[] =
     "SELECT p.id_number, p.name, p.sex, p.birth_date, p.phone, p.relation, p.residency,"
-    "  p.away_place, p.returned_on, p.monitoring, p.household_id, h.code, h.address, g.code"
+    "  p.away_place, p.returned_on, p.monitoring, p.household_id, h.code, h.address, g.code, p.version"
     " FROM person p LEFT JOIN household h ON h.id = p.household_id"
     " LEFT JOIN grid g ON g.id = h.grid_id WHERE p.id = ?";
   WgPersonInfo *info;
@@ -424,6 +424,7 @@ wg_store_read_person (WgStore  *store,
   info->phone = TEXT (4);
   info->relation = TEXT (5);
   info->residency = wg_stmt_column_int (stmt, 6);
+  info->version = wg_stmt_column_int64 (stmt, 14);
   info->away_place = TEXT (7);
   info->returned_on = TEXT (8);
   info->monitoring = wg_stmt_column_int (stmt, 9);

@@ -50,6 +50,7 @@ typedef struct
   char *household_code;
   char *address;
   char *grid_code;
+  gint64 version;        /* the row's version when read: a save names it */
 } WgPersonInfo;
 
 void           wg_record_table_free          (WgRecordTable  *table);

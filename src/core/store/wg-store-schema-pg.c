@@ -277,6 +277,22 @@ wg_store_pg_baseline (void)
   return whole;
 }
 
+/* The server's migrations after its baseline (version 6), each in one
+ * transaction; NULL past the latest. */
+const char *
+wg_store_pg_migration_sql (guint version)
+{
+  switch (version)
+    {
+    case 7:
+      return "ALTER TABLE audit_log ADD COLUMN host text;"
+             "ALTER TABLE person ADD COLUMN version bigint NOT NULL DEFAULT 1;"
+             "ALTER TABLE household ADD COLUMN version bigint NOT NULL DEFAULT 1;";
+    default:
+      return NULL;
+    }
+}
+
 /* The two roles a desk's login role belongs to: operators read and write,
  * viewers (a leader's screen) only read — the server refuses their writes
  * whatever they send. Roles are the cluster's: made once, granted per

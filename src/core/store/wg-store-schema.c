@@ -481,6 +481,14 @@ static const char migration_6[] =
   "  PRIMARY KEY (person_id, day, round)"
   ") WITHOUT ROWID;";
 
+/* Version 7 (the county server's first own change): the desk beside the
+ * operator in the audit log, and a row version on what two desks may edit
+ * at once, so that the later of two saves is refused. */
+static const char migration_7[] =
+  "ALTER TABLE audit_log ADD COLUMN host TEXT;"
+  "ALTER TABLE person ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE household ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -489,6 +497,7 @@ static const char *const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 guint

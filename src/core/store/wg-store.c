@@ -60,6 +60,8 @@ static guint signals[N_SIGNALS];
 G_DEFINE_QUARK (wg-store-error-quark, wg_store_error)
 
 #define BUSY_TIMEOUT_MS 3000
+/* The schema version the county server came with: its baseline. */
+#define WG_STORE_PG_BASELINE 6
 
 static gboolean query_int (WgStore     *self,
                            const char  *sql,
@@ -890,19 +892,38 @@ open_server (const char        *uri,
           !(stmt = wg_store_prepare (self, "INSERT INTO wangge_schema (version, application_id) VALUES (?, ?)",
                                      error)))
         goto failed;
-      wg_stmt_bind_int (stmt, 1, wg_store_latest_version ());
+      wg_stmt_bind_int (stmt, 1, WG_STORE_PG_BASELINE);
       wg_stmt_bind_int (stmt, 2, WG_STORE_APPLICATION_ID);
       if (!wg_store_step_done (self, stmt, error) || !wg_store_commit_quietly (self, error))
         goto failed;
-      version = wg_store_latest_version ();
+      version = WG_STORE_PG_BASELINE;
     }
-  else if (version < wg_store_latest_version () && !self->read_only)
+  if (version < wg_store_latest_version ())
     {
-      /* Later versions add their server migrations here, one transaction. */
-      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_TOO_NEW,
-                   _("The database “%s” has schema version %u; this version of Wangge expects %u."),
-                   self->path, (guint) version, wg_store_latest_version ());
-      return NULL;
+      if (self->read_only)
+        {
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” must be upgraded before it can be read. Open it once in Wangge."),
+                       self->path);
+          return NULL;
+        }
+      /* The server's migrations since, in one transaction. */
+      if (!wg_store_begin (self, error))
+        return NULL;
+      for (guint v = version + 1; v <= wg_store_latest_version (); v++)
+        {
+          WgStmt *stmt;
+
+          if (!wg_store_exec (self, wg_store_pg_migration_sql (v), error) ||
+              !(stmt = wg_store_prepare (self, "UPDATE wangge_schema SET version = ?", error)))
+            goto failed;
+          wg_stmt_bind_int (stmt, 1, v);
+          if (!wg_store_step_done (self, stmt, error))
+            goto failed;
+        }
+      if (!wg_store_commit_quietly (self, error))
+        goto failed;
+      version = wg_store_latest_version ();
     }
   self->schema_version = version;
   if (!wg_store_exec (self, wg_store_pg_listen_sql (), error))
@@ -1149,11 +1170,16 @@ wg_store_log (WgStore     *self,
               GError     **error)
 {
   static const char sql[] =
+    "INSERT INTO audit_log (at, operator, action, entity, entity_id, detail, host)"
+    " VALUES (datetime ('now', 'localtime'), ?, ?, ?, ?, ?, ?)";
+  /* A database held at an earlier schema (the migration tests) has no desk
+   * column yet. */
+  static const char sql_before_7[] =
     "INSERT INTO audit_log (at, operator, action, entity, entity_id, detail)"
     " VALUES (datetime ('now', 'localtime'), ?, ?, ?, ?, ?)";
   WgStmt *stmt;
 
-  if (!(stmt = wg_store_prepare (self, sql, error)))
+  if (!(stmt = wg_store_prepare (self, self->schema_version >= 7 ? sql : sql_before_7, error)))
     return FALSE;
   wg_stmt_bind_text (stmt, 1, wg_store_get_operator (self));
   wg_stmt_bind_text_static (stmt, 2, action);
@@ -1161,6 +1187,7 @@ wg_store_log (WgStore     *self,
   if (entity_id > 0)
     wg_stmt_bind_int64 (stmt, 4, entity_id);
   wg_stmt_bind_text (stmt, 5, detail);
+  wg_stmt_bind_text_static (stmt, 6, g_get_host_name ());
   return wg_store_step_done (self, stmt, error);
 }
 

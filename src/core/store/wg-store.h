@@ -25,6 +25,7 @@ typedef enum
   WG_STORE_ERROR_CONSTRAINT,
   WG_STORE_ERROR_NOT_EMPTY,
   WG_STORE_ERROR_INVALID,
+  WG_STORE_ERROR_CHANGED,   /* another desk saved the record since it was read */
 } WgStoreError;
 
 typedef enum

@@ -1,0 +1,228 @@
+/* bench-engines.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The two store engines side by side on the same county at Quwo's scale:
+ * a desk's SQLite file, and the county server (PostgreSQL over its Unix
+ * socket: run through tests/run-pg.sh, as the meson target bench-engines
+ * does). Prints the copy of the county up to the server, then for each
+ * engine: opening and reading the tree, expanding micro-grids, searches
+ * (median and 95th percentile), the alert engine's ingest with its rules,
+ * and a village's dossier packet. Aims (issue #14): the server within 2× of
+ * the file on expand and search (≤ 20 ms, ≤ 30 ms p95), ingest on the
+ * server ≥ 5,000 messages/s.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "wg-alert-engine.h"
+#include "wg-demo.h"
+#include "wg-dossier.h"
+#include "wg-grid-node.h"
+#include "wg-store-copy.h"
+#include "wg-store-search.h"
+#include "wg-store-sensors.h"
+#include "../tests/wg-test-db.h"
+
+typedef struct
+{
+  double tree_ms;
+  double expand_p50, expand_p95;
+  double search_p50, search_p95;
+  double ingest_per_s;
+  double dossier_pages_per_s;
+  guint dossier_pages;
+} Figures;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *times,
+            double  p)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, (guint) ((times->len - 1) * p));
+}
+
+static void
+walk (WgGridNode *node,
+      GArray     *expand_ms,
+      GTimer     *timer,
+      char      **village)
+{
+  if (wg_grid_node_get_level (node) == 3 && *village == NULL)
+    *village = g_strdup (wg_grid_node_get_code (node));
+  if (wg_grid_node_get_level (node) == 5)
+    {
+      double ms;
+
+      g_timer_start (timer);
+      g_list_model_get_n_items (G_LIST_MODEL (node));
+      ms = g_timer_elapsed (timer, NULL) * 1000;
+      g_array_append_val (expand_ms, ms);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (node)); i++)
+    {
+      g_autoptr(WgGridNode) child = g_list_model_get_item (G_LIST_MODEL (node), i);
+      walk (child, expand_ms, timer, village);
+    }
+}
+
+static void
+measure (const char *location,
+         Figures    *f)
+{
+  static const char *const queries[] = {
+    "王", "李", "张伟", "王芳", "刘强", "赵丽", "郭建国", "李秀英", "张志明", "贾晨",
+    "141021", "1410211980", "14102119900", "1401051975",
+    "139", "1381234", "15307730695", "17841346652",
+    "乐昌镇", "东韩村", "一组", "第一网格", "阳光小区", "12号",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GArray) expand_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(WgGridTree) tree = NULL;
+  g_autofree char *village = NULL;
+
+  g_timer_start (timer);
+  store = wg_store_open (location, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
+  g_assert_no_error (error);
+  tree = wg_grid_tree_new (store, NULL, &error);
+  g_assert_no_error (error);
+  f->tree_ms = g_timer_elapsed (timer, NULL) * 1000;
+
+  walk (wg_grid_tree_get_root (tree), expand_ms, timer, &village);
+  f->expand_p50 = percentile (expand_ms, 0.5);
+  f->expand_p95 = percentile (expand_ms, 0.95);
+
+  for (guint round = 0; round < 5; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        g_autoptr(GPtrArray) results = NULL;
+        double ms;
+
+        g_timer_start (timer);
+        results = wg_store_search (store, queries[i], 50, &error);
+        ms = g_timer_elapsed (timer, NULL) * 1000;
+        g_assert_no_error (error);
+        g_array_append_val (search_ms, ms);
+      }
+  f->search_p50 = percentile (search_ms, 0.5);
+  f->search_p95 = percentile (search_ms, 0.95);
+
+  /* Heartbeats of every sensor, as the feed hands them over: batches of
+   * 512 messages, one transaction each, every rule applied. */
+  {
+    g_autoptr(WgAlertEngine) engine = wg_alert_engine_new (store, NULL);
+    g_autoptr(GPtrArray) sensors = wg_store_list_sensors (store, NULL, &error);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    guint n = 20000, mid = 0;
+
+    g_assert_no_error (error);
+    g_timer_start (timer);
+    for (guint i = 0; i < n;)
+      {
+        g_assert_true (wg_alert_engine_begin_batch (engine, &error));
+        for (guint k = 0; k < 512 && i < n; k++, i++)
+          {
+            const WgSensorInfo *sensor = g_ptr_array_index (sensors, i % sensors->len);
+            g_autofree char *topic = g_strdup_printf ("zigbee2mqtt/%s", sensor->device);
+            g_autofree char *payload = g_strdup_printf ("{\"battery\":%u,\"contact\":true,\"linkquality\":%u}",
+                                                        60 + i % 40, i % 255);
+
+            if (!wg_alert_engine_handle (engine, topic, payload, strlen (payload), ++mid, WG_MESSAGE_FLAGS_NONE, now,
+                                         &error))
+              g_error ("%s", error->message);
+          }
+        g_assert_true (wg_alert_engine_end_batch (engine, &error));
+      }
+    f->ingest_per_s = n / g_timer_elapsed (timer, NULL);
+  }
+
+  /* A village's packet: read and laid out (what stands before the first
+   * page of the preview). */
+  {
+    g_autoptr(WgDossier) dossier = NULL;
+    double s;
+
+    g_timer_start (timer);
+    dossier = wg_dossier_new_for_grid (store, village, WG_DOSSIER_FLAGS_ALL, NULL, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    s = g_timer_elapsed (timer, NULL);
+    f->dossier_pages = wg_document_get_n_pages (WG_DOCUMENT (dossier));
+    f->dossier_pages_per_s = f->dossier_pages / s;
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *server = NULL;
+  Figures lite = { 0 }, pg = { 0 };
+  guint64 rows = 0;
+  double copy_s;
+
+  if (!wg_test_on_server ())
+    {
+      g_printerr ("bench-engines needs a PostgreSQL cluster: run it through tests/run-pg.sh (ninja bench-engines)\n");
+      return 2;
+    }
+  dir = g_dir_make_tmp ("wangge-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_build_filename (dir, "county.db", NULL);
+  {
+    g_autoptr(WgStore) store = wg_store_open (file, WG_STORE_OPEN_FLAGS_CREATE, &error);
+
+    if (store == NULL || !wg_demo_build (store, WG_DEMO_SCALE_QUWO, 1, NULL, NULL, NULL, &error))
+      g_error ("%s", error->message);
+  }
+  server = wg_test_database (dir, "quwo");
+  {
+    g_autoptr(WgStore) from = wg_store_open (file, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
+    g_autoptr(WgStore) to = wg_store_open (server, WG_STORE_OPEN_FLAGS_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_timer_start (timer);
+    if (!wg_store_copy (from, to, &rows, NULL, &error))
+      g_error ("%s", error->message);
+    copy_s = g_timer_elapsed (timer, NULL);
+  }
+
+  measure (file, &lite);
+  measure (server, &pg);
+
+  printf ("bench-engines (Quwo scale; PostgreSQL 15 over its Unix socket)\n");
+  printf ("  copy the county up:   %.1f s for %" G_GUINT64_FORMAT " rows (%.0f rows/s), digest checked\n",
+          copy_s, rows, rows / copy_s);
+  printf ("                          %14s %14s\n", "SQLite file", "PostgreSQL");
+  printf ("  open + read tree      %11.1f ms %11.1f ms\n", lite.tree_ms, pg.tree_ms);
+  printf ("  expand median         %11.2f ms %11.2f ms\n", lite.expand_p50, pg.expand_p50);
+  printf ("  expand p95            %11.2f ms %11.2f ms   (aim ≤ 20 ms, server ≤ 2× file)\n",
+          lite.expand_p95, pg.expand_p95);
+  printf ("  search median         %11.2f ms %11.2f ms\n", lite.search_p50, pg.search_p50);
+  printf ("  search p95            %11.2f ms %11.2f ms   (aim ≤ 30 ms, server ≤ 2× file)\n",
+          lite.search_p95, pg.search_p95);
+  printf ("  ingest with the rules %11.0f /s %11.0f /s   (aim on the server ≥ 5,000 messages/s)\n",
+          lite.ingest_per_s, pg.ingest_per_s);
+  printf ("  village packet        %11.0f p/s %10.0f p/s  (%u pages)\n", lite.dossier_pages_per_s,
+          pg.dossier_pages_per_s, pg.dossier_pages);
+  printf ("  (a standby feed's resumption is not measured here yet)\n");
+  return 0;
+}
