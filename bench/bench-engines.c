@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "wg-alert-engine.h"
+#include "wg-bench.h"
 #include "wg-demo.h"
 #include "wg-dossier.h"
 #include "wg-grid-node.h"
@@ -36,47 +37,6 @@ typedef struct
   double dossier_pages_per_s;
   guint dossier_pages;
 } Figures;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *times,
-            double  p)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, (guint) ((times->len - 1) * p));
-}
-
-static void
-walk (WgGridNode *node,
-      GArray     *expand_ms,
-      GTimer     *timer,
-      char      **village)
-{
-  if (wg_grid_node_get_level (node) == 3 && *village == NULL)
-    *village = g_strdup (wg_grid_node_get_code (node));
-  if (wg_grid_node_get_level (node) == 5)
-    {
-      double ms;
-
-      g_timer_start (timer);
-      g_list_model_get_n_items (G_LIST_MODEL (node));
-      ms = g_timer_elapsed (timer, NULL) * 1000;
-      g_array_append_val (expand_ms, ms);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (node)); i++)
-    {
-      g_autoptr(WgGridNode) child = g_list_model_get_item (G_LIST_MODEL (node), i);
-      walk (child, expand_ms, timer, village);
-    }
-}
 
 static void
 measure (const char *location,
@@ -103,9 +63,9 @@ measure (const char *location,
   g_assert_no_error (error);
   f->tree_ms = g_timer_elapsed (timer, NULL) * 1000;
 
-  walk (wg_grid_tree_get_root (tree), expand_ms, timer, &village);
-  f->expand_p50 = percentile (expand_ms, 0.5);
-  f->expand_p95 = percentile (expand_ms, 0.95);
+  wg_bench_walk (wg_grid_tree_get_root (tree), expand_ms, timer, &village);
+  f->expand_p50 = wg_bench_percentile (expand_ms, 0.5);
+  f->expand_p95 = wg_bench_percentile (expand_ms, 0.95);
 
   for (guint round = 0; round < 5; round++)
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -119,8 +79,8 @@ measure (const char *location,
         g_assert_no_error (error);
         g_array_append_val (search_ms, ms);
       }
-  f->search_p50 = percentile (search_ms, 0.5);
-  f->search_p95 = percentile (search_ms, 0.95);
+  f->search_p50 = wg_bench_percentile (search_ms, 0.5);
+  f->search_p95 = wg_bench_percentile (search_ms, 0.95);
 
   /* Heartbeats of every sensor, as the feed hands them over: batches of
    * 512 messages, one transaction each, every rule applied. */

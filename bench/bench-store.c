@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "wg-bench.h"
 #include "wg-demo.h"
 #include "wg-store.h"
 
@@ -24,14 +25,6 @@ peak_rss_mib (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
 }
 
 int
@@ -86,7 +79,7 @@ main (int   argc,
       g_array_append_val (opens, ms);
       g_object_unref (store);
     }
-  g_array_sort (opens, compare_doubles);
+  g_array_sort (opens, wg_bench_compare_doubles);
 
   printf ("bench-store (%s scale, seed 1)\n", scale == WG_DEMO_SCALE_QUWO ? "quwo" : "small");
   printf ("  county:            %u townships, %u villages, %u groups, %u micro-grids,\n"

@@ -17,47 +17,10 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "wg-bench.h"
 #include "wg-demo.h"
 #include "wg-grid-node.h"
 #include "wg-store-search.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *times,
-            double  p)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, (guint) ((times->len - 1) * p));
-}
-
-static void
-walk (WgGridNode *node,
-      GArray     *expand_ms,
-      GTimer     *timer)
-{
-  if (wg_grid_node_get_level (node) == 5)
-    {
-      double ms;
-
-      g_timer_start (timer);
-      g_list_model_get_n_items (G_LIST_MODEL (node));
-      ms = g_timer_elapsed (timer, NULL) * 1000;
-      g_array_append_val (expand_ms, ms);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (node)); i++)
-    {
-      g_autoptr(WgGridNode) child = g_list_model_get_item (G_LIST_MODEL (node), i);
-      walk (child, expand_ms, timer);
-    }
-}
 
 int
 main (int   argc,
@@ -106,7 +69,7 @@ main (int   argc,
   g_assert_no_error (error);
   tree_s = g_timer_elapsed (timer, NULL);
 
-  walk (wg_grid_tree_get_root (tree), expand_ms, timer);
+  wg_bench_walk (wg_grid_tree_get_root (tree), expand_ms, timer, NULL);
 
   for (guint round = 0; round < 5; round++)
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -126,10 +89,10 @@ main (int   argc,
   printf ("  open + read tree:   %.1f ms for %u grids (aim ≤ 500 ms to the tree drawn)\n",
           tree_s * 1000, wg_grid_tree_get_n_grids (tree));
   printf ("  expand micro-grid:  median %.2f ms, p95 %.2f ms, max %.2f ms over %u (aim ≤ 20 ms)\n",
-          percentile (expand_ms, 0.5), percentile (expand_ms, 0.95), percentile (expand_ms, 1.0),
+          wg_bench_percentile (expand_ms, 0.5), wg_bench_percentile (expand_ms, 0.95), wg_bench_percentile (expand_ms, 1.0),
           expand_ms->len);
   printf ("  search:             median %.2f ms, p95 %.2f ms, max %.2f ms over %u queries (aim p95 ≤ 30 ms)\n",
-          percentile (search_ms, 0.5), percentile (search_ms, 0.95), percentile (search_ms, 1.0),
+          wg_bench_percentile (search_ms, 0.5), wg_bench_percentile (search_ms, 0.95), wg_bench_percentile (search_ms, 1.0),
           search_ms->len);
   printf ("  peak memory:        %.1f MiB, with every household of the county loaded (aim ≤ 200 MB)\n",
           usage.ru_maxrss / 1024.0);

@@ -76,3 +76,17 @@ wg_test_clone (const char *location,
   g_assert_no_error (error);
   return clone;
 }
+
+/* Returns: the county's digest (wg_store_dup_digest ()) at @location */
+char *
+wg_test_digest (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = wg_store_open (location, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
+  char *digest;
+
+  g_assert_no_error (error);
+  digest = wg_store_dup_digest (store, &error);
+  g_assert_no_error (error);
+  return digest;
+}

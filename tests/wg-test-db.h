@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 gboolean  wg_test_on_server (void);
 char     *wg_test_database  (const char *dir,
                              const char *name);
+char     *wg_test_digest    (const char *location);
 char     *wg_test_clone     (const char *location,
                              const char *dir,
                              const char *name);

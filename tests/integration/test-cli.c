@@ -14,6 +14,8 @@
 
 #include "wg-store.h"
 
+#include "../wg-test-db.h"
+
 #define DAY "2026-11-29"
 
 typedef struct
@@ -90,19 +92,6 @@ file_bytes (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   return g_bytes_new_take (contents, len);
-}
-
-static char *
-digest_of (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
-  char *digest;
-
-  g_assert_no_error (error);
-  digest = wg_store_dup_digest (store, &error);
-  g_assert_no_error (error);
-  return digest;
 }
 
 static void
@@ -229,16 +218,16 @@ test_demo_deterministic (void)
   build_demo (a, "11");
   build_demo (b, "11");
   build_demo (c, "12");
-  da = digest_of (a);
-  db = digest_of (b);
-  dc = digest_of (c);
+  da = wg_test_digest (a);
+  db = wg_test_digest (b);
+  dc = wg_test_digest (c);
   g_assert_cmpstr (da, ==, db);
   g_assert_cmpstr (da, !=, dc);
 
   /* A second demo into a county is refused and changes nothing. */
   run_cli (&again, "--db", a, "demo", "--scale", "small", "--seed", "13", NULL);
   assert_one_clear_line (&again, a);
-  da2 = digest_of (a);
+  da2 = wg_test_digest (a);
   g_assert_cmpstr (da, ==, da2);
 }
 
@@ -261,8 +250,8 @@ test_backup (void)
   run_cli (&check, "--db", copy, "check", NULL);
   g_assert_cmpint (check.status, ==, 0);
 
-  d1 = digest_of (path);
-  d2 = digest_of (copy);
+  d1 = wg_test_digest (path);
+  d2 = wg_test_digest (copy);
   g_assert_cmpstr (d1, ==, d2);
 
   run_cli (&self, "--db", path, "backup", path, NULL);

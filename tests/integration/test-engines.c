@@ -30,19 +30,6 @@ cli_path (void)
   return g_getenv ("WANGGE_CLI");
 }
 
-static char *
-digest_of (const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WgStore) store = wg_store_open (location, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
-  char *digest;
-
-  g_assert_no_error (error);
-  digest = wg_store_dup_digest (store, &error);
-  g_assert_no_error (error);
-  return digest;
-}
-
 /* A desk's file up to the server and back down: the same county all the
  * way (the digest), a copy into a county refused, ids going on after the
  * copied ones. */
@@ -68,9 +55,9 @@ test_copy_round_trip (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (wg_test_run (&out, &err, cli_path (), "copy", server, back, NULL), ==, 0);
 
-  d1 = digest_of (file);
-  d2 = digest_of (server);
-  d3 = digest_of (back);
+  d1 = wg_test_digest (file);
+  d2 = wg_test_digest (server);
+  d3 = wg_test_digest (back);
   g_assert_cmpstr (d1, ==, d2);
   g_assert_cmpstr (d2, ==, d3);
 
@@ -80,7 +67,7 @@ test_copy_round_trip (void)
   g_assert_cmpint (wg_test_run (&out, &err, cli_path (), "copy", file, server, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "already holds a county"));
   {
-    g_autofree char *again = digest_of (server);
+    g_autofree char *again = wg_test_digest (server);
 
     g_assert_cmpstr (again, ==, d1);
   }
