@@ -60,13 +60,6 @@ typedef struct
   gsize *blob_sizes;
 } PgStmt;
 
-gboolean
-wg_store_is_server_uri (const char *location)
-{
-  return location != NULL &&
-         (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
-}
-
 /* The URI as it may be shown: without a password. */
 char *
 wg_pg_display_uri (const char *uri)
@@ -437,10 +430,9 @@ pg_step (WgStmt *stmt)
           g_clear_pointer (&self->result, PQclear);
           return WG_STMT_PG_ERROR;
         }
-      self->pg->changes = status == PGRES_COMMAND_OK ? g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10)
-                                                     : PQntuples (self->result);
-      if (*PQcmdTuples (self->result) != '\0')
-        self->pg->changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
+      /* The rows a command touched (RETURNING included), else those read. */
+      self->pg->changes = *PQcmdTuples (self->result) != '\0' ? g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10)
+                                                             : PQntuples (self->result);
       self->pg->total_changes += strncmp (PQcmdStatus (self->result), "SELECT", 6) == 0 ? 0 : self->pg->changes;
       self->blobs = g_new0 (guchar *, MAX (PQnfields (self->result), 1));
       self->blob_sizes = g_new0 (gsize, MAX (PQnfields (self->result), 1));

@@ -18,7 +18,6 @@ typedef struct _WgPgConn WgPgConn;
  * SQLSTATE and message are kept on the connection for wg_store_set_error (). */
 #define WG_STMT_PG_ERROR 1
 
-gboolean     wg_store_is_server_uri  (const char  *location);
 char        *wg_pg_display_uri       (const char  *uri);
 WgPgConn    *wg_pg_connect           (const char  *uri,
                                       gboolean     read_only,

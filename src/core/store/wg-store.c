@@ -40,7 +40,6 @@ struct _WgStore
   /* the server's news of other desks */
   guint watch_id;
   guint reconnect_id;
-  gint64 remote_version;
 
   /* state */
   guint schema_version;
@@ -691,7 +690,6 @@ on_notification (const char *channel,
 {
   WgStore *self = data;
 
-  self->remote_version++;
   g_signal_emit (self, signals[REMOTE_CHANGED], 0,
                  g_str_has_prefix (channel, "wangge_") ? channel + strlen ("wangge_") : channel, payload);
 }
@@ -751,7 +749,6 @@ reconnect_cb (gpointer data)
   g_hash_table_remove_all (self->statements);
   wg_pg_exec (self->pg, wg_store_pg_listen_sql ());
   watch_socket (self);
-  self->remote_version++;
   g_signal_emit (self, signals[REMOTE_CHANGED], 0, "all", NULL);
   return G_SOURCE_REMOVE;
 }
@@ -1021,7 +1018,7 @@ wg_store_open (const char        *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (wg_store_is_server_uri (path))
+  if (wg_store_is_location_uri (path))
     return open_server (path, flags, error);
   return open_store (path, flags, wg_store_latest_version (), error);
 }
@@ -1087,7 +1084,8 @@ wg_store_grant_roles (WgStore  *self,
 gboolean
 wg_store_is_location_uri (const char *location)
 {
-  return wg_store_is_server_uri (location);
+  return location != NULL &&
+         (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
 }
 
 /**
@@ -1775,11 +1773,9 @@ wg_store_get_data_version (WgStore *self)
 
   g_return_val_if_fail (WG_IS_STORE (self), 0);
 
+  /* The server tells of other desks' commits itself (wg_store_watch ()). */
   if (self->pg != NULL)
-    {
-      drain (self);
-      return self->remote_version;
-    }
+    return 0;
   if (!query_int (self, "PRAGMA data_version", &version, NULL))
     return 0;
   return version;
