@@ -11,6 +11,9 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include "wg-test-broker.h"
+#include "wg-test-z2m.h"
+
 #include "wg-alert-engine.h"
 #include "wg-store-alerts.h"
 #include "wg-store-sensors.h"
@@ -392,6 +395,202 @@ test_roles (void)
   g_assert_cmpint (wg_store_find_person (viewer, "141021198003150013", NULL), ==, id);
 }
 
+/* The first cell of @sql's answer on the server, as the owner sees it. */
+static char *
+server_value (const char *location,
+              const char *sql)
+{
+  g_autofree char *db = g_strdup (strstr (location, ":///") + 4);
+  g_autofree char *conninfo = NULL;
+  char *value = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  *strchr (db, '?') = '\0';
+  conninfo = g_strdup_printf ("host=%s user=postgres dbname=%s", g_getenv ("WANGGE_TEST_PG"), db);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
+static gint64
+server_int (const char *location,
+            const char *sql)
+{
+  g_autofree char *value = server_value (location, sql);
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : -1;
+}
+
+typedef struct
+{
+  Broker *broker;
+  char *topic;
+  GPtrArray *payloads; /* of char * */
+  Publisher publisher;
+} Stream;
+
+/* A door sensor's reports, one every two milliseconds or so, each its own
+ * (the link quality counts up), with QoS 1 as Zigbee2MQTT sends them when
+ * told to; returns once the broker has them all. */
+static gpointer
+stream_thread (gpointer data)
+{
+  Stream *stream = data;
+  struct mosquitto *mosq = mosquitto_new (NULL, true, &stream->publisher);
+  gint64 deadline;
+
+  mosquitto_publish_callback_set (mosq, on_published_cb);
+  g_assert_cmpint (mosquitto_connect (mosq, "127.0.0.1", stream->broker->port, 30), ==, MOSQ_ERR_SUCCESS);
+  for (guint i = 0; i < stream->payloads->len; i++)
+    {
+      const char *payload = g_ptr_array_index (stream->payloads, i);
+
+      stream->publisher.pending++;
+      g_assert_cmpint (mosquitto_publish (mosq, NULL, stream->topic, strlen (payload), payload, 1, false), ==,
+                       MOSQ_ERR_SUCCESS);
+      mosquitto_loop (mosq, 2, 1);
+    }
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (stream->publisher.pending > 0 && g_get_monotonic_time () < deadline)
+    mosquitto_loop (mosq, 50, 1);
+  mosquitto_disconnect (mosq);
+  mosquitto_destroy (mosq);
+  return GINT_TO_POINTER (stream->publisher.pending == 0);
+}
+
+static GPid
+spawn_listen (const char *server,
+              const char *url,
+              const char *log)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = g_strdup_printf ("exec '%s' --db '%s' listen --broker %s 2>>'%s' >/dev/null",
+                                              cli_path (), server, url, log);
+  const char *argv[] = { "/bin/sh", "-c", command, NULL };
+  GPid pid;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, broker_child_setup, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+static gint64
+wait_for_count (const char *server,
+                gint64      count,
+                double      seconds)
+{
+  gint64 until = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  gint64 n;
+
+  while ((n = server_int (server, "SELECT count(*) FROM sensor_event")) < count && g_get_monotonic_time () < until)
+    g_usleep (5000);
+  return n;
+}
+
+/* Two `wangge-cli listen` on one county server: one holds the feed (the
+ * server's advisory lock) and the broker session, the other stands by. The
+ * holder is killed with SIGKILL in the middle of a stream of 1,000 door
+ * reports: the standby takes over by itself, and every report is recorded
+ * exactly once — none lost with the holder (a report is acknowledged only
+ * once committed), none twice (a redelivery is known by its digest). */
+static void
+test_feed_failover (void)
+{
+  g_autofree char *server = wg_test_database (dir, "failover");
+  g_autofree char *log = g_build_filename (dir, "listen.log", NULL);
+  g_autofree char *device = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(JsonObject) fixture = wg_test_z2m_load ("aqara-mccgq11lm");
+  g_autoptr(GPtrArray) payloads = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *log_text = NULL;
+  Broker broker = { 0 };
+  Stream stream = { 0 };
+  GThread *publisher;
+  GPid pids[2];
+  GPid holder, standby;
+  gint64 killed_at, resumed_at, at_kill, n;
+  int status;
+
+  g_assert_cmpint (wg_test_run (NULL, NULL, cli_path (), "--db", server, "demo", "--scale", "small", "--seed", "3",
+                                NULL), ==, 0);
+  device = server_value (server, "SELECT device FROM sensor WHERE household_id IS NOT NULL ORDER BY id LIMIT 1");
+  g_assert_nonnull (device);
+  g_assert_cmpint (server_int (server, "SELECT count(*) FROM sensor_event"), ==, 0);
+
+  broker.dir = g_build_filename (dir, "broker", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (broker.dir, 0700), ==, 0);
+  broker.port = free_port ();
+  broker_start (&broker);
+  url = broker_url (&broker);
+
+  pids[0] = spawn_listen (server, url, log);
+  pids[1] = spawn_listen (server, url, log);
+  /* One of them holds the feed… */
+  for (int i = 0; i < 1000 && server_int (server, "SELECT pid FROM feed_lease") <= 0; i++)
+    g_usleep (10000);
+  holder = (GPid) server_int (server, "SELECT pid FROM feed_lease");
+  g_assert_true (holder == pids[0] || holder == pids[1]);
+  standby = holder == pids[0] ? pids[1] : pids[0];
+
+  /* … and has the broker session: a first report is recorded. */
+  stream.broker = &broker;
+  stream.topic = g_strdup_printf ("zigbee2mqtt/%s", device);
+  stream.payloads = payloads;
+  for (guint i = 0; i < 1001; i++)
+    {
+      g_autoptr(JsonNode) node = json_node_copy (json_object_get_member (fixture, i % 2 ? "open" : "closed"));
+
+      json_object_set_int_member (json_node_get_object (node), "linkquality", i);
+      g_ptr_array_add (payloads, json_to_string (node, FALSE));
+    }
+  publish (&broker, stream.topic, g_ptr_array_index (payloads, 0));
+  g_assert_cmpint (wait_for_count (server, 1, 20), ==, 1);
+  g_ptr_array_remove_index (payloads, 0);
+
+  publisher = g_thread_new ("publisher", stream_thread, &stream);
+  at_kill = wait_for_count (server, 1 + 200, 30);
+  g_assert_cmpint (kill (holder, SIGKILL), ==, 0);
+  killed_at = g_get_monotonic_time ();
+  g_assert_cmpint (waitpid (holder, &status, 0), ==, holder);
+  g_spawn_close_pid (holder);
+  /* In the middle of the stream, not after it. */
+  g_assert_cmpint (at_kill, <, 1001);
+
+  while (server_int (server, "SELECT pid FROM feed_lease") != standby &&
+         g_get_monotonic_time () < killed_at + 20 * G_USEC_PER_SEC)
+    g_usleep (5000);
+  resumed_at = g_get_monotonic_time ();
+  g_assert_cmpint (server_int (server, "SELECT pid FROM feed_lease"), ==, standby);
+  g_test_message ("The standby took over %.2f s after the holder was killed (%" G_GINT64_FORMAT
+                  " reports recorded by then)", (resumed_at - killed_at) / (double) G_USEC_PER_SEC, at_kill);
+
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (publisher)));
+  n = wait_for_count (server, 1001, 30);
+  /* Let a late duplicate show, if there were one. */
+  g_usleep (500000);
+  n = server_int (server, "SELECT count(*) FROM sensor_event");
+  if (n != 1001 && g_file_get_contents (log, &log_text, NULL, NULL))
+    g_test_message ("listen said:\n%s", log_text);
+  g_assert_cmpint (n, ==, 1001);
+  g_assert_cmpint (server_int (server, "SELECT count(DISTINCT payload) FROM sensor_event"), ==, 1001);
+
+  kill (standby, SIGTERM);
+  g_assert_cmpint (waitpid (standby, &status, 0), ==, standby);
+  g_spawn_close_pid (standby);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  broker_stop (&broker);
+  g_free (stream.topic);
+  g_free (broker.dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/wg/engines/two-desks", test_two_desks);
   g_test_add_func ("/wg/engines/roles", test_roles);
   g_test_add_func ("/wg/engines/server-restart", test_server_restart);
+  g_test_add_func ("/wg/engines/feed-failover", test_feed_failover);
 
   status = g_test_run ();
   wg_test_remove_tree (dir);

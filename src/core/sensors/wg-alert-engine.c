@@ -1121,6 +1121,23 @@ wg_alert_engine_init (WgAlertEngine *self)
 }
 
 /**
+ * wg_alert_engine_catch_up:
+ * @self: a #WgAlertEngine
+ *
+ * Reads the digests of the latest messages again, before a feed takes over
+ * from another that recorded into the same database meanwhile (and may
+ * have left messages recorded but not acknowledged): their redeliveries are
+ * then known as such.
+ */
+void
+wg_alert_engine_catch_up (WgAlertEngine *self)
+{
+  g_return_if_fail (WG_IS_ALERT_ENGINE (self));
+
+  seed_recent (self);
+}
+
+/**
  * wg_alert_engine_new:
  * @store: the county database (opened for writing)
  * @base_topic: (nullable): the Zigbee2MQTT base topic; %NULL for "zigbee2mqtt"

@@ -69,4 +69,6 @@ GArray        *wg_alert_engine_due_reminders   (WgAlertEngine    *self,
 void           wg_alert_engine_get_stats       (WgAlertEngine    *self,
                                                 WgFeedStats      *stats);
 
+void           wg_alert_engine_catch_up (WgAlertEngine *self);
+
 G_END_DECLS

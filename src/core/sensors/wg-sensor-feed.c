@@ -5,14 +5,20 @@
  * The door sensors' feed: a libmosquitto client subscribed to Zigbee2MQTT's
  * topics with QoS 1, a fixed client id and a persistent session, so that
  * what was published while the application was closed arrives when it
- * opens. libmosquitto's network thread receives; every message is queued
- * and handed to the alert engine on the main context of whoever started the
- * feed, in batches. The library reconnects by itself (backoff from 1 to 30
- * seconds); the connection's state is a property.
+ * opens. The connection's state is a property.
  *
- * libmosquitto 2.0 acknowledges a QoS 1 message before the application has
- * seen it, so stopping drains the queue into the engine before returning:
- * only a crash can lose what was in the queue at that moment.
+ * A message is acknowledged to the broker only once it is recorded: a
+ * process killed at any moment leaves every message either in the database
+ * or still the broker's to deliver again (the engine knows a redelivery by
+ * its digest). libmosquitto 2.0 queues a QoS 1 acknowledgement before its
+ * callback sees the message, so the feed runs the library's loop itself, in
+ * a network thread of its own and with the library in "threaded" mode, which
+ * only queues what it sends: the thread reads what has arrived (a batch),
+ * hands it to the alert engine on the main context of whoever started the
+ * feed, waits until it is committed, and only then writes the
+ * acknowledgements. A batch the database failed to record is not
+ * acknowledged: the connection is dropped and made again (backoff from 1 to
+ * 30 seconds), and the broker delivers the batch again.
  */
 
 #define G_LOG_DOMAIN "wg-sensor-feed"
@@ -20,9 +26,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 #include <errno.h>
 #include <mosquitto.h>
+#include <poll.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wg-sensor-feed.h"
 #include "wg-alert-engine.h"
@@ -66,7 +75,13 @@ struct _WgSensorFeed
   struct mosquitto *mosq;
   GMainContext *context;
   GAsyncQueue *queue;       /* of Queued, from the network thread */
-  gint drain_scheduled;     /* atomic */
+  GThread *thread;
+  int wake[2];              /* a pipe: wakes the network thread to stop */
+  GMutex lock;
+  GCond recorded;           /* a batch handed over was recorded (or failed) */
+  gboolean stopping;        /* under lock */
+  gboolean batch_pending;   /* under lock */
+  gboolean batch_failed;    /* under lock */
   guint silence_id;
   guint lease_id;           /* renewing the lease, or waiting for it */
   guint resume_id;          /* after a session taken over */
@@ -76,6 +91,7 @@ struct _WgSensorFeed
   guint64 n_received;
 
   /* Network thread only */
+  guint backoff;
   gint64 connected_at;
   gint64 drops[QUICK_DROPS];
   guint n_drops;
@@ -94,6 +110,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void     disconnect_broker (WgSensorFeed *self);
 static gboolean resume_cb         (gpointer      data);
+static void     configure_client  (WgSensorFeed *self);
 
 static void
 queued_free (Queued *queued)
@@ -182,54 +199,64 @@ post_state (WgSensorFeed *self,
   }
 }
 
-/* Hands up to @limit queued messages to the engine; all of them for 0. */
+/* Hands every queued message to the engine, in one transaction, and tells
+ * the network thread waiting for it whether they were recorded. */
 static void
-drain (WgSensorFeed *self,
-       guint         limit)
+drain (WgSensorFeed *self)
 {
   g_autoptr(GError) batch_error = NULL;
   gboolean batch;
+  gboolean failed = FALSE;
   Queued *queued;
   guint n = 0;
 
-  if (g_async_queue_length (self->queue) <= 0)
-    return;
-  /* One transaction for what has come: a burst after an outage is written
-   * at the disk's pace, not one commit per message. */
-  batch = wg_alert_engine_begin_batch (self->engine, &batch_error);
-  if (!batch)
-    g_warning ("Sensor messages are recorded one by one: %s", batch_error->message);
-  while ((limit == 0 || n < limit) && (queued = g_async_queue_try_pop (self->queue)) != NULL)
+  if (g_async_queue_length (self->queue) > 0)
     {
-      g_autoptr(GError) error = NULL;
-      gsize length;
-      const void *payload = g_bytes_get_data (queued->payload, &length);
+      /* One transaction for what has come: a burst after an outage is
+       * written at the disk's pace, not one commit per message. */
+      batch = wg_alert_engine_begin_batch (self->engine, &batch_error);
+      if (!batch)
+        g_warning ("Sensor messages are recorded one by one: %s", batch_error->message);
+      while ((queued = g_async_queue_try_pop (self->queue)) != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+          gsize length;
+          const void *payload = g_bytes_get_data (queued->payload, &length);
 
-      if (!wg_alert_engine_handle (self->engine, queued->topic, payload, length, queued->mid,
-                                   queued->retained ? WG_MESSAGE_FLAGS_RETAINED : WG_MESSAGE_FLAGS_NONE,
-                                   NULL, &error))
-        g_warning ("A sensor message was not recorded: %s", error->message);
-      queued_free (queued);
-      n++;
+          if (!wg_alert_engine_handle (self->engine, queued->topic, payload, length, queued->mid,
+                                       queued->retained ? WG_MESSAGE_FLAGS_RETAINED : WG_MESSAGE_FLAGS_NONE,
+                                       NULL, &error))
+            {
+              g_warning ("A sensor message was not recorded: %s", error->message);
+              failed = TRUE;
+            }
+          queued_free (queued);
+          n++;
+        }
+      if (batch && !wg_alert_engine_end_batch (self->engine, &batch_error))
+        {
+          g_warning ("%u sensor messages were not recorded: %s", n, batch_error->message);
+          failed = TRUE;
+        }
+      self->n_received += n;
+      if (n > 0)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RECEIVED]);
     }
-  if (batch && !wg_alert_engine_end_batch (self->engine, &batch_error))
-    g_warning ("%u sensor messages were not recorded: %s", n, batch_error->message);
-  self->n_received += n;
-  if (n > 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RECEIVED]);
+
+  g_mutex_lock (&self->lock);
+  if (self->batch_pending)
+    {
+      self->batch_pending = FALSE;
+      self->batch_failed = failed;
+      g_cond_broadcast (&self->recorded);
+    }
+  g_mutex_unlock (&self->lock);
 }
 
 static gboolean
 drain_cb (gpointer data)
 {
-  WgSensorFeed *self = data;
-
-  g_atomic_int_set (&self->drain_scheduled, 0);
-  drain (self, BATCH);
-  /* More than a batch waiting: again, after the main loop has breathed. */
-  if (g_async_queue_length (self->queue) > 0 &&
-      g_atomic_int_compare_and_exchange (&self->drain_scheduled, 0, 1))
-    return G_SOURCE_CONTINUE;
+  drain (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -264,6 +291,7 @@ on_connect_cb (struct mosquitto *mosq,
        * session keeps it, but a broker that lost its persistence would not. */
       mosquitto_subscribe (mosq, NULL, everything, 1);
       self->connected_at = g_get_monotonic_time ();
+      self->backoff = 1;
       post_state (self, WG_FEED_STATE_CONNECTED, NULL);
     }
   else
@@ -319,16 +347,159 @@ on_message_cb (struct mosquitto                *mosq,
   queued->mid = message->mid;
   queued->retained = message->retain;
   g_async_queue_push (self->queue, queued);
+}
 
-  if (g_atomic_int_compare_and_exchange (&self->drain_scheduled, 0, 1))
+static gboolean
+is_stopping (WgSensorFeed *self)
+{
+  gboolean stopping;
+
+  g_mutex_lock (&self->lock);
+  stopping = self->stopping;
+  g_mutex_unlock (&self->lock);
+  return stopping;
+}
+
+/* Waits @seconds, or less if the feed stops. */
+static void
+pause_unless_stopped (WgSensorFeed *self,
+                      guint         seconds)
+{
+  struct pollfd wake = { self->wake[0], POLLIN, 0 };
+
+  if (poll (&wake, 1, (int) seconds * 1000) > 0)
     {
-      GSource *source = g_idle_source_new ();
+      char byte;
 
-      g_source_set_callback (source, drain_cb, g_object_ref (self), g_object_unref);
-      g_source_set_name (source, "[wangge] sensor messages");
-      g_source_attach (source, self->context);
-      g_source_unref (source);
+      while (read (self->wake[0], &byte, 1) > 0)
+        ;
     }
+}
+
+static gboolean
+readable_now (int fd)
+{
+  struct pollfd pfd = { fd, POLLIN, 0 };
+
+  return poll (&pfd, 1, 0) > 0 && (pfd.revents & POLLIN) != 0;
+}
+
+/* Hands what the last read brought to the main context and waits until it
+ * is recorded. Returns %FALSE when it was not. */
+static gboolean
+hand_over (WgSensorFeed *self)
+{
+  GSource *source;
+  gboolean failed;
+
+  g_mutex_lock (&self->lock);
+  /* Stopping: stop () records it after this thread has ended, and it is
+   * not acknowledged. */
+  if (self->stopping)
+    {
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  self->batch_pending = TRUE;
+  self->batch_failed = FALSE;
+  g_mutex_unlock (&self->lock);
+
+  source = g_idle_source_new ();
+  g_source_set_callback (source, drain_cb, g_object_ref (self), g_object_unref);
+  g_source_set_name (source, "[wangge] sensor messages");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+
+  /* Until the main context (or stop (), which drains) has recorded it. */
+  g_mutex_lock (&self->lock);
+  while (self->batch_pending)
+    g_cond_wait (&self->recorded, &self->lock);
+  failed = self->batch_failed;
+  g_mutex_unlock (&self->lock);
+  return !failed;
+}
+
+/* Forgets the connection and what it had queued to send — the
+ * acknowledgements of a batch that was not recorded — so that the broker
+ * delivers that batch again. */
+static void
+drop_connection (WgSensorFeed *self)
+{
+  mosquitto_reinitialise (self->mosq, self->client_id, false, self);
+  configure_client (self);
+}
+
+static gpointer
+network_thread (gpointer data)
+{
+  WgSensorFeed *self = data;
+
+  self->backoff = 1;
+  while (!is_stopping (self))
+    {
+      struct pollfd fds[2];
+      int sock = mosquitto_socket (self->mosq);
+      int rc;
+
+      if (sock < 0)
+        {
+          rc = mosquitto_connect (self->mosq, self->host, self->port, KEEPALIVE_SECONDS);
+          if (rc != MOSQ_ERR_SUCCESS)
+            {
+              post_state (self, WG_FEED_STATE_RECONNECTING,
+                          rc == MOSQ_ERR_ERRNO ? g_strerror (errno) : mosquitto_strerror (rc));
+              pause_unless_stopped (self, self->backoff);
+              self->backoff = MIN (self->backoff * 2, 30);
+              continue;
+            }
+          sock = mosquitto_socket (self->mosq);
+        }
+
+      fds[0] = (struct pollfd) { sock, POLLIN | (mosquitto_want_write (self->mosq) ? POLLOUT : 0), 0 };
+      fds[1] = (struct pollfd) { self->wake[0], POLLIN, 0 };
+      if (poll (fds, 2, 1000) < 0 && errno != EINTR)
+        break;
+      if (fds[1].revents != 0)
+        continue;
+
+      if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
+        {
+          /* What has arrived, up to a batch; then recorded, then acknowledged. */
+          do
+            rc = mosquitto_loop_read (self->mosq, 1);
+          while (rc == MOSQ_ERR_SUCCESS && g_async_queue_length (self->queue) < BATCH &&
+                 mosquitto_socket (self->mosq) >= 0 && readable_now (mosquitto_socket (self->mosq)));
+          if (g_async_queue_length (self->queue) > 0 && !hand_over (self))
+            {
+              drop_connection (self);
+              if (is_stopping (self))
+                break;
+              post_state (self, WG_FEED_STATE_RECONNECTING,
+                          _("The database did not record the latest sensor messages: the broker will deliver them again."));
+              pause_unless_stopped (self, self->backoff);
+              self->backoff = MIN (self->backoff * 2, 30);
+              continue;
+            }
+        }
+      if (mosquitto_socket (self->mosq) >= 0 && mosquitto_want_write (self->mosq))
+        mosquitto_loop_write (self->mosq, 1);
+      if (mosquitto_socket (self->mosq) >= 0)
+        mosquitto_loop_misc (self->mosq);
+    }
+
+  /* Stopping: what was recorded is acknowledged, then goodbye. */
+  if (mosquitto_socket (self->mosq) >= 0)
+    {
+      mosquitto_disconnect (self->mosq);
+      for (guint i = 0; i < 50 && mosquitto_socket (self->mosq) >= 0 && mosquitto_want_write (self->mosq); i++)
+        {
+          struct pollfd out = { mosquitto_socket (self->mosq), POLLOUT, 0 };
+
+          if (poll (&out, 1, 20) > 0)
+            mosquitto_loop_write (self->mosq, 1);
+        }
+    }
+  return NULL;
 }
 
 /* API */
@@ -370,10 +541,12 @@ wg_broker_url_parse (const char  *url,
  * @store: the database the feed records into
  * @error: return location for a #GError
  *
- * One client id per database and installation: the database's own id and
- * this machine's name. The app and `wangge-cli listen` on one database share
- * it — and the persistent session the broker keeps for it — but only one of
- * them holds the feed at a time (the lease).
+ * One client id per database and installation: the database's own id and,
+ * for a desk's file, this machine's name. The app and `wangge-cli listen` on
+ * one database share it — and the persistent session the broker keeps for
+ * it — but only one of them holds the feed at a time (the lease). A county
+ * server's feeds share one id whatever host they run on: the one that takes
+ * over from another resumes its session, and what the broker kept for it.
  *
  * Returns: (transfer full): the MQTT client id, or %NULL on error
  */
@@ -386,6 +559,8 @@ wg_feed_default_client_id (WgStore  *store,
 
   if (database_id == NULL)
     return NULL;
+  if (wg_store_is_location_uri (wg_store_get_location (store)))
+    return g_strdup_printf ("wangge-%.16s", database_id);
   g_strcanon (host, "abcdefghijklmnopqrstuvwxyz0123456789-", '-');
   return g_strdup_printf ("wangge-%.16s-%.32s", database_id, host);
 }
@@ -468,6 +643,21 @@ set_state (WgSensorFeed *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+static void
+configure_client (WgSensorFeed *self)
+{
+  mosquitto_connect_callback_set (self->mosq, on_connect_cb);
+  mosquitto_disconnect_callback_set (self->mosq, on_disconnect_cb);
+  mosquitto_message_callback_set (self->mosq, on_message_cb);
+  mosquitto_int_option (self->mosq, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+  /* Sending only queues: the network thread writes, once it may. */
+  mosquitto_threaded_set (self->mosq, true);
+  if (self->username != NULL)
+    mosquitto_username_pw_set (self->mosq, self->username, self->password);
+  if (self->tls || self->ca_file != NULL)
+    mosquitto_tls_set (self->mosq, self->ca_file, self->ca_file != NULL ? NULL : "/etc/ssl/certs", NULL, NULL, NULL);
+}
+
 /* Creates the client and starts its network thread. */
 static gboolean
 connect_broker (WgSensorFeed  *self,
@@ -490,56 +680,62 @@ connect_broker (WgSensorFeed  *self,
   self->n_drops = 0;
   memset (self->drops, 0, sizeof self->drops);
 
-  mosquitto_connect_callback_set (self->mosq, on_connect_cb);
-  mosquitto_disconnect_callback_set (self->mosq, on_disconnect_cb);
-  mosquitto_message_callback_set (self->mosq, on_message_cb);
-  mosquitto_reconnect_delay_set (self->mosq, 1, 30, true);
-  mosquitto_int_option (self->mosq, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
-  if (self->username != NULL &&
-      (rc = mosquitto_username_pw_set (self->mosq, self->username, self->password)) != MOSQ_ERR_SUCCESS)
-    goto failed;
-  if (self->tls || self->ca_file != NULL)
+  configure_client (self);
+  /* Checked here, where a mistake can still be told. */
+  if ((self->username != NULL &&
+       (rc = mosquitto_username_pw_set (self->mosq, self->username, self->password)) != MOSQ_ERR_SUCCESS) ||
+      ((self->tls || self->ca_file != NULL) &&
+       (rc = mosquitto_tls_set (self->mosq, self->ca_file, self->ca_file != NULL ? NULL : "/etc/ssl/certs",
+                                NULL, NULL, NULL)) != MOSQ_ERR_SUCCESS))
     {
-      rc = mosquitto_tls_set (self->mosq, self->ca_file,
-                              self->ca_file != NULL ? NULL : "/etc/ssl/certs", NULL, NULL, NULL);
-      if (rc != MOSQ_ERR_SUCCESS)
-        goto failed;
+      g_clear_pointer (&self->mosq, mosquitto_destroy);
+      return mosquitto_failed (rc, error);
+    }
+  if (!g_unix_open_pipe (self->wake, FD_CLOEXEC, error) ||
+      !g_unix_set_fd_nonblocking (self->wake[0], TRUE, error))
+    {
+      g_clear_pointer (&self->mosq, mosquitto_destroy);
+      return FALSE;
     }
 
-  set_state (self, WG_FEED_STATE_CONNECTING, NULL);
+  /* Another feed may have recorded messages while this one stood by: their
+   * redeliveries must be known as such. */
+  wg_alert_engine_catch_up (self->engine);
 
-  /* A refused connection now is retried by the loop, like a lost one. */
-  rc = mosquitto_connect_async (self->mosq, self->host, self->port, KEEPALIVE_SECONDS);
-  if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_ERRNO)
-    goto failed;
-  if (rc == MOSQ_ERR_ERRNO)
-    set_state (self, WG_FEED_STATE_RECONNECTING, g_strerror (errno));
-  if ((rc = mosquitto_loop_start (self->mosq)) != MOSQ_ERR_SUCCESS)
-    goto failed;
+  set_state (self, WG_FEED_STATE_CONNECTING, NULL);
+  self->stopping = FALSE;
+  self->batch_pending = FALSE;
+  self->thread = g_thread_new ("wangge-mqtt", network_thread, self);
 
   self->silence_id = g_timeout_add_seconds (60, check_silence_cb, self);
   return TRUE;
-
-failed:
-  g_clear_pointer (&self->mosq, mosquitto_destroy);
-  return mosquitto_failed (rc, error);
 }
 
-/* Stops the client; what it received is handed to the engine. */
+/* Stops the client; what it received is recorded and acknowledged. */
 static void
 disconnect_broker (WgSensorFeed *self)
 {
+  char byte = 0;
+
   if (self->mosq == NULL)
     return;
   g_clear_handle_id (&self->silence_id, g_source_remove);
-  /* Asked, not forced: cancelling the thread (force) may catch it inside
-   * GLib with a lock held — in the middle of handing us a message — and
-   * leave the main context locked or the heap broken. Disconnecting wakes
-   * its loop, which then ends by itself. */
-  mosquitto_disconnect (self->mosq);
-  mosquitto_loop_stop (self->mosq, false);
+  g_mutex_lock (&self->lock);
+  self->stopping = TRUE;
+  g_mutex_unlock (&self->lock);
+  /* A batch the thread waits for is recorded here, not left to a main
+   * loop that may not run again. */
+  drain (self);
+  if (write (self->wake[1], &byte, 1) < 0)
+    g_warning ("Could not wake the sensor feed's thread: %s", g_strerror (errno));
+  g_clear_pointer (&self->thread, g_thread_join);
   g_clear_pointer (&self->mosq, mosquitto_destroy);
-  drain (self, 0);
+  close (self->wake[0]);
+  close (self->wake[1]);
+  self->wake[0] = self->wake[1] = -1;
+  /* Read after the last batch: recorded now, acknowledged never — the
+   * broker delivers them again and the engine knows them. */
+  drain (self);
 }
 
 static char *
@@ -575,7 +771,8 @@ check_lease (WgSensorFeed *self)
     }
   if (!taken)
     {
-      g_autofree char *problem = describe_holder (other);
+      g_autofree char *problem = other != NULL ? describe_holder (other)
+                                 : g_strdup (_("Another feed holds the sensor feed of this database."));
 
       disconnect_broker (self);
       g_clear_handle_id (&self->resume_id, g_source_remove);
@@ -646,7 +843,11 @@ wg_sensor_feed_start (WgSensorFeed  *self,
 
   self->context = g_main_context_ref_thread_default ();
   self->running = TRUE;
-  self->lease_id = g_timeout_add_seconds (MAX (self->lease_seconds / 3, 1), lease_cb, self);
+  /* Every second: the store renews a lease only a third of the way through
+   * it, and a feed standing by takes over within a second of the lease
+   * being let go (at once on the county server, where the lease is a lock
+   * the server lets go when its holder's connection ends). */
+  self->lease_id = g_timeout_add_seconds (1, lease_cb, self);
   check_lease (self);
   if (self->mosq == NULL && self->state != WG_FEED_STATE_STANDBY && self->state != WG_FEED_STATE_RECONNECTING)
     {
@@ -744,6 +945,8 @@ wg_sensor_feed_finalize (GObject *object)
 
   g_clear_object (&self->engine);
   g_async_queue_unref (self->queue);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->recorded);
   g_free (self->host);
   g_free (self->broker);
   g_free (self->username);
@@ -804,6 +1007,9 @@ static void
 wg_sensor_feed_init (WgSensorFeed *self)
 {
   self->queue = g_async_queue_new_full ((GDestroyNotify) queued_free);
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->recorded);
+  self->wake[0] = self->wake[1] = -1;
   self->purpose = g_strdup ("app");
   self->lease_seconds = DEFAULT_LEASE_SECONDS;
 }

@@ -47,6 +47,17 @@ gboolean      wg_store_defer_foreign_keys  (WgStore      *self,
                                             GError      **error);
 gboolean      wg_store_restart_ids         (WgStore      *self,
                                             GError      **error);
+typedef enum
+{
+  WG_STORE_LOCK_NONE,
+  WG_STORE_LOCK_HELD,
+  WG_STORE_LOCK_OTHER,
+} WgStoreLock;
+
+gboolean      wg_store_hold_feed_lock      (WgStore      *self,
+                                            WgStoreLock  *lock,
+                                            GError      **error);
+void          wg_store_release_feed_lock   (WgStore      *self);
 void          wg_store_set_bulk            (WgStore      *self,
                                             gboolean      bulk);
 

@@ -502,7 +502,10 @@ wg_store_get_feed_lease (WgStore  *store,
  *
  * Takes the database's one lease on the sensor feed, renews it for its
  * holder, or takes it over when its holder let it lapse (a process that
- * died). A live lease of another is respected.
+ * died). A live lease of another is respected. On the county server the
+ * lease is the server's advisory lock, which the server lets go the moment
+ * its holder's connection ends: the lease row then only tells who holds it,
+ * and @seconds do not matter.
  *
  * Returns: %FALSE only when the store failed
  */
@@ -524,6 +527,7 @@ wg_store_take_feed_lease (WgStore      *store,
     "   holder = ?1, purpose = ?2, host = ?3, pid = ?4, renewed_at = ?5, expires_at = ?6";
   g_autoptr(WgFeedLease) current = NULL;
   g_autoptr(GError) local_error = NULL;
+  WgStoreLock lock;
   WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -532,6 +536,8 @@ wg_store_take_feed_lease (WgStore      *store,
   *taken = FALSE;
   if (other != NULL)
     *other = NULL;
+  if (!wg_store_hold_feed_lock (store, &lock, error))
+    return FALSE;
   if (!wg_store_begin (store, error))
     return FALSE;
   current = read_lease (store, &local_error);
@@ -540,7 +546,18 @@ wg_store_take_feed_lease (WgStore      *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto failed;
     }
-  if (current != NULL && !g_str_equal (current->holder, holder) && current->expires_at > now)
+  if (current != NULL && g_str_equal (current->holder, holder) &&
+      (lock == WG_STORE_LOCK_HELD ||
+       (lock == WG_STORE_LOCK_NONE && now < current->renewed_at + MAX (seconds / 3, 1))))
+    {
+      /* Held, and the row says so already (renewed a third of the way). */
+      wg_store_rollback (store);
+      *taken = TRUE;
+      return TRUE;
+    }
+  if (lock == WG_STORE_LOCK_OTHER ||
+      (lock == WG_STORE_LOCK_NONE && current != NULL && !g_str_equal (current->holder, holder) &&
+       current->expires_at > now))
     {
       wg_store_rollback (store);
       if (other != NULL)
@@ -587,6 +604,7 @@ wg_store_release_feed_lease (WgStore     *store,
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
+  wg_store_release_feed_lock (store);
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   wg_stmt_bind_text (stmt, 1, holder);

@@ -288,6 +288,77 @@ wg_store_restart_ids (WgStore  *self,
                         error);
 }
 
+/* The sensor feed's advisory lock on the county server: held by the
+ * connection of the feed that owns the broker session, let go by the server
+ * the moment that connection ends — the process killed, or its host gone
+ * (the keepalives below find that out within about ten seconds). */
+#define FEED_LOCK_KEY 0x57474644 /* "WGFD" */
+
+/**
+ * wg_store_hold_feed_lock:
+ * @self: a #WgStore
+ * @lock: (out): %WG_STORE_LOCK_NONE on an engine without session locks
+ *   (a desk's file: the lease's expiry decides), %WG_STORE_LOCK_HELD when
+ *   this connection holds the lock (taken now or before), or
+ *   %WG_STORE_LOCK_OTHER when another connection does
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE only when the store failed
+ */
+gboolean
+wg_store_hold_feed_lock (WgStore      *self,
+                         WgStoreLock  *lock,
+                         GError      **error)
+{
+  static const char sql[] =
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+    "                          AND pid = pg_backend_pid () AND classid = 0 AND objsubid = 1"
+    "                          AND objid::bigint = ?1)"
+    "            THEN 1"
+    "            WHEN pg_try_advisory_lock (?1) THEN 2"
+    "            ELSE 0 END";
+  WgStmt *stmt;
+  gint64 result;
+  int rc;
+
+  *lock = WG_STORE_LOCK_NONE;
+  if (self->pg == NULL)
+    return TRUE;
+  if (!(stmt = wg_store_prepare (self, sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, FEED_LOCK_KEY);
+  rc = wg_stmt_step (stmt);
+  result = rc == WG_STMT_ROW ? wg_stmt_column_int64 (stmt, 0) : -1;
+  wg_stmt_reset (stmt);
+  if (result < 0)
+    {
+      wg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  /* Just taken: the server is to notice soon if this desk's host goes
+   * away without a word (no effect over a Unix socket). */
+  if (result == 2 &&
+      !wg_store_exec (self, "SET tcp_keepalives_idle = 4; SET tcp_keepalives_interval = 2;"
+                            " SET tcp_keepalives_count = 2; SET tcp_user_timeout = 8000", error))
+    return FALSE;
+  *lock = result > 0 ? WG_STORE_LOCK_HELD : WG_STORE_LOCK_OTHER;
+  return TRUE;
+}
+
+/* Lets the feed's lock go, if this connection holds it. */
+void
+wg_store_release_feed_lock (WgStore *self)
+{
+  WgStmt *stmt;
+
+  if (self->pg == NULL || !(stmt = wg_store_prepare (self, "SELECT pg_advisory_unlock (?1)", NULL)))
+    return;
+  wg_stmt_bind_int64 (stmt, 1, FEED_LOCK_KEY);
+  /* FALSE (with a notice) when it was not held: nothing to do. */
+  wg_stmt_step (stmt);
+  wg_stmt_reset (stmt);
+}
+
 /* A bulk job (an import, a demo county) on a desk's file: a bigger page
  * cache and the temporary store in memory while it runs. Nothing to do on
  * the county server, which is tuned by its administrator. */
