@@ -100,6 +100,25 @@ wg_cli_open_store (WgCli              *cli,
   return store;
 }
 
+/* A desk's file gets its folder; the county server needs none. */
+static gboolean
+make_database_folder (WgCli *cli)
+{
+  g_autofree char *dir = NULL;
+
+  if (wg_store_is_location_uri (cli->db_path))
+    return TRUE;
+  dir = g_path_get_dirname (cli->db_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_printerr ("wangge-cli: ");
+      g_printerr (_("Cannot create the folder “%s”."), dir);
+      g_printerr ("\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 verb_init (WgCli   *cli,
            int    argc,
@@ -108,7 +127,6 @@ verb_init (WgCli   *cli,
   GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
   g_autoptr(WgStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
   int status;
 
   if (!wg_cli_parse_options ("init", NULL, entries, &argc, &argv, &status))
@@ -116,14 +134,8 @@ verb_init (WgCli   *cli,
   if (argc > 1)
     return wg_cli_usage_error (_("“init” takes no arguments."));
 
-  dir = g_path_get_dirname (cli->db_path);
-  if (!wg_store_is_location_uri (cli->db_path) && g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_printerr ("wangge-cli: ");
-      g_printerr (_("Cannot create the folder “%s”."), dir);
-      g_printerr ("\n");
-      return EXIT_FAILURE;
-    }
+  if (!make_database_folder (cli))
+    return EXIT_FAILURE;
 
   if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)))
     return wg_cli_fail (error);
@@ -166,7 +178,6 @@ verb_demo (WgCli   *cli,
   };
   g_autoptr(WgStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
   WgDemoScale scale = WG_DEMO_SCALE_QUWO;
   WgLevelCounts counts;
@@ -181,8 +192,8 @@ verb_demo (WgCli   *cli,
   if (seed < 0 || seed > G_MAXUINT32)
     return wg_cli_usage_error (_("--seed is a whole number from 0 to 4294967295."));
 
-  dir = g_path_get_dirname (cli->db_path);
-  g_mkdir_with_parents (dir, 0700);
+  if (!make_database_folder (cli))
+    return EXIT_FAILURE;
 
   if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_CREATE, &error)))
     return wg_cli_fail (error);

@@ -521,6 +521,8 @@ test_feed_failover (void)
 
   g_assert_cmpint (wg_test_run (NULL, NULL, cli_path (), "--db", server, "demo", "--scale", "small", "--seed", "3",
                                 NULL), ==, 0);
+  /* A server location is not a path: no folder made for it. */
+  g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
   device = server_value (server, "SELECT device FROM sensor WHERE household_id IS NOT NULL ORDER BY id LIMIT 1");
   g_assert_nonnull (device);
   g_assert_cmpint (server_int (server, "SELECT count(*) FROM sensor_event"), ==, 0);
