@@ -45,6 +45,7 @@ enum
   REMINDER,
   SENSORS_CHANGED,
   STORE_CHANGED,
+  REMOTE_CHANGED,
   MESSAGE,
   N_SIGNALS
 };
@@ -132,6 +133,17 @@ wg_context_class_init (WgContextClass *klass)
   signals[STORE_CHANGED] = g_signal_new ("store-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                          NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   /**
+   * WgContext::remote-changed:
+   * @subject: what another desk changed on the county server ("alert",
+   *   "person", "household", "grid", "record", "sensor", "settings"), or
+   *   "all" after the connection came back
+   * @id: (nullable): the row's id (a record's: its person's)
+   *
+   * Emitted before #WgContext::store-changed, which follows every change.
+   */
+  signals[REMOTE_CHANGED] = g_signal_new ("remote-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /**
    * WgContext::message:
    * @text: something the operator should read (a toast)
    */
@@ -158,6 +170,7 @@ on_store_remote_changed_cb (WgContext  *self,
                             const char *subject,
                             const char *id)
 {
+  g_signal_emit (self, signals[REMOTE_CHANGED], 0, subject, id);
   g_signal_emit (self, signals[STORE_CHANGED], 0, g_strcmp0 (subject, "all") == 0);
 }
 

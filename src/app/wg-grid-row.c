@@ -206,6 +206,8 @@ wg_grid_row_set_node (WgGridRow  *self,
                                    G_CONNECT_SWAPPED);
           g_signal_connect_object (node, "notify::n-households", G_CALLBACK (update), self,
                                    G_CONNECT_SWAPPED);
+          /* Renamed at another desk. */
+          g_signal_connect_object (node, "notify::name", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
         }
       update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);

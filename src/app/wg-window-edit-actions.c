@@ -32,6 +32,8 @@ typedef struct
   char *grid_code;       /* the selected grid, or the household's micro-grid */
   gint64 household_id;
   guint level;           /* of the selected grid */
+  char *seen_name;       /* the grid's name when the form opened */
+  gint64 seen_version;   /* the household's version when the form opened */
 } Edit;
 
 static void
@@ -40,6 +42,7 @@ edit_free (Edit *edit)
   g_clear_weak_pointer (&edit->window);
   g_free (edit->action);
   g_free (edit->grid_code);
+  g_free (edit->seen_name);
   g_free (edit);
 }
 
@@ -111,6 +114,18 @@ done (Edit       *edit,
       gint64      household_id,
       const char *message)
 {
+  if (!ok && g_error_matches (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED))
+    {
+      /* Another desk saved it first: say who, and offer its version. */
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Reload"));
+      adw_toast_set_action_name (toast, "win.reopen");
+      adw_toast_set_action_target_value (toast, g_variant_new ("(sx)", edit->grid_code, edit->household_id));
+      adw_toast_overlay_add_toast (edit->window->toast_overlay, toast);
+      return;
+    }
   if (!ok)
     {
       wg_window_add_toast (edit->window, error->message);
@@ -139,8 +154,8 @@ on_response_cb (AdwMessageDialog *dialog,
     done (edit, wg_store_add_grid (store, edit->grid_code, text (form, "code"), text (form, "name"), NULL, &error),
           error, text (form, "code"), 0, _("Grid added"));
   else if (g_str_equal (edit->action, "rename-grid"))
-    done (edit, wg_store_rename_grid (store, edit->grid_code, text (form, "value"), &error), error,
-          edit->grid_code, 0, _("Grid renamed"));
+    done (edit, wg_store_rename_grid_seen (store, edit->grid_code, edit->seen_name, text (form, "value"), &error),
+          error, edit->grid_code, 0, _("Grid renamed"));
   else if (g_str_equal (edit->action, "remove-grid"))
     {
       /* Select the grid above it afterwards: its code without the last digits. */
@@ -157,8 +172,9 @@ on_response_cb (AdwMessageDialog *dialog,
       done (edit, ok, error, edit->grid_code, id, _("Household added"));
     }
   else if (g_str_equal (edit->action, "edit-household"))
-    done (edit, wg_store_update_household (store, edit->household_id, text (form, "value"), &error), error,
-          edit->grid_code, edit->household_id, _("Address changed"));
+    done (edit, wg_store_update_household_seen (store, edit->household_id, edit->seen_version, text (form, "value"),
+                                                &error),
+          error, edit->grid_code, edit->household_id, _("Address changed"));
   else if (g_str_equal (edit->action, "move-household"))
     done (edit, wg_store_move_household (store, edit->household_id, text (form, "code"), &error), error,
           text (form, "code"), edit->household_id, _("Household moved"));
@@ -265,6 +281,11 @@ edit_action (GtkWidget  *widget,
       dialog = wg_form_dialog_new (widget, rename ? _("Rename the Grid") : _("Change the Address"), NULL,
                                    check_fields);
       wg_form_dialog_add_field (dialog, "value", rename ? _("Name") : _("Address"), wg_grid_node_get_name (node));
+      /* What this desk saw: a save after another desk's is refused. */
+      if (rename)
+        edit->seen_name = g_strdup (wg_grid_node_get_name (node));
+      else
+        edit->seen_version = wg_store_get_household_version (wg_window_get_store (window), edit->household_id);
       adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), "add", _("_Save"));
     }
   g_object_set_data_full (G_OBJECT (dialog), "edit", edit, (GDestroyNotify) edit_free);
@@ -272,9 +293,23 @@ edit_action (GtkWidget  *widget,
   wg_form_dialog_present (dialog);
 }
 
+/* The tree read again, the grid or household of a refused save selected. */
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  const char *grid_code;
+  gint64 household_id;
+
+  g_variant_get (parameter, "(&sx)", &grid_code, &household_id);
+  wg_window_rebuild (WG_WINDOW (widget), grid_code, household_id);
+}
+
 void
 wg_edit_actions_install (GtkWidgetClass *window_class)
 {
+  gtk_widget_class_install_action (window_class, "win.reopen", "(sx)", reopen_action);
   static const char *const actions[] = {
     "win.add-grid", "win.rename-grid", "win.remove-grid", "win.add-household", "win.edit-household",
     "win.move-household", "win.remove-household",

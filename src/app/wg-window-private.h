@@ -52,6 +52,7 @@ struct _WgWindow
   GtkSingleSelection *tree_selection;
   guint alerts_refresh_id;
   guint figures_refresh_id;   /* figures to count again, soon */
+  guint page_refresh_id;      /* the page shown, to read again soon (another desk) */
   guint operator_id;          /* asking who is at the desk, at first start */
   gboolean came_from_search;  /* the content was opened from a search result */
 };

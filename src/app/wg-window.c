@@ -478,6 +478,84 @@ on_context_store_changed_cb (WgWindow *self,
     schedule_figures (self);
 }
 
+/* The page shown, read again: another desk changed what it shows. A file
+ * with a form open is left alone — saving that form is refused if the
+ * record changed meanwhile, and offers to reload. */
+static gboolean
+refresh_page_cb (gpointer data)
+{
+  WgWindow *self = data;
+  g_autoptr(GError) error = NULL;
+  const char *page;
+
+  self->page_refresh_id = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  page = gtk_stack_get_visible_child_name (self->content_stack);
+  if (g_strcmp0 (page, "person") == 0 && wg_person_page_get_dialog (self->person_page) == NULL)
+    {
+      if (!wg_person_page_show (self->person_page, self->store,
+                                wg_person_page_get_person_id (self->person_page), &error))
+        wg_window_add_toast (self, error->message);
+    }
+  else if (g_strcmp0 (page, "household") == 0 && wg_household_page_get_node (self->household_page) != NULL)
+    {
+      if (!wg_household_page_show (self->household_page, self->store,
+                                   wg_household_page_get_node (self->household_page), &error))
+        wg_window_add_toast (self, error->message);
+    }
+  else if (g_strcmp0 (page, "grid") == 0 && wg_grid_page_get_node (self->grid_page) != NULL)
+    wg_grid_page_show (self->grid_page, self->store, wg_grid_page_get_node (self->grid_page));
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the change another desk made is on the page shown. */
+static gboolean
+shows (WgWindow   *self,
+       const char *subject,
+       gint64      id)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+  WgGridNode *node;
+
+  if (g_str_equal (subject, "all"))
+    return TRUE;
+  if (g_strcmp0 (page, "person") == 0)
+    return (g_str_equal (subject, "person") || g_str_equal (subject, "record")) &&
+           wg_person_page_get_person_id (self->person_page) == id;
+  if (g_strcmp0 (page, "household") == 0)
+    {
+      node = wg_household_page_get_node (self->household_page);
+      /* A member's file: its name or quarantine shows on the page. */
+      return g_str_equal (subject, "person") || g_str_equal (subject, "record") ||
+             (g_str_equal (subject, "household") && node != NULL && wg_grid_node_get_id (node) == id);
+    }
+  if (g_strcmp0 (page, "grid") == 0)
+    {
+      node = wg_grid_page_get_node (self->grid_page);
+      return g_str_equal (subject, "grid") && node != NULL && wg_grid_node_get_id (node) == id;
+    }
+  return FALSE;
+}
+
+/* Another desk committed on the county server: its rows in the tree and the
+ * page shown follow, within a second, without reading everything again
+ * (the figures and alerts follow "store-changed"). */
+static void
+on_context_remote_changed_cb (WgWindow   *self,
+                              const char *subject,
+                              const char *id_text)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = id_text != NULL ? g_ascii_strtoll (id_text, NULL, 10) : 0;
+
+  if (self->tree != NULL && (g_str_equal (subject, "grid") || g_str_equal (subject, "household")) &&
+      !wg_grid_tree_refresh_name (self->tree, g_str_equal (subject, "household"), id, &error))
+    g_warning ("Cannot read what another desk changed: %s", error->message);
+  if (self->page_refresh_id == 0 && shows (self, subject, id))
+    self->page_refresh_id = g_timeout_add (FIGURES_DELAY_MS, refresh_page_cb, self);
+}
+
 static void
 on_context_message_cb (WgWindow   *self,
                        const char *message)
@@ -517,6 +595,7 @@ wg_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->alerts_refresh_id, g_source_remove);
   g_clear_handle_id (&self->figures_refresh_id, g_source_remove);
+  g_clear_handle_id (&self->page_refresh_id, g_source_remove);
   g_clear_handle_id (&self->operator_id, g_source_remove);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
@@ -674,6 +753,8 @@ wg_window_new (AdwApplication *application,
   if (open_error != NULL)
     self->open_error = g_error_copy (open_error);
   g_signal_connect_object (context, "store-changed", G_CALLBACK (on_context_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "remote-changed", G_CALLBACK (on_context_remote_changed_cb), self,
                            G_CONNECT_SWAPPED);
   wg_window_watch_alerts (self);
   g_signal_connect_object (context, "message", G_CALLBACK (on_context_message_cb), self, G_CONNECT_SWAPPED);

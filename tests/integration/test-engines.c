@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <unistd.h>
 
@@ -606,6 +607,8 @@ main (int   argc,
       return g_test_run ();
     }
   dir = wg_test_make_tmp_dir ();
+  /* Where a mistaken "folder for the database" would appear. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
 
   g_test_add_func ("/wg/engines/copy-round-trip", test_copy_round_trip);
   g_test_add_func ("/wg/engines/refusals", test_refusals);

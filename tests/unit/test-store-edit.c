@@ -261,6 +261,56 @@ test_two_saves (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The same for a household's address (its row version) and a grid's name
+ * (the name it had when the form opened). */
+static void
+test_two_saves_tree (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) other = wg_store_open (wg_store_get_location (fixture->store), 0, &error);
+  gint64 version_here, version_there;
+  g_autofree char *address = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  wg_store_set_operator (other, "值班员甲");
+
+  version_here = wg_store_get_household_version (fixture->store, fixture->household_id);
+  version_there = wg_store_get_household_version (other, fixture->household_id);
+  g_assert_cmpint (version_here, >, 0);
+  g_assert_cmpint (version_here, ==, version_there);
+  g_assert_true (wg_store_update_household_seen (other, fixture->household_id, version_there,
+                                                 "曲沃县乐昌镇测试巷2号", &error));
+  g_assert_no_error (error);
+  g_assert_false (wg_store_update_household_seen (fixture->store, fixture->household_id, version_here,
+                                                  "曲沃县乐昌镇测试巷3号", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "值班员甲"));
+  g_clear_error (&error);
+  address = wg_store_dup_household_address (fixture->store, fixture->household_id);
+  g_assert_cmpstr (address, ==, "曲沃县乐昌镇测试巷2号");
+  g_assert_true (wg_store_update_household_seen (fixture->store, fixture->household_id,
+                                                 wg_store_get_household_version (fixture->store,
+                                                                                 fixture->household_id),
+                                                 "曲沃县乐昌镇测试巷3号", &error));
+  g_assert_no_error (error);
+
+  /* Both opened the micro-grid's rename form while it had its old name. */
+  name = wg_store_dup_grid_name (fixture->store, MICRO, NULL, NULL);
+  g_assert_true (wg_store_rename_grid_seen (other, MICRO, name, "第一网格（东）", &error));
+  g_assert_no_error (error);
+  g_assert_false (wg_store_rename_grid_seen (fixture->store, MICRO, name, "第一网格（西）", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "值班员甲"));
+  g_clear_error (&error);
+  g_free (name);
+  name = wg_store_dup_grid_name (fixture->store, MICRO, NULL, NULL);
+  g_assert_cmpstr (name, ==, "第一网格（东）");
+  g_assert_true (wg_store_rename_grid_seen (fixture->store, MICRO, name, "第一网格（西）", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +319,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/wg/editing/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("two-saves", test_two_saves);
+  ADD ("two-saves-tree", test_two_saves_tree);
   ADD ("person", test_person);
   ADD ("records", test_records);
   ADD ("grids", test_grids);

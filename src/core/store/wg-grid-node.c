@@ -600,6 +600,84 @@ wg_grid_tree_refresh_quarantined (WgGridTree  *self,
                   self->today, error);
 }
 
+/* The node of the grid or household @id, if the tree has read it. */
+static WgGridNode *
+find_node (WgGridTree *self,
+           gboolean    household,
+           gint64      id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->by_code);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      WgGridNode *grid = value;
+
+      if (!household && grid->id == id)
+        return grid;
+      if (household && grid->children != NULL && grid->level == WG_GRID_NODE_HOUSEHOLD - 1)
+        for (guint i = 0; i < grid->children->len; i++)
+          {
+            WgGridNode *child = g_ptr_array_index (grid->children, i);
+
+            if (child->id == id)
+              return child;
+          }
+    }
+  return NULL;
+}
+
+/**
+ * wg_grid_tree_refresh_name:
+ * @self: a #WgGridTree
+ * @household: whether @id is a household's (else a grid's)
+ * @id: the grid or household another desk changed
+ * @error: return location for a #GError
+ *
+ * Reads the name of one grid (or the address of one household) again, if
+ * the tree shows it; the node notifies "name" when it changed. Where it
+ * stands in the tree does not change: a grid or household moved, added or
+ * removed elsewhere shows when the tree is read again.
+ *
+ * Returns: %FALSE only when the store failed
+ */
+gboolean
+wg_grid_tree_refresh_name (WgGridTree  *self,
+                           gboolean     household,
+                           gint64       id,
+                           GError     **error)
+{
+  WgGridNode *node;
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_GRID_TREE (self), FALSE);
+
+  if ((node = find_node (self, household, id)) == NULL)
+    return TRUE;
+  if (!(stmt = wg_store_prepare (self->store, household ? "SELECT address FROM household WHERE id = ?"
+                                                        : "SELECT name FROM grid WHERE id = ?", error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, id);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW && g_strcmp0 (node->name, wg_stmt_column_text (stmt, 0)) != 0)
+    {
+      g_free (node->name);
+      node->name = g_strdup (wg_stmt_column_text (stmt, 0));
+      wg_stmt_reset (stmt);
+      g_object_notify_by_pspec (G_OBJECT (node), properties[PROP_NAME]);
+      return TRUE;
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * wg_grid_tree_get_root:
  * @self: a #WgGridTree

@@ -37,6 +37,10 @@ gboolean    wg_grid_tree_refresh_alerts     (WgGridTree  *self,
                                              GError     **error);
 gboolean    wg_grid_tree_refresh_quarantined (WgGridTree *self,
                                               GError     **error);
+gboolean    wg_grid_tree_refresh_name       (WgGridTree  *self,
+                                             gboolean     household,
+                                             gint64       id,
+                                             GError     **error);
 
 gint64      wg_grid_node_get_id             (WgGridNode  *self);
 const char *wg_grid_node_get_code           (WgGridNode  *self);

@@ -63,21 +63,60 @@ wg_store_rename_grid (WgStore     *store,
                       const char  *name,
                       GError     **error)
 {
-  static const char sql[] = "UPDATE grid SET name = ?2 WHERE code = ?1";
+  return wg_store_rename_grid_seen (store, code, NULL, name, error);
+}
+
+/**
+ * wg_store_rename_grid_seen:
+ * @store: a #WgStore
+ * @code: the grid
+ * @seen: (nullable): its name when the form was filled; %NULL to rename
+ *   whatever it is called now
+ * @name: the new name
+ * @error: return location for a #GError
+ *
+ * Renames a grid, unless another desk renamed it since its name was @seen
+ * (a grid's only edited field is its own version): then nothing changes and
+ * @error (%WG_STORE_ERROR_CHANGED) says who did, when and from which desk.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_rename_grid_seen (WgStore     *store,
+                           const char  *code,
+                           const char  *seen,
+                           const char  *name,
+                           GError     **error)
+{
+  static const char sql[] = "UPDATE grid SET name = ?2 WHERE id = ?1 AND (?3 IS NULL OR name = ?3)";
   g_autofree char *clean = NULL;
   g_autofree char *detail = NULL;
+  g_autoptr(GError) local = NULL;
   WgStmt *stmt;
+  gint64 id;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
-  if (!wg_store_check_text (name, 64, _("Name"), error) || !(stmt = wg_store_prepare (store, sql, error)))
+  if (!wg_store_check_text (name, 64, _("Name"), error))
+    return FALSE;
+  if ((id = wg_store_find_id (store, "SELECT id FROM grid WHERE code = ?", code,
+                              _("This grid is no longer in the database."), error)) == 0)
+    return FALSE;
+  if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   clean = g_strstrip (g_strdup (name));
-  wg_stmt_bind_text (stmt, 1, code);
+  wg_stmt_bind_int64 (stmt, 1, id);
   wg_stmt_bind_text (stmt, 2, clean);
+  if (seen != NULL)
+    wg_stmt_bind_text (stmt, 3, seen);
   detail = g_strdup_printf ("%s → %s", code, clean);
-  return wg_store_change_and_log (store, stmt, "rename", "grid", 0, detail,
-                         _("This grid is no longer in the database."), error);
+  if (wg_store_change_and_log (store, stmt, "rename", "grid", id, detail, "", &local))
+    return TRUE;
+  if (g_error_matches (local, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND))
+    wg_store_explain_missed_save (store, "grid", id, _("This grid is no longer in the database."), error);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 /**

@@ -45,4 +45,10 @@ char *wg_store_dup_grid_name (WgStore     *self,
                               guint       *level,
                               GError     **error);
 
+gboolean wg_store_rename_grid_seen (WgStore     *store,
+                                    const char  *code,
+                                    const char  *seen,
+                                    const char  *name,
+                                    GError     **error);
+
 G_END_DECLS

@@ -103,8 +103,55 @@ wg_store_update_household (WgStore     *store,
                            const char  *address,
                            GError     **error)
 {
-  static const char sql[] = "UPDATE household SET address = ?2 WHERE id = ?1";
+  return wg_store_update_household_seen (store, household_id, 0, address, error);
+}
+
+/**
+ * wg_store_get_household_version:
+ * @store: a #WgStore
+ * @household_id: a household
+ *
+ * Returns: its row version now (to give wg_store_update_household_seen()),
+ *   or 0 when it is not there
+ */
+gint64
+wg_store_get_household_version (WgStore *store,
+                                gint64   household_id)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (WG_IS_STORE (store), 0);
+
+  text = wg_store_query_text (store, "SELECT version FROM household WHERE id = ?", household_id);
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+/**
+ * wg_store_update_household_seen:
+ * @store: a #WgStore
+ * @household_id: the household
+ * @version: its version when the form was filled
+ *   (wg_store_get_household_version()); 0 to save whatever it is now
+ * @address: the address
+ * @error: return location for a #GError
+ *
+ * Saves a household's address, unless another desk saved the household
+ * since @version was read: then nothing changes and @error
+ * (%WG_STORE_ERROR_CHANGED) says who did, when and from which desk.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_update_household_seen (WgStore     *store,
+                                gint64       household_id,
+                                gint64       version,
+                                const char  *address,
+                                GError     **error)
+{
+  static const char sql[] =
+    "UPDATE household SET address = ?2, version = version + 1 WHERE id = ?1 AND (?3 = 0 OR version = ?3)";
   g_autofree char *clean = NULL;
+  g_autoptr(GError) local = NULL;
   WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -114,8 +161,15 @@ wg_store_update_household (WgStore     *store,
   clean = g_strstrip (g_strdup (address));
   wg_stmt_bind_int64 (stmt, 1, household_id);
   wg_stmt_bind_text (stmt, 2, clean);
-  return wg_store_change_and_log (store, stmt, "update", "household", household_id, clean,
-                         _("This household is no longer in the database."), error);
+  wg_stmt_bind_int64 (stmt, 3, version);
+  if (wg_store_change_and_log (store, stmt, "update", "household", household_id, clean, "", &local))
+    return TRUE;
+  if (g_error_matches (local, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND))
+    wg_store_explain_missed_save (store, "household", household_id,
+                                  _("This household is no longer in the database."), error);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 /**

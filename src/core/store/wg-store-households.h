@@ -23,6 +23,13 @@ gboolean wg_store_update_household (WgStore     *store,
                                     gint64       household_id,
                                     const char  *address,
                                     GError     **error);
+gint64   wg_store_get_household_version (WgStore *store,
+                                         gint64   household_id);
+gboolean wg_store_update_household_seen (WgStore     *store,
+                                         gint64       household_id,
+                                         gint64       version,
+                                         const char  *address,
+                                         GError     **error);
 gboolean wg_store_move_household   (WgStore     *store,
                                     gint64       household_id,
                                     const char  *micro_grid_code,

@@ -174,58 +174,6 @@ wg_store_update_person (WgStore     *store,
   return wg_store_update_person_seen (store, person_id, 0, name, phone, relation, error);
 }
 
-/* Why a save of @entity @id that named @version did not land: it is gone,
- * or another desk saved it since (who, when, from which desk). */
-static void
-explain_missed_save (WgStore     *store,
-                     const char  *entity,
-                     gint64       id,
-                     const char  *gone,
-                     GError     **error)
-{
-  static const char sql[] =
-    "SELECT operator, at, coalesce (host, '') FROM audit_log WHERE entity = ? AND entity_id = ?"
-    " ORDER BY id DESC LIMIT 1";
-  static const char exists_person[] = "SELECT count (*) FROM person WHERE id = ?";
-  static const char exists_household[] = "SELECT count (*) FROM household WHERE id = ?";
-  WgStmt *stmt;
-  gboolean exists = FALSE;
-
-  if ((stmt = wg_store_prepare (store, g_str_equal (entity, "person") ? exists_person : exists_household, NULL)))
-    {
-      wg_stmt_bind_int64 (stmt, 1, id);
-      exists = wg_stmt_step (stmt) == WG_STMT_ROW && wg_stmt_column_int (stmt, 0) > 0;
-      wg_stmt_reset (stmt);
-    }
-  if (!exists)
-    {
-      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, gone);
-      return;
-    }
-  if ((stmt = wg_store_prepare (store, sql, NULL)))
-    {
-      wg_stmt_bind_text_static (stmt, 1, entity);
-      wg_stmt_bind_int64 (stmt, 2, id);
-      if (wg_stmt_step (stmt) == WG_STMT_ROW)
-        {
-          const char *host = wg_stmt_column_text (stmt, 2);
-
-          if (host != NULL && *host != '\0')
-            g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED,
-                         _("%s changed this at %s, at the desk %s, after you opened it. Reload to see the change."),
-                         wg_stmt_column_text (stmt, 0), wg_stmt_column_text (stmt, 1), host);
-          else
-            g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED,
-                         _("%s changed this at %s, after you opened it. Reload to see the change."),
-                         wg_stmt_column_text (stmt, 0), wg_stmt_column_text (stmt, 1));
-        }
-      wg_stmt_reset (stmt);
-    }
-  if (error != NULL && *error == NULL)
-    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED,
-                         _("Someone changed this after you opened it. Reload to see the change."));
-}
-
 /**
  * wg_store_update_person_seen:
  * @store: a #WgStore
@@ -281,7 +229,7 @@ wg_store_update_person_seen (WgStore     *store,
   if (wg_store_change_and_log (store, stmt, "update", "person", person_id, detail, "", &local))
     return TRUE;
   if (g_error_matches (local, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND))
-    explain_missed_save (store, "person", person_id, _("This person is no longer in the database."), error);
+    wg_store_explain_missed_save (store, "person", person_id, _("This person is no longer in the database."), error);
   else
     g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;

@@ -58,6 +58,11 @@ gboolean      wg_store_hold_feed_lock      (WgStore      *self,
                                             WgStoreLock  *lock,
                                             GError      **error);
 void          wg_store_release_feed_lock   (WgStore      *self);
+void          wg_store_explain_missed_save (WgStore      *store,
+                                            const char   *entity,
+                                            gint64        id,
+                                            const char   *gone,
+                                            GError      **error);
 void          wg_store_set_bulk            (WgStore      *self,
                                             gboolean      bulk);
 

@@ -1921,6 +1921,68 @@ failed:
   return FALSE;
 }
 
+/**
+ * wg_store_explain_missed_save:
+ * @store: a #WgStore
+ * @entity: "person", "household" or "grid", as in the audit log
+ * @id: the row a save named a version (or a value) of, and missed
+ * @gone: the message when the row is no longer there
+ * @error: set to why: %WG_STORE_ERROR_NOT_FOUND, or
+ *   %WG_STORE_ERROR_CHANGED saying who saved it since, when, from which desk
+ */
+void
+wg_store_explain_missed_save (WgStore     *store,
+                              const char  *entity,
+                              gint64       id,
+                              const char  *gone,
+                              GError     **error)
+{
+  static const char sql[] =
+    "SELECT operator, at, coalesce (host, '') FROM audit_log WHERE entity = ? AND entity_id = ?"
+    " ORDER BY id DESC LIMIT 1";
+  static const char exists_person[] = "SELECT count (*) FROM person WHERE id = ?";
+  static const char exists_household[] = "SELECT count (*) FROM household WHERE id = ?";
+  static const char exists_grid[] = "SELECT count (*) FROM grid WHERE id = ?";
+  WgStmt *stmt;
+  gboolean exists = FALSE;
+
+  if ((stmt = wg_store_prepare (store, g_str_equal (entity, "person") ? exists_person
+                                       : g_str_equal (entity, "household") ? exists_household : exists_grid,
+                                NULL)))
+    {
+      wg_stmt_bind_int64 (stmt, 1, id);
+      exists = wg_stmt_step (stmt) == WG_STMT_ROW && wg_stmt_column_int (stmt, 0) > 0;
+      wg_stmt_reset (stmt);
+    }
+  if (!exists)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, gone);
+      return;
+    }
+  if ((stmt = wg_store_prepare (store, sql, NULL)))
+    {
+      wg_stmt_bind_text_static (stmt, 1, entity);
+      wg_stmt_bind_int64 (stmt, 2, id);
+      if (wg_stmt_step (stmt) == WG_STMT_ROW)
+        {
+          const char *host = wg_stmt_column_text (stmt, 2);
+
+          if (host != NULL && *host != '\0')
+            g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED,
+                         _("%s changed this at %s, at the desk %s, after you opened it. Reload to see the change."),
+                         wg_stmt_column_text (stmt, 0), wg_stmt_column_text (stmt, 1), host);
+          else
+            g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED,
+                         _("%s changed this at %s, after you opened it. Reload to see the change."),
+                         wg_stmt_column_text (stmt, 0), wg_stmt_column_text (stmt, 1));
+        }
+      wg_stmt_reset (stmt);
+    }
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED,
+                         _("Someone changed this after you opened it. Reload to see the change."));
+}
+
 /* The first column of every row of @stmt (bound by the caller), as text. */
 GStrv
 wg_store_collect_strings (WgStore       *store,
