@@ -20,7 +20,7 @@ $SUDO apt-get install -y --no-install-recommends \
   libxml2-utils sqlite3 librsvg2-common tzdata libgtk-4-bin python3-fonttools fontconfig qrencode zint xdotool weasyprint \
   clang libclang-rt-14-dev libfuzzer-14-dev \
   libgsf-1-dev libxml2-dev libxlsxwriter-dev python3-openpyxl \
-  libpq-dev postgresql-15 postgresql-contrib
+  libpq-dev postgresql-15 postgresql-contrib gnome-keyring
 
 # Without a generated zh_CN locale, LANG=zh_CN.UTF-8 silently falls back to C.
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then

@@ -18,6 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "wg-application.h"
+#include "wg-database-group.h"
+#include "wg-secrets.h"
 #include "wg-context.h"
 #include "wg-preferences-window.h"
 #include "wg-resources.h"
@@ -66,6 +68,21 @@ dup_database_path (WgApplication *self)
 
   if (self->database_path != NULL)
     return g_strdup (self->database_path);
+
+  /* The county server: its password from the keyring, never from the
+   * settings or a command line. */
+  {
+    GSettings *settings = wg_application_get_settings (self);
+    g_autofree char *kind = g_settings_get_string (settings, "database-kind");
+    g_autofree char *server = g_str_equal (kind, "server") ? wg_database_server_location (settings, NULL) : NULL;
+
+    if (server != NULL)
+      {
+        g_autofree char *password = wg_secrets_lookup_database_password_sync (server);
+
+        return wg_database_server_location (settings, password);
+      }
+  }
 
   configured = g_settings_get_string (wg_application_get_settings (self), "database-path");
   if (configured != NULL && *configured != '\0')

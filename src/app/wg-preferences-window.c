@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Preferences: the operator's name for the audit log and the database file.
+ * Preferences: the operator's name for the audit log, where the county is
+ * kept (WgDatabaseGroup), what is kept in the county database, the sensors.
  */
 
 #define G_LOG_DOMAIN "wg-preferences-window"
@@ -13,6 +14,7 @@
 
 #include "wg-application.h"
 
+#include "wg-database-group.h"
 #include "wg-preferences-window.h"
 #include "wg-secrets.h"
 #include "wg-sensor-feed.h"
@@ -25,7 +27,7 @@ struct _WgPreferencesWindow
 
   /* template widgets */
   AdwEntryRow *operator_row;
-  AdwActionRow *database_row;
+  WgDatabaseGroup *database_group;
   AdwPreferencesGroup *printing_group;
   AdwEntryRow *url_row;
   AdwEntryRow *hotline_row;
@@ -43,7 +45,6 @@ struct _WgPreferencesWindow
   GSettings *settings;
   WgStore *store;
   GtkLabel *broker_in_use_label;
-  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (WgPreferencesWindow, wg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -65,28 +66,6 @@ static const char *const store_keys[N_STORE_ROWS] = {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-update_database_row (WgPreferencesWindow *self)
-{
-  g_autofree char *configured = g_settings_get_string (self->settings, "database-path");
-  g_autofree char *fallback = NULL;
-  gboolean is_default = configured == NULL || *configured == '\0';
-
-  if (is_default)
-    fallback = wg_default_database_path ();
-  /* The one open now may be another (--database): say which is in use. */
-  if (self->store != NULL && g_strcmp0 (wg_store_get_path (self->store), is_default ? fallback : configured) != 0)
-    {
-      g_autofree char *both = g_strdup_printf (_("In use now: %s (given on the command line) · at start: %s"),
-                                               wg_store_get_path (self->store), is_default ? fallback : configured);
-
-      adw_action_row_set_subtitle (self->database_row, both);
-    }
-  else
-    adw_action_row_set_subtitle (self->database_row, is_default ? fallback : configured);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.reset-database", !is_default);
-}
 
 static AdwEntryRow *
 store_row (WgPreferencesWindow *self,
@@ -310,67 +289,6 @@ rotate_key_action (GtkWidget  *widget,
 }
 
 static void
-on_settings_changed_cb (WgPreferencesWindow *self,
-                        const char          *key,
-                        GSettings           *settings)
-{
-  if (g_strcmp0 (key, "database-path") == 0)
-    update_database_row (self);
-}
-
-static void
-on_chooser_response_cb (WgPreferencesWindow  *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        g_settings_set_string (self->settings, "database-path", path);
-    }
-
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_database_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  WgPreferencesWindow *self = WG_PREFERENCES_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    return;
-
-  /* Save mode: the user may pick an existing database or name a new one. */
-  self->chooser = gtk_file_chooser_native_new (_("Choose the County Database"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Select"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Wangge databases"));
-  gtk_file_filter_add_suffix (filter, "db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "wangge.db");
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-reset_database_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  WgPreferencesWindow *self = WG_PREFERENCES_WINDOW (widget);
-
-  g_settings_reset (self->settings, "database-path");
-}
-
-static void
 wg_preferences_window_constructed (GObject *object)
 {
   WgPreferencesWindow *self = (WgPreferencesWindow *) object;
@@ -379,9 +297,7 @@ wg_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "operator-name", self->operator_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  update_database_row (self);
+  wg_database_group_set_settings (self->database_group, self->settings, self->store);
   load_store_settings (self);
   load_broker_settings (self);
 }
@@ -391,9 +307,6 @@ wg_preferences_window_dispose (GObject *object)
 {
   WgPreferencesWindow *self = (WgPreferencesWindow *) object;
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -444,11 +357,12 @@ wg_preferences_window_class_init (WgPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   wg_application_ensure_resources ();
+  g_type_ensure (WG_TYPE_DATABASE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/wg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, broker_in_use_label);
-  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, database_group);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, printing_group);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, url_row);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, hotline_row);
@@ -464,10 +378,6 @@ wg_preferences_window_class_init (WgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, heartbeat_group);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, heartbeat_row);
 
-  gtk_widget_class_install_action (widget_class, "prefs.choose-database", NULL,
-                                   choose_database_action);
-  gtk_widget_class_install_action (widget_class, "prefs.reset-database", NULL,
-                                   reset_database_action);
   gtk_widget_class_install_action (widget_class, "prefs.rotate-key", NULL, rotate_key_action);
 }
 

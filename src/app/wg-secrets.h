@@ -23,4 +23,15 @@ void      wg_secrets_lookup_broker_password (const char           *broker,
 char     *wg_secrets_lookup_finish          (GAsyncResult         *result,
                                              GError              **error);
 
+void      wg_secrets_store_database_password  (const char          *server,
+                                               const char          *password,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+void      wg_secrets_lookup_database_password (const char          *server,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+char     *wg_secrets_lookup_database_password_sync (const char *server);
+
 G_END_DECLS

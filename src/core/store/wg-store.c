@@ -1159,6 +1159,90 @@ wg_store_is_location_uri (const char *location)
          (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
 }
 
+static void
+append_parameter (GString    *query,
+                  const char *key,
+                  const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  g_string_append_printf (query, "%s%s=%s", query->len > 0 ? "&" : "", key, escaped);
+}
+
+/**
+ * wg_store_server_location:
+ * @host: the server's name or address, or the folder of its Unix socket
+ *   (starting with "/")
+ * @port: its port (5432 for the default)
+ * @database: the county's database
+ * @user: (nullable): the desk's login role; %NULL for the desktop user's name
+ * @ca_file: (nullable): the CA certificate the server's must be signed by:
+ *   then the server's certificate and name are verified (verify-full)
+ * @password: (nullable): the role's password, which the location then holds
+ *   (what wg_store_get_path() shows leaves it out)
+ *
+ * Returns: (transfer full): the libpq URI for wg_store_open(), every part
+ *   percent-encoded
+ */
+char *
+wg_store_server_location (const char *host,
+                          int         port,
+                          const char *database,
+                          const char *user,
+                          const char *ca_file,
+                          const char *password)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) location = g_string_new ("postgresql://");
+  gboolean socket = host != NULL && host[0] == '/';
+
+  g_return_val_if_fail (host != NULL && *host != '\0', NULL);
+  g_return_val_if_fail (database != NULL && *database != '\0', NULL);
+
+  if (user != NULL && *user != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (user, NULL, FALSE);
+
+      g_string_append_printf (location, "%s@", escaped);
+    }
+  if (!socket)
+    {
+      g_autofree char *escaped = g_uri_escape_string (host, ":[]", FALSE);
+
+      /* An IPv6 address in brackets. */
+      g_string_append (location, strchr (host, ':') != NULL && host[0] != '[' ? "[" : "");
+      g_string_append (location, escaped);
+      g_string_append (location, strchr (host, ':') != NULL && host[0] != '[' ? "]" : "");
+      if (port > 0 && port != 5432)
+        g_string_append_printf (location, ":%d", port);
+    }
+  {
+    g_autofree char *escaped = g_uri_escape_string (database, NULL, FALSE);
+
+    g_string_append_printf (location, "/%s", escaped);
+  }
+  if (socket)
+    {
+      append_parameter (query, "host", host);
+      if (port > 0 && port != 5432)
+        {
+          g_autofree char *text = g_strdup_printf ("%d", port);
+
+          append_parameter (query, "port", text);
+        }
+    }
+  if (ca_file != NULL && *ca_file != '\0')
+    {
+      append_parameter (query, "sslmode", "verify-full");
+      append_parameter (query, "sslrootcert", ca_file);
+    }
+  if (password != NULL && *password != '\0')
+    append_parameter (query, "password", password);
+  if (query->len > 0)
+    g_string_append_printf (location, "?%s", query->str);
+  return g_strdup (location->str);
+}
+
 /**
  * wg_store_get_location:
  *

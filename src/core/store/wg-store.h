@@ -63,6 +63,12 @@ WgStore    *wg_store_open               (const char        *path,
 const char *wg_store_get_path           (WgStore           *self);
 const char *wg_store_get_location       (WgStore           *self);
 gboolean    wg_store_is_location_uri    (const char        *location);
+char       *wg_store_server_location    (const char        *host,
+                                         int                port,
+                                         const char        *database,
+                                         const char        *user,
+                                         const char        *ca_file,
+                                         const char        *password);
 gboolean    wg_store_grant_roles        (WgStore           *self,
                                          GError           **error);
 guint       wg_store_get_schema_version (WgStore           *self);
