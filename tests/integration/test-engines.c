@@ -20,6 +20,8 @@
 #include "wg-store-sensors.h"
 #include "wg-store-copy.h"
 #include "wg-store-persons.h"
+#include "wg-store-pg.h"
+#include "wg-store-search.h"
 #include "wg-store-records.h"
 #include "wg-store.h"
 #include "wg-test-db.h"
@@ -336,7 +338,8 @@ sql_as_owner (const char *location,
   conn = PQconnectdb (conninfo);
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
   result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s", PQerrorMessage (conn));
   PQclear (result);
   PQfinish (conn);
 }
@@ -394,6 +397,83 @@ test_roles (void)
   g_assert_true (wg_store_add_person (operator, &fields, &id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (wg_store_find_person (viewer, "141021198003150013", NULL), ==, id);
+}
+
+static void sql_as_owner (const char *location, const char *sql);
+static char *server_value (const char *location, const char *sql);
+static gint64 server_int (const char *location, const char *sql);
+
+/* The server's schema, as test-store checks a file's: a database without a
+ * county is not made one unasked; someone else's tables are refused; a
+ * newer schema is refused and left as it is; the baseline the server came
+ * with (version 6) is migrated, in one transaction, keeping its rows. */
+static void
+test_schema (void)
+{
+  g_autofree char *empty = wg_test_database (dir, "empty");
+  g_autofree char *foreign = wg_test_database (dir, "foreign");
+  g_autofree char *newer = wg_test_database (dir, "newer");
+  g_autofree char *old = wg_test_database (dir, "baseline");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  WgLevelCounts counts;
+
+  /* No county there yet: said so, nothing made. */
+  g_assert_null (wg_store_open (empty, WG_STORE_OPEN_FLAGS_DEFAULT, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "wangge-cli init"));
+  g_clear_error (&error);
+  g_assert_cmpint (server_int (empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), ==, 0);
+
+  /* Someone else's database. */
+  sql_as_owner (foreign, "CREATE TABLE contacts (name text)");
+  g_assert_null (wg_store_open (foreign, WG_STORE_OPEN_FLAGS_CREATE, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  g_assert_cmpint (server_int (foreign, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), ==, 1);
+
+  /* Made by a newer Wangge. */
+  store = wg_store_open (newer, WG_STORE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sql = g_strdup_printf ("UPDATE wangge_schema SET version = %u", wg_store_latest_version () + 1);
+  sql_as_owner (newer, sql);
+  g_assert_null (wg_store_open (newer, WG_STORE_OPEN_FLAGS_CREATE, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  g_assert_cmpint (server_int (newer, "SELECT version FROM wangge_schema"), ==, wg_store_latest_version () + 1);
+
+  /* The baseline, with a county in it, as a server of that version left it. */
+  sql_as_owner (old, wg_store_pg_baseline ());
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO wangge_schema (version, application_id) VALUES (6, %d);"
+                         " INSERT INTO signing_key (key, created_at) VALUES (decode (repeat ('ab', 32), 'hex'),"
+                         "  '2026-11-01 08:00:00');"
+                         " INSERT INTO grid (id, parent_id, level, code, name) VALUES"
+                         "  (1, NULL, 1, '141021', '曲沃县'), (2, 1, 2, '141021100', '乐昌镇'),"
+                         "  (3, 2, 3, '141021100200', '东韩村'), (4, 3, 4, '14102110020001', '一组'),"
+                         "  (5, 4, 5, '1410211002000101', '第一网格');"
+                         " INSERT INTO household (id, grid_id, code, address) VALUES"
+                         "  (1, 5, 'K7Q2M9XW4D', '曲沃县乐昌镇东韩村一组1号');"
+                         " INSERT INTO person (id, household_id, id_number, name, sex, birth_date) VALUES"
+                         "  (1, 1, '11010519491231002X', '王芳', 2, '1949-12-31');",
+                         WG_STORE_APPLICATION_ID);
+  sql_as_owner (old, sql);
+  store = wg_store_open (old, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wg_store_get_schema_version (store), ==, wg_store_latest_version ());
+  g_assert_true (wg_store_count (store, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.households, ==, 1);
+  g_assert_cmpuint (counts.persons, ==, 1);
+  found = wg_store_search (store, "王芳", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  /* Version 7's row versions, for rows that were there before it. */
+  g_assert_cmpint (server_int (old, "SELECT version FROM person WHERE id = 1"), ==, 1);
+  g_assert_cmpint (server_int (old, "SELECT version FROM household WHERE id = 1"), ==, 1);
 }
 
 /* The first cell of @sql's answer on the server, as the owner sees it. */
@@ -610,6 +690,7 @@ main (int   argc,
   /* Where a mistaken "folder for the database" would appear. */
   g_assert_cmpint (g_chdir (dir), ==, 0);
 
+  g_test_add_func ("/wg/engines/schema", test_schema);
   g_test_add_func ("/wg/engines/copy-round-trip", test_copy_round_trip);
   g_test_add_func ("/wg/engines/refusals", test_refusals);
   g_test_add_func ("/wg/engines/two-desks", test_two_desks);

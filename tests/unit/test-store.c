@@ -1,6 +1,13 @@
 /* test-store.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opening and creating a county, its constraints and audit log — on a
+ * desk's file and (tests/run-pg.sh) on the county server. What only a file
+ * has (its header, WAL, permissions, the migrations from version 1) is
+ * tested on the file; the server's own (its baseline migrated, a newer
+ * schema, someone else's tables, a database without a county) in
+ * tests/integration/test-engines.c.
  */
 
 #include "config.h"
@@ -18,6 +25,7 @@
 #include "wg-store-records.h"
 #include "wg-store-search.h"
 #include "wg-store-settings.h"
+#include "wg-test-db.h"
 
 static char *
 temp_db_path (const char *name)
@@ -61,10 +69,43 @@ poke_header (const char *path,
   g_assert_no_error (error);
 }
 
+/* Where the county called @name is kept: a file, or (the same each time
+ * for one name) a database of its own on the test's server. */
+static char *
+location_for (const char *name)
+{
+  static GHashTable *databases;
+  g_autofree char *base = NULL;
+  const char *location;
+
+  if (!wg_test_on_server ())
+    return temp_db_path (name);
+  if (databases == NULL)
+    databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((location = g_hash_table_lookup (databases, name)) == NULL)
+    {
+      g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+      base = g_strndup (name, strcspn (name, "."));
+      location = wg_test_database (g_get_user_data_dir (), base);
+      g_hash_table_insert (databases, g_strdup (name), (char *) location);
+    }
+  return g_strdup (location);
+}
+
+/* A desk's file only: on the server the test says where its counterpart is. */
+static gboolean
+file_only (void)
+{
+  if (!wg_test_on_server ())
+    return FALSE;
+  g_test_skip ("A desk's file only: the county server's counterpart is in test-engines (/wg/engines/schema)");
+  return TRUE;
+}
+
 static WgStore *
 new_store (const char *name)
 {
-  g_autofree char *path = temp_db_path (name);
+  g_autofree char *path = location_for (name);
   g_autoptr(GError) error = NULL;
   WgStore *store = wg_store_open (path, WG_STORE_OPEN_FLAGS_CREATE, &error);
 
@@ -119,6 +160,8 @@ test_create (void)
 
   /* WAL mode: a write goes to the -wal file beside the database. */
   add_small_county (store);
+  if (wg_test_on_server ())
+    return;
   wal = g_strconcat (wg_store_get_path (store), "-wal", NULL);
   g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
 }
@@ -137,7 +180,7 @@ test_signing_keys_differ (void)
 static void
 test_reopen (void)
 {
-  g_autofree char *path = temp_db_path ("reopen.db");
+  g_autofree char *path = location_for ("reopen.db");
   g_autoptr(GError) error = NULL;
   WgStore *store = new_store ("reopen.db");
   g_autoptr(GBytes) key1 = wg_store_dup_signing_key (store, NULL);
@@ -161,7 +204,7 @@ test_reopen (void)
 
 /* Every earlier schema version migrates forward, and keeps its data. */
 static void
-test_migrate_from_every_version (void)
+test_migrate_from_every_version_file (void)
 {
   for (guint from = 0; from < wg_store_latest_version (); from++)
     {
@@ -198,7 +241,15 @@ test_migrate_from_every_version (void)
 }
 
 static void
-test_refuse_newer (void)
+test_migrate_from_every_version (void)
+{
+  if (!file_only ())
+    test_migrate_from_every_version_file ();
+}
+
+
+static void
+test_refuse_newer_file (void)
 {
   g_autofree char *path = temp_db_path ("newer.db");
   g_autoptr(GError) error = NULL;
@@ -222,7 +273,15 @@ test_refuse_newer (void)
 }
 
 static void
-test_refuse_not_database (void)
+test_refuse_newer (void)
+{
+  if (!file_only ())
+    test_refuse_newer_file ();
+}
+
+
+static void
+test_refuse_not_database_file (void)
 {
   g_autofree char *path = temp_db_path ("notes.txt");
   g_autoptr(GError) error = NULL;
@@ -241,7 +300,15 @@ test_refuse_not_database (void)
 }
 
 static void
-test_refuse_foreign_database (void)
+test_refuse_not_database (void)
+{
+  if (!file_only ())
+    test_refuse_not_database_file ();
+}
+
+
+static void
+test_refuse_foreign_database_file (void)
 {
   g_autofree char *path = temp_db_path ("other.db");
   g_autoptr(GError) error = NULL;
@@ -260,7 +327,15 @@ test_refuse_foreign_database (void)
 }
 
 static void
-test_refuse_read_only (void)
+test_refuse_foreign_database (void)
+{
+  if (!file_only ())
+    test_refuse_foreign_database_file ();
+}
+
+
+static void
+test_refuse_read_only_file (void)
 {
   g_autofree char *path = temp_db_path ("ro.db");
   g_autoptr(GError) error = NULL;
@@ -288,7 +363,15 @@ test_refuse_read_only (void)
 }
 
 static void
-test_missing (void)
+test_refuse_read_only (void)
+{
+  if (!file_only ())
+    test_refuse_read_only_file ();
+}
+
+
+static void
+test_missing_file (void)
 {
   g_autofree char *path = temp_db_path ("missing.db");
   g_autoptr(GError) error = NULL;
@@ -297,6 +380,14 @@ test_missing (void)
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
+
+static void
+test_missing (void)
+{
+  if (!file_only ())
+    test_missing_file ();
+}
+
 
 static void
 assert_refused (gboolean  ok,
