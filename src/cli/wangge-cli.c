@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <pthread.h>
 #include <signal.h>
@@ -369,6 +370,7 @@ verb_copy (WgCli   *cli,
   g_autoptr(WgStore) from = NULL;
   g_autoptr(WgStore) to = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_path = NULL;
   guint64 n_rows = 0;
   int status;
 
@@ -378,19 +380,57 @@ verb_copy (WgCli   *cli,
     return wg_cli_usage_error (_("“copy” takes two arguments: the database to copy, and an empty one to copy it into."));
 
   wg_cli_begin_job (cli);
-  if (!(from = wg_store_open (argv[1], WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
-      !(to = wg_store_open (argv[2], WG_STORE_OPEN_FLAGS_CREATE, &error)))
+  if (!(from = wg_store_open (argv[1], WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
     return wg_cli_fail (error);
+  /* A new file is written under a temporary name and renamed once the copy
+   * is complete and checked: a full disk or a cancelled copy leaves
+   * nothing. */
+  if (!wg_store_is_location_uri (argv[2]))
+    {
+      /* Never into a device, a pipe or a folder. */
+      if (!wg_output_check_target (argv[2], &error))
+        return wg_cli_fail (error);
+      if (!g_file_test (argv[2], G_FILE_TEST_EXISTS) &&
+          !(tmp_path = wg_output_make_temp (argv[2], "copy", NULL, &error)))
+        return wg_cli_fail (error);
+    }
+  if (!(to = wg_store_open (tmp_path != NULL ? tmp_path : argv[2], WG_STORE_OPEN_FLAGS_CREATE, &error)))
+    goto failed;
   if (cli->operator_name != NULL)
     wg_store_set_operator (to, cli->operator_name);
   if (!wg_store_copy (from, to, &n_rows, cli->cancellable, &error))
-    return wg_cli_fail_job (cli, error);
+    goto failed;
+  if (tmp_path != NULL)
+    {
+      /* Closed first: the file whole, without its WAL beside it. */
+      g_clear_object (&to);
+      if (!wg_output_commit (tmp_path, -1, argv[2], &error))
+        goto failed;
+    }
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %s to %s: %u row, the same county on both.",
                         "Copied %s to %s: %u rows, the same county on both.", (gulong) n_rows),
-           wg_store_get_path (from), wg_store_get_path (to), (guint) n_rows);
+           wg_store_get_path (from), to != NULL ? wg_store_get_path (to) : argv[2], (guint) n_rows);
   g_print ("\n");
   return EXIT_SUCCESS;
+
+failed:
+  g_clear_object (&to);
+  if (tmp_path != NULL)
+    {
+      g_autofree char *wal = g_strconcat (tmp_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (tmp_path, "-shm", NULL);
+      g_autoptr(GString) message = g_string_new (error->message);
+
+      g_unlink (tmp_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      /* Said of the file asked for, not of its temporary name. */
+      g_string_replace (message, tmp_path, argv[2], 0);
+      g_free (error->message);
+      error->message = g_string_free (g_steal_pointer (&message), FALSE);
+    }
+  return wg_cli_fail_job (cli, error);
 }
 
 static int
