@@ -424,6 +424,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   WgAlert *alert = gtk_list_item_get_item (item);
 
   gtk_list_item_set_activatable (item, wg_alert_get_info (alert)->household_id != 0);
+  wg_alert_row_set_read_only (WG_ALERT_ROW (gtk_list_item_get_child (item)),
+                              self->store != NULL && wg_store_is_read_only (self->store));
   wg_alert_row_set_alert (WG_ALERT_ROW (gtk_list_item_get_child (item)), alert);
 }
 
@@ -673,6 +675,14 @@ wg_alert_panel_set_feed (WgAlertPanel *self,
     g_signal_handlers_disconnect_by_data (self->feed, self);
   g_set_object (&self->store, store);
   g_set_object (&self->feed, feed);
+  /* A viewer's desk takes no steps: the server would refuse them anyway. */
+  {
+    gboolean writable = store != NULL && !wg_store_is_read_only (store);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.acknowledge", writable);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.dispatch", writable);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.resolve", writable);
+  }
   if (feed != NULL)
     {
       g_signal_connect_object (feed, "notify::state", G_CALLBACK (on_feed_state_cb), self,

@@ -37,6 +37,7 @@ struct _WgAlertRow
   GtkWidget *resolve_button;
 
   WgAlert *alert;
+  gboolean read_only;   /* a viewer's desk: the steps are not its to take */
 };
 
 enum
@@ -171,7 +172,7 @@ fill (WgAlertRow *self)
   show_step (self->resolve_button, "alerts.resolve",
              alert->state == WG_ALERT_STATE_ACKNOWLEDGED || alert->state == WG_ALERT_STATE_DISPATCHED,
              alert->state == WG_ALERT_STATE_DISPATCHED, alert->id);
-  gtk_widget_set_visible (self->steps_box, alert->state != WG_ALERT_STATE_RESOLVED);
+  gtk_widget_set_visible (self->steps_box, !self->read_only && alert->state != WG_ALERT_STATE_RESOLVED);
 
   if (alert->severity == WG_SEVERITY_HIGH && alert->state == WG_ALERT_STATE_OPEN)
     gtk_widget_add_css_class (GTK_WIDGET (self), "alert-urgent");
@@ -183,6 +184,23 @@ fill (WgAlertRow *self)
                           place);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_signal_emit (self, signals[FILLED], 0);
+}
+
+/**
+ * wg_alert_row_set_read_only:
+ * @self: a #WgAlertRow
+ * @read_only: whether the desk may only look (a viewer's login on the
+ *   county server): then the row shows no steps to take
+ */
+void
+wg_alert_row_set_read_only (WgAlertRow *self,
+                            gboolean    read_only)
+{
+  g_return_if_fail (WG_IS_ALERT_ROW (self));
+
+  self->read_only = read_only;
+  if (read_only)
+    gtk_widget_set_visible (self->steps_box, FALSE);
 }
 
 /**

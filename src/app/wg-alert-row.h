@@ -20,5 +20,7 @@ WgAlert   *wg_alert_row_get_alert   (WgAlertRow *self);
 void       wg_alert_row_set_alert   (WgAlertRow *self,
                                      WgAlert    *alert);
 void       wg_alert_row_update_time (WgAlertRow *self);
+void       wg_alert_row_set_read_only (WgAlertRow *self,
+                                       gboolean    read_only);
 
 G_END_DECLS

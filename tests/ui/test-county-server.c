@@ -16,12 +16,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libpq-fe.h>
 #include <glib/gstdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "wg-alert-engine.h"
 #include "wg-alert-panel-private.h"
+#include "wg-alert-row.h"
 #include "wg-application.h"
 #include "wg-context.h"
 #include "wg-database-group.h"
@@ -399,6 +401,67 @@ test_two_desks (void)
   close_windows ();
 }
 
+static gboolean
+panel_filled (gpointer data)
+{
+  Watch *watch = data;
+  const WgAlertInfo *alert = NULL;
+
+  return wg_alert_panel_get_row (wg_window_get_alert_panel (watch->window), 0, &alert) != NULL && alert != NULL;
+}
+
+/* A leader's screen: a viewer's login sees the alerts, and no step to take
+ * on any of them (the server would refuse it anyway). */
+static void
+test_viewer_desk (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) owner = wg_store_open (server, 0, &error);
+  g_autofree char *db = g_strdup (strstr (server, ":///") + 4);
+  g_autofree char *conninfo = NULL;
+  g_autofree char *viewer = NULL;
+  Watch watch = { 0 };
+  WgAlertPanel *panel;
+  GtkWidget *row;
+  const WgAlertInfo *alert = NULL;
+  guint n = 0;
+  PGconn *conn;
+
+  g_assert_no_error (error);
+  g_assert_true (wg_store_grant_roles (owner, &error));
+  g_assert_no_error (error);
+  *strchr (db, '?') = '\0';
+  conninfo = g_strdup_printf ("host=%s user=postgres dbname=%s", g_getenv ("WANGGE_TEST_PG"), db);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQclear (PQexec (conn, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'leader_screen')"
+                         " THEN CREATE ROLE leader_screen LOGIN IN ROLE wangge_viewer; END IF; END $$"));
+  PQfinish (conn);
+  viewer = g_strdup_printf ("%.*s&user=leader_screen", (int) (strstr (server, "&user=") - server), server);
+
+  watch.window = open_window (viewer);
+  g_assert_true (wg_store_is_read_only (wg_window_get_store (watch.window)));
+  g_assert_cmpint (within (5000, panel_filled, &watch), >=, 0);
+  panel = wg_window_get_alert_panel (watch.window);
+  for (; (row = wg_alert_panel_get_row (panel, n, &alert)) != NULL; n++)
+    {
+      GtkWidget *steps = GTK_WIDGET (gtk_widget_get_template_child (row, WG_TYPE_ALERT_ROW, "steps_box"));
+
+      g_assert_cmpint (alert->state, !=, WG_ALERT_STATE_RESOLVED);
+      g_assert_false (gtk_widget_get_visible (steps));
+    }
+  g_assert_cmpuint (n, >=, 1);
+  close_windows ();
+
+  /* The same alerts at an operator's desk have their steps. */
+  watch.window = open_window (server);
+  g_assert_cmpint (within (5000, panel_filled, &watch), >=, 0);
+  row = wg_alert_panel_get_row (wg_window_get_alert_panel (watch.window), 0, &alert);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (row, WG_TYPE_ALERT_ROW,
+                                                                                     "steps_box"))));
+  close_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +498,7 @@ main (int   argc,
 
   wg_test_add_ui_func ("/wg/ui/server/preferences", test_preferences);
   wg_test_add_ui_func ("/wg/ui/server/two-desks", test_two_desks);
+  wg_test_add_ui_func ("/wg/ui/server/viewer-desk", test_viewer_desk);
 
   app = wg_application_new (G_APPLICATION_NON_UNIQUE);
   g_settings_set_string (wg_application_get_settings (app), "operator-name", "值班员甲");
