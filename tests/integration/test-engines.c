@@ -403,16 +403,14 @@ static void sql_as_owner (const char *location, const char *sql);
 static char *server_value (const char *location, const char *sql);
 static gint64 server_int (const char *location, const char *sql);
 
-/* The server's schema, as test-store checks a file's: a database without a
- * county is not made one unasked; someone else's tables are refused; a
- * newer schema is refused and left as it is; the baseline the server came
- * with (version 6) is migrated, in one transaction, keeping its rows. */
+/* The server's schema, as test-store checks a file's (a newer schema and
+ * someone else's tables: /wg/engines/refusals): a database without a
+ * county is not made one unasked; the baseline the server came with
+ * (version 6) is migrated, in one transaction, keeping its rows. */
 static void
 test_schema (void)
 {
   g_autofree char *empty = wg_test_database (dir, "empty");
-  g_autofree char *foreign = wg_test_database (dir, "foreign");
-  g_autofree char *newer = wg_test_database (dir, "newer");
   g_autofree char *old = wg_test_database (dir, "baseline");
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
@@ -427,27 +425,8 @@ test_schema (void)
   g_clear_error (&error);
   g_assert_cmpint (server_int (empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), ==, 0);
 
-  /* Someone else's database. */
-  sql_as_owner (foreign, "CREATE TABLE contacts (name text)");
-  g_assert_null (wg_store_open (foreign, WG_STORE_OPEN_FLAGS_CREATE, &error));
-  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_A_DATABASE);
-  g_clear_error (&error);
-  g_assert_cmpint (server_int (foreign, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), ==, 1);
-
-  /* Made by a newer Wangge. */
-  store = wg_store_open (newer, WG_STORE_OPEN_FLAGS_CREATE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-  sql = g_strdup_printf ("UPDATE wangge_schema SET version = %u", wg_store_latest_version () + 1);
-  sql_as_owner (newer, sql);
-  g_assert_null (wg_store_open (newer, WG_STORE_OPEN_FLAGS_CREATE, &error));
-  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_TOO_NEW);
-  g_clear_error (&error);
-  g_assert_cmpint (server_int (newer, "SELECT version FROM wangge_schema"), ==, wg_store_latest_version () + 1);
-
   /* The baseline, with a county in it, as a server of that version left it. */
   sql_as_owner (old, wg_store_pg_baseline ());
-  g_free (sql);
   sql = g_strdup_printf ("INSERT INTO wangge_schema (version, application_id) VALUES (6, %d);"
                          " INSERT INTO signing_key (key, created_at) VALUES (decode (repeat ('ab', 32), 'hex'),"
                          "  '2026-11-01 08:00:00');"
@@ -597,7 +576,7 @@ test_feed_failover (void)
   GThread *publisher;
   GPid pids[2];
   GPid holder, standby;
-  gint64 killed_at, resumed_at, at_kill, n;
+  gint64 killed_at, resumed_at, at_kill, n, base;
   int status;
 
   g_assert_cmpint (wg_test_run (NULL, NULL, cli_path (), "--db", server, "demo", "--scale", "small", "--seed", "3",
@@ -634,18 +613,28 @@ test_feed_failover (void)
       json_object_set_int_member (json_node_get_object (node), "linkquality", i);
       g_ptr_array_add (payloads, json_to_string (node, FALSE));
     }
-  publish (&broker, stream.topic, g_ptr_array_index (payloads, 0));
-  g_assert_cmpint (wait_for_count (server, 1, 20), ==, 1);
+  /* Until the holder has subscribed, a report has nobody to go to: warm-ups
+   * until one is recorded. */
+  for (guint i = 0; server_int (server, "SELECT count(*) FROM sensor_event") == 0; i++)
+    {
+      g_autofree char *warm_up = g_strdup_printf ("{\"contact\":true,\"linkquality\":%u}", 5000 + i);
+
+      g_assert_cmpuint (i, <, 200);
+      publish (&broker, stream.topic, warm_up);
+      g_usleep (100000);
+    }
+  g_usleep (500000);
+  base = server_int (server, "SELECT count(*) FROM sensor_event");
   g_ptr_array_remove_index (payloads, 0);
 
   publisher = g_thread_new ("publisher", stream_thread, &stream);
-  at_kill = wait_for_count (server, 1 + 200, 30);
+  at_kill = wait_for_count (server, base + 200, 30);
   g_assert_cmpint (kill (holder, SIGKILL), ==, 0);
   killed_at = g_get_monotonic_time ();
   g_assert_cmpint (waitpid (holder, &status, 0), ==, holder);
   g_spawn_close_pid (holder);
   /* In the middle of the stream, not after it. */
-  g_assert_cmpint (at_kill, <, 1001);
+  g_assert_cmpint (at_kill, <, base + 1000);
 
   while (server_int (server, "SELECT pid FROM feed_lease") != standby &&
          g_get_monotonic_time () < killed_at + 20 * G_USEC_PER_SEC)
@@ -656,14 +645,14 @@ test_feed_failover (void)
                   " reports recorded by then)", (resumed_at - killed_at) / (double) G_USEC_PER_SEC, at_kill);
 
   g_assert_true (GPOINTER_TO_INT (g_thread_join (publisher)));
-  n = wait_for_count (server, 1001, 30);
+  n = wait_for_count (server, base + 1000, 30);
   /* Let a late duplicate show, if there were one. */
   g_usleep (500000);
   n = server_int (server, "SELECT count(*) FROM sensor_event");
-  if (n != 1001 && g_file_get_contents (log, &log_text, NULL, NULL))
+  if (n != base + 1000 && g_file_get_contents (log, &log_text, NULL, NULL))
     g_test_message ("listen said:\n%s", log_text);
-  g_assert_cmpint (n, ==, 1001);
-  g_assert_cmpint (server_int (server, "SELECT count(DISTINCT payload) FROM sensor_event"), ==, 1001);
+  g_assert_cmpint (n, ==, base + 1000);
+  g_assert_cmpint (server_int (server, "SELECT count(DISTINCT payload) FROM sensor_event"), ==, base + 1000);
 
   kill (standby, SIGTERM);
   g_assert_cmpint (waitpid (standby, &status, 0), ==, standby);

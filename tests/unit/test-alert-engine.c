@@ -1074,6 +1074,49 @@ test_batch (Fixture       *fixture,
   g_assert_cmpuint (wg_store_count_open_alerts (fixture->store), ==, 2);
 }
 
+/* A message the store refuses (received before 2019: the event's check)
+ * fails its batch: nothing of the batch is written, nothing announced, and
+ * its messages are not taken for redeliveries; handled again one by one,
+ * every other message is recorded and the refused one set aside. */
+static void
+test_batch_fails (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) t = at (DAY, 10, 0);
+  g_autoptr(GDateTime) long_ago = g_date_time_new_local (2018, 6, 1, 8, 0, 0);
+  g_autoptr(GError) error = NULL;
+  const char *payloads[] = { CLOSED, OPEN, CLOSED };
+  GDateTime *times[] = { t, long_ago, t };
+  guint first_mid = fixture->mid + 1;
+  guint n_recorded = 0;
+
+  g_assert_true (wg_alert_engine_begin_batch (fixture->engine, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+    if (!wg_alert_engine_handle (fixture->engine, TOPIC, payloads[i], strlen (payloads[i]), first_mid + i,
+                                 WG_MESSAGE_FLAGS_NONE, times[i], &error))
+      g_clear_error (&error);
+  if (wg_alert_engine_in_batch (fixture->engine))
+    {
+      g_assert_false (wg_alert_engine_end_batch (fixture->engine, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+  g_assert_false (wg_alert_engine_in_batch (fixture->engine));
+  g_assert_cmpint (wg_store_count_rows (fixture->store, "sensor_event"), ==, 0);
+  g_assert_cmpuint (fixture->n_new, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+    {
+      if (wg_alert_engine_handle (fixture->engine, TOPIC, payloads[i], strlen (payloads[i]), first_mid + i,
+                                  WG_MESSAGE_FLAGS_NONE, times[i], &error))
+        n_recorded++;
+      g_clear_error (&error);
+    }
+  fixture->mid = first_mid + G_N_ELEMENTS (payloads);
+  g_assert_cmpuint (n_recorded, ==, 2);
+  g_assert_cmpint (wg_store_count_rows (fixture->store, "sensor_event"), ==, 2);
+}
+
 static void
 test_lease (Fixture       *fixture,
             gconstpointer  data)
@@ -1187,6 +1230,7 @@ main (int   argc,
   ADD ("bridge", test_bridge);
   ADD ("door-left-open", test_door_left_open);
   ADD ("batch", test_batch);
+  ADD ("batch-fails", test_batch_fails);
   ADD ("lease", test_lease);
 #undef ADD
 

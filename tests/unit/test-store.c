@@ -98,7 +98,7 @@ file_only (void)
 {
   if (!wg_test_on_server ())
     return FALSE;
-  g_test_skip ("A desk's file only: the county server's counterpart is in test-engines (/wg/engines/schema)");
+  g_test_skip ("A desk's file only: the county server's counterpart is in test-engines (/wg/engines/refusals, /wg/engines/schema)");
   return TRUE;
 }
 

@@ -50,8 +50,11 @@ struct _WgAlertEngine
 
   /* A batch: one transaction, a savepoint per message, signals at the end. */
   gboolean in_batch;
+  gboolean batch_failed; /* a message of the open batch failed: it is rolled back whole */
   GArray *pending;      /* of Raised */
   GArray *batch_seen;   /* of guint64: digests taken in by the open batch */
+  GHashTable *known;    /* device → Known: the sensors as the open batch left them */
+  GPtrArray *events;    /* of Row: the open batch's events, written when it ends */
 
   /* The digests of the latest messages, to know a QoS 1 redelivery: a ring,
    * and a set whose keys point into it. Seeded from the database. */
@@ -295,8 +298,107 @@ typedef struct
   const char *digest;
 } Event;
 
+/* An event as it will be written: a batch writes its events together. */
+typedef struct
+{
+  gint64 sensor_id;
+  char *device;
+  char *received_at;
+  int kind;
+  char *payload;
+  char *digest;
+  char *occurred_at;
+  gboolean device_time;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_free (row->device);
+  g_free (row->received_at);
+  g_free (row->payload);
+  g_free (row->digest);
+  g_free (row->occurred_at);
+  g_free (row);
+}
+
+#define EVENT_COLUMNS 8
+#define EVENT_ROWS 32
+
+/* The INSERT of @n_rows events (1 or EVENT_ROWS): placeholders only. */
+static const char *
+insert_events_sql (guint n_rows)
+{
+  static const char one[] =
+    "INSERT INTO sensor_event (sensor_id, device, received_at, kind, payload, digest,"
+    "                          occurred_at, time_source)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  static char *many;
+
+  if (n_rows == 1)
+    return one;
+  if (g_once_init_enter (&many))
+    {
+      GString *sql = g_string_new (one);
+
+      for (guint i = 1; i < EVENT_ROWS; i++)
+        g_string_append (sql, ", (?, ?, ?, ?, ?, ?, ?, ?)");
+      g_once_init_leave (&many, g_string_free (sql, FALSE));
+    }
+  return many;
+}
+
+static gboolean
+insert_events (WgAlertEngine  *self,
+               Row           **rows,
+               guint           n_rows,
+               GError        **error)
+{
+  WgStmt *stmt;
+
+  if (!(stmt = wg_store_prepare (self->store, insert_events_sql (n_rows), error)))
+    return FALSE;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const Row *row = rows[i];
+      int base = (int) (i * EVENT_COLUMNS);
+
+      if (row->sensor_id != 0)
+        wg_stmt_bind_int64 (stmt, base + 1, row->sensor_id);
+      else
+        wg_stmt_bind_null (stmt, base + 1);
+      wg_stmt_bind_text (stmt, base + 2, row->device);
+      wg_stmt_bind_text (stmt, base + 3, row->received_at);
+      wg_stmt_bind_int (stmt, base + 4, row->kind);
+      wg_stmt_bind_text (stmt, base + 5, row->payload);
+      wg_stmt_bind_text (stmt, base + 6, row->digest);
+      wg_stmt_bind_text (stmt, base + 7, row->occurred_at);
+      wg_stmt_bind_int (stmt, base + 8, row->device_time ? 1 : 0);
+    }
+  return wg_store_step_done (self->store, stmt, error);
+}
+
+/* The batch's events, written: EVENT_ROWS to a statement, then the rest one
+ * by one (a round trip to the county server per statement, not per event). */
+static gboolean
+flush_events (WgAlertEngine  *self,
+              GError        **error)
+{
+  Row **rows = (Row **) self->events->pdata;
+  guint n = self->events->len, i = 0;
+  gboolean ok = TRUE;
+
+  for (; ok && i + EVENT_ROWS <= n; i += EVENT_ROWS)
+    ok = insert_events (self, rows + i, EVENT_ROWS, error);
+  for (; ok && i < n; i++)
+    ok = insert_events (self, rows + i, 1, error);
+  g_ptr_array_set_size (self->events, 0);
+  return ok;
+}
+
 /* Records the message once: a digest seen recently is QoS 1 delivering it
- * again, and nothing is written. */
+ * again, and nothing is written. Inside a batch, the event is written with
+ * the batch's others when it ends. */
 static gboolean
 record_event (WgAlertEngine  *self,
               gint64          sensor_id,
@@ -304,31 +406,29 @@ record_event (WgAlertEngine  *self,
               gboolean       *duplicate,
               GError        **error)
 {
-  static const char sql[] =
-    "INSERT INTO sensor_event (sensor_id, device, received_at, kind, payload, digest,"
-    "                          occurred_at, time_source)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  g_autofree char *kept = NULL;
-  g_autofree char *device_kept = NULL;
-  WgStmt *stmt;
+  Row *row;
+  gboolean ok;
 
   *duplicate = seen_recently (self, digest_key (event->digest));
   if (*duplicate)
     return TRUE;
-  kept = keep_payload (event->payload, event->length);
-  device_kept = g_utf8_make_valid (event->device, MIN (strlen (event->device), 128));
-  if (!(stmt = wg_store_prepare (self->store, sql, error)))
-    return FALSE;
-  if (sensor_id != 0)
-    wg_stmt_bind_int64 (stmt, 1, sensor_id);
-  wg_stmt_bind_text (stmt, 2, device_kept);
-  wg_stmt_bind_text (stmt, 3, event->received_at);
-  wg_stmt_bind_int (stmt, 4, event->kind);
-  wg_stmt_bind_text (stmt, 5, kept);
-  wg_stmt_bind_text (stmt, 6, event->digest);
-  wg_stmt_bind_text (stmt, 7, event->occurred_at);
-  wg_stmt_bind_int (stmt, 8, event->device_time ? 1 : 0);
-  return wg_store_step_done (self->store, stmt, error);
+  row = g_new0 (Row, 1);
+  row->sensor_id = sensor_id;
+  row->device = g_utf8_make_valid (event->device, MIN (strlen (event->device), 128));
+  row->received_at = g_strdup (event->received_at);
+  row->kind = event->kind;
+  row->payload = keep_payload (event->payload, event->length);
+  row->digest = g_strdup (event->digest);
+  row->occurred_at = g_strdup (event->occurred_at);
+  row->device_time = event->device_time;
+  if (self->in_batch)
+    {
+      g_ptr_array_add (self->events, row);
+      return TRUE;
+    }
+  ok = insert_events (self, &row, 1, error);
+  row_free (row);
+  return ok;
 }
 
 /* What the store knew of a sensor before this message. -1: unknown. */
@@ -361,6 +461,19 @@ read_known (WgAlertEngine  *self,
   WgStmt *stmt;
   int rc;
 
+  /* Within a batch, a sensor is read once: after that the batch's own
+   * writes are what it is (no other writer of its state while the batch's
+   * transaction is open: the feed's lease). */
+  if (self->in_batch)
+    {
+      const Known *cached = g_hash_table_lookup (self->known, device);
+
+      if (cached != NULL)
+        {
+          *known = *cached;
+          return TRUE;
+        }
+    }
   memset (known, 0, sizeof *known);
   known->contact = known->tamper = known->battery_low = known->online = -1;
   if (!(stmt = wg_store_prepare (self->store, sql, error)))
@@ -382,6 +495,8 @@ read_known (WgAlertEngine  *self,
       wg_store_set_error (self->store, rc, error);
       return FALSE;
     }
+  if (self->in_batch)
+    g_hash_table_insert (self->known, g_strdup (device), g_memdup2 (known, sizeof *known));
   return TRUE;
 }
 
@@ -455,19 +570,23 @@ announce (WgAlertEngine *self,
     }
 }
 
-/* Transactions: one per message, or a savepoint per message inside the
- * batch's transaction. */
+/* Transactions: one per message, or the batch's. Inside a batch a message
+ * takes no savepoint of its own (two round trips to the county server, for
+ * every message): a message that fails fails the batch, which is rolled
+ * back whole and handled again one message at a time by its caller. */
 static gboolean
 message_begin (WgAlertEngine  *self,
                GError        **error)
 {
-  static const char savepoint_sql[] = "SAVEPOINT message";
-  WgStmt *stmt;
-
   if (!self->in_batch)
     return wg_store_begin (self->store, error);
-  return (stmt = wg_store_prepare (self->store, savepoint_sql, error)) != NULL &&
-         wg_store_step_done (self->store, stmt, error);
+  if (self->batch_failed)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                           "An earlier message of the batch was not recorded: the batch is rolled back.");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -476,15 +595,10 @@ message_commit (WgAlertEngine  *self,
                 GArray         *raised,
                 GError        **error)
 {
-  static const char release_sql[] = "RELEASE message";
   guint64 key = digest_key (digest);
-  WgStmt *stmt;
 
   if (self->in_batch)
     {
-      if (!(stmt = wg_store_prepare (self->store, release_sql, error)) ||
-          !wg_store_step_done (self->store, stmt, error))
-        return FALSE;
       g_array_append_vals (self->pending, raised->data, raised->len);
       /* Known at once (a redelivery may come in the same batch), forgotten
        * again if the batch is not written. */
@@ -503,22 +617,18 @@ message_commit (WgAlertEngine  *self,
   return TRUE;
 }
 
+/* @failed: the store failed (else: a duplicate, nothing was written). */
 static void
-message_abort (WgAlertEngine *self)
+message_abort (WgAlertEngine *self,
+               gboolean       failed)
 {
-  static const char rollback_sql[] = "ROLLBACK TO message";
-  static const char release_sql[] = "RELEASE message";
-  WgStmt *stmt;
-
   if (!self->in_batch)
     {
       wg_store_rollback (self->store);
       return;
     }
-  if ((stmt = wg_store_prepare (self->store, rollback_sql, NULL)) != NULL)
-    wg_store_step_done (self->store, stmt, NULL);
-  if ((stmt = wg_store_prepare (self->store, release_sql, NULL)) != NULL)
-    wg_store_step_done (self->store, stmt, NULL);
+  if (failed)
+    self->batch_failed = TRUE;
 }
 
 /* When it happened: the device's own last_seen when it is plausible, else
@@ -764,6 +874,24 @@ wg_alert_engine_handle (WgAlertEngine  *self,
 
   if (!update_sensor (self, known.id, &message, when, error))
     goto failed;
+  if (self->in_batch)
+    {
+      Known *cached = g_hash_table_lookup (self->known, message.device);
+
+      /* As the UPDATE left the row. */
+      if (cached != NULL)
+        {
+          int low = battery_low_of (&message);
+
+          if (message.contact >= 0)
+            cached->contact = message.contact;
+          cached->online = message.topic == WG_SENSOR_TOPIC_AVAILABILITY ? message.online : 1;
+          if (message.tamper >= 0)
+            cached->tamper = message.tamper;
+          if (low >= 0)
+            cached->battery_low = low;
+        }
+    }
 
   /* A sensor bound to no household watches nobody. */
   if (known.household_id != 0)
@@ -794,12 +922,12 @@ wg_alert_engine_handle (WgAlertEngine  *self,
 
 duplicate:
   /* QoS 1 delivered it again: it was handled the first time. */
-  message_abort (self);
+  message_abort (self, FALSE);
   self->stats.duplicates++;
   return TRUE;
 
 failed:
-  message_abort (self);
+  message_abort (self, TRUE);
   return FALSE;
 }
 
@@ -810,8 +938,12 @@ failed:
  *
  * Opens one transaction for the messages handled until
  * wg_alert_engine_end_batch(): a burst after an outage is written once, not
- * once per message. Each message still stands alone (a savepoint), and the
- * alerts are announced when the batch is committed.
+ * once per message, and each sensor is read once. A message that fails
+ * fails the batch — wg_alert_engine_handle() returns %FALSE for it and
+ * every later one, and end_batch() rolls it all back — so that the caller
+ * can handle those messages again one by one (each its own transaction),
+ * setting aside only the one that cannot be recorded. The alerts are
+ * announced when the batch is committed.
  *
  * Returns: %TRUE on success
  */
@@ -825,9 +957,55 @@ wg_alert_engine_begin_batch (WgAlertEngine  *self,
   if (!wg_store_begin (self->store, error))
     return FALSE;
   self->in_batch = TRUE;
+  self->batch_failed = FALSE;
   g_array_set_size (self->pending, 0);
   g_array_set_size (self->batch_seen, 0);
+  g_hash_table_remove_all (self->known);
   return TRUE;
+}
+
+/* The batch's digests forgotten: its messages were not written. */
+static void
+forget_batch (WgAlertEngine *self)
+{
+  for (guint i = 0; i < self->batch_seen->len; i++)
+    forget (self, g_array_index (self->batch_seen, guint64, i));
+  g_array_set_size (self->batch_seen, 0);
+  g_array_set_size (self->pending, 0);
+  g_hash_table_remove_all (self->known);
+  g_ptr_array_set_size (self->events, 0);
+  self->in_batch = FALSE;
+  self->batch_failed = FALSE;
+}
+
+/**
+ * wg_alert_engine_in_batch:
+ *
+ * Returns: whether a batch is open
+ */
+gboolean
+wg_alert_engine_in_batch (WgAlertEngine *self)
+{
+  g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), FALSE);
+
+  return self->in_batch;
+}
+
+/**
+ * wg_alert_engine_abort_batch:
+ * @self: a #WgAlertEngine
+ *
+ * Rolls the open batch back: nothing of it is written, nothing announced,
+ * and its messages are not known as handled.
+ */
+void
+wg_alert_engine_abort_batch (WgAlertEngine *self)
+{
+  g_return_if_fail (WG_IS_ALERT_ENGINE (self));
+  g_return_if_fail (self->in_batch);
+
+  wg_store_rollback (self->store);
+  forget_batch (self);
 }
 
 gboolean
@@ -839,17 +1017,24 @@ wg_alert_engine_end_batch (WgAlertEngine  *self,
   g_return_val_if_fail (WG_IS_ALERT_ENGINE (self), FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
 
-  self->in_batch = FALSE;
-  raised = g_array_copy (self->pending);
-  g_array_set_size (self->pending, 0);
-  if (!wg_store_commit_quietly (self->store, error))
+  if (self->batch_failed)
     {
-      for (guint i = 0; i < self->batch_seen->len; i++)
-        forget (self, g_array_index (self->batch_seen, guint64, i));
-      g_array_set_size (self->batch_seen, 0);
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_FAILED,
+                           _("A sensor message of the batch could not be recorded: none of the batch was."));
+      wg_alert_engine_abort_batch (self);
       return FALSE;
     }
+  raised = g_array_copy (self->pending);
+  if (!flush_events (self, error) || !wg_store_commit_quietly (self->store, error))
+    {
+      wg_store_rollback (self->store);
+      forget_batch (self);
+      return FALSE;
+    }
+  self->in_batch = FALSE;
+  g_array_set_size (self->pending, 0);
   g_array_set_size (self->batch_seen, 0);
+  g_hash_table_remove_all (self->known);
   announce (self, raised);
   return TRUE;
 }
@@ -1005,7 +1190,7 @@ wg_alert_engine_check_timers (WgAlertEngine  *self,
   return message_commit (self, NULL, raised, error);
 
 failed:
-  message_abort (self);
+  message_abort (self, TRUE);
   return FALSE;
 }
 
@@ -1089,6 +1274,8 @@ wg_alert_engine_finalize (GObject *object)
   g_free (self->base_topic);
   g_hash_table_unref (self->reminded);
   g_array_unref (self->pending);
+  g_hash_table_unref (self->known);
+  g_ptr_array_unref (self->events);
   g_array_unref (self->batch_seen);
   g_hash_table_unref (self->recent);
   g_free (self->ring);
@@ -1115,6 +1302,8 @@ wg_alert_engine_init (WgAlertEngine *self)
 {
   self->reminded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Raised));
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   self->batch_seen = g_array_new (FALSE, FALSE, sizeof (guint64));
   self->ring = g_new0 (guint64, RECENT_DIGESTS);
   self->recent = g_hash_table_new (g_int64_hash, g_int64_equal);

@@ -70,5 +70,7 @@ void           wg_alert_engine_get_stats       (WgAlertEngine    *self,
                                                 WgFeedStats      *stats);
 
 void           wg_alert_engine_catch_up (WgAlertEngine *self);
+void           wg_alert_engine_abort_batch (WgAlertEngine *self);
+gboolean       wg_alert_engine_in_batch (WgAlertEngine *self);
 
 G_END_DECLS

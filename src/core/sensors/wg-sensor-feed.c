@@ -199,48 +199,69 @@ post_state (WgSensorFeed *self,
   }
 }
 
-/* Hands every queued message to the engine, in one transaction, and tells
- * the network thread waiting for it whether they were recorded. */
+static gboolean
+handle_queued (WgSensorFeed  *self,
+               Queued        *queued,
+               GError       **error)
+{
+  gsize length;
+  const void *payload = g_bytes_get_data (queued->payload, &length);
+
+  return wg_alert_engine_handle (self->engine, queued->topic, payload, length, queued->mid,
+                                 queued->retained ? WG_MESSAGE_FLAGS_RETAINED : WG_MESSAGE_FLAGS_NONE,
+                                 NULL, error);
+}
+
+/* Hands every queued message to the engine and tells the network thread
+ * waiting for them whether they were recorded. One transaction for what
+ * has come — a burst after an outage is written at the disk's (or the
+ * server's) pace, not one commit per message; if it fails, the messages
+ * again one by one, each its own transaction: one that cannot be recorded
+ * is set aside (and said so) without holding back the others; when none
+ * can be, the store is failing and they are not recorded at all (the
+ * broker delivers them again). */
 static void
 drain (WgSensorFeed *self)
 {
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) queued_free);
   g_autoptr(GError) batch_error = NULL;
-  gboolean batch;
   gboolean failed = FALSE;
   Queued *queued;
-  guint n = 0;
 
-  if (g_async_queue_length (self->queue) > 0)
+  while ((queued = g_async_queue_try_pop (self->queue)) != NULL)
+    g_ptr_array_add (batch, queued);
+
+  if (batch->len > 0)
     {
-      /* One transaction for what has come: a burst after an outage is
-       * written at the disk's pace, not one commit per message. */
-      batch = wg_alert_engine_begin_batch (self->engine, &batch_error);
-      if (!batch)
-        g_warning ("Sensor messages are recorded one by one: %s", batch_error->message);
-      while ((queued = g_async_queue_try_pop (self->queue)) != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-          gsize length;
-          const void *payload = g_bytes_get_data (queued->payload, &length);
+      gboolean recorded = wg_alert_engine_begin_batch (self->engine, &batch_error);
 
-          if (!wg_alert_engine_handle (self->engine, queued->topic, payload, length, queued->mid,
-                                       queued->retained ? WG_MESSAGE_FLAGS_RETAINED : WG_MESSAGE_FLAGS_NONE,
-                                       NULL, &error))
-            {
-              g_warning ("A sensor message was not recorded: %s", error->message);
-              failed = TRUE;
-            }
-          queued_free (queued);
-          n++;
-        }
-      if (batch && !wg_alert_engine_end_batch (self->engine, &batch_error))
+      for (guint i = 0; recorded && i < batch->len; i++)
+        recorded = handle_queued (self, g_ptr_array_index (batch, i), &batch_error);
+      if (recorded)
+        recorded = wg_alert_engine_end_batch (self->engine, &batch_error);
+      else if (batch_error != NULL && wg_alert_engine_in_batch (self->engine))
+        wg_alert_engine_abort_batch (self->engine);
+
+      if (!recorded)
         {
-          g_warning ("%u sensor messages were not recorded: %s", n, batch_error->message);
-          failed = TRUE;
+          guint n_failed = 0;
+
+          g_debug ("A batch of %u sensor messages is recorded one by one: %s", batch->len,
+                   batch_error != NULL ? batch_error->message : "");
+          for (guint i = 0; i < batch->len; i++)
+            {
+              g_autoptr(GError) error = NULL;
+
+              if (!handle_queued (self, g_ptr_array_index (batch, i), &error))
+                {
+                  g_warning ("A sensor message was not recorded: %s", error->message);
+                  n_failed++;
+                }
+            }
+          failed = n_failed == batch->len;
         }
-      self->n_received += n;
-      if (n > 0)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RECEIVED]);
+      self->n_received += batch->len;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RECEIVED]);
     }
 
   g_mutex_lock (&self->lock);
