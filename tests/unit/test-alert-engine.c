@@ -1117,6 +1117,45 @@ test_batch_fails (Fixture       *fixture,
   g_assert_cmpint (wg_store_count_rows (fixture->store, "sensor_event"), ==, 2);
 }
 
+/* A batch writes each sensor once, when it ends: what it writes is what the
+ * messages one by one would have left — the door's "since" the time it last
+ * changed (not its latest report), the latest battery, the latest time seen. */
+static void
+test_batch_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) t = at (DAY, 10, 0);
+  g_autoptr(GDateTime) t9 = at (DAY, 10, 9);
+  g_autoptr(GDateTime) t11 = at (DAY, 10, 11);
+  g_autoptr(GPtrArray) sensors = NULL;
+  g_autoptr(GError) error = NULL;
+  const WgSensorInfo *sensor = NULL;
+
+  g_assert_true (wg_alert_engine_begin_batch (fixture->engine, &error));
+  send (fixture, TOPIC, CLOSED, t);
+  send (fixture, TOPIC, OPEN, t);
+  send (fixture, TOPIC, "{\"contact\":false,\"battery\":64}", t9);
+  g_assert_true (wg_alert_engine_end_batch (fixture->engine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_KIND_DOOR_OPENED), ==, 1);
+
+  sensors = wg_store_list_sensors (fixture->store, DAY, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sensors->len; i++)
+    if (g_str_equal (((WgSensorInfo *) g_ptr_array_index (sensors, i))->device, DEVICE))
+      sensor = g_ptr_array_index (sensors, i);
+  g_assert_nonnull (sensor);
+  g_assert_cmpint (sensor->contact, ==, 0);
+  g_assert_cmpint (sensor->battery, ==, 64);
+  g_assert_cmpint (sensor->online, ==, 1);
+  g_assert_cmpstr (sensor->last_seen, ==, DAY " 10:09:00");
+
+  /* Open since 10:00, not 10:09: left open at 10:11. */
+  g_assert_true (wg_alert_engine_check_timers (fixture->engine, t11, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_open_of_kind (fixture, WG_ALERT_KIND_DOOR_LEFT_OPEN), ==, 1);
+}
+
 static void
 test_lease (Fixture       *fixture,
             gconstpointer  data)
@@ -1231,6 +1270,7 @@ main (int   argc,
   ADD ("door-left-open", test_door_left_open);
   ADD ("batch", test_batch);
   ADD ("batch-fails", test_batch_fails);
+  ADD ("batch-state", test_batch_state);
   ADD ("lease", test_lease);
 #undef ADD
 

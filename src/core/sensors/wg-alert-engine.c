@@ -53,7 +53,8 @@ struct _WgAlertEngine
   gboolean batch_failed; /* a message of the open batch failed: it is rolled back whole */
   GArray *pending;      /* of Raised */
   GArray *batch_seen;   /* of guint64: digests taken in by the open batch */
-  GHashTable *known;    /* device → Known: the sensors as the open batch left them */
+  GHashTable *known;    /* device → Cached: the sensors as the open batch left them */
+  gboolean known_loaded;
   GPtrArray *events;    /* of Row: the open batch's events, written when it ends */
 
   /* The digests of the latest messages, to know a QoS 1 redelivery: a ring,
@@ -442,11 +443,66 @@ typedef struct
   int online;
 } Known;
 
+/* A sensor in a batch: what it was, what the batch's messages made it, and
+ * what is to be written when the batch ends (one UPDATE per sensor). */
+typedef struct
+{
+  Known known;
+  gboolean dirty;
+  int battery;              /* the batch's latest percentage; -1: none */
+  char last_seen[24];       /* the latest message's time */
+  char contact_since[24];   /* when the door last changed in the batch; "" if it did not */
+} Cached;
+
 static int
 column_flag (WgStmt *stmt,
              int           column)
 {
   return wg_stmt_column_is_null (stmt, column) ? -1 : wg_stmt_column_int (stmt, column);
+}
+
+static void
+read_known_row (WgStmt *stmt,
+                int     first,
+                Known  *known)
+{
+  known->id = wg_stmt_column_int64 (stmt, first);
+  known->household_id = wg_stmt_column_int64 (stmt, first + 1);
+  known->contact = column_flag (stmt, first + 2);
+  known->tamper = column_flag (stmt, first + 3);
+  known->battery_low = column_flag (stmt, first + 4);
+  known->online = column_flag (stmt, first + 5);
+}
+
+/* Every sensor of the county, into the batch's cache: one query, not one
+ * per sensor (a county has a few hundred). */
+static gboolean
+load_sensors (WgAlertEngine  *self,
+              GError        **error)
+{
+  static const char sql[] =
+    "SELECT device, id, coalesce (household_id, 0), contact, tamper, battery_low, online FROM sensor";
+  WgStmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (self->store, sql, error)))
+    return FALSE;
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      Cached *cached = g_new0 (Cached, 1);
+
+      read_known_row (stmt, 1, &cached->known);
+      cached->battery = -1;
+      g_hash_table_insert (self->known, g_strdup (wg_stmt_column_text (stmt, 0)), cached);
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  self->known_loaded = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -461,42 +517,35 @@ read_known (WgAlertEngine  *self,
   WgStmt *stmt;
   int rc;
 
-  /* Within a batch, a sensor is read once: after that the batch's own
-   * writes are what it is (no other writer of its state while the batch's
-   * transaction is open: the feed's lease). */
-  if (self->in_batch)
-    {
-      const Known *cached = g_hash_table_lookup (self->known, device);
-
-      if (cached != NULL)
-        {
-          *known = *cached;
-          return TRUE;
-        }
-    }
   memset (known, 0, sizeof *known);
   known->contact = known->tamper = known->battery_low = known->online = -1;
+
+  /* Within a batch, the sensors are read once: after that the batch's own
+   * messages make them what they are (no other writer of their state while
+   * the batch's transaction is open: the feed's lease). */
+  if (self->in_batch)
+    {
+      const Cached *cached;
+
+      if (!self->known_loaded && !load_sensors (self, error))
+        return FALSE;
+      if ((cached = g_hash_table_lookup (self->known, device)) != NULL)
+        *known = cached->known;
+      return TRUE;
+    }
+
   if (!(stmt = wg_store_prepare (self->store, sql, error)))
     return FALSE;
   wg_stmt_bind_text (stmt, 1, device);
   rc = wg_stmt_step (stmt);
   if (rc == WG_STMT_ROW)
-    {
-      known->id = wg_stmt_column_int64 (stmt, 0);
-      known->household_id = wg_stmt_column_int64 (stmt, 1);
-      known->contact = column_flag (stmt, 2);
-      known->tamper = column_flag (stmt, 3);
-      known->battery_low = column_flag (stmt, 4);
-      known->online = column_flag (stmt, 5);
-    }
+    read_known_row (stmt, 0, known);
   wg_stmt_reset (stmt);
   if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
     {
       wg_store_set_error (self->store, rc, error);
       return FALSE;
     }
-  if (self->in_batch)
-    g_hash_table_insert (self->known, g_strdup (device), g_memdup2 (known, sizeof *known));
   return TRUE;
 }
 
@@ -872,24 +921,32 @@ wg_alert_engine_handle (WgAlertEngine  *self,
       return message_commit (self, digest, raised, error);
     }
 
-  if (!update_sensor (self, known.id, &message, when, error))
+  if (!self->in_batch && !update_sensor (self, known.id, &message, when, error))
     goto failed;
   if (self->in_batch)
     {
-      Known *cached = g_hash_table_lookup (self->known, message.device);
+      Cached *cached = g_hash_table_lookup (self->known, message.device);
 
-      /* As the UPDATE left the row. */
+      /* What the per-message UPDATE would have made it, written once when
+       * the batch ends (flush_sensors ()). */
       if (cached != NULL)
         {
           int low = battery_low_of (&message);
 
+          if (message.contact >= 0 && message.contact != cached->known.contact)
+            g_strlcpy (cached->contact_since, when, sizeof cached->contact_since);
           if (message.contact >= 0)
-            cached->contact = message.contact;
-          cached->online = message.topic == WG_SENSOR_TOPIC_AVAILABILITY ? message.online : 1;
+            cached->known.contact = message.contact;
+          cached->known.online = message.topic == WG_SENSOR_TOPIC_AVAILABILITY ? message.online : 1;
           if (message.tamper >= 0)
-            cached->tamper = message.tamper;
+            cached->known.tamper = message.tamper;
           if (low >= 0)
-            cached->battery_low = low;
+            cached->known.battery_low = low;
+          if (message.battery >= 0)
+            cached->battery = (int) floor (message.battery + 0.5);
+          if (cached->last_seen[0] == '\0' || strcmp (cached->last_seen, when) < 0)
+            g_strlcpy (cached->last_seen, when, sizeof cached->last_seen);
+          cached->dirty = TRUE;
         }
     }
 
@@ -931,6 +988,49 @@ failed:
   return FALSE;
 }
 
+/* The sensors the batch's messages changed, written: one UPDATE each. */
+static gboolean
+flush_sensors (WgAlertEngine  *self,
+               GError        **error)
+{
+  static const char sql[] =
+    "UPDATE sensor SET battery = coalesce (?2, battery),"
+    "  contact_since = coalesce (?3, contact_since),"
+    "  left_open_raised = CASE WHEN ?3 IS NOT NULL THEN 0 ELSE left_open_raised END,"
+    "  contact = coalesce (?4, contact), online = ?5,"
+    "  last_seen = CASE WHEN last_seen IS NULL OR last_seen < ?6 THEN ?6 ELSE last_seen END,"
+    "  tamper = coalesce (?7, tamper), battery_low = coalesce (?8, battery_low)"
+    " WHERE id = ?1";
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->known);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Cached *cached = value;
+      WgStmt *stmt;
+
+      if (!cached->dirty)
+        continue;
+      if (!(stmt = wg_store_prepare (self->store, sql, error)))
+        return FALSE;
+      wg_stmt_bind_int64 (stmt, 1, cached->known.id);
+      if (cached->battery >= 0)
+        wg_stmt_bind_int (stmt, 2, cached->battery);
+      if (cached->contact_since[0] != '\0')
+        wg_stmt_bind_text (stmt, 3, cached->contact_since);
+      bind_flag (stmt, 4, cached->known.contact);
+      wg_stmt_bind_int (stmt, 5, cached->known.online);
+      wg_stmt_bind_text (stmt, 6, cached->last_seen);
+      bind_flag (stmt, 7, cached->known.tamper);
+      bind_flag (stmt, 8, cached->known.battery_low);
+      if (!wg_store_step_done (self->store, stmt, error))
+        return FALSE;
+      cached->dirty = FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * wg_alert_engine_begin_batch:
  * @self: a #WgAlertEngine
@@ -961,6 +1061,8 @@ wg_alert_engine_begin_batch (WgAlertEngine  *self,
   g_array_set_size (self->pending, 0);
   g_array_set_size (self->batch_seen, 0);
   g_hash_table_remove_all (self->known);
+  self->known_loaded = FALSE;
+  g_ptr_array_set_size (self->events, 0);
   return TRUE;
 }
 
@@ -973,6 +1075,7 @@ forget_batch (WgAlertEngine *self)
   g_array_set_size (self->batch_seen, 0);
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->known);
+  self->known_loaded = FALSE;
   g_ptr_array_set_size (self->events, 0);
   self->in_batch = FALSE;
   self->batch_failed = FALSE;
@@ -1025,7 +1128,8 @@ wg_alert_engine_end_batch (WgAlertEngine  *self,
       return FALSE;
     }
   raised = g_array_copy (self->pending);
-  if (!flush_events (self, error) || !wg_store_commit_quietly (self->store, error))
+  if (!flush_sensors (self, error) || !flush_events (self, error) ||
+      !wg_store_commit_quietly (self->store, error))
     {
       wg_store_rollback (self->store);
       forget_batch (self);
@@ -1035,6 +1139,7 @@ wg_alert_engine_end_batch (WgAlertEngine  *self,
   g_array_set_size (self->pending, 0);
   g_array_set_size (self->batch_seen, 0);
   g_hash_table_remove_all (self->known);
+  self->known_loaded = FALSE;
   announce (self, raised);
   return TRUE;
 }

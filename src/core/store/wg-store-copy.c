@@ -240,6 +240,9 @@ wg_store_copy (WgStore       *from,
     }
   if (!wg_store_commit (to, error))
     return FALSE;
+  /* What the planner knows of the tables, at once rather than whenever the
+   * server's autovacuum comes by: the first desks get their plans. */
+  wg_store_update_statistics (to);
   if (n_rows != NULL)
     *n_rows = rows;
   return TRUE;

@@ -63,6 +63,7 @@ void          wg_store_explain_missed_save (WgStore      *store,
                                             gint64        id,
                                             const char   *gone,
                                             GError      **error);
+void          wg_store_update_statistics   (WgStore      *self);
 void          wg_store_set_bulk            (WgStore      *self,
                                             gboolean      bulk);
 

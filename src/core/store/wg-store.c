@@ -359,6 +359,19 @@ wg_store_release_feed_lock (WgStore *self)
   wg_stmt_reset (stmt);
 }
 
+/* After rows were loaded in bulk (a copy): on the server, the tables
+ * vacuumed (their pages marked all-visible) and analyzed for the planner —
+ * at once, rather than by autovacuum under the first desks' feet. A failure
+ * is only slower plans until autovacuum comes by. */
+void
+wg_store_update_statistics (WgStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wg_store_exec (self, self->pg != NULL ? "VACUUM (ANALYZE)" : "PRAGMA optimize", &error))
+    g_debug ("The statistics were not updated: %s", error->message);
+}
+
 /* A bulk job (an import, a demo county) on a desk's file: a bigger page
  * cache and the temporary store in memory while it runs. Nothing to do on
  * the county server, which is tuned by its administrator. */
