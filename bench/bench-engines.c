@@ -11,9 +11,12 @@
  * and a village's dossier packet; then, on the server, how long a standby
  * `wangge-cli listen` takes to resume — from the holder killed with
  * SIGKILL to the first message recorded by the standby (a real mosquitto on
- * loopback, as the tests start it). Aims (issue #14): the server within 2×
- * of the file on expand and search (≤ 20 ms, ≤ 30 ms p95), ingest on the
- * server ≥ 5,000 messages/s, a standby resumes within 10 s.
+ * loopback, as the tests start it). Aims (issue #14): expand ≤ 20 ms and
+ * search ≤ 30 ms at the 95th percentile on the server, and within 2× of the
+ * file (a round trip to another process against a library call: at these
+ * sub-millisecond times the server is well within the first, not the
+ * second), ingest on the server ≥ 5,000 messages/s, a standby resumes
+ * within 10 s.
  */
 
 #include "config.h"

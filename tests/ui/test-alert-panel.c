@@ -26,6 +26,7 @@
 #include "wg-window-private.h"
 
 #include "../wg-test-broker.h"
+#include "../wg-test-app.h"
 #include "../wg-test-gtk.h"
 #include "../wg-test-util.h"
 
@@ -323,15 +324,6 @@ test_bridge_offline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 new_alerts_wait (gpointer panel)
 {
@@ -403,11 +395,11 @@ test_list_holds_still (void)
   wait_for (has_one_row, panel);
   wg_alert_panel_get_row (panel, 0, &alert);
   acted_on = alert->id;
-  spin (300);
+  wg_test_spin (300);
   button = find_button (GTK_WIDGET (wg_alert_panel_get_row (panel, 0, NULL)), "alerts.acknowledge");
   g_assert_nonnull (button);
   wg_test_point_at (button);
-  spin (300);
+  wg_test_spin (300);
   g_assert_true (wg_alert_panel_get_held (panel));
 
   /* Newer, as high: they would go on top and push the card down. */
@@ -465,7 +457,7 @@ test_list_holds_still (void)
       g_assert_no_error (error);
     }
     wait_for (watched_row_acknowledged, panel);
-    spin (300);
+    wg_test_spin (300);
     g_assert_cmpuint (wg_alert_panel_get_n_rows_filled (panel), ==, filled + 1);
     g_assert_cmpuint (wg_alert_panel_get_n_rows (panel), ==, 3);
     g_assert_true (wg_alert_panel_get_row (panel, watched_index, &other) == other_row);

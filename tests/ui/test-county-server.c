@@ -40,6 +40,7 @@
 #include "wg-test-db.h"
 #include "wg-window-private.h"
 
+#include "../wg-test-app.h"
 #include "../wg-test-gtk.h"
 #include "../wg-test-util.h"
 
@@ -50,15 +51,6 @@ static char *server;
 static char *county;
 static gint64 known_person;
 static WgApplication *app;
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Spins until @done or @ms pass; returns how long it took, or -1. */
 static gint64
@@ -90,35 +82,6 @@ shows_text (GtkWidget  *widget,
     if (shows_text (child, text))
       return TRUE;
   return FALSE;
-}
-
-static WgWindow *
-open_window (const char *database)
-{
-  WgWindow *window;
-
-  wg_application_set_database_path (app, database);
-  g_application_activate (G_APPLICATION (app));
-  window = WG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (WG_IS_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-close_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    {
-      GtkWindow *window = windows->data;
-
-      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-      gtk_window_destroy (window);
-      while (window != NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 /* A keyring of the test's own, unlocked, on the test's session bus. */
@@ -187,9 +150,9 @@ test_preferences (void)
   GtkWidget *check;
 
   *strchr (database, '?') = '\0';
-  open_window (server);
+  wg_test_open_window (app, server);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  spin (100);
+  wg_test_spin (100);
   prefs = wg_test_find_toplevel (WG_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   group = WG_DATABASE_GROUP (gtk_widget_get_template_child (GTK_WIDGET (prefs), WG_TYPE_PREFERENCES_WINDOW,
@@ -217,7 +180,7 @@ test_preferences (void)
 
     while ((kept = wg_secrets_lookup_database_password_sync (location)) == NULL &&
            g_get_monotonic_time () < until)
-      spin (50);
+      wg_test_spin (50);
     g_assert_cmpstr (kept, ==, "门磁-2026");
   }
   gtk_editable_set_text (GTK_EDITABLE (CHILD ("password_row")), "");
@@ -245,7 +208,7 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (CHILD ("name_row")), database);
 #undef CHILD
   gtk_window_destroy (prefs);
-  close_windows ();
+  wg_test_close_windows (app);
 
   /* Started without --database: the county server, with the password from
    * the keyring; shown without it. */
@@ -263,7 +226,7 @@ test_preferences (void)
     g_assert_nonnull (strstr (wg_store_get_location (store), "password="));
     g_assert_null (strstr (wg_store_get_path (store), "password"));
     g_assert_cmpstr (wg_window_get_page (window), !=, "error");
-    close_windows ();
+    wg_test_close_windows (app);
   }
   g_settings_reset (settings, "database-kind");
 }
@@ -325,7 +288,7 @@ static void
 test_two_desks (void)
 {
   g_autoptr(GError) error = NULL;
-  WgWindow *desk_a = open_window (server);
+  WgWindow *desk_a = wg_test_open_window (app, server);
   g_autoptr(WgStore) store_b = wg_store_open (server, 0, &error);
   g_autoptr(WgContext) context_b = NULL;
   g_autoptr(WgStore) feed_store = NULL;
@@ -398,7 +361,7 @@ test_two_desks (void)
   g_test_message ("the acknowledgement showed on desk A's panel after %" G_GINT64_FORMAT " ms", ms);
   g_assert_cmpint (ms, >=, 0);
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static gboolean
@@ -439,7 +402,7 @@ test_viewer_desk (void)
   PQfinish (conn);
   viewer = g_strdup_printf ("%.*s&user=leader_screen", (int) (strstr (server, "&user=") - server), server);
 
-  watch.window = open_window (viewer);
+  watch.window = wg_test_open_window (app, viewer);
   g_assert_true (wg_store_is_read_only (wg_window_get_store (watch.window)));
   g_assert_cmpint (within (5000, panel_filled, &watch), >=, 0);
   panel = wg_window_get_alert_panel (watch.window);
@@ -451,15 +414,15 @@ test_viewer_desk (void)
       g_assert_false (gtk_widget_get_visible (steps));
     }
   g_assert_cmpuint (n, >=, 1);
-  close_windows ();
+  wg_test_close_windows (app);
 
   /* The same alerts at an operator's desk have their steps. */
-  watch.window = open_window (server);
+  watch.window = wg_test_open_window (app, server);
   g_assert_cmpint (within (5000, panel_filled, &watch), >=, 0);
   row = wg_alert_panel_get_row (wg_window_get_alert_panel (watch.window), 0, &alert);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (row, WG_TYPE_ALERT_ROW,
                                                                                      "steps_box"))));
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 int

@@ -22,41 +22,13 @@
 #include "wg-store.h"
 #include "wg-window-private.h"
 
+#include "../wg-test-app.h"
 #include "../wg-test-gtk.h"
 #include "../wg-test-util.h"
 
 static char *tmp_dir;
 static char *samples_dir;
 static WgApplication *app;
-
-static WgWindow *
-open_window (const char *database)
-{
-  WgWindow *window;
-
-  wg_application_set_database_path (app, database);
-  g_application_activate (G_APPLICATION (app));
-  window = WG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (WG_IS_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-close_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    {
-      GtkWindow *window = windows->data;
-
-      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-      gtk_window_destroy (window);
-      while (window != NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static char *
 empty_database (const char *name)
@@ -121,7 +93,7 @@ static void
 test_empty_to_county (void)
 {
   g_autofree char *db = empty_database ("empty.db");
-  WgWindow *window = open_window (db);
+  WgWindow *window = wg_test_open_window (app, db);
   g_autoptr(WgStore) store = NULL;
   WgLevelCounts counts;
   g_autoptr(GError) error = NULL;
@@ -141,7 +113,7 @@ test_empty_to_county (void)
   g_assert_cmpuint (counts.households, ==, 40);
   g_assert_cmpuint (counts.persons, ==, 117);
   g_assert_false (wg_store_is_demo (store));
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void
@@ -169,7 +141,7 @@ test_corrected_mapping (void)
   g_assert_true (g_file_set_contents (again, text2->str, -1, NULL));
 
   /* The people need a county to belong to: the sample grids first. */
-  window = open_window (db);
+  window = wg_test_open_window (app, db);
   import_through_dialog (window, "grids", "grids.csv", "16 rows");
 
   dialog = open_import (window, "people");
@@ -205,7 +177,7 @@ test_corrected_mapping (void)
   store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_true (wg_store_count (store, NULL, &counts, &error));
   g_assert_cmpuint (counts.persons, ==, 3);
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void
@@ -213,7 +185,7 @@ test_screening_form (void)
 {
   g_autofree char *db = empty_database ("screening.db");
   g_autofree char *today = wg_today ();
-  WgWindow *window = open_window (db);
+  WgWindow *window = wg_test_open_window (app, db);
   GtkWidget *form;
   GtkLabel *note, *problem;
   g_autoptr(WgStore) store = NULL;
@@ -304,7 +276,7 @@ test_screening_form (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(ss)", "returnees", out));
     g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
   }
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 int

@@ -36,6 +36,7 @@
 #include "wg-temperature-chart.h"
 #include "wg-window-private.h"
 
+#include "../wg-test-app.h"
 #include "../wg-test-gtk.h"
 #include "../wg-test-util.h"
 
@@ -43,49 +44,9 @@ static char *tmp_dir;
 static char *small_db;
 static WgLevelCounts small_counts;
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* One application for the whole run, as on a desktop; each test opens its
  * database in a new main window and closes it again. */
 static WgApplication *app;
-
-static WgWindow *
-open_window (const char *database)
-{
-  WgWindow *window;
-
-  wg_application_set_database_path (app, database);
-  g_application_activate (G_APPLICATION (app));
-
-  window = WG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (WG_IS_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-close_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    {
-      GtkWindow *window = windows->data;
-
-      /* Every window is finalized once destroyed: nothing leaks a reference. */
-      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-      gtk_window_destroy (window);
-      while (window != NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static void
 wait_for_counts (WgWindow *window)
@@ -102,7 +63,7 @@ wait_for_counts (WgWindow *window)
 static void
 test_shows_county (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   WgGridPage *page = wg_window_get_grid_page (window);
 
   g_assert_cmpstr (wg_window_get_page (window), ==, "summary");
@@ -120,13 +81,13 @@ test_shows_county (void)
   g_assert_cmpuint (wg_grid_page_get_count (page, "Central Quarantine"), ==,
                     small_counts.central_quarantine);
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void
 test_tree_down_to_households (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   WgGridPage *page = wg_window_get_grid_page (window);
   GtkListView *tree_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                          WG_TYPE_WINDOW, "tree_view"));
@@ -153,8 +114,8 @@ test_tree_down_to_households (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (micro)), ==, n_households);
 
   /* The next start comes back to this grid. */
-  close_windows ();
-  window = open_window (small_db);
+  wg_test_close_windows (app);
+  window = wg_test_open_window (app, small_db);
   g_assert_cmpstr (wg_grid_node_get_code (wg_grid_page_get_node (wg_window_get_grid_page (window))), ==,
                    "1410211002000101");
   page = wg_window_get_grid_page (window);
@@ -173,7 +134,7 @@ test_tree_down_to_households (void)
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n + n_households);
   }
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 /* A household of our own, with a file whose every record we know. */
@@ -210,7 +171,7 @@ add_known_household (WgStore *store)
 static void
 test_household_and_person_file (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   WgGridNode *micro = wg_grid_tree_lookup (wg_window_get_tree (window), "1410211002000101");
   g_autoptr(WgGridNode) household = NULL;
   WgHouseholdPage *household_page;
@@ -314,7 +275,7 @@ test_household_and_person_file (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page), "person.open-household", NULL));
   g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 
@@ -336,7 +297,7 @@ press_enter_in (GtkWidget  *dialog,
 static void
 test_forms_take_enter (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   WgStore *store = wg_window_get_store (window);
   WgGridNode *micro = wg_grid_tree_lookup (wg_window_get_tree (window), "1410211002000101");
   g_autoptr(WgGridNode) household = NULL;
@@ -438,7 +399,7 @@ test_forms_take_enter (void)
     g_assert_true (wg_store_delete_household (store, wg_grid_node_get_id (household), &error));
     g_assert_no_error (error);
   }
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void
@@ -533,7 +494,7 @@ test_dossier_from_person_page (void)
   g_assert_true (g_file_get_contents (report, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (damaged, contents, length / 3, NULL));
 
-  window = open_window (db);
+  window = wg_test_open_window (app, db);
   wg_window_open_person (window, known_person);
   page = WG_PERSON_PAGE (wg_window_get_content (window));
   g_signal_connect (page, "attached", G_CALLBACK (on_attached_cb), &attached);
@@ -605,7 +566,7 @@ test_dossier_from_person_page (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (view));
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void assert_opens_household (WgWindow *window, const char *query);
@@ -655,7 +616,7 @@ test_edit_registry (void)
     g_assert_no_error (error);
     g_assert_true (wg_store_backup (store, db, NULL, &error));
   }
-  window = open_window (db);
+  window = wg_test_open_window (app, db);
 
   /* The household: a new address, then another micro-grid. */
   assert_opens_household (window, "T3STHH0001");
@@ -706,7 +667,7 @@ test_edit_registry (void)
     text = gtk_root_get_focus (GTK_ROOT (dialog));
     g_assert_true (GTK_IS_TEXT (text));
     g_signal_emit_by_name (text, "activate");
-    spin (300);
+    wg_test_spin (300);
   }
   person_page = WG_PERSON_PAGE (wg_window_get_content (window));
   {
@@ -715,10 +676,10 @@ test_edit_registry (void)
     g_assert_cmpuint (wg_record_view_get_n_rows (nat), ==, 1);
     g_assert_cmpstr (wg_record_view_get_cell (nat, 0, 1), ==, "曲沃县人民医院");
   }
-  close_windows ();
+  wg_test_close_windows (app);
 
   /* Closed and opened again: the edits are there. */
-  window = open_window (db);
+  window = wg_test_open_window (app, db);
   wg_window_open_person (window, known_person);
   {
     g_autoptr(WgStore) store = wg_store_open (db, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
@@ -752,7 +713,7 @@ test_edit_registry (void)
 
     g_assert_cmpint (wg_store_count_rows (store, "household"), ==, small_counts.households);
   }
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void
@@ -784,7 +745,7 @@ assert_opens_household (WgWindow   *window,
 static void
 test_search (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autofree char *label = NULL;
@@ -854,7 +815,7 @@ test_search (void)
   g_assert_cmpuint (wg_window_search (window, ""), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "tree");
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static WgGridNode *
@@ -875,7 +836,7 @@ find_known_household (WgWindow *window)
 static void
 test_add_and_remove_person (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   WgStore *store = wg_window_get_store (window);
   WgHouseholdPage *page;
   GtkWidget *dialog;
@@ -907,8 +868,8 @@ test_add_and_remove_person (void)
   g_assert_cmpuint (wg_household_page_get_n_members (page), ==, 2);
 
   /* The new member is still there after closing and opening the window again. */
-  close_windows ();
-  window = open_window (small_db);
+  wg_test_close_windows (app);
+  window = wg_test_open_window (app, small_db);
   store = wg_window_get_store (window);
   wg_window_select_node (window, find_known_household (window));
   page = WG_HOUSEHOLD_PAGE (wg_window_get_content (window));
@@ -926,7 +887,7 @@ test_add_and_remove_person (void)
   wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
   g_assert_cmpint (wg_store_count_rows (store, "person"), ==, persons);
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static int
@@ -1046,15 +1007,15 @@ test_temperature_round (void)
    * window under the pointer: no window manager gives focus here). */
   wg_test_point_at (wg_round_view_get_entry (view, 1));
   gtk_widget_grab_focus (wg_round_view_get_entry (view, 1));
-  spin (200);
+  wg_test_spin (200);
   wg_test_xdotool ("key", "--clearmodifiers", "Down", NULL);
-  spin (300);
+  wg_test_spin (300);
   focus = gtk_root_get_focus (GTK_ROOT (view));
   g_assert_true (focus == wg_round_view_get_entry (view, 2) ||
                  gtk_widget_is_ancestor (focus, wg_round_view_get_entry (view, 2)));
   wg_test_xdotool ("key", "--clearmodifiers", "Up", NULL);
   wg_test_xdotool ("key", "--clearmodifiers", "Up", NULL);
-  spin (300);
+  wg_test_spin (300);
   focus = gtk_root_get_focus (GTK_ROOT (view));
   g_assert_true (focus == wg_round_view_get_entry (view, 0) ||
                  gtk_widget_is_ancestor (focus, wg_round_view_get_entry (view, 0)));
@@ -1084,7 +1045,7 @@ fever_count_above (WgGridPage *page,
 static void
 test_figures_follow_changes (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   WgGridPage *page = wg_window_get_grid_page (window);
   g_autoptr(GError) error = NULL;
   g_autoptr(WgStore) other = NULL;
@@ -1138,7 +1099,7 @@ test_figures_follow_changes (void)
   /* Never by selecting the grid again. */
   g_assert_cmpstr (wg_grid_node_get_code (wg_grid_page_get_node (page)), ==, code);
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 /* At first start the application asks who is at the desk; the name is
@@ -1154,7 +1115,7 @@ test_operator_at_first_start (void)
   gint64 deadline;
 
   g_settings_set_string (settings, "operator-name", "");
-  window = open_window (small_db);
+  window = wg_test_open_window (app, small_db);
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (dialog == NULL && g_get_monotonic_time () < deadline)
     {
@@ -1175,7 +1136,7 @@ test_operator_at_first_start (void)
     g_assert_cmpstr (name, ==, "夜班 李娜");
   }
   g_assert_cmpstr (wg_store_get_operator (wg_window_get_store (window)), ==, "夜班 李娜");
-  close_windows ();
+  wg_test_close_windows (app);
   g_settings_set_string (settings, "operator-name", saved);
 }
 
@@ -1183,7 +1144,7 @@ test_operator_at_first_start (void)
 static void
 test_print_starts_here (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   GListModel *county = G_LIST_MODEL (wg_grid_tree_get_root (wg_window_get_tree (window)));
   g_autoptr(WgGridNode) township = g_list_model_get_item (county, 1);
   GtkWindow *view;
@@ -1206,7 +1167,7 @@ test_print_starts_here (void)
     g_assert_cmpstr (gtk_editable_get_text (grid_row), ==, "141021100200");
   }
   gtk_window_destroy (view);
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 /* Whether anything mapped under @widget scrolls sideways. */
@@ -1239,7 +1200,7 @@ scrolls_sideways (GtkWidget *widget)
 static void
 test_fits_small_screens (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   AdwFlap *flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (window), WG_TYPE_WINDOW, "alerts_flap"));
   const int widths[] = { 1366, 1024 };
   const int heights[] = { 768, 700 };
@@ -1251,7 +1212,7 @@ test_fits_small_screens (void)
 
       gtk_window_set_default_size (GTK_WINDOW (window), widths[i], heights[i]);
       adw_flap_set_reveal_flap (flap, TRUE);
-      spin (500);
+      wg_test_spin (500);
       g_test_message ("%d × %d: the window is %d × %d", widths[i], heights[i],
                       gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[i]);
@@ -1261,13 +1222,13 @@ test_fits_small_screens (void)
       g_assert_false (scrolls_sideways (GTK_WIDGET (window)));
 
       wg_window_open_person (window, known_person);
-      spin (500);
+      wg_test_spin (500);
       g_assert_false (scrolls_sideways (GTK_WIDGET (window)));
 
       /* The household page, the print view and the round, at that size. */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wg_window_get_content (window)),
                                                  "person.open-household", NULL));
-      spin (500);
+      wg_test_spin (500);
       g_assert_true (WG_IS_HOUSEHOLD_PAGE (wg_window_get_content (window)));
       g_assert_false (scrolls_sideways (GTK_WIDGET (window)));
       {
@@ -1283,7 +1244,7 @@ test_fits_small_screens (void)
 
             gtk_window_set_default_size (others[w], widths[i], heights[i]);
             gtk_window_present (others[w]);
-            spin (500);
+            wg_test_spin (500);
             gtk_widget_measure (GTK_WIDGET (others[w]), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
             g_test_message ("%s at %d × %d: needs %d", G_OBJECT_TYPE_NAME (others[w]), widths[i], heights[i],
                             min_width);
@@ -1293,7 +1254,7 @@ test_fits_small_screens (void)
           }
       }
     }
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 /* The mnemonics (Alt+letter) of what is on screen in @widget's window. */
@@ -1340,30 +1301,30 @@ assert_unique_mnemonics (GtkWidget  *window,
 static void
 test_unique_mnemonics (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   GtkWindow *other;
   g_autoptr(GError) error = NULL;
 
   wait_for_counts (window);
   assert_unique_mnemonics (GTK_WIDGET (window), "county page");
   wg_window_open_person (window, known_person);
-  spin (300);
+  wg_test_spin (300);
   assert_unique_mnemonics (GTK_WIDGET (window), "person page");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wg_window_get_content (window)), "person.open-household", NULL));
-  spin (300);
+  wg_test_spin (300);
   assert_unique_mnemonics (GTK_WIDGET (window), "household page");
 
   other = GTK_WINDOW (wg_round_view_new (wg_window_get_store (window), "141021", "曲沃县", &error));
   gtk_window_present (other);
-  spin (300);
+  wg_test_spin (300);
   assert_unique_mnemonics (GTK_WIDGET (other), "round");
   gtk_window_destroy (other);
   other = GTK_WINDOW (wg_print_view_new (wg_window_get_store (window), "141021100200"));
   gtk_window_present (other);
-  spin (300);
+  wg_test_spin (300);
   assert_unique_mnemonics (GTK_WIDGET (other), "print view");
   gtk_window_destroy (other);
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static GtkWidget *
@@ -1386,7 +1347,7 @@ find_list_box (GtkWidget *widget)
 static void
 test_figure_opens_its_list (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   WgGridPage *page = wg_window_get_grid_page (window);
   GtkFlowBox *status_box = GTK_FLOW_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), WG_TYPE_GRID_PAGE,
                                                                         "status_box"));
@@ -1401,7 +1362,7 @@ test_figure_opens_its_list (void)
   card = gtk_flow_box_get_child_at_index (status_box, WG_STATUS_HOME_QUARANTINE);
   g_assert_nonnull (card);
   g_signal_emit_by_name (status_box, "child-activated", card);
-  spin (200);
+  wg_test_spin (200);
   list_window = NULL;
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
@@ -1424,19 +1385,19 @@ test_figure_opens_its_list (void)
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_assert_true (WG_IS_PERSON_PAGE (wg_window_get_content (window)));
   gtk_window_destroy (list_window);
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void
 test_preferences_and_about (void)
 {
-  WgWindow *window = open_window (small_db);
+  WgWindow *window = wg_test_open_window (app, small_db);
   GSettings *settings = wg_application_get_settings (app);
   GtkWindow *prefs, *about;
   GtkWidget *row;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  spin (100);
+  wg_test_spin (100);
   prefs = wg_test_find_toplevel (WG_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
@@ -1453,26 +1414,26 @@ test_preferences_and_about (void)
   gtk_window_destroy (prefs);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  spin (100);
+  wg_test_spin (100);
   about = wg_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_destroy (about);
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void
 test_empty_database (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "new", "empty.db", NULL);
-  WgWindow *window = open_window (path);
+  WgWindow *window = wg_test_open_window (app, path);
 
   /* A new database is created and the window says there is no county yet. */
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (wg_window_get_page (window), ==, "empty");
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 static void
@@ -1484,14 +1445,14 @@ test_not_a_database (void)
   WgWindow *window;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  window = open_window (path);
+  window = wg_test_open_window (app, path);
 
   g_assert_cmpstr (wg_window_get_page (window), ==, "error");
   g_assert_null (wg_window_get_store (window));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, text);
 
-  close_windows ();
+  wg_test_close_windows (app);
 }
 
 int
