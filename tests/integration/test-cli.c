@@ -486,6 +486,70 @@ test_missing_database (void)
   }
 }
 
+/* The returnee queue from the command line: counts by state, a decision
+ * refused before the review and made after it, the tests it schedules. */
+static void
+test_returnees (void)
+{
+  g_autofree char *path = db_for ("queue.db");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) early = { 0 };
+  g_auto(Run) review = { 0 };
+  g_auto(Run) decide = { 0 };
+  g_auto(Run) due = { 0 };
+  g_autofree char *id = NULL;
+  JsonObject *root, *counts;
+  JsonArray *returnees, *tests;
+  gint64 person = 0;
+  guint n_mine = 0;
+
+  build_demo (path, "5");
+  run_cli (&list, "--db", path, "returnees", "--state", "new", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  json_parser_load_from_data (parser, list.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  counts = json_object_get_object_member (root, "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "new"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (counts, "reviewed"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (counts, "decided"), >, 0);
+  returnees = json_object_get_array_member (root, "returnees");
+  g_assert_cmpuint (json_array_get_length (returnees), ==, json_object_get_int_member (counts, "new"));
+  id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                        json_object_get_int_member (json_array_get_object_element (returnees, 0), "id"));
+
+  run_cli (&early, "--db", path, "returnees", "decide", id, "--preset", "3天3检", NULL);
+  assert_one_clear_line (&early, "not reviewed");
+  run_cli (&review, "--db", path, "returnees", "review", id, NULL);
+  g_assert_cmpint (review.status, ==, 0);
+  run_cli (&decide, "--db", path, "returnees", "decide", id, "--preset", "3天3检", "--from", "2026-12-10", NULL);
+  g_assert_cmpint (decide.status, ==, 0);
+  g_assert_nonnull (strstr (decide.out, "3 tests scheduled"));
+
+  run_cli (&due, "--db", path, "tests", "due", "--date", "2026-12-11", "--json", NULL);
+  g_assert_cmpint (due.status, ==, 0);
+  json_parser_load_from_data (parser, due.out, -1, &error);
+  g_assert_no_error (error);
+  tests = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (tests); i++)
+    {
+      JsonObject *test = json_array_get_object_element (tests, i);
+
+      if (g_str_equal (json_object_get_string_member (test, "day"), "2026-12-10") &&
+          json_object_get_int_member (test, "seq") == 1)
+        {
+          g_assert_true (json_object_get_boolean_member (test, "overdue"));
+          person = json_object_get_int_member (test, "person");
+        }
+    }
+  g_assert_cmpint (person, >, 0);
+  for (guint i = 0; i < json_array_get_length (tests); i++)
+    n_mine += json_object_get_int_member (json_array_get_object_element (tests, i), "person") == person;
+  g_assert_cmpuint (n_mine, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/wg/cli/read-only", test_read_only);
   g_test_add_func ("/wg/cli/locked", test_locked);
   g_test_add_func ("/wg/cli/missing-database", test_missing_database);
+  g_test_add_func ("/wg/cli/returnees", test_returnees);
 
   return g_test_run ();
 }

@@ -18,6 +18,8 @@
 #include "wg-demo.h"
 #include "wg-idnum.h"
 #include "wg-store-private.h"
+#include "wg-store-records.h"
+#include "wg-store-returnees.h"
 
 typedef struct
 {
@@ -973,6 +975,138 @@ wg_demo_scale_from_string (const char  *text,
   return TRUE;
 }
 
+/* The returnee queue, as a desk's last fortnight leaves it: the returnees
+ * under health monitoring entered as returnees; the latest arrivals still
+ * new, the next reviewed, the older ones decided (seven days' monitoring,
+ * or three days and three tests) — their past tests mostly recorded, some
+ * overdue. Through the store's own steps, each in its
+ * transaction, after the county is committed. */
+static gboolean
+build_queue (Demo    *demo,
+             GError **error)
+{
+  static const char returnees_sql[] =
+    "SELECT p.id, p.returned_on, h.grid_id FROM person p JOIN household h ON h.id = p.household_id"
+    " WHERE p.residency = ? AND p.monitoring = 1 AND p.returned_on IS NOT NULL"
+    "   AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.person_id = p.id)"
+    " ORDER BY p.id";
+  static const char insert_sql[] =
+    "INSERT INTO returnee (person_id, arrived_on, from_place, risk, channel, grid_id, recorded_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, datetime ('now', 'localtime'))";
+  static const char ids_sql[] = "SELECT id, person_id, arrived_on FROM returnee ORDER BY arrived_on DESC, id";
+  static const struct { const char *name; guint days[3]; } presets[] = {
+    { "7天健康监测", { 1, 4, 7 } },
+    { "3天3检", { 1, 2, 3 } },
+  };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) persons = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) arrivals = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  char today[11];
+  WgStmt *stmt, *read;
+  int rc;
+
+  day_string (&demo->today, today);
+  if (!wg_store_begin (demo->store, error) || !(read = wg_store_prepare (demo->store, returnees_sql, error)))
+    goto failed;
+  wg_stmt_bind_int (read, 1, WG_RESIDENCY_RETURNEE);
+  while ((rc = wg_stmt_step (read)) == WG_STMT_ROW)
+    {
+      guint place = pick (demo, G_N_ELEMENTS (places));
+
+      if (!(stmt = wg_store_prepare (demo->store, insert_sql, error)))
+        {
+          wg_stmt_reset (read);
+          goto failed;
+        }
+      wg_stmt_bind_int64 (stmt, 1, wg_stmt_column_int64 (read, 0));
+      wg_stmt_bind_text (stmt, 2, wg_stmt_column_text (read, 1));
+      wg_stmt_bind_text_static (stmt, 3, places[place].place);
+      wg_stmt_bind_int (stmt, 4, places[place].risk);
+      wg_stmt_bind_int (stmt, 5, 1 + (int) pick (demo, 3));
+      wg_stmt_bind_int64 (stmt, 6, wg_stmt_column_int64 (read, 2));
+      if (!wg_store_step_done (demo->store, stmt, error))
+        {
+          wg_stmt_reset (read);
+          goto failed;
+        }
+    }
+  wg_stmt_reset (read);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (demo->store, rc, error);
+      goto failed;
+    }
+  if (!wg_store_commit (demo->store, error))
+    return FALSE;
+
+  if (!(read = wg_store_prepare (demo->store, ids_sql, error)))
+    return FALSE;
+  while ((rc = wg_stmt_step (read)) == WG_STMT_ROW)
+    {
+      gint64 id = wg_stmt_column_int64 (read, 0);
+      gint64 person = wg_stmt_column_int64 (read, 1);
+
+      g_array_append_val (ids, id);
+      g_array_append_val (persons, person);
+      g_ptr_array_add (arrivals, g_strdup (wg_stmt_column_text (read, 2)));
+    }
+  wg_stmt_reset (read);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      const char *arrived = g_ptr_array_index (arrivals, i);
+      GDate day;
+      guint rank;
+      guint which;
+
+      g_date_clear (&day, 1);
+      g_date_set_parse (&day, arrived);
+      /* The latest arrivals (a sixth, at least one) still new, the next
+       * sixth reviewed, the rest decided. */
+      rank = (i + 1) * 6;
+      if (rank <= MAX (ids->len, 6))
+        continue; /* new */
+      if (!wg_store_review_returnee (demo->store, id, error))
+        return FALSE;
+      if (rank <= MAX (ids->len, 6) * 2)
+        continue; /* reviewed */
+      which = chance (demo, 0.7) ? 0 : 1;
+      if (!wg_store_decide_returnee (demo->store, id, presets[which].name, NULL, NULL, NULL, error))
+        return FALSE;
+      /* Their tests: mostly done on their day, some not at all. */
+      for (guint t = 0; t < G_N_ELEMENTS (presets[which].days); t++)
+        {
+          GDate due = day;
+          char due_text[11];
+          g_autofree char *sampled = NULL;
+
+          g_date_add_days (&due, presets[which].days[t] - 1);
+          day_string (&due, due_text);
+          if (strcmp (due_text, today) >= 0 || !chance (demo, 0.85))
+            continue;
+          sampled = g_strdup_printf ("%s 10:15:00", due_text);
+          if (!wg_store_add_nat_test (demo->store, g_array_index (persons, gint64, i), sampled, "曲沃县人民医院",
+                                      TRUE, WG_NAT_RESULT_NEGATIVE, &local_error))
+            {
+              /* A sampling round of the county's own took them then. */
+              if (!g_error_matches (local_error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              g_clear_error (&local_error);
+            }
+        }
+    }
+  return TRUE;
+
+failed:
+  wg_store_rollback (demo->store);
+  return FALSE;
+}
+
 /**
  * wg_demo_build:
  * @store: an empty, writable store
@@ -1045,6 +1179,8 @@ wg_demo_build (WgStore         *store,
     ok = wg_store_commit (store, error);
   else
     wg_store_rollback (store);
+  if (ok)
+    ok = build_queue (&demo, error);
 
   wg_store_set_bulk (store, FALSE);
   if (ok && progress != NULL)

@@ -31,6 +31,10 @@ static const struct
   { "settings",
     "SELECT key, value FROM settings ORDER BY key",
     "INSERT INTO settings (key, value) VALUES (?, ?)" },
+  { "measure_preset",
+    "SELECT id, name, measure, central_days, home_days, monitoring_days, test_days FROM measure_preset ORDER BY id",
+    "INSERT INTO measure_preset (id, name, measure, central_days, home_days, monitoring_days, test_days)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)" },
   { "grid",
     "SELECT id, parent_id, level, code, name, position FROM grid ORDER BY level, id",
     "INSERT INTO grid (id, parent_id, level, code, name, position) VALUES (?, ?, ?, ?, ?, ?)" },
@@ -117,10 +121,16 @@ static const struct
     "SELECT kind, signature, mapping FROM import_mapping ORDER BY kind, signature",
     "INSERT INTO import_mapping (kind, signature, mapping) VALUES (?, ?, ?)" },
   { "returnee",
-    "SELECT id, person_id, arrived_on, from_place, risk, transport, channel, grid_id, state, recorded_at"
-    " FROM returnee ORDER BY id",
-    "INSERT INTO returnee (id, person_id, arrived_on, from_place, risk, transport, channel, grid_id, state, recorded_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+    "SELECT id, person_id, arrived_on, from_place, risk, transport, channel, grid_id, state, recorded_at,"
+    " reviewed_at, measure, preset_id, decided_at FROM returnee ORDER BY id",
+    "INSERT INTO returnee (id, person_id, arrived_on, from_place, risk, transport, channel, grid_id, state, recorded_at,"
+    " reviewed_at, measure, preset_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+  { "monitoring",
+    "SELECT id, person_id, returnee_id, start_day, end_day FROM monitoring ORDER BY id",
+    "INSERT INTO monitoring (id, person_id, returnee_id, start_day, end_day) VALUES (?, ?, ?, ?, ?)" },
+  { "test_schedule",
+    "SELECT id, person_id, returnee_id, day, seq, test_id FROM test_schedule ORDER BY id",
+    "INSERT INTO test_schedule (id, person_id, returnee_id, day, seq, test_id) VALUES (?, ?, ?, ?, ?, ?)" },
   { "round_absence",
     "SELECT person_id, day, round, recorded_at FROM round_absence ORDER BY person_id, day, round",
     "INSERT INTO round_absence (person_id, day, round, recorded_at) VALUES (?, ?, ?, ?)" },
@@ -220,7 +230,8 @@ wg_store_copy (WgStore       *from,
     return FALSE;
   if (!wg_store_defer_foreign_keys (to, error) ||
       !wg_store_exec (to, "DELETE FROM signing_key", error) ||
-      !wg_store_exec (to, "DELETE FROM settings", error))
+      !wg_store_exec (to, "DELETE FROM settings", error) ||
+      !wg_store_exec (to, "DELETE FROM measure_preset", error))
     goto failed;
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)

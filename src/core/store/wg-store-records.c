@@ -460,7 +460,11 @@ wg_store_add_nat_test (WgStore     *store,
 {
   static const char sql[] =
     "INSERT INTO nat_test (person_id, sampled_at, institution, tube, result) VALUES (?, ?, ?, ?, ?)";
+  static const char fulfil_sql[] =
+    "UPDATE test_schedule SET test_id = ?1 WHERE id = (SELECT id FROM test_schedule"
+    "  WHERE person_id = ?2 AND test_id IS NULL AND day <= substr (?3, 1, 10) ORDER BY day LIMIT 1)";
   g_autofree char *detail = NULL;
+  gint64 test_id = 0;
   WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -477,7 +481,29 @@ wg_store_add_nat_test (WgStore     *store,
   wg_stmt_bind_int (stmt, 5, result);
   detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": %s %s %d", person_id, sampled_at, institution,
                             result);
-  return wg_store_insert_and_log (store, stmt, "nat_test", detail, NULL, error);
+  if (!wg_store_begin (store, error))
+    {
+      wg_stmt_reset (stmt);
+      return FALSE;
+    }
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  test_id = wg_store_last_insert_id (store);
+  /* It fulfils the person's earliest scheduled test still open and due on
+   * its day or before (an overdue one is done late, not twice). */
+  if (!wg_store_log (store, "insert", "nat_test", test_id, detail, error) ||
+      !(stmt = wg_store_prepare (store, fulfil_sql, error)))
+    goto failed;
+  wg_stmt_bind_int64 (stmt, 1, test_id);
+  wg_stmt_bind_int64 (stmt, 2, person_id);
+  wg_stmt_bind_text (stmt, 3, sampled_at);
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  return wg_store_commit (store, error);
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
 }
 
 /**

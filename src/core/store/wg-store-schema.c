@@ -489,6 +489,59 @@ static const char migration_7[] =
   "ALTER TABLE person ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE household ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
 
+/* Version 8: the returnee queue and its measures. A returnee goes new (0)
+ * → reviewed (1: household and micro-grid confirmed, the grid worker told)
+ * → decided (2: a measure). The county's measure presets create the
+ * periods and the nucleic-acid test schedule at once: measure 0 none,
+ * 1 health monitoring, 2 home quarantine, 3 central then home quarantine;
+ * test days counted from the first day of the measure (day 1). A scheduled
+ * test is fulfilled by the test recorded on or after its day. */
+static const char migration_8[] =
+  "CREATE TABLE measure_preset ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) BETWEEN 1 AND 32),"
+  "  measure INTEGER NOT NULL CHECK (measure IN (0, 1, 2, 3)),"
+  "  central_days INTEGER NOT NULL DEFAULT 0 CHECK (central_days BETWEEN 0 AND 60),"
+  "  home_days INTEGER NOT NULL DEFAULT 0 CHECK (home_days BETWEEN 0 AND 60),"
+  "  monitoring_days INTEGER NOT NULL DEFAULT 0 CHECK (monitoring_days BETWEEN 0 AND 60),"
+  "  test_days TEXT NOT NULL DEFAULT '' CHECK (test_days NOT GLOB '*[^0-9,]*'),"
+  "  CHECK ((measure = 3) = (central_days > 0)),"
+  "  CHECK (measure <> 2 OR home_days > 0),"
+  "  CHECK ((measure = 1) = (monitoring_days > 0))"
+  ");"
+  "INSERT INTO measure_preset (name, measure, central_days, home_days, monitoring_days, test_days) VALUES"
+  " ('7天集中+7天居家', 3, 7, 7, 0, '1,4,7,14'),"
+  " ('14天集中+7天居家', 3, 14, 7, 0, '1,4,7,14,21'),"
+  " ('14天居家隔离', 2, 0, 14, 0, '1,4,7,14'),"
+  " ('7天健康监测', 1, 0, 0, 7, '1,4,7'),"
+  " ('3天3检', 1, 0, 0, 3, '1,2,3'),"
+  " ('无需管控', 0, 0, 0, 0, '');"
+  "ALTER TABLE returnee ADD COLUMN reviewed_at TEXT;"
+  "ALTER TABLE returnee ADD COLUMN measure INTEGER CHECK (measure IS NULL OR measure IN (0, 1, 2, 3));"
+  "ALTER TABLE returnee ADD COLUMN preset_id INTEGER REFERENCES measure_preset (id) ON DELETE SET NULL;"
+  "ALTER TABLE returnee ADD COLUMN decided_at TEXT;"
+  "CREATE TABLE monitoring ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  returnee_id INTEGER REFERENCES returnee (id) ON DELETE SET NULL,"
+  "  start_day TEXT NOT NULL CHECK " DAY_OK ("start_day") ","
+  "  end_day TEXT NOT NULL CHECK (" DAY_OK ("end_day") " AND end_day >= start_day)"
+  ");"
+  "CREATE INDEX monitoring_by_person ON monitoring (person_id, start_day);"
+  "CREATE INDEX monitoring_by_days ON monitoring (end_day, start_day);"
+  "CREATE TABLE test_schedule ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  returnee_id INTEGER REFERENCES returnee (id) ON DELETE SET NULL,"
+  "  day TEXT NOT NULL CHECK " DAY_OK ("day") ","
+  "  seq INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 60),"
+  "  test_id INTEGER REFERENCES nat_test (id) ON DELETE SET NULL,"
+  "  UNIQUE (person_id, day)"
+  ");"
+  "CREATE INDEX test_schedule_open ON test_schedule (day) WHERE test_id IS NULL;"
+  "CREATE INDEX test_schedule_by_test ON test_schedule (test_id) WHERE test_id IS NOT NULL;"
+  "CREATE INDEX returnee_by_state ON returnee (state, arrived_on);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -498,6 +551,7 @@ static const char *const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 guint

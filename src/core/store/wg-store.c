@@ -1805,8 +1805,12 @@ static const char *const digest_queries[] = {
   "SELECT * FROM sensor ORDER BY id",
   "SELECT * FROM visit_window ORDER BY id",
   "SELECT * FROM alert ORDER BY id",
-  /* Not when it was recorded: the clock's. */
-  "SELECT id, person_id, arrived_on, from_place, risk, transport, channel, grid_id, state FROM returnee ORDER BY id",
+  /* Not when it was recorded, reviewed or decided: the clock's. */
+  "SELECT id, person_id, arrived_on, from_place, risk, transport, channel, grid_id, state, measure, preset_id"
+  " FROM returnee ORDER BY id",
+  "SELECT id, name, measure, central_days, home_days, monitoring_days, test_days FROM measure_preset ORDER BY id",
+  "SELECT * FROM monitoring ORDER BY id",
+  "SELECT * FROM test_schedule ORDER BY id",
 };
 
 /**

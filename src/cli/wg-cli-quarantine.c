@@ -1,0 +1,306 @@
+/* wg-cli-quarantine.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The quarantine desk from the command line: the returnee queue (listed per
+ * grid with its counts by state, reviewed, a measure decided from a
+ * preset) and the nucleic-acid tests due and overdue.
+ */
+
+#define G_LOG_DOMAIN "wangge-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+
+#include "wg-idnum.h"
+#include "wg-store-returnees.h"
+
+#include "wg-cli.h"
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = json_to_string (root, TRUE);
+
+  g_print ("%s\n", text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static int
+list_presets (WgCli    *cli,
+              gboolean  json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error);
+  g_autoptr(GPtrArray) presets = store != NULL ? wg_store_list_presets (store, &error) : NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (presets == NULL)
+    return wg_cli_fail (error);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < presets->len; i++)
+    {
+      const WgMeasurePreset *preset = g_ptr_array_index (presets, i);
+      g_autoptr(GString) days = g_string_new (NULL);
+
+      for (guint d = 0; d < preset->test_days->len; d++)
+        g_string_append_printf (days, "%s%u", d > 0 ? "," : "", g_array_index (preset->test_days, guint, d));
+      if (json)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "name", preset->name);
+          json_builder_set_member_name (builder, "measure");
+          json_builder_add_int_value (builder, preset->measure);
+          json_builder_set_member_name (builder, "central_days");
+          json_builder_add_int_value (builder, preset->central_days);
+          json_builder_set_member_name (builder, "home_days");
+          json_builder_add_int_value (builder, preset->home_days);
+          json_builder_set_member_name (builder, "monitoring_days");
+          json_builder_add_int_value (builder, preset->monitoring_days);
+          add_string (builder, "test_days", days->str);
+          json_builder_end_object (builder);
+        }
+      else
+        /* Translators: "7天集中+7天居家: Central quarantine, tests on days 1,4,7,14" */
+        g_print (_("%s: %s, tests on days %s\n"), preset->name, wg_measure_describe (preset->measure),
+                 days->len > 0 ? days->str : "—");
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+  return EXIT_SUCCESS;
+}
+
+/**
+ * wg_cli_returnees:
+ *
+ * `returnees [--grid CODE] [--state S] [--json]`, `returnees presets`,
+ * `returnees review ID`, `returnees decide ID --preset NAME [--from D]
+ * [--site NAME]`.
+ */
+int
+wg_cli_returnees (WgCli   *cli,
+                  int      argc,
+                  char   **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *grid = NULL;
+  g_autofree char *state_text = NULL;
+  g_autofree char *preset = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *site = NULL;
+  GOptionEntry entries[] = {
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("Only the returnees under this grid"), "CODE" },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state_text, N_("Only those in this state: new, reviewed or decided"), "S" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("The measure preset to decide"), "NAME" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The measure's first day (default the day of arrival)"), "YYYY-MM-DD" },
+    { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("The central quarantine site"), "NAME" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  WgReturneeState state = WG_RETURNEE_STATE_NEW;
+  guint counts[WG_RETURNEE_N_STATES];
+  const char *command;
+  gint64 id = 0;
+  int status;
+
+  if (!wg_cli_parse_options ("returnees", "[presets | review ID | decide ID --preset NAME]", entries, &argc, &argv,
+                             &status))
+    return status;
+  command = argc > 1 ? argv[1] : NULL;
+  if (state_text != NULL && !wg_returnee_state_from_string (state_text, &state))
+    return wg_cli_usage_error (_("--state is new, reviewed or decided."));
+  if (from != NULL && !wg_day_is_valid (from))
+    return wg_cli_usage_error (_("--from is a day written as YYYY-MM-DD."));
+
+  if (g_strcmp0 (command, "presets") == 0 && argc == 2)
+    return list_presets (cli, json);
+  if (command != NULL)
+    {
+      g_auto(WgDecision) decision = { 0 };
+
+      if (!((g_str_equal (command, "review") || g_str_equal (command, "decide")) && argc == 3 &&
+            parse_id (argv[2], &id)))
+        return wg_cli_usage_error (_("Write “returnees review ID” or “returnees decide ID --preset NAME”."));
+      if (g_str_equal (command, "decide") && preset == NULL)
+        return wg_cli_usage_error (_("“returnees decide” needs --preset NAME: “returnees presets” lists them."));
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
+        return wg_cli_fail (error);
+      if (g_str_equal (command, "review"))
+        {
+          if (!wg_store_review_returnee (store, id, &error))
+            return wg_cli_fail (error);
+          g_print (_("Returnee %s reviewed."), argv[2]);
+          g_print ("\n");
+          return EXIT_SUCCESS;
+        }
+      if (!wg_store_decide_returnee (store, id, preset, from, site, &decision, &error))
+        return wg_cli_fail (error);
+      g_print (_("Returnee %s: %s — %u periods until %s, %u tests scheduled."), argv[2], preset,
+               decision.n_periods, decision.end_day != NULL ? decision.end_day : "—", decision.n_tests);
+      g_print ("\n");
+      if (decision.sensor != NULL)
+        {
+          g_print (_("Door sensor %s bound to the home."), decision.sensor);
+          g_print ("\n");
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+      !(list = wg_store_list_returnees (store, grid, state_text != NULL ? (int) state : -1, &error)) ||
+      !wg_store_count_returnees (store, grid, counts, &error))
+    return wg_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "counts");
+      json_builder_begin_object (builder);
+      for (guint s = 0; s < WG_RETURNEE_N_STATES; s++)
+        {
+          json_builder_set_member_name (builder, wg_returnee_state_to_string (s));
+          json_builder_add_int_value (builder, counts[s]);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "returnees");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const WgReturneeInfo *r = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, r->id);
+          add_string (builder, "name", r->name);
+          add_string (builder, "id_number", r->id_number);
+          add_string (builder, "arrived_on", r->arrived_on);
+          add_string (builder, "from", r->from_place);
+          add_string (builder, "grid", r->grid_code);
+          add_string (builder, "state", wg_returnee_state_to_string (r->state));
+          add_string (builder, "preset", r->preset);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_SUCCESS;
+    }
+
+  /* Translators: the queue's counts: "12 new, 3 reviewed, 40 decided" */
+  g_print (_("%u new, %u reviewed, %u decided"), counts[0], counts[1], counts[2]);
+  g_print ("\n");
+  for (guint i = 0; i < list->len; i++)
+    {
+      const WgReturneeInfo *r = g_ptr_array_index (list, i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id, r->name, r->arrived_on, r->from_place,
+               r->grid_code != NULL ? r->grid_code : "—", wg_returnee_state_to_string (r->state),
+               r->preset != NULL ? r->preset : "");
+    }
+  return EXIT_SUCCESS;
+}
+
+/**
+ * wg_cli_tests:
+ *
+ * `tests due [--grid CODE] [--date D] [--json]`.
+ */
+int
+wg_cli_tests (WgCli   *cli,
+              int      argc,
+              char   **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *grid = NULL;
+  g_autofree char *date = NULL;
+  GOptionEntry entries[] = {
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("Only the people under this grid"), "CODE" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Due on this day (default today)"), "YYYY-MM-DD" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n_overdue = 0;
+  int status;
+
+  if (!wg_cli_parse_options ("tests", "due", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "due"))
+    return wg_cli_usage_error (_("Write “tests due [--grid CODE] [--date YYYY-MM-DD]”."));
+  if (date != NULL && !wg_day_is_valid (date))
+    return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+      !(due = wg_store_list_tests_due (store, grid, date, &error)))
+    return wg_cli_fail (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < due->len; i++)
+    {
+      const WgTestDue *d = g_ptr_array_index (due, i);
+
+      n_overdue += d->overdue;
+      if (json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "person");
+          json_builder_add_int_value (builder, d->person_id);
+          add_string (builder, "name", d->name);
+          add_string (builder, "id_number", d->id_number);
+          add_string (builder, "grid", d->grid_code);
+          add_string (builder, "day", d->day);
+          json_builder_set_member_name (builder, "seq");
+          json_builder_add_int_value (builder, d->seq);
+          json_builder_set_member_name (builder, "overdue");
+          json_builder_add_boolean_value (builder, d->overdue);
+          json_builder_end_object (builder);
+        }
+      else
+        g_print ("%s\t%s\t%s\t%s\t%u\t%s\n", d->day, d->name, d->id_number, d->grid_code != NULL ? d->grid_code : "—",
+                 d->seq, d->overdue ? _("overdue") : _("due"));
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+  else
+    {
+      g_print (_("%u due, %u of them overdue."), due->len, n_overdue);
+      g_print ("\n");
+    }
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,300 @@
+/* test-returnees.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The returnee queue and its measures, on a desk's file and (run-pg.sh) on
+ * the county server: a preset makes exactly its periods and test days; a
+ * recorded test fulfils the one due; a test not done is overdue from the
+ * day after; the queue's steps in order, others refused; a home in
+ * quarantine gets a free door sensor; the demo county's queue has every
+ * state and some tests overdue.
+ */
+
+#include "config.h"
+
+#include "wg-demo.h"
+#include "wg-store-households.h"
+#include "wg-store-persons.h"
+#include "wg-store-records.h"
+#include "wg-store-returnees.h"
+#include "wg-store-sensors.h"
+#include "wg-test-db.h"
+
+#include "../wg-test-util.h"
+
+#define DAY "2026-11-29"
+
+typedef struct
+{
+  char *dir;
+  WgStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+
+  fixture->dir = wg_test_make_tmp_dir ();
+  location = wg_test_database (fixture->dir, "county");
+  fixture->store = wg_store_open (location, WG_STORE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_demo_build (fixture->store, WG_DEMO_SCALE_SMALL, 4, DAY, NULL, NULL, &error));
+  g_assert_no_error (error);
+  wg_store_set_operator (fixture->store, "值班员甲");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  wg_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* The first returnee in @state, reviewed if asked. */
+static WgReturneeInfo *
+take (Fixture         *fixture,
+      WgReturneeState  state,
+      gboolean         review)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = wg_store_list_returnees (fixture->store, NULL, state, &error);
+  WgReturneeInfo *info;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, >, 0);
+  info = g_ptr_array_steal_index (list, 0);
+  if (review)
+    {
+      g_assert_true (wg_store_review_returnee (fixture->store, info->id, &error));
+      g_assert_no_error (error);
+    }
+  return info;
+}
+
+/* The person's scheduled tests open on @day or before, as "day/seq/overdue". */
+static char *
+open_tests (Fixture    *fixture,
+            gint64      person_id,
+            const char *day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = wg_store_list_tests_due (fixture->store, NULL, day, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < due->len; i++)
+    {
+      const WgTestDue *d = g_ptr_array_index (due, i);
+
+      if (d->person_id == person_id)
+        g_string_append_printf (text, "%s%s/%u%s", text->len > 0 ? " " : "", d->day, d->seq,
+                                d->overdue ? "/overdue" : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "7天集中+7天居家" from 20 November: 7 days at a site (20–26), 7 at home
+ * (27 November – 3 December), tests on days 1, 4, 7 and 14. */
+static void
+test_preset (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(WgReturneeInfo) r = take (fixture, WG_RETURNEE_STATE_NEW, TRUE);
+  g_auto(WgDecision) decision = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tests = NULL;
+  WgLevelCounts before[3], after[3];
+  const char *days[3] = { "2026-11-21", "2026-11-28", "2026-12-04" };
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (wg_store_count (fixture->store, days[i], &before[i], &error));
+  g_assert_true (wg_store_decide_returnee (fixture->store, r->id, "7天集中+7天居家", "2026-11-20", NULL, &decision,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (decision.n_periods, ==, 2);
+  g_assert_cmpuint (decision.n_tests, ==, 4);
+  g_assert_cmpstr (decision.end_day, ==, "2026-12-03");
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (wg_store_count (fixture->store, days[i], &after[i], &error));
+  /* At the site on the 21st, at home on the 28th, free on 4 December. */
+  g_assert_cmpuint (after[0].central_quarantine, ==, before[0].central_quarantine + 1);
+  g_assert_cmpuint (after[0].home_quarantine, ==, before[0].home_quarantine);
+  g_assert_cmpuint (after[1].home_quarantine, ==, before[1].home_quarantine + 1);
+  g_assert_cmpuint (after[1].central_quarantine, ==, before[1].central_quarantine);
+  g_assert_cmpuint (after[2].home_quarantine, ==, before[2].home_quarantine);
+  g_assert_cmpuint (after[2].central_quarantine, ==, before[2].central_quarantine);
+
+  tests = open_tests (fixture, r->person_id, "2026-12-31");
+  g_assert_cmpstr (tests, ==,
+                   "2026-11-20/1/overdue 2026-11-23/2/overdue 2026-11-26/3/overdue 2026-12-03/4/overdue");
+  {
+    g_autoptr(GPtrArray) list = wg_store_list_returnees (fixture->store, NULL, WG_RETURNEE_STATE_DECIDED, &error);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        const WgReturneeInfo *d = g_ptr_array_index (list, i);
+
+        if (d->id == r->id)
+          {
+            found = TRUE;
+            g_assert_cmpint (d->measure, ==, WG_MEASURE_CENTRAL);
+            g_assert_cmpstr (d->preset, ==, "7天集中+7天居家");
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
+/* A test recorded fulfils the one due on its day; one not done is due on
+ * its day and overdue from the day after; a late test fulfils the oldest. */
+static void
+test_schedule (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(WgReturneeInfo) r = take (fixture, WG_RETURNEE_STATE_NEW, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_day = NULL, *after = NULL, *done = NULL, *late = NULL;
+
+  /* 3 days, 3 tests: the 10th, 11th and 12th of December. */
+  g_assert_true (wg_store_decide_returnee (fixture->store, r->id, "3天3检", "2026-12-10", NULL, NULL, &error));
+  g_assert_no_error (error);
+  on_day = open_tests (fixture, r->person_id, "2026-12-10");
+  g_assert_cmpstr (on_day, ==, "2026-12-10/1");
+  after = open_tests (fixture, r->person_id, "2026-12-11");
+  g_assert_cmpstr (after, ==, "2026-12-10/1/overdue 2026-12-11/2");
+
+  g_assert_true (wg_store_add_nat_test (fixture->store, r->person_id, "2026-12-10 09:30:00", "曲沃县人民医院", TRUE,
+                                        WG_NAT_RESULT_NEGATIVE, &error));
+  g_assert_no_error (error);
+  done = open_tests (fixture, r->person_id, "2026-12-11");
+  g_assert_cmpstr (done, ==, "2026-12-11/2");
+
+  /* Nothing on the 11th; on the 13th one test: the 11th's, done late. */
+  g_assert_true (wg_store_add_nat_test (fixture->store, r->person_id, "2026-12-13 08:00:00", "曲沃县人民医院", TRUE,
+                                        WG_NAT_RESULT_NEGATIVE, &error));
+  g_assert_no_error (error);
+  late = open_tests (fixture, r->person_id, "2026-12-13");
+  g_assert_cmpstr (late, ==, "2026-12-12/3/overdue");
+}
+
+/* new → reviewed → decided, each once; anything else refused, changing nothing. */
+static void
+test_steps (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(WgReturneeInfo) r = take (fixture, WG_RETURNEE_STATE_NEW, FALSE);
+  g_autoptr(GError) error = NULL;
+  guint before[WG_RETURNEE_N_STATES], after[WG_RETURNEE_N_STATES];
+  g_autofree char *none = NULL;
+
+  g_assert_true (wg_store_count_returnees (fixture->store, NULL, before, &error));
+  g_assert_false (wg_store_decide_returnee (fixture->store, r->id, "14天居家隔离", NULL, NULL, NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (wg_store_review_returnee (fixture->store, r->id, &error));
+  g_assert_false (wg_store_review_returnee (fixture->store, r->id, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wg_store_decide_returnee (fixture->store, r->id, "21天居家", NULL, NULL, NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  none = open_tests (fixture, r->person_id, "2026-12-31");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_true (wg_store_decide_returnee (fixture->store, r->id, "14天居家隔离", NULL, NULL, NULL, &error));
+  g_assert_false (wg_store_decide_returnee (fixture->store, r->id, "14天居家隔离", NULL, NULL, NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wg_store_review_returnee (fixture->store, 999999, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (wg_store_count_returnees (fixture->store, NULL, after, &error));
+  g_assert_cmpuint (after[WG_RETURNEE_STATE_NEW], ==, before[WG_RETURNEE_STATE_NEW] - 1);
+  g_assert_cmpuint (after[WG_RETURNEE_STATE_DECIDED], ==, before[WG_RETURNEE_STATE_DECIDED] + 1);
+}
+
+/* A home quarantine without a door sensor gets a free one, bound right there. */
+static void
+test_home_sensor (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = wg_store_list_returnees (fixture->store, NULL, WG_RETURNEE_STATE_NEW, &error);
+  g_autoptr(GPtrArray) sensors = NULL;
+  g_auto(WgDecision) decision = { 0 };
+  const WgReturneeInfo *r = NULL;
+  gint64 household = 0;
+
+  g_assert_no_error (error);
+  /* One whose home has no sensor yet. */
+  for (guint i = 0; i < list->len && r == NULL; i++)
+    {
+      const WgReturneeInfo *candidate = g_ptr_array_index (list, i);
+      g_autoptr(WgPersonInfo) person = wg_store_read_person (fixture->store, candidate->person_id, &error);
+      g_autofree char *device = wg_store_dup_household_sensor (fixture->store, person->household_id, NULL);
+
+      if (device == NULL)
+        {
+          r = candidate;
+          household = person->household_id;
+        }
+    }
+  g_assert_nonnull (r);
+  /* A free sensor to give. */
+  g_assert_true (wg_store_register_sensor (fixture->store, "0x00124b0029cafe01", "SNZB-04", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wg_store_review_returnee (fixture->store, r->id, &error));
+  g_assert_true (wg_store_decide_returnee (fixture->store, r->id, "14天居家隔离", NULL, NULL, &decision, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (decision.sensor);
+  {
+    g_autofree char *bound = wg_store_dup_household_sensor (fixture->store, household, &error);
+
+    g_assert_cmpstr (bound, ==, decision.sensor);
+  }
+}
+
+/* The demo's queue: every state, and tests overdue on its day. */
+static void
+test_demo_queue (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = wg_store_list_tests_due (fixture->store, NULL, DAY, &error);
+  g_autoptr(GPtrArray) presets = wg_store_list_presets (fixture->store, &error);
+  guint counts[WG_RETURNEE_N_STATES];
+  guint n_overdue = 0;
+
+  g_assert_true (wg_store_count_returnees (fixture->store, NULL, counts, &error));
+  g_assert_no_error (error);
+  for (guint s = 0; s < WG_RETURNEE_N_STATES; s++)
+    g_assert_cmpuint (counts[s], >, 0);
+  for (guint i = 0; i < due->len; i++)
+    n_overdue += ((WgTestDue *) g_ptr_array_index (due, i))->overdue;
+  g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (presets->len, ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add ("/wg/returnees/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("preset", test_preset);
+  ADD ("schedule", test_schedule);
+  ADD ("steps", test_steps);
+  ADD ("home-sensor", test_home_sensor);
+  ADD ("demo-queue", test_demo_queue);
+#undef ADD
+
+  return g_test_run ();
+}
