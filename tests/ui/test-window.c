@@ -25,12 +25,14 @@
 #include "wg-person-page.h"
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
+#include "wg-returnees-window.h"
 #include "wg-record-view.h"
 #include "wg-round-view.h"
 #include "wg-store-audit.h"
 #include "wg-store-households.h"
 #include "wg-store-persons.h"
 #include "wg-store-records.h"
+#include "wg-store-returnees.h"
 #include "wg-store-settings.h"
 #include "wg-store-status.h"
 #include "wg-temperature-chart.h"
@@ -1423,6 +1425,85 @@ test_preferences_and_about (void)
   wg_test_close_windows (app);
 }
 
+/* The returnee queue: the new ones reviewed in one go; then three ticked
+ * among the reviewed and a preset decided for them at once — their tests
+ * scheduled, the queue's counts following. */
+static void
+test_returnee_queue (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fresh = wg_store_list_returnees (store, NULL, WG_RETURNEE_STATE_NEW, &error);
+  g_autoptr(GPtrArray) reviewed = NULL;
+  WgReturneesWindow *queue;
+  GtkWidget *dialog;
+  guint before[WG_RETURNEE_N_STATES], after[WG_RETURNEE_N_STATES];
+  gint64 chosen[3];
+
+  g_assert_no_error (error);
+  g_assert_true (wg_store_count_returnees (store, NULL, before, &error));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.returnees", NULL);
+  wg_test_spin (100);
+  queue = WG_RETURNEES_WINDOW (wg_test_find_toplevel (WG_TYPE_RETURNEES_WINDOW));
+  g_assert_nonnull (queue);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (queue));
+  /* It opens on the new ones. */
+  g_assert_cmpuint (wg_returnees_window_get_n_rows (queue), ==, fresh->len);
+  g_assert_cmpuint (fresh->len, >, 0);
+
+  for (guint i = 0; i < fresh->len; i++)
+    wg_returnees_window_select (queue, ((WgReturneeInfo *) g_ptr_array_index (fresh, i))->id, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (queue), "returnees.review", NULL));
+  wg_test_spin (50);
+  g_assert_cmpuint (wg_returnees_window_get_n_rows (queue), ==, 0);
+
+  /* Three of the reviewed, by their ids; a preset for all three. */
+  reviewed = wg_store_list_returnees (store, NULL, WG_RETURNEE_STATE_REVIEWED, &error);
+  g_assert_cmpuint (reviewed->len, >=, 3);
+  for (guint i = 0; i < 3; i++)
+    chosen[i] = ((WgReturneeInfo *) g_ptr_array_index (reviewed, i))->id;
+  wg_returnees_window_show_state (queue, WG_RETURNEE_STATE_REVIEWED);
+  g_assert_cmpuint (wg_returnees_window_get_n_rows (queue), ==, reviewed->len);
+  for (guint i = 0; i < 3; i++)
+    wg_returnees_window_select (queue, chosen[i], TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (queue), "returnees.decide", NULL));
+  wg_test_spin (100);
+  dialog = wg_returnees_window_get_dialog (queue);
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "preset")), 4); /* 3天3检 */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "from"), "2026-12-10");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+
+  g_assert_true (wg_store_count_returnees (store, NULL, after, &error));
+  g_assert_cmpuint (after[WG_RETURNEE_STATE_NEW], ==, 0);
+  g_assert_cmpuint (after[WG_RETURNEE_STATE_REVIEWED], ==, before[WG_RETURNEE_STATE_REVIEWED] + fresh->len - 3);
+  g_assert_cmpuint (after[WG_RETURNEE_STATE_DECIDED], ==, before[WG_RETURNEE_STATE_DECIDED] + 3);
+  g_assert_cmpuint (wg_returnees_window_get_n_rows (queue), ==, reviewed->len - 3);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u", after[WG_RETURNEE_STATE_DECIDED]);
+
+    g_assert_nonnull (strstr (wg_returnees_window_get_counts (queue), expected));
+  }
+  /* Each of the three: three tests, the first due on the 10th. */
+  {
+    g_autoptr(GPtrArray) due = wg_store_list_tests_due (store, NULL, "2026-12-12", &error);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        guint n = 0;
+        gint64 person = ((WgReturneeInfo *) g_ptr_array_index (reviewed, i))->person_id;
+
+        for (guint d = 0; d < due->len; d++)
+          n += ((WgTestDue *) g_ptr_array_index (due, d))->person_id == person;
+        g_assert_cmpuint (n, ==, 3);
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (queue));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -1499,6 +1580,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/dossier-from-person-page", test_dossier_from_person_page);
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
   wg_test_add_ui_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
+  wg_test_add_ui_func ("/wg/ui/window/returnee-queue", test_returnee_queue);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
