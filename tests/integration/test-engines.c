@@ -440,6 +440,21 @@ test_schema (void)
                          "  (1, 1, '11010519491231002X', '王芳', 2, '1949-12-31');",
                          WG_STORE_APPLICATION_ID);
   sql_as_owner (old, sql);
+  /* An operator's desk cannot upgrade it (the schema is its owner's), and
+   * says who can. */
+  sql_as_owner (old, wg_store_pg_roles_sql ());
+  sql_as_owner (old, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'night_desk') THEN"
+                     " CREATE ROLE night_desk LOGIN IN ROLE wangge_operator; END IF; END $$");
+  {
+    g_autofree char *operator_uri = g_strdup_printf ("%.*s&user=night_desk", (int) (strstr (old, "&user=") - old),
+                                                     old);
+
+    g_assert_null (wg_store_open (operator_uri, WG_STORE_OPEN_FLAGS_DEFAULT, &error));
+    g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "server-init"));
+    g_clear_error (&error);
+    g_assert_cmpint (server_int (old, "SELECT version FROM wangge_schema"), ==, 6);
+  }
   store = wg_store_open (old, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (wg_store_get_schema_version (store), ==, wg_store_latest_version ());

@@ -993,10 +993,21 @@ open_server (const char        *uri,
         return NULL;
       for (guint v = version + 1; v <= wg_store_latest_version (); v++)
         {
+          g_autoptr(GError) local_error = NULL;
           WgStmt *stmt;
 
-          if (!wg_store_exec (self, wg_store_pg_migration_sql (v), error) ||
-              !(stmt = wg_store_prepare (self, "UPDATE wangge_schema SET version = ?", error)))
+          if (!wg_store_exec (self, wg_store_pg_migration_sql (v), &local_error))
+            {
+              /* A desk's login may not change the schema: its owner does. */
+              if (g_error_matches (local_error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY))
+                g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_READ_ONLY,
+                             _("The county on “%s” has schema version %u and this Wangge needs %u: the server’s administrator upgrades it with “wangge-cli --db %s server-init”."),
+                             self->path, (guint) version, wg_store_latest_version (), self->path);
+              else
+                g_propagate_error (error, g_steal_pointer (&local_error));
+              goto failed;
+            }
+          if (!(stmt = wg_store_prepare (self, "UPDATE wangge_schema SET version = ?", error)))
             goto failed;
           wg_stmt_bind_int (stmt, 1, v);
           if (!wg_store_step_done (self, stmt, error))
