@@ -4,7 +4,8 @@
  *
  * The quarantine desk from the command line: the returnee queue (listed per
  * grid with its counts by state, reviewed, a measure decided from a
- * preset) and the nucleic-acid tests due and overdue.
+ * preset), the nucleic-acid tests due and overdue, and a grid's quarantine
+ * board for a day.
  */
 
 #define G_LOG_DOMAIN "wangge-cli"
@@ -17,6 +18,7 @@
 
 #include "wg-idnum.h"
 #include "wg-store-returnees.h"
+#include "wg-store-status.h"
 
 #include "wg-cli.h"
 
@@ -302,5 +304,86 @@ wg_cli_tests (WgCli   *cli,
       g_print (_("%u due, %u of them overdue."), due->len, n_overdue);
       g_print ("\n");
     }
+  return EXIT_SUCCESS;
+}
+
+/**
+ * wg_cli_board:
+ *
+ * `board --grid CODE [--date D] [--json]`: the quarantine board's lists for
+ * a grid and a day, each with its people and why they are on it.
+ */
+int
+wg_cli_board (WgCli   *cli,
+              int      argc,
+              char   **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *grid = NULL;
+  g_autofree char *date = NULL;
+  GOptionEntry entries[] = {
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("The grid whose board to show"), "CODE" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day (default today)"), "YYYY-MM-DD" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  static const char *const keys[] = {
+    "starting_today", "ending_today", "ending_tomorrow", "tests_due", "tests_overdue", "temperature_missing",
+    "sensor_offline",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int status;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) == WG_STATUS_N - WG_STATUS_BOARD_FIRST);
+
+  if (!wg_cli_parse_options ("board", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || grid == NULL)
+    return wg_cli_usage_error (_("“board” needs --grid CODE."));
+  if (date != NULL && !wg_day_is_valid (date))
+    return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
+    return wg_cli_fail (error);
+
+  json_builder_begin_object (builder);
+  for (WgStatus s = WG_STATUS_BOARD_FIRST; s < WG_STATUS_N; s++)
+    {
+      g_autoptr(GPtrArray) people = wg_store_list_status_people (store, grid, s, date, &error);
+
+      if (people == NULL)
+        return wg_cli_fail (error);
+      if (json)
+        {
+          json_builder_set_member_name (builder, keys[s - WG_STATUS_BOARD_FIRST]);
+          json_builder_begin_array (builder);
+        }
+      else
+        g_print ("%s: %u\n", wg_status_describe (s), people->len);
+      for (guint i = 0; i < people->len; i++)
+        {
+          const WgStatusPerson *p = g_ptr_array_index (people, i);
+
+          if (json)
+            {
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "person");
+              json_builder_add_int_value (builder, p->person_id);
+              add_string (builder, "name", p->name);
+              add_string (builder, "household", p->household_code);
+              add_string (builder, "grid", p->grid_code);
+              add_string (builder, "fact", p->fact);
+              json_builder_end_object (builder);
+            }
+          else
+            g_print ("  %s\t%s\t%s\t%s\n", p->name, p->household_code, p->grid_code, p->fact);
+        }
+      if (json)
+        json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+  if (json)
+    print_json (builder);
   return EXIT_SUCCESS;
 }

@@ -18,6 +18,7 @@
 #include "wg-store-records.h"
 #include "wg-store-returnees.h"
 #include "wg-store-sensors.h"
+#include "wg-store-status.h"
 #include "wg-test-db.h"
 
 #include "../wg-test-util.h"
@@ -282,6 +283,104 @@ test_demo_queue (Fixture       *fixture,
   g_assert_cmpuint (presets->len, ==, 6);
 }
 
+static GPtrArray *
+board (Fixture    *fixture,
+       WgStatus    status,
+       const char *day)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *people = wg_store_list_status_people (fixture->store, "141021", status, day, &error);
+
+  g_assert_no_error (error);
+  return people;
+}
+
+static gboolean
+lists (GPtrArray *people,
+       gint64     person_id)
+{
+  for (guint i = 0; i < people->len; i++)
+    if (((WgStatusPerson *) g_ptr_array_index (people, i))->person_id == person_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The quarantine board's lists, against what other parts of the store say
+ * of the same county: the test schedule's due and overdue tests, a measure
+ * decided now (its first and last days), a reading taken, the door sensors
+ * of the homes in quarantine. */
+static void
+test_board (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = wg_store_list_tests_due (fixture->store, NULL, DAY, &error);
+  g_autoptr(GPtrArray) due_today = board (fixture, WG_STATUS_TESTS_DUE, DAY);
+  g_autoptr(GPtrArray) overdue = board (fixture, WG_STATUS_TESTS_OVERDUE, DAY);
+  g_autoptr(WgReturneeInfo) r = take (fixture, WG_RETURNEE_STATE_NEW, TRUE);
+  g_autoptr(GPtrArray) sensors = NULL;
+  g_autoptr(GPtrArray) home = NULL;
+  g_autoptr(GPtrArray) offline = NULL;
+  guint n_due = 0, n_overdue = 0, n_expected = 0;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      if (((WgTestDue *) g_ptr_array_index (due, i))->overdue)
+        n_overdue++;
+      else
+        n_due++;
+    }
+  g_assert_cmpuint (due_today->len, ==, n_due);
+  g_assert_cmpuint (overdue->len, ==, n_overdue);
+  g_assert_cmpuint (overdue->len, >, 0);
+
+  /* Three days' monitoring from 10 December: starting on the 10th, ending
+   * tomorrow on the 11th, ending on the 12th; no reading on the 10th, then one. */
+  g_assert_true (wg_store_decide_returnee (fixture->store, r->id, "3天3检", "2026-12-10", NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) starting = board (fixture, WG_STATUS_STARTING_TODAY, "2026-12-10");
+    g_autoptr(GPtrArray) tomorrow = board (fixture, WG_STATUS_ENDING_TOMORROW, "2026-12-11");
+    g_autoptr(GPtrArray) ending = board (fixture, WG_STATUS_ENDING_TODAY, "2026-12-12");
+    g_autoptr(GPtrArray) not_yet = board (fixture, WG_STATUS_ENDING_TODAY, "2026-12-11");
+    g_autoptr(GPtrArray) missing = board (fixture, WG_STATUS_TEMPERATURE_MISSING, "2026-12-10");
+    g_autoptr(GPtrArray) taken = NULL;
+    g_autoptr(GPtrArray) tests = board (fixture, WG_STATUS_TESTS_DUE, "2026-12-10");
+
+    g_assert_true (lists (starting, r->person_id));
+    g_assert_true (lists (tomorrow, r->person_id));
+    g_assert_true (lists (ending, r->person_id));
+    g_assert_false (lists (not_yet, r->person_id));
+    g_assert_true (lists (tests, r->person_id));
+    g_assert_true (lists (missing, r->person_id));
+    g_assert_true (wg_store_add_temperature (fixture->store, r->person_id, "2026-12-10 08:30:00", 365, &error));
+    g_assert_no_error (error);
+    taken = board (fixture, WG_STATUS_TEMPERATURE_MISSING, "2026-12-10");
+    g_assert_false (lists (taken, r->person_id));
+    g_assert_cmpuint (taken->len, ==, missing->len - 1);
+  }
+
+  /* In home quarantine today, and their home's sensor not online: the
+   * sensors' own list says the same. */
+  sensors = wg_store_list_sensors (fixture->store, DAY, &error);
+  home = board (fixture, WG_STATUS_HOME_QUARANTINE, DAY);
+  offline = board (fixture, WG_STATUS_SENSOR_OFFLINE, DAY);
+  for (guint i = 0; i < home->len; i++)
+    {
+      const WgStatusPerson *p = g_ptr_array_index (home, i);
+
+      for (guint k = 0; k < sensors->len; k++)
+        {
+          const WgSensorInfo *sensor = g_ptr_array_index (sensors, k);
+
+          if (g_strcmp0 (sensor->household_code, p->household_code) == 0 && sensor->online != 1)
+            n_expected++;
+        }
+    }
+  g_assert_cmpuint (offline->len, ==, n_expected);
+  g_assert_cmpuint (offline->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +393,7 @@ main (int   argc,
   ADD ("steps", test_steps);
   ADD ("home-sensor", test_home_sensor);
   ADD ("demo-queue", test_demo_queue);
+  ADD ("board", test_board);
 #undef ADD
 
   return g_test_run ();

@@ -48,6 +48,33 @@ static const char *const status_sql[] = {
     " WHERE (pp.monitoring = 1 OR pp.id IN (SELECT person_id FROM qq))"
     "   AND NOT EXISTS (SELECT 1 FROM nat_test n WHERE n.person_id = pp.id"
     "                   AND n.sampled_at >= date (?2, '-2 days'))" ORDER,
+  /* The board: periods of either kind and monitoring, by their first and last day. */
+  [WG_STATUS_STARTING_TODAY] = PEOPLE "b.what, b.e FROM pp JOIN ("
+    " SELECT person_id, min (kind) AS what, max (end_day) AS e FROM quarantine WHERE start_day = ?2 GROUP BY person_id"
+    " UNION ALL SELECT person_id, 3, max (end_day) FROM monitoring WHERE start_day = ?2 GROUP BY person_id"
+    ") b ON b.person_id = pp.id" ORDER,
+  [WG_STATUS_ENDING_TODAY] = PEOPLE "b.what, b.s FROM pp JOIN ("
+    " SELECT person_id, min (kind) AS what, min (start_day) AS s FROM quarantine WHERE end_day = ?2 GROUP BY person_id"
+    " UNION ALL SELECT person_id, 3, min (start_day) FROM monitoring WHERE end_day = ?2 GROUP BY person_id"
+    ") b ON b.person_id = pp.id" ORDER,
+  [WG_STATUS_ENDING_TOMORROW] = PEOPLE "b.what, b.s FROM pp JOIN ("
+    " SELECT person_id, min (kind) AS what, min (start_day) AS s FROM quarantine WHERE end_day = date (?2, '+1 day')"
+    "  GROUP BY person_id"
+    " UNION ALL SELECT person_id, 3, min (start_day) FROM monitoring WHERE end_day = date (?2, '+1 day')"
+    "  GROUP BY person_id"
+    ") b ON b.person_id = pp.id" ORDER,
+  [WG_STATUS_TESTS_DUE] = PEOPLE "s.seq, s.day FROM pp JOIN test_schedule s ON s.person_id = pp.id"
+    " WHERE s.test_id IS NULL AND s.day = ?2" ORDER,
+  [WG_STATUS_TESTS_OVERDUE] = PEOPLE "s.seq, s.day FROM pp JOIN test_schedule s ON s.person_id = pp.id"
+    " WHERE s.test_id IS NULL AND s.day < ?2" ORDER,
+  [WG_STATUS_TEMPERATURE_MISSING] = PEOPLE "NULL, NULL FROM pp"
+    " WHERE (pp.id IN (SELECT person_id FROM qq)"
+    "        OR pp.id IN (SELECT person_id FROM monitoring WHERE start_day <= ?2 AND end_day >= ?2))"
+    "   AND NOT EXISTS (SELECT 1 FROM temperature t WHERE t.person_id = pp.id"
+    "                   AND t.measured_at >= ?2 AND t.measured_at < date (?2, '+1 day'))" ORDER,
+  [WG_STATUS_SENSOR_OFFLINE] = PEOPLE "se.device, se.last_seen FROM pp JOIN qq ON qq.person_id = pp.id AND qq.kind = 1"
+    " JOIN person pr ON pr.id = pp.id JOIN sensor se ON se.household_id = pr.household_id"
+    " WHERE se.online IS NULL OR se.online = 0" ORDER,
 };
 
 void
@@ -86,10 +113,36 @@ wg_status_describe (WgStatus status)
       return _("Central Quarantine");
     case WG_STATUS_FEVER_TODAY:
       return _("Fever Today");
+    case WG_STATUS_STARTING_TODAY:
+      return _("Starting Today");
+    case WG_STATUS_ENDING_TODAY:
+      return _("Ending Today");
+    case WG_STATUS_ENDING_TOMORROW:
+      return _("Ending Tomorrow");
+    case WG_STATUS_TESTS_DUE:
+      return _("Tests Due Today");
+    case WG_STATUS_TESTS_OVERDUE:
+      return _("Tests Overdue");
+    case WG_STATUS_TEMPERATURE_MISSING:
+      return _("Temperature Not Taken Today");
+    case WG_STATUS_SENSOR_OFFLINE:
+      return _("Door Sensor Offline");
     case WG_STATUS_NAT_OVERDUE:
     default:
       return _("Nucleic-Acid Test Overdue");
     }
+}
+
+static const char *
+period_printed (int what)
+{
+  return what == 1 ? "居家隔离" : what == 2 ? "集中隔离" : "健康监测";
+}
+
+static const char *
+period_shown (int what)
+{
+  return what == 1 ? _("home quarantine") : what == 2 ? _("central quarantine") : _("health monitoring");
 }
 
 /* The same fact on paper and in exported lists: Chinese, whatever the UI. */
@@ -117,6 +170,18 @@ make_printed_fact (WgStatus      status,
 
         return g_strdup_printf ("%d.%d °C（%s）", tenths / 10, tenths % 10, b);
       }
+    case WG_STATUS_STARTING_TODAY:
+      return g_strdup_printf ("%s，至 %s", period_printed (wg_stmt_column_int (stmt, 5)), b);
+    case WG_STATUS_ENDING_TODAY:
+    case WG_STATUS_ENDING_TOMORROW:
+      return g_strdup_printf ("%s，自 %s", period_printed (wg_stmt_column_int (stmt, 5)), b);
+    case WG_STATUS_TESTS_DUE:
+    case WG_STATUS_TESTS_OVERDUE:
+      return g_strdup_printf ("第 %s 次检测，应检日 %s", a, b);
+    case WG_STATUS_TEMPERATURE_MISSING:
+      return g_strdup ("今日未测体温");
+    case WG_STATUS_SENSOR_OFFLINE:
+      return b != NULL ? g_strdup_printf ("门磁 %s 离线，最后在线 %s", a, b) : g_strdup_printf ("门磁 %s 从未在线", a);
     case WG_STATUS_NAT_OVERDUE:
     default:
       if (b != NULL)
@@ -151,6 +216,24 @@ make_fact (WgStatus      status,
         /* Translators: "38.4 °C at 09:05" */
         return g_strdup_printf (_("%d.%d °C at %s"), tenths / 10, tenths % 10, b);
       }
+    case WG_STATUS_STARTING_TODAY:
+      /* Translators: "home quarantine, until 2026-12-03" */
+      return g_strdup_printf (_("%s, until %s"), period_shown (wg_stmt_column_int (stmt, 5)), b);
+    case WG_STATUS_ENDING_TODAY:
+    case WG_STATUS_ENDING_TOMORROW:
+      /* Translators: "home quarantine, since 2026-11-20" */
+      return g_strdup_printf (_("%s, since %s"), period_shown (wg_stmt_column_int (stmt, 5)), b);
+    case WG_STATUS_TESTS_DUE:
+    case WG_STATUS_TESTS_OVERDUE:
+      /* Translators: "test 2, due 2026-11-23" */
+      return g_strdup_printf (_("test %s, due %s"), a, b);
+    case WG_STATUS_TEMPERATURE_MISSING:
+      return g_strdup (_("no temperature taken today"));
+    case WG_STATUS_SENSOR_OFFLINE:
+      if (b != NULL)
+        /* Translators: "sensor 0x00158d… offline, last seen 2026-11-28 22:10:00" */
+        return g_strdup_printf (_("sensor %s offline, last seen %s"), a, b);
+      return g_strdup_printf (_("sensor %s never heard from"), a);
     case WG_STATUS_NAT_OVERDUE:
     default:
       if (b != NULL)
@@ -184,7 +267,7 @@ wg_store_list_status_people (WgStore     *store,
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);
   g_return_val_if_fail (grid_code != NULL, NULL);
-  g_return_val_if_fail (status <= WG_STATUS_NAT_OVERDUE, NULL);
+  g_return_val_if_fail (status < WG_STATUS_N, NULL);
 
   if (!(stmt = wg_store_prepare (store, status_sql[status], error)))
     return NULL;

@@ -19,7 +19,19 @@ typedef enum
   WG_STATUS_CENTRAL_QUARANTINE,
   WG_STATUS_FEVER_TODAY,
   WG_STATUS_NAT_OVERDUE,
+  /* The quarantine board's lists (a grid's day) */
+  WG_STATUS_STARTING_TODAY,      /* a quarantine or monitoring period starts */
+  WG_STATUS_ENDING_TODAY,
+  WG_STATUS_ENDING_TOMORROW,
+  WG_STATUS_TESTS_DUE,           /* a scheduled test due on the day, not done */
+  WG_STATUS_TESTS_OVERDUE,       /* a scheduled test due before the day, not done */
+  WG_STATUS_TEMPERATURE_MISSING, /* in quarantine or monitoring, no reading on the day */
+  WG_STATUS_SENSOR_OFFLINE,      /* at home in quarantine, the home's door sensor offline */
+  WG_STATUS_N,
 } WgStatus;
+
+/* The board's lists, in the order it shows them. */
+#define WG_STATUS_BOARD_FIRST WG_STATUS_STARTING_TODAY
 
 /* One person behind a figure, and the fact that puts them there. */
 typedef struct
