@@ -113,7 +113,8 @@ fill_cards (GtkFlowBox          *box,
             const CardSpec      *specs,
             guint                n_specs,
             guint                min_level,
-            const WgLevelCounts *counts)
+            const WgLevelCounts *counts,
+            gboolean             trim)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
   GtkWidget *next;
@@ -148,11 +149,105 @@ fill_cards (GtkFlowBox          *box,
       else
         gtk_widget_remove_css_class (card, "attention");
     }
-  for (; child != NULL; child = next)
+  for (; trim && child != NULL; child = next)
     {
       next = gtk_widget_get_next_sibling (child);
       gtk_flow_box_remove (box, child);
     }
+}
+
+#define N_BOARD (WG_STATUS_N - WG_STATUS_BOARD_FIRST)
+
+/* The quarantine board's figures, after the page's: their cards follow the
+ * status cards in the same box, in the statuses' order (a card opens its
+ * list by its place), each updated where it stands. */
+static void
+fill_board (GtkFlowBox  *box,
+            const guint *values)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+
+  for (guint i = 0; i < WG_STATUS_BOARD_FIRST && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
+  for (guint i = 0; i < N_BOARD; i++)
+    {
+      WgStatus status = WG_STATUS_BOARD_FIRST + i;
+      GtkWidget *card;
+
+      if (child != NULL)
+        {
+          card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+          wg_count_card_set_count (WG_COUNT_CARD (card), values[i]);
+          child = gtk_widget_get_next_sibling (child);
+        }
+      else
+        {
+          card = wg_count_card_new (wg_status_describe (status), values[i]);
+          gtk_flow_box_append (box, card);
+        }
+      if (values[i] > 0 && (status == WG_STATUS_TESTS_OVERDUE || status == WG_STATUS_TEMPERATURE_MISSING ||
+                            status == WG_STATUS_SENSOR_OFFLINE))
+        gtk_widget_add_css_class (card, "attention");
+      else
+        gtk_widget_remove_css_class (card, "attention");
+    }
+}
+
+static void
+board_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountData *data = task_data;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint *values = g_new0 (guint, N_BOARD);
+
+  if (!(store = wg_store_open (data->db_path, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
+    {
+      g_free (values);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < N_BOARD; i++)
+    {
+      g_autoptr(GPtrArray) people = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        {
+          g_free (values);
+          return;
+        }
+      if (!(people = wg_store_list_status_people (store, data->code, WG_STATUS_BOARD_FIRST + i, NULL, &error)))
+        {
+          g_free (values);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      values[i] = people->len;
+    }
+  g_task_return_pointer (task, values, g_free);
+}
+
+static void
+board_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  WgGridPage *self = WG_GRID_PAGE (source);
+  g_autofree guint *values = NULL;
+  g_autoptr(GError) error = NULL;
+
+  values = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (values == NULL)
+    {
+      g_warning ("The board of %s could not be counted: %s", wg_grid_node_get_code (self->node), error->message);
+      return;
+    }
+  fill_board (self->status_box, values);
 }
 
 static void
@@ -198,9 +293,21 @@ count_done (GObject      *source,
     }
 
   fill_cards (self->levels_box, level_cards, G_N_ELEMENTS (level_cards),
-              wg_grid_node_get_level (self->node), counts);
-  fill_cards (self->status_box, status_cards, G_N_ELEMENTS (status_cards), 0, counts);
+              wg_grid_node_get_level (self->node), counts, TRUE);
+  fill_cards (self->status_box, status_cards, G_N_ELEMENTS (status_cards), 0, counts, FALSE);
   gtk_stack_set_visible_child_name (self->counts_stack, "counts");
+
+  /* Then the board's lists, which take longer: the page is usable meanwhile. */
+  {
+    g_autoptr(GTask) task = g_task_new (self, self->cancellable, board_done, NULL);
+    CountData *data = g_new0 (CountData, 1);
+
+    data->db_path = g_strdup (wg_store_get_location (self->store));
+    data->code = g_strdup (wg_grid_node_get_code (self->node));
+    g_task_set_source_tag (task, board_done);
+    g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+    g_task_run_in_thread (task, board_thread);
+  }
 }
 
 static void
@@ -564,7 +671,7 @@ on_status_box_child_activated_cb (WgGridPage      *self,
 {
   int index = gtk_flow_box_child_get_index (child);
 
-  if (index >= 0 && index <= WG_STATUS_NAT_OVERDUE)
+  if (index >= 0 && index < WG_STATUS_N)
     wg_grid_page_open_status (self, (WgStatus) index);
 }
 

@@ -1387,6 +1387,43 @@ test_figure_opens_its_list (void)
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_assert_true (WG_IS_PERSON_PAGE (wg_window_get_content (window)));
   gtk_window_destroy (list_window);
+
+  /* The quarantine board's figures follow, after the page's; "Tests
+   * Overdue" opens the tests not done, as the schedule has them today. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) overdue = wg_store_list_status_people (wg_window_get_store (window),
+                                                                wg_grid_node_get_code (wg_grid_page_get_node (page)),
+                                                                WG_STATUS_TESTS_OVERDUE, NULL, &error);
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    guint board_rows = 0;
+
+    g_assert_no_error (error);
+    while (gtk_flow_box_get_child_at_index (status_box, WG_STATUS_N - 1) == NULL && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpuint (wg_grid_page_get_count (page, "Tests Overdue"), ==, overdue->len);
+    g_signal_emit_by_name (status_box, "child-activated",
+                           gtk_flow_box_get_child_at_index (status_box, WG_STATUS_TESTS_OVERDUE));
+    wg_test_spin (200);
+    list_window = NULL;
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+          if (g_str_has_prefix (gtk_window_get_title (w) != NULL ? gtk_window_get_title (w) : "", "Tests Overdue — "))
+            list_window = w;
+        }
+    }
+    g_assert_nonnull (list_window);
+    list = find_list_box (GTK_WIDGET (list_window));
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      board_rows++;
+    g_assert_cmpuint (board_rows, ==, overdue->len);
+    gtk_window_destroy (list_window);
+  }
   wg_test_close_windows (app);
 }
 
