@@ -108,6 +108,22 @@ count_data_free (CountData *data)
   g_free (data);
 }
 
+/* @thread counts the page's grid on a connection of its own; @done gets the result. */
+static void
+run_worker (WgGridPage          *self,
+            GTaskThreadFunc      thread,
+            GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, done, NULL);
+  CountData *data = g_new0 (CountData, 1);
+
+  data->db_path = g_strdup (wg_store_get_location (self->store));
+  data->code = g_strdup (wg_grid_node_get_code (self->node));
+  g_task_set_source_tag (task, done);
+  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+  g_task_run_in_thread (task, thread);
+}
+
 static void
 fill_cards (GtkFlowBox          *box,
             const CardSpec      *specs,
@@ -298,16 +314,7 @@ count_done (GObject      *source,
   gtk_stack_set_visible_child_name (self->counts_stack, "counts");
 
   /* Then the board's lists, which take longer: the page is usable meanwhile. */
-  {
-    g_autoptr(GTask) task = g_task_new (self, self->cancellable, board_done, NULL);
-    CountData *data = g_new0 (CountData, 1);
-
-    data->db_path = g_strdup (wg_store_get_location (self->store));
-    data->code = g_strdup (wg_grid_node_get_code (self->node));
-    g_task_set_source_tag (task, board_done);
-    g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
-    g_task_run_in_thread (task, board_thread);
-  }
+  run_worker (self, board_thread, board_done);
 }
 
 static void
@@ -770,8 +777,6 @@ static void
 start_counting (GtkWidget *widget)
 {
   WgGridPage *self = WG_GRID_PAGE (widget);
-  g_autoptr(GTask) task = NULL;
-  CountData *data;
 
   /* Queued twice before the first frame: counted once. (A serial, not the
    * cancellable's address: a new one can take a freed one's place.) */
@@ -779,13 +784,7 @@ start_counting (GtkWidget *widget)
       g_cancellable_is_cancelled (self->cancellable) || self->counting_serial == self->count_serial)
     return;
   self->counting_serial = self->count_serial;
-  data = g_new0 (CountData, 1);
-  data->db_path = g_strdup (wg_store_get_location (self->store));
-  data->code = g_strdup (wg_grid_node_get_code (self->node));
-  task = g_task_new (self, self->cancellable, count_done, NULL);
-  g_task_set_source_tag (task, count);
-  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
-  g_task_run_in_thread (task, count_thread);
+  run_worker (self, count_thread, count_done);
 }
 
 /**

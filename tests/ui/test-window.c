@@ -1346,6 +1346,23 @@ find_list_box (GtkWidget *widget)
 
 /* Every figure opens its list: the card for people in home quarantine
  * opens as many rows as it counts, and a row opens the person's file. */
+/* The window whose title starts with @prefix (a figure's list: "Home
+ * Quarantine — 曲沃县"). */
+static GtkWindow *
+find_titled (const char *prefix)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_str_has_prefix (gtk_window_get_title (w) != NULL ? gtk_window_get_title (w) : "", prefix))
+        return w; /* the list of toplevels keeps it */
+    }
+  return NULL;
+}
+
 static void
 test_figure_opens_its_list (void)
 {
@@ -1365,18 +1382,7 @@ test_figure_opens_its_list (void)
   g_assert_nonnull (card);
   g_signal_emit_by_name (status_box, "child-activated", card);
   wg_test_spin (200);
-  list_window = NULL;
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-        if (g_str_has_prefix (gtk_window_get_title (w) != NULL ? gtk_window_get_title (w) : "", "Home Quarantine — "))
-          list_window = w;
-      }
-  }
+  list_window = find_titled ("Home Quarantine — ");
   g_assert_nonnull (list_window);
   /* Its list box: the one that holds the people. */
   list = find_list_box (GTK_WIDGET (list_window));
@@ -1405,18 +1411,7 @@ test_figure_opens_its_list (void)
     g_signal_emit_by_name (status_box, "child-activated",
                            gtk_flow_box_get_child_at_index (status_box, WG_STATUS_TESTS_OVERDUE));
     wg_test_spin (200);
-    list_window = NULL;
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-          if (g_str_has_prefix (gtk_window_get_title (w) != NULL ? gtk_window_get_title (w) : "", "Tests Overdue — "))
-            list_window = w;
-        }
-    }
+    list_window = find_titled ("Tests Overdue — ");
     g_assert_nonnull (list_window);
     list = find_list_box (GTK_WIDGET (list_window));
     for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))

@@ -189,6 +189,17 @@ find_preset (WgStore     *store,
   return preset;
 }
 
+/* ?1: a grid's code whose subtree to keep, or NULL for the county. */
+static void
+bind_grid (WgStmt     *stmt,
+           const char *grid_code)
+{
+  if (grid_code != NULL)
+    wg_stmt_bind_text (stmt, 1, grid_code);
+  else
+    wg_stmt_bind_null (stmt, 1);
+}
+
 /* The returnee's micro-grid, else its household's; ?1: a grid's code whose
  * subtree to keep, or NULL for the county. */
 #define RETURNEE_FROM \
@@ -229,10 +240,7 @@ wg_store_list_returnees (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  if (grid_code != NULL)
-    wg_stmt_bind_text (stmt, 1, grid_code);
-  else
-    wg_stmt_bind_null (stmt, 1);
+  bind_grid (stmt, grid_code);
   wg_stmt_bind_int (stmt, 2, state);
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
@@ -284,10 +292,7 @@ wg_store_count_returnees (WgStore      *store,
   memset (counts, 0, sizeof (guint) * WG_RETURNEE_N_STATES);
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  if (grid_code != NULL)
-    wg_stmt_bind_text (stmt, 1, grid_code);
-  else
-    wg_stmt_bind_null (stmt, 1);
+  bind_grid (stmt, grid_code);
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       int state = wg_stmt_column_int (stmt, 0);
@@ -687,10 +692,7 @@ wg_store_list_tests_due (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  if (grid_code != NULL)
-    wg_stmt_bind_text (stmt, 1, grid_code);
-  else
-    wg_stmt_bind_null (stmt, 1);
+  bind_grid (stmt, grid_code);
   wg_stmt_bind_text (stmt, 2, today);
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
