@@ -894,6 +894,8 @@ static const Verb verbs[] = {
   { "board", "--grid CODE [--date YYYY-MM-DD] [--json]",
     N_("The quarantine board of a grid for a day: starting, ending, tests due and overdue, temperatures missing, sensors offline"),
     wg_cli_board },
+  { "quarantine", "extend|release ID_NUMBER --to YYYY-MM-DD --reason TEXT [--on YYYY-MM-DD]",
+    N_("Extend a person's quarantine, or end it early, with the reason"), wg_cli_quarantine },
   { "verify-qr", "[--json] PAYLOAD", N_("Check a scanned household label"), verb_verify_qr },
   { "settings", "[KEY [VALUE]] [--reset]",
     N_("Show or change the poster URL template, the county hotline and the issuing organisation"),

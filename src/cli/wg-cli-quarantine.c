@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "wg-idnum.h"
+#include "wg-store-persons.h"
 #include "wg-store-returnees.h"
 #include "wg-store-status.h"
 
@@ -329,7 +330,7 @@ wg_cli_board (WgCli   *cli,
   };
   static const char *const keys[] = {
     "starting_today", "ending_today", "ending_tomorrow", "tests_due", "tests_overdue", "temperature_missing",
-    "sensor_offline",
+    "sensor_offline", "period_changed",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(WgStore) store = NULL;
@@ -385,5 +386,52 @@ wg_cli_board (WgCli   *cli,
   json_builder_end_object (builder);
   if (json)
     print_json (builder);
+  return EXIT_SUCCESS;
+}
+
+/**
+ * wg_cli_quarantine:
+ *
+ * `quarantine extend|release ID_NUMBER --to D --reason TEXT [--on D]`.
+ */
+int
+wg_cli_quarantine (WgCli   *cli,
+                   int      argc,
+                   char   **argv)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *on = NULL;
+  g_autofree char *reason = NULL;
+  GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The quarantine's new last day"), "YYYY-MM-DD" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (kept in the audit log, shown on the board)"), "TEXT" },
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("A day of the period to change (default today)"), "YYYY-MM-DD" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autofree char *today = NULL;
+  gint64 person_id;
+  gboolean extend;
+  int status;
+
+  if (!wg_cli_parse_options ("quarantine", "extend|release ID_NUMBER --to D --reason TEXT", entries, &argc, &argv,
+                             &status))
+    return status;
+  if (argc != 3 || !(g_str_equal (argv[1], "extend") || g_str_equal (argv[1], "release")) || to == NULL ||
+      reason == NULL)
+    return wg_cli_usage_error (_("Write “quarantine extend ID_NUMBER --to YYYY-MM-DD --reason TEXT” (or release)."));
+  if (!wg_day_is_valid (to) || (on != NULL && !wg_day_is_valid (on)))
+    return wg_cli_usage_error (_("--to and --on are days written as YYYY-MM-DD."));
+  extend = g_str_equal (argv[1], "extend");
+  today = on != NULL ? g_strdup (on) : wg_today ();
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+      (person_id = wg_store_find_person (store, argv[2], &error)) <= 0)
+    return wg_cli_fail (error);
+  /* What was asked: a later day to extend, an earlier one to release. */
+  if (!wg_store_change_quarantine_end (store, person_id, today, to, extend ? 1 : -1, reason, &error))
+    return wg_cli_fail (error);
+  g_print (extend ? _("Quarantine extended to %s.") : _("Quarantine ends on %s."), to);
+  g_print ("\n");
   return EXIT_SUCCESS;
 }

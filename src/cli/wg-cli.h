@@ -53,5 +53,6 @@ int       wg_cli_sensors       (WgCli *cli, int argc, char **argv);
 int       wg_cli_returnees     (WgCli *cli, int argc, char **argv);
 int       wg_cli_tests         (WgCli *cli, int argc, char **argv);
 int       wg_cli_board         (WgCli *cli, int argc, char **argv);
+int       wg_cli_quarantine    (WgCli *cli, int argc, char **argv);
 
 G_END_DECLS

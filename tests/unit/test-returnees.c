@@ -381,6 +381,87 @@ test_board (Fixture       *fixture,
   g_assert_cmpuint (offline->len, >, 0);
 }
 
+/* A quarantine extended, then ended early, each with its reason: the board
+ * lists both on the day they were made; the early end drops the tests not
+ * done after it; a change that is none, or goes the wrong way, or has no
+ * reason, or finds no period, is refused. */
+static void
+test_period_change (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(WgReturneeInfo) r = take (fixture, WG_RETURNEE_STATE_NEW, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = wg_today ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) first = g_date_time_add_days (now, -3);
+  g_autofree char *start = g_date_time_format (first, "%Y-%m-%d");
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 20);
+  g_autofree char *extended = g_date_time_format (later, "%Y-%m-%d");
+  g_autoptr(GDateTime) sooner = g_date_time_add_days (now, 2);
+  g_autofree char *released = g_date_time_format (sooner, "%Y-%m-%d");
+  g_autoptr(GPtrArray) changed = NULL;
+  g_auto(WgDecision) decision = { 0 };
+
+  /* 14 days at home from three days ago: tests on days 1, 4, 7 and 14. */
+  g_assert_true (wg_store_decide_returnee (fixture->store, r->id, "14天居家隔离", start, NULL, &decision, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (wg_store_change_quarantine_end (fixture->store, r->person_id, today, decision.end_day, 0, "同一天",
+                                                  &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wg_store_change_quarantine_end (fixture->store, r->person_id, today, extended, -1, "方向不对",
+                                                  &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wg_store_change_quarantine_end (fixture->store, r->person_id, today, extended, 1, "  ", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (wg_store_change_quarantine_end (fixture->store, r->person_id, "2020-01-01", extended, 0, "无",
+                                                  &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (wg_store_change_quarantine_end (fixture->store, r->person_id, today, extended, 1, "同住人核酸阳性",
+                                                 &error));
+  g_assert_no_error (error);
+  changed = wg_store_list_status_people (fixture->store, "141021", WG_STATUS_PERIOD_CHANGED, today, &error);
+  g_assert_no_error (error);
+  g_assert_true (lists (changed, r->person_id));
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const WgStatusPerson *p = g_ptr_array_index (changed, i);
+
+      if (p->person_id == r->person_id)
+        g_assert_nonnull (strstr (p->printed_fact, "同住人核酸阳性"));
+    }
+
+  /* Ended early, in two days: the tests after it that were not done go. */
+  g_assert_true (wg_store_change_quarantine_end (fixture->store, r->person_id, today, released, -1, "复核为密接误判",
+                                                 &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) due = wg_store_list_tests_due (fixture->store, NULL, "2100-01-01", &error);
+
+    for (guint i = 0; i < due->len; i++)
+      {
+        const WgTestDue *d = g_ptr_array_index (due, i);
+
+        if (d->person_id == r->person_id)
+          g_assert_cmpstr (d->day, <=, released);
+      }
+  }
+  g_clear_pointer (&changed, g_ptr_array_unref);
+  changed = wg_store_list_status_people (fixture->store, "141021", WG_STATUS_PERIOD_CHANGED, today, &error);
+  {
+    guint n = 0;
+
+    for (guint i = 0; i < changed->len; i++)
+      n += ((WgStatusPerson *) g_ptr_array_index (changed, i))->person_id == r->person_id;
+    g_assert_cmpuint (n, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +475,7 @@ main (int   argc,
   ADD ("home-sensor", test_home_sensor);
   ADD ("demo-queue", test_demo_queue);
   ADD ("board", test_board);
+  ADD ("period-change", test_period_change);
 #undef ADD
 
   return g_test_run ();

@@ -314,7 +314,7 @@ status_title (WgStatus status)
     [WG_STATUS_STARTING_TODAY] = "今日开始管控人员", [WG_STATUS_ENDING_TODAY] = "今日解除管控人员",
     [WG_STATUS_ENDING_TOMORROW] = "明日解除管控人员", [WG_STATUS_TESTS_DUE] = "今日应检核酸人员",
     [WG_STATUS_TESTS_OVERDUE] = "核酸检测逾期未检人员", [WG_STATUS_TEMPERATURE_MISSING] = "今日未测体温人员",
-    [WG_STATUS_SENSOR_OFFLINE] = "门磁离线的居家隔离人员",
+    [WG_STATUS_SENSOR_OFFLINE] = "门磁离线的居家隔离人员", [WG_STATUS_PERIOD_CHANGED] = "延长或提前解除隔离人员",
   };
 
   return status < G_N_ELEMENTS (titles) && titles[status] != NULL ? titles[status] : "名单";

@@ -715,3 +715,124 @@ wg_store_list_tests_due (WgStore     *store,
     }
   return g_steal_pointer (&list);
 }
+
+/**
+ * wg_store_change_quarantine_end:
+ * @store: a #WgStore
+ * @person_id: whose quarantine
+ * @day: a day of the period to change (its latest one covering the day)
+ * @end_day: the period's new last day
+ * @direction: 1 to extend only, -1 to release early only, 0 either
+ * @reason: why (kept in the audit log, shown on the board)
+ * @error: return location for a #GError
+ *
+ * Extends a quarantine (a later last day) or releases the person early (an
+ * earlier one); an early release drops the scheduled tests after the new
+ * last day that were not done. Audited as "extend" or "release" with the
+ * reason; the quarantine board lists it on the day it was made.
+ *
+ * Returns: %TRUE on success; NOT_FOUND without a period on @day, INVALID
+ *   for a last day before the first or the same as now, or no reason
+ */
+gboolean
+wg_store_change_quarantine_end (WgStore     *store,
+                                gint64       person_id,
+                                const char  *day,
+                                const char  *end_day,
+                                int          direction,
+                                const char  *reason,
+                                GError     **error)
+{
+  static const char find_sql[] =
+    "SELECT id, start_day, end_day FROM quarantine WHERE person_id = ? AND start_day <= ?2 AND end_day >= ?2"
+    " ORDER BY start_day DESC LIMIT 1";
+  static const char update_sql[] = "UPDATE quarantine SET end_day = ?2 WHERE id = ?1 AND end_day = ?3";
+  static const char drop_sql[] =
+    "DELETE FROM test_schedule WHERE person_id = ?1 AND day > ?2 AND test_id IS NULL";
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *clean = NULL;
+  gint64 id = 0;
+  gboolean extend;
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_check_day (day, _("Day"), error) || !wg_store_check_day (end_day, _("Last day"), error) ||
+      !wg_store_check_text (reason, 128, _("Reason"), error))
+    return FALSE;
+  if (!(stmt = wg_store_prepare (store, find_sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, day);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    {
+      id = wg_stmt_column_int64 (stmt, 0);
+      start = g_strdup (wg_stmt_column_text (stmt, 1));
+      end = g_strdup (wg_stmt_column_text (stmt, 2));
+    }
+  wg_stmt_reset (stmt);
+  if (rc == WG_STMT_DONE)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   _("This person is not in quarantine on %s."), day);
+      return FALSE;
+    }
+  if (rc != WG_STMT_ROW)
+    {
+      wg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  if (strcmp (end_day, start) < 0 || strcmp (end_day, end) == 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   _("The quarantine runs from %s to %s: its new last day must be another day, not before its first."),
+                   start, end);
+      return FALSE;
+    }
+  extend = strcmp (end_day, end) > 0;
+  if ((direction > 0 && !extend) || (direction < 0 && extend))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                   extend ? _("The quarantine ends on %s: a release ends it earlier, not on %s.")
+                          : _("The quarantine ends on %s: an extension ends it later, not on %s."),
+                   end, end_day);
+      return FALSE;
+    }
+  clean = g_strstrip (g_strdup (reason));
+  detail = g_strdup_printf ("%s → %s: %s", end, end_day, clean);
+
+  if (!wg_store_begin (store, error) || !(stmt = wg_store_prepare (store, update_sql, error)))
+    goto failed;
+  wg_stmt_bind_int64 (stmt, 1, id);
+  wg_stmt_bind_text (stmt, 2, end_day);
+  wg_stmt_bind_text (stmt, 3, end);
+  if (!wg_store_step_done (store, stmt, error))
+    goto failed;
+  if (wg_store_changes (store) == 0)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_CHANGED,
+                           _("The quarantine was changed at another desk meanwhile: read it again."));
+      goto failed;
+    }
+  if (!extend)
+    {
+      if (!(stmt = wg_store_prepare (store, drop_sql, error)))
+        goto failed;
+      wg_stmt_bind_int64 (stmt, 1, person_id);
+      wg_stmt_bind_text (stmt, 2, end_day);
+      if (!wg_store_step_done (store, stmt, error))
+        goto failed;
+    }
+  if (!wg_store_log (store, extend ? "extend" : "release", "quarantine", id, detail, error) ||
+      !wg_store_commit (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  wg_store_rollback (store);
+  return FALSE;
+}

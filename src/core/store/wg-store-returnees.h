@@ -100,6 +100,13 @@ gboolean         wg_store_decide_returnee     (WgStore          *store,
                                                const char       *site,
                                                WgDecision       *decision,
                                                GError          **error);
+gboolean         wg_store_change_quarantine_end (WgStore        *store,
+                                               gint64            person_id,
+                                               const char       *day,
+                                               const char       *end_day,
+                                               int               direction,
+                                               const char       *reason,
+                                               GError          **error);
 GPtrArray       *wg_store_list_tests_due      (WgStore          *store,
                                                const char       *grid_code,
                                                const char       *day,

@@ -75,6 +75,9 @@ static const char *const status_sql[] = {
   [WG_STATUS_SENSOR_OFFLINE] = PEOPLE "se.device, se.last_seen FROM pp JOIN qq ON qq.person_id = pp.id AND qq.kind = 1"
     " JOIN person pr ON pr.id = pp.id JOIN sensor se ON se.household_id = pr.household_id"
     " WHERE se.online IS NULL OR se.online = 0" ORDER,
+  [WG_STATUS_PERIOD_CHANGED] = PEOPLE "a.action, a.detail FROM pp JOIN quarantine q ON q.person_id = pp.id"
+    " JOIN audit_log a ON a.entity = 'quarantine' AND a.entity_id = q.id AND a.action IN ('extend', 'release')"
+    "   AND a.at >= ?2 AND a.at < date (?2, '+1 day')" ORDER,
 };
 
 void
@@ -127,6 +130,8 @@ wg_status_describe (WgStatus status)
       return _("Temperature Not Taken Today");
     case WG_STATUS_SENSOR_OFFLINE:
       return _("Door Sensor Offline");
+    case WG_STATUS_PERIOD_CHANGED:
+      return _("Extended or Released Early");
     case WG_STATUS_NAT_OVERDUE:
     default:
       return _("Nucleic-Acid Test Overdue");
@@ -182,6 +187,8 @@ make_printed_fact (WgStatus      status,
       return g_strdup ("今日未测体温");
     case WG_STATUS_SENSOR_OFFLINE:
       return b != NULL ? g_strdup_printf ("门磁 %s 离线，最后在线 %s", a, b) : g_strdup_printf ("门磁 %s 从未在线", a);
+    case WG_STATUS_PERIOD_CHANGED:
+      return g_strdup_printf ("%s：%s", g_strcmp0 (a, "extend") == 0 ? "延长隔离" : "提前解除", b);
     case WG_STATUS_NAT_OVERDUE:
     default:
       if (b != NULL)
@@ -234,6 +241,9 @@ make_fact (WgStatus      status,
         /* Translators: "sensor 0x00158d… offline, last seen 2026-11-28 22:10:00" */
         return g_strdup_printf (_("sensor %s offline, last seen %s"), a, b);
       return g_strdup_printf (_("sensor %s never heard from"), a);
+    case WG_STATUS_PERIOD_CHANGED:
+      /* Translators: "extended: 2026-12-03 → 2026-12-10: 复检结果未出" */
+      return g_strdup_printf (g_strcmp0 (a, "extend") == 0 ? _("extended: %s") : _("released early: %s"), b);
     case WG_STATUS_NAT_OVERDUE:
     default:
       if (b != NULL)

@@ -27,6 +27,7 @@ typedef enum
   WG_STATUS_TESTS_OVERDUE,       /* a scheduled test due before the day, not done */
   WG_STATUS_TEMPERATURE_MISSING, /* in quarantine or monitoring, no reading on the day */
   WG_STATUS_SENSOR_OFFLINE,      /* at home in quarantine, the home's door sensor offline */
+  WG_STATUS_PERIOD_CHANGED,      /* a quarantine extended or ended early on the day, with the reason */
   WG_STATUS_N,
 } WgStatus;
 
