@@ -462,6 +462,65 @@ test_period_change (Fixture       *fixture,
   }
 }
 
+/* A sampling round's results at once: each fulfils its person's scheduled
+ * test, the positives come back to be raised; a round naming someone not
+ * in the county, or someone twice, records nothing. */
+static void
+test_sampling_round (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(WgReturneeInfo) a = take (fixture, WG_RETURNEE_STATE_NEW, TRUE);
+  g_autoptr(GPtrArray) reviewed = wg_store_list_returnees (fixture->store, NULL, WG_RETURNEE_STATE_REVIEWED, NULL);
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) positives = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *refused = NULL;
+  const WgReturneeInfo *b = NULL;
+  WgSample *sample;
+
+  for (guint i = 0; i < reviewed->len && b == NULL; i++)
+    if (((WgReturneeInfo *) g_ptr_array_index (reviewed, i))->id != a->id)
+      b = g_ptr_array_index (reviewed, i);
+  g_assert_nonnull (b);
+  g_assert_true (wg_store_decide_returnee (fixture->store, a->id, "3天3检", "2026-12-10", NULL, NULL, &error));
+  g_assert_true (wg_store_decide_returnee (fixture->store, b->id, "3天3检", "2026-12-10", NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = open_tests (fixture, a->person_id, "2026-12-10");
+  g_assert_cmpstr (before, ==, "2026-12-10/1");
+
+  /* Someone not in the county, on line 3: nothing recorded. */
+  sample = g_new0 (WgSample, 1);
+  *sample = (WgSample) { a->id_number, WG_NAT_RESULT_NEGATIVE, 2 };
+  g_ptr_array_add (samples, sample);
+  sample = g_new0 (WgSample, 1);
+  *sample = (WgSample) { "110101200001011239", WG_NAT_RESULT_NEGATIVE, 3 };
+  g_ptr_array_add (samples, sample);
+  g_assert_false (wg_store_record_sampling (fixture->store, "2026-12-10 09:00:00", "曲沃县人民医院", TRUE, samples,
+                                            NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "3 (110101200001011239)"));
+  g_clear_error (&error);
+  refused = open_tests (fixture, a->person_id, "2026-12-10");
+  g_assert_cmpstr (refused, ==, "2026-12-10/1");
+
+  /* The same person twice: refused too. */
+  ((WgSample *) g_ptr_array_index (samples, 1))->id_number = a->id_number;
+  g_assert_false (wg_store_record_sampling (fixture->store, "2026-12-10 09:00:00", "曲沃县人民医院", TRUE, samples,
+                                            NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The round as it was: A negative, B positive. */
+  *(WgSample *) g_ptr_array_index (samples, 1) = (WgSample) { b->id_number, WG_NAT_RESULT_POSITIVE, 3 };
+  g_assert_true (wg_store_record_sampling (fixture->store, "2026-12-10 09:00:00", "曲沃县人民医院", TRUE, samples,
+                                           &positives, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (positives->len, ==, 1);
+  g_assert_cmpint (g_array_index (positives, gint64, 0), ==, b->person_id);
+  after = open_tests (fixture, a->person_id, "2026-12-10");
+  g_assert_cmpstr (after, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +535,7 @@ main (int   argc,
   ADD ("demo-queue", test_demo_queue);
   ADD ("board", test_board);
   ADD ("period-change", test_period_change);
+  ADD ("sampling-round", test_sampling_round);
 #undef ADD
 
   return g_test_run ();

@@ -449,6 +449,48 @@ wg_store_read_person (WgStore  *store,
  *
  * Returns: %TRUE on success
  */
+/* Records a test inside the caller's transaction, and fulfils with it the
+ * person's earliest scheduled test still open and due on its day or before
+ * (an overdue one is done late, not twice). */
+static gboolean
+insert_nat_test (WgStore      *store,
+                 gint64        person_id,
+                 const char   *sampled_at,
+                 const char   *institution,
+                 gboolean      pooled,
+                 WgNatResult   result,
+                 GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO nat_test (person_id, sampled_at, institution, tube, result) VALUES (?, ?, ?, ?, ?)";
+  static const char fulfil_sql[] =
+    "UPDATE test_schedule SET test_id = ?1 WHERE id = (SELECT id FROM test_schedule"
+    "  WHERE person_id = ?2 AND test_id IS NULL AND day <= substr (?3, 1, 10) ORDER BY day LIMIT 1)";
+  g_autofree char *detail = NULL;
+  gint64 test_id;
+  WgStmt *stmt;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  wg_stmt_bind_text (stmt, 2, sampled_at);
+  wg_stmt_bind_text (stmt, 3, institution);
+  wg_stmt_bind_int (stmt, 4, pooled ? 2 : 1);
+  wg_stmt_bind_int (stmt, 5, result);
+  if (!wg_store_step_done (store, stmt, error))
+    return FALSE;
+  test_id = wg_store_last_insert_id (store);
+  detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": %s %s %d", person_id, sampled_at, institution,
+                            result);
+  if (!wg_store_log (store, "insert", "nat_test", test_id, detail, error) ||
+      !(stmt = wg_store_prepare (store, fulfil_sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, test_id);
+  wg_stmt_bind_int64 (stmt, 2, person_id);
+  wg_stmt_bind_text (stmt, 3, sampled_at);
+  return wg_store_step_done (store, stmt, error);
+}
+
 gboolean
 wg_store_add_nat_test (WgStore     *store,
                        gint64       person_id,
@@ -458,52 +500,123 @@ wg_store_add_nat_test (WgStore     *store,
                        WgNatResult  result,
                        GError     **error)
 {
-  static const char sql[] =
-    "INSERT INTO nat_test (person_id, sampled_at, institution, tube, result) VALUES (?, ?, ?, ?, ?)";
-  static const char fulfil_sql[] =
-    "UPDATE test_schedule SET test_id = ?1 WHERE id = (SELECT id FROM test_schedule"
-    "  WHERE person_id = ?2 AND test_id IS NULL AND day <= substr (?3, 1, 10) ORDER BY day LIMIT 1)";
-  g_autofree char *detail = NULL;
-  gint64 test_id = 0;
-  WgStmt *stmt;
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_check_time (sampled_at, _("Sampled"), error) ||
+      !wg_store_check_text (institution, 64, _("Institution"), error) || !wg_store_begin (store, error))
+    return FALSE;
+  if (!insert_nat_test (store, person_id, sampled_at, institution, pooled, result, error))
+    {
+      wg_store_rollback (store);
+      return FALSE;
+    }
+  return wg_store_commit (store, error);
+}
+
+/**
+ * wg_store_record_sampling:
+ * @store: a #WgStore
+ * @sampled_at: when the round sampled ("YYYY-MM-DD HH:MM:SS")
+ * @institution: who tested
+ * @pooled: pooled tubes (混管)
+ * @samples: (element-type WgSample): the round's ID numbers and results
+ * @positives: (out) (optional) (transfer full) (element-type gint64): the
+ *   people found positive, to raise at once
+ * @error: return location for a #GError
+ *
+ * Records a sampling round's results all at once or not at all: an ID
+ * number not in the county, or given twice, refuses the round, naming the
+ * lines. Each result fulfils the person's scheduled test (as
+ * wg_store_add_nat_test() does).
+ *
+ * Returns: %TRUE when every result was recorded
+ */
+gboolean
+wg_store_record_sampling (WgStore       *store,
+                          const char    *sampled_at,
+                          const char    *institution,
+                          gboolean       pooled,
+                          GPtrArray     *samples,
+                          GArray       **positives,
+                          GError       **error)
+{
+  static const char find_sql[] = "SELECT id FROM person WHERE id_number = ?";
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) positive = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (samples != NULL, FALSE);
 
   if (!wg_store_check_time (sampled_at, _("Sampled"), error) ||
       !wg_store_check_text (institution, 64, _("Institution"), error))
     return FALSE;
-  if (!(stmt = wg_store_prepare (store, sql, error)))
-    return FALSE;
-  wg_stmt_bind_int64 (stmt, 1, person_id);
-  wg_stmt_bind_text (stmt, 2, sampled_at);
-  wg_stmt_bind_text (stmt, 3, institution);
-  wg_stmt_bind_int (stmt, 4, pooled ? 2 : 1);
-  wg_stmt_bind_int (stmt, 5, result);
-  detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": %s %s %d", person_id, sampled_at, institution,
-                            result);
-  if (!wg_store_begin (store, error))
+  if (samples->len == 0)
     {
-      wg_stmt_reset (stmt);
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID, _("The round has no results."));
       return FALSE;
     }
-  if (!wg_store_step_done (store, stmt, error))
-    goto failed;
-  test_id = wg_store_last_insert_id (store);
-  /* It fulfils the person's earliest scheduled test still open and due on
-   * its day or before (an overdue one is done late, not twice). */
-  if (!wg_store_log (store, "insert", "nat_test", test_id, detail, error) ||
-      !(stmt = wg_store_prepare (store, fulfil_sql, error)))
-    goto failed;
-  wg_stmt_bind_int64 (stmt, 1, test_id);
-  wg_stmt_bind_int64 (stmt, 2, person_id);
-  wg_stmt_bind_text (stmt, 3, sampled_at);
-  if (!wg_store_step_done (store, stmt, error))
-    goto failed;
-  return wg_store_commit (store, error);
+  for (guint i = 0; i < samples->len; i++)
+    {
+      const WgSample *sample = g_ptr_array_index (samples, i);
+      WgStmt *stmt;
+      gint64 id = 0;
+      int rc;
 
-failed:
-  wg_store_rollback (store);
-  return FALSE;
+      if (!g_hash_table_add (seen, (gpointer) sample->id_number))
+        {
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                       _("Line %u gives %s a second time: nothing was recorded."), sample->line, sample->id_number);
+          return FALSE;
+        }
+      if (!(stmt = wg_store_prepare (store, find_sql, error)))
+        return FALSE;
+      wg_stmt_bind_text (stmt, 1, sample->id_number);
+      rc = wg_stmt_step (stmt);
+      if (rc == WG_STMT_ROW)
+        id = wg_stmt_column_int64 (stmt, 0);
+      wg_stmt_reset (stmt);
+      if (rc != WG_STMT_ROW && rc != WG_STMT_DONE)
+        {
+          wg_store_set_error (store, rc, error);
+          return FALSE;
+        }
+      if (id == 0 && n_missing++ < 10)
+        g_string_append_printf (missing, "%s%u (%s)", missing->len > 0 ? ", " : "", sample->line, sample->id_number);
+      g_array_append_val (found, id);
+    }
+  if (n_missing > 0)
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                   g_dngettext (GETTEXT_PACKAGE, "%u ID number is not in the county — line %s: nothing was recorded.",
+                                "%u ID numbers are not in the county — lines %s: nothing was recorded.", n_missing),
+                   n_missing, missing->str);
+      return FALSE;
+    }
+
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < samples->len; i++)
+    {
+      const WgSample *sample = g_ptr_array_index (samples, i);
+      gint64 id = g_array_index (found, gint64, i);
+
+      if (!insert_nat_test (store, id, sampled_at, institution, pooled, sample->result, error))
+        {
+          wg_store_rollback (store);
+          g_prefix_error (error, _("Line %u: "), sample->line);
+          return FALSE;
+        }
+      if (sample->result == WG_NAT_RESULT_POSITIVE)
+        g_array_append_val (positive, id);
+    }
+  if (!wg_store_commit (store, error))
+    return FALSE;
+  if (positives != NULL)
+    *positives = g_steal_pointer (&positive);
+  return TRUE;
 }
 
 /**

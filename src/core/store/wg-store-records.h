@@ -124,6 +124,21 @@ gboolean wg_store_add_nat_test    (WgStore       *store,
                                    gboolean       pooled,
                                    WgNatResult    result,
                                    GError       **error);
+/* A line of a sampling round: an ID number and its result. */
+typedef struct
+{
+  const char *id_number;
+  WgNatResult result;
+  guint line;                 /* where it was, to name it */
+} WgSample;
+
+gboolean wg_store_record_sampling (WgStore       *store,
+                                   const char    *sampled_at,
+                                   const char    *institution,
+                                   gboolean       pooled,
+                                   GPtrArray     *samples,
+                                   GArray       **positives,
+                                   GError       **error);
 gboolean wg_store_add_vaccination (WgStore       *store,
                                    gint64         person_id,
                                    int            dose,
