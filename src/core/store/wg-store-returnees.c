@@ -189,13 +189,13 @@ find_preset (WgStore     *store,
   return preset;
 }
 
-/* ?1: a grid's code whose subtree to keep, or NULL for the county. */
+/* ?1: a text, or NULL (a grid's code, or none for the county). */
 static void
-bind_grid (WgStmt     *stmt,
-           const char *grid_code)
+bind_nullable (WgStmt     *stmt,
+               const char *text)
 {
-  if (grid_code != NULL)
-    wg_stmt_bind_text (stmt, 1, grid_code);
+  if (text != NULL)
+    wg_stmt_bind_text (stmt, 1, text);
   else
     wg_stmt_bind_null (stmt, 1);
 }
@@ -240,7 +240,7 @@ wg_store_list_returnees (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  bind_grid (stmt, grid_code);
+  bind_nullable (stmt, grid_code);
   wg_stmt_bind_int (stmt, 2, state);
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
@@ -292,7 +292,7 @@ wg_store_count_returnees (WgStore      *store,
   memset (counts, 0, sizeof (guint) * WG_RETURNEE_N_STATES);
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
-  bind_grid (stmt, grid_code);
+  bind_nullable (stmt, grid_code);
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
       int state = wg_stmt_column_int (stmt, 0);
@@ -446,19 +446,33 @@ add_period (WgStore     *store,
   return wg_store_step_done (store, stmt, error);
 }
 
-/* The central site: the one named, else the one with the most rooms. */
+/* The central site: the one named, else the one with the most rooms; 0
+ * with NOT_FOUND when there is none. */
 static gint64
 find_site (WgStore     *store,
            const char  *name,
            GError     **error)
 {
-  if (name != NULL)
-    return wg_store_find_id (store, "SELECT id FROM quarantine_site WHERE name = ?", name,
-                             _("There is no central quarantine site of that name."), error);
-  return wg_store_find_id (store,
-                           "SELECT id FROM quarantine_site WHERE name <> ? ORDER BY rooms DESC, id LIMIT 1", "",
-                           _("The county has no central quarantine site: add one before deciding a central quarantine."),
-                           error);
+  static const char sql[] =
+    "SELECT id FROM quarantine_site WHERE ?1 IS NULL OR name = ?1 ORDER BY rooms DESC, id LIMIT 1";
+  WgStmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return 0;
+  bind_nullable (stmt, name);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    id = wg_stmt_column_int64 (stmt, 0);
+  wg_stmt_reset (stmt);
+  if (rc == WG_STMT_DONE)
+    g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                         name != NULL ? _("There is no central quarantine site of that name.")
+                         : _("The county has no central quarantine site: add one before deciding a central quarantine."));
+  else if (rc != WG_STMT_ROW)
+    wg_store_set_error (store, rc, error);
+  return id;
 }
 
 /* A home quarantine watched by a door sensor: the home's, else a free one. */
@@ -692,7 +706,7 @@ wg_store_list_tests_due (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
-  bind_grid (stmt, grid_code);
+  bind_nullable (stmt, grid_code);
   wg_stmt_bind_text (stmt, 2, today);
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
     {
