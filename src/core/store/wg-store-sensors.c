@@ -489,6 +489,30 @@ wg_store_get_feed_lease (WgStore  *store,
   return read_lease (store, error);
 }
 
+typedef enum
+{
+  LEASE_OURS,     /* held by @holder, nothing to write */
+  LEASE_OTHERS,   /* another's, alive */
+  LEASE_TO_TAKE,  /* free, lapsed, or ours to renew */
+} LeaseVerdict;
+
+static LeaseVerdict
+lease_verdict (const WgFeedLease *current,
+               WgStoreLock        lock,
+               const char        *holder,
+               guint              seconds,
+               gint64             now)
+{
+  gboolean ours = current != NULL && g_str_equal (current->holder, holder);
+
+  if (lock == WG_STORE_LOCK_OTHER ||
+      (lock == WG_STORE_LOCK_NONE && current != NULL && !ours && current->expires_at > now))
+    return LEASE_OTHERS;
+  if (ours && (lock == WG_STORE_LOCK_HELD || now < current->renewed_at + MAX (seconds / 3, 1)))
+    return LEASE_OURS;
+  return LEASE_TO_TAKE;
+}
+
 /**
  * wg_store_take_feed_lease:
  * @store: a #WgStore
@@ -538,31 +562,37 @@ wg_store_take_feed_lease (WgStore      *store,
     *other = NULL;
   if (!wg_store_hold_feed_lock (store, &lock, error))
     return FALSE;
-  if (!wg_store_begin (store, error))
-    return FALSE;
-  current = read_lease (store, &local_error);
-  if (local_error != NULL)
+  /* Checked every second: read first, and take the write lock only to
+   * take or renew the lease (then read again, inside it). */
+  for (int pass = 0; pass < 2; pass++)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      goto failed;
-    }
-  if (current != NULL && g_str_equal (current->holder, holder) &&
-      (lock == WG_STORE_LOCK_HELD ||
-       (lock == WG_STORE_LOCK_NONE && now < current->renewed_at + MAX (seconds / 3, 1))))
-    {
-      /* Held, and the row says so already (renewed a third of the way). */
-      wg_store_rollback (store);
-      *taken = TRUE;
-      return TRUE;
-    }
-  if (lock == WG_STORE_LOCK_OTHER ||
-      (lock == WG_STORE_LOCK_NONE && current != NULL && !g_str_equal (current->holder, holder) &&
-       current->expires_at > now))
-    {
-      wg_store_rollback (store);
-      if (other != NULL)
-        *other = g_steal_pointer (&current);
-      return TRUE;
+      g_clear_pointer (&current, wg_feed_lease_free);
+      if (pass == 1 && !wg_store_begin (store, error))
+        return FALSE;
+      current = read_lease (store, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto failed;
+        }
+      switch (lease_verdict (current, lock, holder, seconds, now))
+        {
+        case LEASE_OURS:
+          /* Held, and the row says so already (renewed a third of the way). */
+          if (pass == 1)
+            wg_store_rollback (store);
+          *taken = TRUE;
+          return TRUE;
+        case LEASE_OTHERS:
+          if (pass == 1)
+            wg_store_rollback (store);
+          if (other != NULL)
+            *other = g_steal_pointer (&current);
+          return TRUE;
+        case LEASE_TO_TAKE:
+        default:
+          break;
+        }
     }
   if (!(stmt = wg_store_prepare (store, take_sql, error)))
     goto failed;
