@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "wg-store-copy.h"
@@ -89,4 +91,56 @@ wg_test_digest (const char *location)
   digest = wg_store_dup_digest (store, &error);
   g_assert_no_error (error);
   return digest;
+}
+
+/**
+ * wg_test_sql_int:
+ * @location: a test's county, as wg_test_database () gave it
+ * @sql: a query whose first row's first column is a number, written for
+ *   both engines (no placeholders: the test's own fixed values)
+ *
+ * A count straight from the database, past the store, to check the
+ * store's figures against.
+ *
+ * Returns: the number
+ */
+gint64
+wg_test_sql_int (const char *location,
+                 const char *sql)
+{
+  gint64 value = -1;
+
+  if (g_str_has_prefix (location, "postgresql:"))
+    {
+      g_autofree char *db = g_strdup (strstr (location, ":///") + 4);
+      g_autofree char *conninfo = NULL;
+      PGconn *conn;
+      PGresult *result;
+
+      *strchr (db, '?') = '\0';
+      conninfo = g_strdup_printf ("host=%s user=postgres dbname=%s", g_getenv ("WANGGE_TEST_PG"), db);
+      conn = PQconnectdb (conninfo);
+      g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+      result = PQexec (conn, sql);
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", sql, PQerrorMessage (conn));
+      g_assert_cmpint (PQntuples (result), >, 0);
+      value = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      PQfinish (conn);
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (location, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        g_error ("%s: %s", sql, sqlite3_errmsg (db));
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+  return value;
 }

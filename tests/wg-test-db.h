@@ -17,4 +17,7 @@ char     *wg_test_clone     (const char *location,
                              const char *dir,
                              const char *name);
 
+gint64    wg_test_sql_int   (const char *location,
+                             const char *sql);
+
 G_END_DECLS

@@ -64,6 +64,40 @@ wg_cli_usage_error (const char *message)
   return WG_CLI_EXIT_USAGE;
 }
 
+void
+wg_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = json_to_string (root, TRUE);
+
+  g_print ("%s\n", text);
+}
+
+/* A string member, null when there is no value. */
+void
+wg_cli_add_string (JsonBuilder *builder,
+                   const char  *key,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+gboolean
+wg_cli_parse_id (const char *text,
+                 gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
 /* Parses a verb's options; anything left over that the verb did not ask
  * for is a usage error. */
 gboolean
@@ -896,6 +930,13 @@ static const Verb verbs[] = {
     wg_cli_board },
   { "quarantine", "extend|release ID_NUMBER --to YYYY-MM-DD --reason TEXT [--on YYYY-MM-DD]",
     N_("Extend a person's quarantine, or end it early, with the reason"), wg_cli_quarantine },
+  { "sites", "[--date YYYY-MM-DD] [--json]",
+    N_("The central quarantine sites: rooms, beds, who is in, who awaits a room, who moves home"), wg_cli_sites },
+  { "rooms", "SITE_ID [--date D] [--json] | add SITE_ID NUMBER --floor F --capacity C | assign ROOM_ID ID_NUMBER --from D --to D | checkin|checkout STAY_ID [--at T] | sensor ROOM_ID DEVICE",
+    N_("A site's rooms and who stays in them; add a room, assign a person to it, check in and out, put a door sensor on it"),
+    wg_cli_rooms },
+  { "transfers", "[--date D] [--json] | add --date D --from-kind checkpoint|station|address --from PLACE (--to-site NAME | --to-home CODE) --vehicle PLATE --driver NAME --escort NAME ID_NUMBER… | dispatch|pickup|handover ID [--at T] [--handed-to NAME] | sheet ID -o OUT.pdf",
+    N_("Point-to-point transfers: list a day's, plan one, record its steps, print its sheet"), wg_cli_transfers },
   { "verify-qr", "[--json] PAYLOAD", N_("Check a scanned household label"), verb_verify_qr },
   { "settings", "[KEY [VALUE]] [--reset]",
     N_("Show or change the poster URL template, the county hotline and the issuing organisation"),

@@ -9,6 +9,8 @@
 
 #include <pthread.h>
 
+#include <json-glib/json-glib.h>
+
 #include "wg-store.h"
 
 G_BEGIN_DECLS
@@ -38,6 +40,13 @@ WgStore  *wg_cli_open_store    (WgCli             *cli,
                                 WgStoreOpenFlags   flags,
                                 GError           **error);
 
+void      wg_cli_print_json    (JsonBuilder       *builder);
+void      wg_cli_add_string    (JsonBuilder       *builder,
+                                const char        *key,
+                                const char        *value);
+gboolean  wg_cli_parse_id      (const char        *text,
+                                gint64            *id);
+
 void      wg_cli_begin_job     (WgCli             *cli);
 void      wg_cli_end_job       (WgCli             *cli);
 int       wg_cli_fail_job      (WgCli             *cli,
@@ -54,5 +63,8 @@ int       wg_cli_returnees     (WgCli *cli, int argc, char **argv);
 int       wg_cli_tests         (WgCli *cli, int argc, char **argv);
 int       wg_cli_board         (WgCli *cli, int argc, char **argv);
 int       wg_cli_quarantine    (WgCli *cli, int argc, char **argv);
+int       wg_cli_sites         (WgCli *cli, int argc, char **argv);
+int       wg_cli_rooms         (WgCli *cli, int argc, char **argv);
+int       wg_cli_transfers     (WgCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -166,7 +166,7 @@ fixture_set_up (Fixture       *fixture,
     {
       WgSensorInfo *sensor = g_ptr_array_index (sensors, i);
 
-      if (sensor->armed)
+      if (sensor->armed && sensor->household_id != 0)
         {
           fixture->device = g_strdup (sensor->device);
           fixture->household = g_strdup (sensor->household_code);

@@ -23,6 +23,7 @@
 #include "wg-draw-private.h"
 #include "wg-store-grids.h"
 #include "wg-store-status.h"
+#include "wg-store-transfers.h"
 
 #define FONT(spec) WG_DOCUMENT_FONT " " spec
 #define LEFT WG_MM (15.0)
@@ -358,5 +359,94 @@ wg_list_document_new_for_status (WgStore     *store,
 
       wg_list_document_add_row (self, cells);
     }
+  return self;
+}
+
+static const char *
+transfer_from_printed (WgTransferFrom from)
+{
+  switch (from)
+    {
+    case WG_TRANSFER_FROM_CHECKPOINT:
+      return "卡口";
+    case WG_TRANSFER_FROM_STATION:
+      return "站点";
+    case WG_TRANSFER_FROM_ADDRESS:
+    default:
+      return "地址";
+    }
+}
+
+/**
+ * wg_list_document_new_for_transfer:
+ * @store: a #WgStore
+ * @transfer_id: the transfer
+ * @error: return location for a #GError
+ *
+ * The transfer sheet (点对点转运单): every field of the transfer, each
+ * person carried, and the lines the two sides sign at the handover.
+ *
+ * Returns: (transfer full): the sheet, or %NULL with @error set
+ */
+WgListDocument *
+wg_list_document_new_for_transfer (WgStore     *store,
+                                   gint64       transfer_id,
+                                   GError     **error)
+{
+  static const char *const headers[] = { "项目", "内容" };
+  static const double widths[] = { 0.24, 0.76 };
+  static const char *const states[] = { "待派车", "已派车", "已接到", "已交接" };
+  g_autoptr(WgTransferInfo) t = wg_store_get_transfer (store, transfer_id, error);
+  g_autofree char *number = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  WgListDocument *self;
+
+  if (t == NULL)
+    return NULL;
+  number = g_strdup_printf ("ZY-%s-%04" G_GINT64_FORMAT, t->day, t->id);
+  subtitle = g_strdup_printf ("编号 %s · %s · 共 %u 人", number, t->day, t->persons->len);
+  from = g_strdup_printf ("%s：%s", transfer_from_printed (t->from_kind), t->from_place);
+  to = g_strdup_printf ("%s：%s", t->to_site_id != 0 ? "集中隔离点" : "居家", t->to_place);
+  self = wg_list_document_new ("点对点转运单", subtitle, wg_store_get_operator (store), headers, widths,
+                               G_N_ELEMENTS (headers));
+  self->demo = wg_store_is_demo (store);
+  {
+    const char *const rows[][2] = {
+      { "转运编号", number },
+      { "转运日期", t->day },
+      { "出发地", from },
+      { "目的地", to },
+      { "车牌号", t->vehicle },
+      { "驾驶员", t->driver },
+      { "随车人员", t->escort },
+      { "状态", states[MIN (t->state, G_N_ELEMENTS (states) - 1)] },
+      { "派车时间", t->dispatched_at != NULL ? t->dispatched_at : "" },
+      { "接到时间", t->picked_up_at != NULL ? t->picked_up_at : "" },
+      { "交接时间", t->handed_over_at != NULL ? t->handed_over_at : "" },
+      { "接收人", t->handed_to != NULL ? t->handed_to : "" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      wg_list_document_add_row (self, rows[i]);
+  }
+  for (guint i = 0; i < t->persons->len; i++)
+    {
+      const WgTransferPerson *p = g_ptr_array_index (t->persons, i);
+      g_autofree char *label = g_strdup_printf ("转运人员 %u", i + 1);
+      g_autofree char *who = g_strdup_printf ("%s　身份证号 %s　电话 %s", p->name, p->id_number,
+                                              p->phone != NULL ? p->phone : "—");
+      const char *cells[] = { label, who };
+
+      wg_list_document_add_row (self, cells);
+    }
+  {
+    const char *sign_out[] = { "转出方签字", "" };
+    const char *sign_in[] = { "接收方签字", "" };
+
+    wg_list_document_add_row (self, sign_out);
+    wg_list_document_add_row (self, sign_in);
+  }
   return self;
 }

@@ -31,4 +31,8 @@ WgListDocument *wg_list_document_new_for_status (WgStore            *store,
                                                  const char         *today,
                                                  GError            **error);
 
+WgListDocument *wg_list_document_new_for_transfer (WgStore            *store,
+                                                   gint64              transfer_id,
+                                                   GError            **error);
+
 G_END_DECLS

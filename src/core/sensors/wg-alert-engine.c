@@ -181,6 +181,7 @@ raise_alert (WgAlertEngine  *self,
              WgSeverity      severity,
              gint64          sensor_id,
              gint64          household_id,
+             gint64          room_id,
              const char     *device,
              const char     *at,
              GError        **error)
@@ -190,8 +191,8 @@ raise_alert (WgAlertEngine  *self,
   static const char add_sql[] =
     "UPDATE alert SET event_count = event_count + 1, last_event_at = ? WHERE id = ?";
   static const char open_sql[] =
-    "INSERT INTO alert (kind, severity, sensor_id, household_id, opened_at, last_event_at, device)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO alert (kind, severity, sensor_id, household_id, opened_at, last_event_at, device, room_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   Raised r = { 0 };
   WgStmt *stmt;
   int rc;
@@ -234,6 +235,8 @@ raise_alert (WgAlertEngine  *self,
       wg_stmt_bind_text (stmt, 5, at);
       wg_stmt_bind_text (stmt, 6, at);
       wg_stmt_bind_text (stmt, 7, device);
+      if (room_id != 0)
+        wg_stmt_bind_int64 (stmt, 8, room_id);
       if (!wg_store_step_done (self->store, stmt, error))
         return FALSE;
       r.id = wg_store_last_insert_id (self->store);
@@ -257,10 +260,16 @@ typedef enum
 static gboolean
 judge_opening (WgAlertEngine  *self,
                gint64          household_id,
+               gint64          room_id,
                const char     *at,
                Opening        *opening,
                GError        **error)
 {
+  /* A room is armed while someone is checked in to it. */
+  static const char room_sql[] =
+    "SELECT EXISTS (SELECT 1 FROM room_stay st WHERE st.room_id = ?1"
+    "                AND st.checked_in_at <= ?2 AND (st.checked_out_at IS NULL OR st.checked_out_at > ?2)),"
+    "       0";
   static const char sql[] =
     "SELECT EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
     "                WHERE p.household_id = ?1 AND q.kind = 1"
@@ -270,9 +279,9 @@ judge_opening (WgAlertEngine  *self,
   WgStmt *stmt;
   int rc;
 
-  if (!(stmt = wg_store_prepare (self->store, sql, error)))
+  if (!(stmt = wg_store_prepare (self->store, room_id != 0 ? room_sql : sql, error)))
     return FALSE;
-  wg_stmt_bind_int64 (stmt, 1, household_id);
+  wg_stmt_bind_int64 (stmt, 1, room_id != 0 ? room_id : household_id);
   wg_stmt_bind_text (stmt, 2, at);
   rc = wg_stmt_step (stmt);
   if (rc == WG_STMT_ROW)
@@ -437,6 +446,7 @@ typedef struct
 {
   gint64 id;
   gint64 household_id;
+  gint64 room_id;
   int contact;
   int tamper;
   int battery_low;
@@ -472,6 +482,7 @@ read_known_row (WgStmt *stmt,
   known->tamper = column_flag (stmt, first + 3);
   known->battery_low = column_flag (stmt, first + 4);
   known->online = column_flag (stmt, first + 5);
+  known->room_id = wg_stmt_column_int64 (stmt, first + 6);
 }
 
 /* Every sensor of the county, into the batch's cache: one query, not one
@@ -481,7 +492,8 @@ load_sensors (WgAlertEngine  *self,
               GError        **error)
 {
   static const char sql[] =
-    "SELECT device, id, coalesce (household_id, 0), contact, tamper, battery_low, online FROM sensor";
+    "SELECT device, id, coalesce (household_id, 0), contact, tamper, battery_low, online, coalesce (room_id, 0)"
+    " FROM sensor";
   WgStmt *stmt;
   int rc;
 
@@ -512,7 +524,7 @@ read_known (WgAlertEngine  *self,
             GError        **error)
 {
   static const char sql[] =
-    "SELECT id, coalesce (household_id, 0), contact, tamper, battery_low, online"
+    "SELECT id, coalesce (household_id, 0), contact, tamper, battery_low, online, coalesce (room_id, 0)"
     " FROM sensor WHERE device = ?";
   WgStmt *stmt;
   int rc;
@@ -745,7 +757,7 @@ handle_bridge (WgAlertEngine          *self,
   /* Offline: every sensor is blind. A retained "offline" is the truth now. */
   if (message->online == 0)
     return before == 0 ||
-           raise_alert (self, raised, WG_ALERT_KIND_BRIDGE_OFFLINE, WG_SEVERITY_HIGH, 0, 0,
+           raise_alert (self, raised, WG_ALERT_KIND_BRIDGE_OFFLINE, WG_SEVERITY_HIGH, 0, 0, 0,
                         WG_BRIDGE_DEVICE, when, error);
 
   if (!(stmt = wg_store_prepare (self->store, open_sql, error)))
@@ -900,8 +912,8 @@ wg_alert_engine_handle (WgAlertEngine  *self,
     goto failed;
 
   /* An opening is the door going from closed to open. */
-  if (known.household_id != 0 && !retained && message.contact == 0 && known.contact == 1 &&
-      !judge_opening (self, known.household_id, when, &opening, error))
+  if ((known.household_id != 0 || known.room_id != 0) && !retained && message.contact == 0 &&
+      known.contact == 1 && !judge_opening (self, known.household_id, known.room_id, when, &opening, error))
     goto failed;
 
   event.kind = message.topic == WG_SENSOR_TOPIC_AVAILABILITY ? WG_SENSOR_EVENT_KIND_AVAILABILITY
@@ -915,7 +927,7 @@ wg_alert_engine_handle (WgAlertEngine  *self,
   if (known.id == 0)
     {
       self->stats.unknown_devices++;
-      if (!raise_alert (self, raised, WG_ALERT_KIND_UNKNOWN_DEVICE, WG_SEVERITY_LOW, 0, 0, message.device,
+      if (!raise_alert (self, raised, WG_ALERT_KIND_UNKNOWN_DEVICE, WG_SEVERITY_LOW, 0, 0, 0, message.device,
                         when, error))
         goto failed;
       return message_commit (self, digest, raised, error);
@@ -950,26 +962,26 @@ wg_alert_engine_handle (WgAlertEngine  *self,
         }
     }
 
-  /* A sensor bound to no household watches nobody. */
-  if (known.household_id != 0)
+  /* A sensor bound to no household or room watches nobody. */
+  if (known.household_id != 0 || known.room_id != 0)
     {
       /* Said offline, after being online (or never said): true now, even
        * from a retained copy. */
       if (message.topic == WG_SENSOR_TOPIC_AVAILABILITY && message.online == 0 && known.online != 0 &&
           !raise_alert (self, raised, WG_ALERT_KIND_OFFLINE, WG_SEVERITY_MEDIUM, known.id,
-                        known.household_id, message.device, when, error))
+                        known.household_id, known.room_id, message.device, when, error))
         goto failed;
       if (!retained && message.tamper == 1 && known.tamper != 1 &&
           !raise_alert (self, raised, WG_ALERT_KIND_TAMPER, WG_SEVERITY_HIGH, known.id, known.household_id,
-                        message.device, when, error))
+                        known.room_id, message.device, when, error))
         goto failed;
       if (!retained && battery_low_of (&message) == 1 && known.battery_low != 1 &&
           !raise_alert (self, raised, WG_ALERT_KIND_BATTERY_LOW, WG_SEVERITY_LOW, known.id,
-                        known.household_id, message.device, when, error))
+                        known.household_id, known.room_id, message.device, when, error))
         goto failed;
       if (opening == OPENING_ALERT &&
           !raise_alert (self, raised, WG_ALERT_KIND_DOOR_OPENED, WG_SEVERITY_HIGH, known.id,
-                        known.household_id, message.device, when, error))
+                        known.household_id, known.room_id, message.device, when, error))
         goto failed;
       if (opening == OPENING_EXPECTED)
         self->stats.expected_openings++;
@@ -1214,12 +1226,14 @@ raise_for_sensors (WgAlertEngine  *self,
   for (guint i = 0; i < devices->len; i++)
     {
       gint64 sensor_id = g_array_index (ids, gint64, 2 * i);
+      /* the household's id, or the room's negated */
+      gint64 place = g_array_index (ids, gint64, 2 * i + 1);
 
       if (!(stmt = wg_store_prepare (self->store, mark_sql, error)))
         return FALSE;
       wg_stmt_bind_int64 (stmt, 1, sensor_id);
       if (!wg_store_step_done (self->store, stmt, error) ||
-          !raise_alert (self, raised, kind, severity, sensor_id, g_array_index (ids, gint64, 2 * i + 1),
+          !raise_alert (self, raised, kind, severity, sensor_id, MAX (place, 0), MAX (-place, 0),
                         g_ptr_array_index (devices, i), now, error))
         return FALSE;
     }
@@ -1247,20 +1261,23 @@ wg_alert_engine_check_timers (WgAlertEngine  *self,
                               GError        **error)
 {
   static const char silent_sql[] =
-    "SELECT id, household_id, device FROM sensor"
-    " WHERE household_id IS NOT NULL AND last_seen IS NOT NULL AND online IS DISTINCT FROM 0"
+    "SELECT id, coalesce (household_id, -room_id), device FROM sensor"
+    " WHERE (household_id IS NOT NULL OR room_id IS NOT NULL) AND last_seen IS NOT NULL AND online IS DISTINCT FROM 0"
     "   AND last_seen < ?1"
     "   AND NOT EXISTS (SELECT 1 FROM bridge WHERE base_topic = ?3 AND online = 0)";
   static const char offline_sql[] = "UPDATE sensor SET online = 0 WHERE id = ?";
   static const char left_open_sql[] =
-    "SELECT s.id, s.household_id, s.device FROM sensor s"
-    " WHERE s.household_id IS NOT NULL AND s.contact = 0 AND s.left_open_raised = 0"
-    "   AND s.contact_since <= ?1"
-    "   AND EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
-    "                WHERE p.household_id = s.household_id AND q.kind = 1"
-    "                  AND q.start_day <= substr (?2, 1, 10) AND q.end_day >= substr (?2, 1, 10))"
-    "   AND NOT EXISTS (SELECT 1 FROM visit_window v WHERE v.household_id = s.household_id"
-    "                    AND v.starts_at <= ?2 AND v.ends_at >= ?2)";
+    "SELECT s.id, coalesce (s.household_id, -s.room_id), s.device FROM sensor s"
+    " WHERE s.contact = 0 AND s.left_open_raised = 0 AND s.contact_since <= ?1"
+    "   AND ((s.household_id IS NOT NULL"
+    "         AND EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
+    "                      WHERE p.household_id = s.household_id AND q.kind = 1"
+    "                        AND q.start_day <= substr (?2, 1, 10) AND q.end_day >= substr (?2, 1, 10))"
+    "         AND NOT EXISTS (SELECT 1 FROM visit_window v WHERE v.household_id = s.household_id"
+    "                          AND v.starts_at <= ?2 AND v.ends_at >= ?2))"
+    "        OR (s.room_id IS NOT NULL"
+    "            AND EXISTS (SELECT 1 FROM room_stay st WHERE st.room_id = s.room_id AND st.checked_in_at <= ?2"
+    "                         AND (st.checked_out_at IS NULL OR st.checked_out_at > ?2))))";
   static const char raised_sql[] = "UPDATE sensor SET left_open_raised = 1 WHERE id = ?";
   g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GDateTime) silent_since = NULL;

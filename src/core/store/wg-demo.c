@@ -20,6 +20,8 @@
 #include "wg-store-private.h"
 #include "wg-store-records.h"
 #include "wg-store-returnees.h"
+#include "wg-store-sites.h"
+#include "wg-store-transfers.h"
 
 typedef struct
 {
@@ -32,12 +34,14 @@ typedef struct
   guint returnees;          /* returnees under health monitoring, expected */
   guint home_quarantine;    /* households in home quarantine, expected */
   guint sensors;            /* of those, with a door sensor (exactly, if enough) */
+  guint room_sensors;       /* door sensors on occupied rooms at the sites, half at each */
   guint central;            /* people in central quarantine, expected */
   guint site_rooms[2];
 } Spec;
 
-static const Spec spec_quwo = { 7, 120, 491, 3214, 49000, 1700, 600, 240, 200, 86, { 120, 80 } };
-static const Spec spec_small = { 2, 5, 12, 40, 400, 14, 10, 12, 6, 6, { 20, 10 } };
+/* Quwo's 200 door sensors: 180 on homes, 20 on rooms at the two sites. */
+static const Spec spec_quwo = { 7, 120, 491, 3214, 49000, 1700, 600, 240, 180, 20, 86, { 120, 80 } };
+static const Spec spec_small = { 2, 5, 12, 40, 400, 14, 10, 12, 6, 2, 6, { 20, 10 } };
 
 static const char *const township_names[] = {
   "乐昌镇", "史村镇", "曲村镇", "高显镇", "里村镇", "杨谈乡", "北董乡",
@@ -129,6 +133,7 @@ typedef struct
   GArray *quarantined_households;
   guint central_placed[2];
   gint64 site_ids[2];
+  GArray *room_ids[2];    /* each site's rooms, in the order they are filled */
 
   guint n_households;
   guint n_staff;
@@ -522,6 +527,45 @@ insert_temperatures (Demo        *demo,
   return TRUE;
 }
 
+/* A central quarantine's stay in its room: checked in on its first day if
+ * that has come, checked out on its last if that has passed. */
+static gboolean
+insert_stay (Demo        *demo,
+             gint64       person_id,
+             gint64       quarantine_id,
+             gint64       room_id,
+             const GDate *start,
+             const GDate *end,
+             GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO room_stay (room_id, person_id, quarantine_id, from_day, to_day, checked_in_at, checked_out_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
+  char s[11], e[11], in[20], out[20];
+
+  if (stmt == NULL)
+    return FALSE;
+  day_string (start, s);
+  day_string (end, e);
+  wg_stmt_bind_int64 (stmt, 1, room_id);
+  wg_stmt_bind_int64 (stmt, 2, person_id);
+  wg_stmt_bind_int64 (stmt, 3, quarantine_id);
+  wg_stmt_bind_text_static (stmt, 4, s);
+  wg_stmt_bind_text_static (stmt, 5, e);
+  if (g_date_compare (start, &demo->today) <= 0)
+    {
+      g_snprintf (in, sizeof in, "%s %02u:%02u:00", s, 9 + pick (demo, 10), pick (demo, 60));
+      wg_stmt_bind_text_static (stmt, 6, in);
+    }
+  if (g_date_compare (end, &demo->today) < 0)
+    {
+      g_snprintf (out, sizeof out, "%s %02u:%02u:00", e, 19 + pick (demo, 3), pick (demo, 60));
+      wg_stmt_bind_text_static (stmt, 7, out);
+    }
+  return wg_store_step_done (demo->store, stmt, error);
+}
+
 static gboolean
 insert_quarantine (Demo        *demo,
                    gint64       person_id,
@@ -558,7 +602,13 @@ insert_quarantine (Demo        *demo,
   wg_stmt_bind_text_static (stmt, 6, e);
   if (staff_id > 0)
     wg_stmt_bind_int64 (stmt, 7, staff_id);
-  return wg_store_step_done (demo->store, stmt, error);
+  if (!wg_store_step_done (demo->store, stmt, error))
+    return FALSE;
+  if (kind == WG_QUARANTINE_KIND_CENTRAL)
+    return insert_stay (demo, person_id, wg_store_last_insert_id (demo->store),
+                        g_array_index (demo->room_ids[site], gint64, demo->central_placed[site] - 1), start, &end,
+                        error);
+  return TRUE;
 }
 
 typedef struct
@@ -796,6 +846,38 @@ make_village_name (Demo     *demo,
     }
 }
 
+/* The site's rooms, twenty to a floor from the first; every tenth a
+ * family room for two. */
+static gboolean
+insert_rooms (Demo    *demo,
+              guint    site,
+              GError **error)
+{
+  static const char sql[] = "INSERT INTO site_room (site_id, number, floor, capacity) VALUES (?, ?, ?, ?)";
+
+  demo->room_ids[site] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint n = 1; n <= demo->spec->site_rooms[site]; n++)
+    {
+      WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
+      guint floor = 1 + (n - 1) / 20;
+      char number[8];
+      gint64 id;
+
+      if (stmt == NULL)
+        return FALSE;
+      g_snprintf (number, sizeof number, "%u%02u", floor, 1 + (n - 1) % 20);
+      wg_stmt_bind_int64 (stmt, 1, demo->site_ids[site]);
+      wg_stmt_bind_text_static (stmt, 2, number);
+      wg_stmt_bind_int (stmt, 3, floor);
+      wg_stmt_bind_int (stmt, 4, n % 10 == 0 ? 2 : 1);
+      if (!wg_store_step_done (demo->store, stmt, error))
+        return FALSE;
+      id = wg_store_last_insert_id (demo->store);
+      g_array_append_val (demo->room_ids[site], id);
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_sites (Demo    *demo,
               GError **error)
@@ -820,6 +902,63 @@ insert_sites (Demo    *demo,
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
       demo->site_ids[i] = wg_store_last_insert_id (demo->store);
+      if (!insert_rooms (demo, i, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Door sensors on rooms occupied today, half at each site. */
+static gboolean
+insert_room_sensors (Demo    *demo,
+                     GError **error)
+{
+  static const char rooms_sql[] =
+    "SELECT r.id FROM site_room r WHERE r.site_id = ?2"
+    "   AND EXISTS (SELECT 1 FROM room_stay st WHERE st.room_id = r.id AND st.from_day <= ?1 AND st.to_day >= ?1"
+    "                AND st.checked_in_at IS NOT NULL AND st.checked_out_at IS NULL)"
+    " ORDER BY r.id LIMIT ?3";
+  static const char sql[] = "INSERT INTO sensor (device, room_id, model, battery) VALUES (?, ?, ?, ?)";
+  char today[11];
+
+  day_string (&demo->today, today);
+  for (guint site = 0; site < 2; site++)
+    {
+      g_autoptr(GArray) rooms = g_array_new (FALSE, FALSE, sizeof (gint64));
+      WgStmt *stmt = wg_store_prepare (demo->store, rooms_sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      wg_stmt_bind_text (stmt, 1, today);
+      wg_stmt_bind_int64 (stmt, 2, demo->site_ids[site]);
+      wg_stmt_bind_int (stmt, 3, (demo->spec->room_sensors + 1 - site) / 2);
+      while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+        {
+          gint64 id = wg_stmt_column_int64 (stmt, 0);
+
+          g_array_append_val (rooms, id);
+        }
+      wg_stmt_reset (stmt);
+      if (rc != WG_STMT_DONE)
+        {
+          wg_store_set_error (demo->store, rc, error);
+          return FALSE;
+        }
+      for (guint i = 0; i < rooms->len; i++)
+        {
+          char device[19];
+
+          g_snprintf (device, sizeof device, "0x00158d%02x%08x", pick (demo, 256), g_rand_int (demo->rand));
+          if (!(stmt = wg_store_prepare (demo->store, sql, error)))
+            return FALSE;
+          wg_stmt_bind_text_static (stmt, 1, device);
+          wg_stmt_bind_int64 (stmt, 2, g_array_index (rooms, gint64, i));
+          wg_stmt_bind_text_static (stmt, 3, "MCCGQ11LM");
+          wg_stmt_bind_int (stmt, 4, 35 + pick (demo, 66));
+          if (!wg_store_step_done (demo->store, stmt, error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -855,7 +994,7 @@ insert_sensors (Demo    *demo,
       if (!wg_store_step_done (demo->store, stmt, error))
         return FALSE;
     }
-  return TRUE;
+  return insert_room_sensors (demo, error);
 }
 
 static gboolean
@@ -1107,6 +1246,158 @@ failed:
   return FALSE;
 }
 
+/* A transfer of the demo, walked to @state with times on its day. */
+static gboolean
+add_transfer (Demo                 *demo,
+              const WgTransferPlan *plan,
+              WgTransferState       state,
+              GError              **error)
+{
+  static const char *const times[] = { NULL, "07:30:00", "08:10:00", "08:55:00" };
+  gint64 id;
+
+  if (!wg_store_add_transfer (demo->store, plan, &id, error))
+    return FALSE;
+  for (WgTransferState step = WG_TRANSFER_DISPATCHED; step <= state; step++)
+    {
+      g_autofree char *at = g_strdup_printf ("%s %s", plan->day, times[step]);
+
+      if (!wg_store_advance_transfer (demo->store, id, step, at,
+                                      step == WG_TRANSFER_HANDED_OVER ? "值守医生 张敏" : NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Today's latest returnees not decided yet, brought home from the
+ * high-speed station one vehicle each: planned, dispatched, picked up. */
+static gboolean
+build_returnee_transfers (Demo        *demo,
+                          const char  *today,
+                          GError     **error)
+{
+  static const char sql[] =
+    "SELECT p.id_number, h.code FROM returnee r JOIN person p ON p.id = r.person_id"
+    " JOIN household h ON h.id = p.household_id WHERE r.state < 2 ORDER BY r.arrived_on DESC, r.id LIMIT 3";
+  static const char *const vehicles[] = { "晋L·D7503", "晋L·D7511", "晋L·D7526" };
+  static const char *const drivers[] = { "贾国庆", "卫斌", "段锐" };
+  static const char *const escorts[] = { "护士 薛婷", "护士 柴慧", "民警 乔磊" };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) homes = g_ptr_array_new_with_free_func (g_free);
+  WgStmt *stmt = wg_store_prepare (demo->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      g_ptr_array_add (ids, g_strdup (wg_stmt_column_text (stmt, 0)));
+      g_ptr_array_add (homes, g_strdup (wg_stmt_column_text (stmt, 1)));
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (demo->store, rc, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *one[] = { ids->pdata[i], NULL };
+      WgTransferPlan plan = { today, WG_TRANSFER_FROM_STATION, "侯马西站", NULL, homes->pdata[i], vehicles[i],
+                              drivers[i], escorts[i], one };
+
+      if (!add_transfer (demo, &plan, WG_TRANSFER_PLANNED + i, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Point-to-point transfers: the latest arrivals at each site brought from
+ * the highway exit and the bus station, and today's moves home from the
+ * sites, in every state. */
+static gboolean
+build_transfers (Demo    *demo,
+                 GError **error)
+{
+  static const char arrivals_sql[] =
+    "SELECT p.id_number, q.start_day FROM quarantine q JOIN person p ON p.id = q.person_id"
+    " WHERE q.site_id = ? AND q.kind = 2 AND q.start_day <= ? ORDER BY q.start_day DESC, q.id DESC LIMIT 2";
+  static const char home_sql[] =
+    "SELECT h.code FROM person p JOIN household h ON h.id = p.household_id WHERE p.id = ?";
+  static const char *const from[] = { "G5京昆高速曲沃出口", "曲沃县汽车站" };
+  static const char *const vehicles[] = { "晋L·D7321", "晋L·D7356", "晋L·D7402", "晋L·D7418" };
+  static const char *const drivers[] = { "李卫东", "王建军", "赵志刚", "郭海涛" };
+  static const char *const escorts[] = { "护士 杨丽", "护士 韩静", "民警 史鹏", "护士 梁燕" };
+  g_autoptr(GPtrArray) sites = NULL;
+  guint n = 0;
+  char today[11];
+
+  day_string (&demo->today, today);
+  if (!(sites = wg_store_list_sites (demo->store, today, error)))
+    return FALSE;
+  for (guint i = 0; i < sites->len && i < 2; i++)
+    {
+      WgSiteInfo *site = g_ptr_array_index (sites, i);
+      g_autoptr(GPtrArray) moves = NULL;
+      g_autoptr(GPtrArray) id_numbers = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *day = NULL;
+      WgStmt *stmt = wg_store_prepare (demo->store, arrivals_sql, error);
+      guint k = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      wg_stmt_bind_int64 (stmt, 1, site->id);
+      wg_stmt_bind_text (stmt, 2, today);
+      while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW && k++ < 2)
+        {
+          g_ptr_array_add (id_numbers, g_strdup (wg_stmt_column_text (stmt, 0)));
+          if (day == NULL)
+            day = g_strdup (wg_stmt_column_text (stmt, 1));
+        }
+      wg_stmt_reset (stmt);
+      g_ptr_array_add (id_numbers, NULL);
+      if (day != NULL)
+        {
+          WgTransferPlan plan = { day, i == 0 ? WG_TRANSFER_FROM_CHECKPOINT : WG_TRANSFER_FROM_STATION, from[i],
+                                  site->name, NULL, vehicles[n % 4], drivers[n % 4], escorts[n % 4],
+                                  (const char *const *) id_numbers->pdata };
+
+          /* Those before today handed over; today's still on the road. */
+          if (!add_transfer (demo, &plan,
+                             strcmp (day, today) < 0 ? WG_TRANSFER_HANDED_OVER : WG_TRANSFER_PICKED_UP, error))
+            return FALSE;
+          n++;
+        }
+
+      if (!(moves = wg_store_list_moves_home (demo->store, site->id, today, error)))
+        return FALSE;
+      for (guint m = 0; m < moves->len && m < 2; m++)
+        {
+          WgStayInfo *stay = g_ptr_array_index (moves, m);
+          g_autofree char *home = NULL;
+          const char *one[] = { stay->id_number, NULL };
+
+          if (!(stmt = wg_store_prepare (demo->store, home_sql, error)))
+            return FALSE;
+          wg_stmt_bind_int64 (stmt, 1, stay->person_id);
+          if ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+            home = g_strdup (wg_stmt_column_text (stmt, 0));
+          wg_stmt_reset (stmt);
+          if (home != NULL)
+            {
+              WgTransferPlan plan = { today, WG_TRANSFER_FROM_ADDRESS, site->address, NULL, home, vehicles[n % 4],
+                                      drivers[n % 4], escorts[n % 4], one };
+
+              if (!add_transfer (demo, &plan, m == 0 ? WG_TRANSFER_PLANNED : WG_TRANSFER_DISPATCHED, error))
+                return FALSE;
+              n++;
+            }
+        }
+    }
+  return build_returnee_transfers (demo, today, error);
+}
+
 /**
  * wg_demo_build:
  * @store: an empty, writable store
@@ -1180,7 +1471,7 @@ wg_demo_build (WgStore         *store,
   else
     wg_store_rollback (store);
   if (ok)
-    ok = build_queue (&demo, error);
+    ok = build_queue (&demo, error) && build_transfers (&demo, error);
 
   wg_store_set_bulk (store, FALSE);
   if (ok && progress != NULL)
@@ -1191,6 +1482,8 @@ wg_demo_build (WgStore         *store,
   g_hash_table_unref (demo.codes);
   g_hash_table_unref (demo.names);
   g_array_unref (demo.quarantined_households);
+  for (guint i = 0; i < 2; i++)
+    g_clear_pointer (&demo.room_ids[i], g_array_unref);
 
   return ok;
 }

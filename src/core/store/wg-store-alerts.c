@@ -177,11 +177,13 @@ wg_alert_info_free (WgAlertInfo *info)
  * household. */
 #define ALERT_SELECT \
   "SELECT a.id, a.kind, a.severity, a.state, coalesce (a.device, ''), coalesce (a.household_id, 0)," \
-  "  h.code, h.address, t.name || ' › ' || v.name || ' › ' || g.name || ' › ' || m.name, m.code," \
+  "  h.code, coalesce (h.address, rs.name || ' ' || rr.number), t.name || ' › ' || v.name || ' › ' || g.name || ' › ' || m.name, m.code," \
   "  a.opened_at, a.last_event_at, a.event_count, w.name, w.phone, a.acknowledged_by," \
   "  a.acknowledged_at, d.name, a.dispatched_at, a.resolved_at, coalesce (a.outcome, 0), a.note" \
   " FROM alert a" \
   " LEFT JOIN household h ON h.id = a.household_id" \
+  " LEFT JOIN site_room rr ON rr.id = a.room_id" \
+  " LEFT JOIN quarantine_site rs ON rs.id = rr.site_id" \
   " LEFT JOIN grid m ON m.id = h.grid_id" \
   " LEFT JOIN grid g ON g.id = m.parent_id" \
   " LEFT JOIN grid v ON v.id = g.parent_id" \

@@ -81,19 +81,36 @@ static const struct
     "SELECT id, person_id, kind, site_id, room, start_day, end_day, staff_id FROM quarantine ORDER BY id",
     "INSERT INTO quarantine (id, person_id, kind, site_id, room, start_day, end_day, staff_id)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+  { "site_room",
+    "SELECT id, site_id, number, floor, capacity FROM site_room ORDER BY id",
+    "INSERT INTO site_room (id, site_id, number, floor, capacity) VALUES (?, ?, ?, ?, ?)" },
+  { "room_stay",
+    "SELECT id, room_id, person_id, quarantine_id, from_day, to_day, checked_in_at, checked_out_at"
+    " FROM room_stay ORDER BY id",
+    "INSERT INTO room_stay (id, room_id, person_id, quarantine_id, from_day, to_day, checked_in_at, checked_out_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+  { "transfer",
+    "SELECT id, day, from_kind, from_place, to_site_id, to_household_id, vehicle, driver, escort, state,"
+    " dispatched_at, picked_up_at, handed_over_at, handed_to FROM transfer ORDER BY id",
+    "INSERT INTO transfer (id, day, from_kind, from_place, to_site_id, to_household_id, vehicle, driver, escort,"
+    " state, dispatched_at, picked_up_at, handed_over_at, handed_to)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+  { "transfer_person",
+    "SELECT transfer_id, person_id FROM transfer_person ORDER BY transfer_id, person_id",
+    "INSERT INTO transfer_person (transfer_id, person_id) VALUES (?, ?)" },
   { "sensor",
-    "SELECT id, device, household_id, model, battery, online, contact, last_seen, tamper, battery_low, contact_since, left_open_raised"
-    " FROM sensor ORDER BY id",
-    "INSERT INTO sensor (id, device, household_id, model, battery, online, contact, last_seen, tamper, battery_low, contact_since, left_open_raised)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+    "SELECT id, device, household_id, model, battery, online, contact, last_seen, tamper, battery_low, contact_since, left_open_raised,"
+    " room_id FROM sensor ORDER BY id",
+    "INSERT INTO sensor (id, device, household_id, model, battery, online, contact, last_seen, tamper, battery_low, contact_since, left_open_raised,"
+    " room_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
   { "visit_window",
     "SELECT id, household_id, purpose, starts_at, ends_at FROM visit_window ORDER BY id",
     "INSERT INTO visit_window (id, household_id, purpose, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)" },
   { "alert",
-    "SELECT id, kind, severity, sensor_id, household_id, opened_at, last_event_at, event_count, state, acknowledged_by, acknowledged_at, dispatched_to, dispatched_at, resolved_at, outcome, note, device"
-    " FROM alert ORDER BY id",
-    "INSERT INTO alert (id, kind, severity, sensor_id, household_id, opened_at, last_event_at, event_count, state, acknowledged_by, acknowledged_at, dispatched_to, dispatched_at, resolved_at, outcome, note, device)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+    "SELECT id, kind, severity, sensor_id, household_id, opened_at, last_event_at, event_count, state, acknowledged_by, acknowledged_at, dispatched_to, dispatched_at, resolved_at, outcome, note, device,"
+    " room_id FROM alert ORDER BY id",
+    "INSERT INTO alert (id, kind, severity, sensor_id, household_id, opened_at, last_event_at, event_count, state, acknowledged_by, acknowledged_at, dispatched_to, dispatched_at, resolved_at, outcome, note, device,"
+    " room_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
   { "audit_log",
     "SELECT id, at, operator, action, entity, entity_id, detail, host FROM audit_log ORDER BY id",
     "INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, host)"

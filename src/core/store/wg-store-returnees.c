@@ -483,8 +483,8 @@ bind_free_sensor (WgStore     *store,
                   GError     **error)
 {
   static const char has_sql[] = "SELECT device FROM sensor WHERE household_id = ? ORDER BY id LIMIT 1";
-  static const char free_sql[] = "SELECT id, device FROM sensor WHERE household_id IS NULL ORDER BY id LIMIT 1";
-  static const char bind_sql[] = "UPDATE sensor SET household_id = ?2 WHERE id = ?1 AND household_id IS NULL";
+  static const char free_sql[] = "SELECT id, device FROM sensor WHERE household_id IS NULL AND room_id IS NULL ORDER BY id LIMIT 1";
+  static const char bind_sql[] = "UPDATE sensor SET household_id = ?2 WHERE id = ?1 AND household_id IS NULL AND room_id IS NULL";
   WgStmt *stmt;
   gint64 sensor_id = 0;
   int rc;

@@ -542,6 +542,79 @@ static const char migration_8[] =
   "CREATE INDEX test_schedule_by_test ON test_schedule (test_id) WHERE test_id IS NOT NULL;"
   "CREATE INDEX returnee_by_state ON returnee (state, arrived_on);";
 
+/* Version 9: central sites' rooms, who stays in which room, door sensors
+ * on rooms, and point-to-point transfers. A stay holds its room from its
+ * first day to its last (inclusive; a check-out ends it that day); the
+ * room is watched from check-in to check-out. A sensor is on a home or on
+ * a room, never both. Rooms the register already named (quarantine.room)
+ * become records, each stay with it, checked in on its first day. A
+ * transfer goes planned (0) → dispatched (1) → picked up (2) → handed
+ * over (3); from_kind 1 a checkpoint, 2 a station, 3 an address; to a
+ * site or a home. */
+static const char migration_9[] =
+  "CREATE TABLE site_room ("
+  "  id INTEGER PRIMARY KEY,"
+  "  site_id INTEGER NOT NULL REFERENCES quarantine_site (id) ON DELETE CASCADE,"
+  "  number TEXT NOT NULL CHECK (length (trim (number)) BETWEEN 1 AND 16),"
+  "  floor INTEGER NOT NULL CHECK (floor BETWEEN -9 AND 199),"
+  "  capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 20),"
+  "  UNIQUE (site_id, number)"
+  ");"
+  "CREATE TABLE room_stay ("
+  "  id INTEGER PRIMARY KEY,"
+  "  room_id INTEGER NOT NULL REFERENCES site_room (id) ON DELETE RESTRICT,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  quarantine_id INTEGER REFERENCES quarantine (id) ON DELETE SET NULL,"
+  "  from_day TEXT NOT NULL CHECK " DAY_OK ("from_day") ","
+  "  to_day TEXT NOT NULL CHECK (" DAY_OK ("to_day") " AND to_day >= from_day),"
+  "  checked_in_at TEXT CHECK (checked_in_at IS NULL OR " TIME_OK ("checked_in_at") "),"
+  "  checked_out_at TEXT CHECK (checked_out_at IS NULL OR (" TIME_OK ("checked_out_at")
+  "                              AND checked_in_at IS NOT NULL AND checked_out_at >= checked_in_at))"
+  ");"
+  "CREATE INDEX room_stay_by_room ON room_stay (room_id, to_day);"
+  "CREATE INDEX room_stay_by_person ON room_stay (person_id, from_day);"
+  "ALTER TABLE sensor ADD COLUMN room_id INTEGER REFERENCES site_room (id) ON DELETE SET NULL"
+  "  CHECK (room_id IS NULL OR household_id IS NULL);"
+  "CREATE UNIQUE INDEX sensor_by_room ON sensor (room_id) WHERE room_id IS NOT NULL;"
+  "ALTER TABLE alert ADD COLUMN room_id INTEGER REFERENCES site_room (id) ON DELETE SET NULL;"
+  "INSERT INTO site_room (site_id, number, floor, capacity)"
+  "  SELECT site_id, trim (room), max (-9, min (199, CAST (trim (room) AS INTEGER) / 100)), min (20, count (*))"
+  "  FROM quarantine WHERE room IS NOT NULL AND length (trim (room)) BETWEEN 1 AND 16"
+  "  GROUP BY site_id, trim (room) ORDER BY site_id, trim (room);"
+  "INSERT INTO room_stay (room_id, person_id, quarantine_id, from_day, to_day, checked_in_at)"
+  "  SELECT r.id, q.person_id, q.id, q.start_day, q.end_day,"
+  "         CASE WHEN q.start_day >= '2019-01-01' THEN q.start_day || ' 00:00:00' END"
+  "  FROM quarantine q JOIN site_room r ON r.site_id = q.site_id AND r.number = trim (q.room)"
+  "  ORDER BY q.id;"
+  "DROP INDEX quarantine_room;"
+  "CREATE TABLE transfer ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL CHECK " DAY_OK ("day") ","
+  "  from_kind INTEGER NOT NULL CHECK (from_kind IN (1, 2, 3)),"
+  "  from_place TEXT NOT NULL CHECK (length (trim (from_place)) BETWEEN 1 AND 128),"
+  "  to_site_id INTEGER REFERENCES quarantine_site (id) ON DELETE RESTRICT,"
+  "  to_household_id INTEGER REFERENCES household (id) ON DELETE RESTRICT,"
+  "  vehicle TEXT NOT NULL CHECK (length (trim (vehicle)) BETWEEN 1 AND 16),"
+  "  driver TEXT NOT NULL CHECK (length (trim (driver)) BETWEEN 1 AND 64),"
+  "  escort TEXT NOT NULL CHECK (length (trim (escort)) BETWEEN 1 AND 64),"
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 1, 2, 3)),"
+  "  dispatched_at TEXT,"
+  "  picked_up_at TEXT,"
+  "  handed_over_at TEXT,"
+  "  handed_to TEXT,"
+  "  CHECK ((to_site_id IS NULL) <> (to_household_id IS NULL)),"
+  "  CHECK ((state >= 1) = (dispatched_at IS NOT NULL)),"
+  "  CHECK ((state >= 2) = (picked_up_at IS NOT NULL)),"
+  "  CHECK ((state = 3) = (handed_over_at IS NOT NULL AND handed_to IS NOT NULL))"
+  ");"
+  "CREATE INDEX transfer_by_day ON transfer (day);"
+  "CREATE TABLE transfer_person ("
+  "  transfer_id INTEGER NOT NULL REFERENCES transfer (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (transfer_id, person_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX transfer_person_by_person ON transfer_person (person_id);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -552,6 +625,7 @@ static const char *const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 guint

@@ -31,6 +31,7 @@ wg_sensor_info_free (WgSensorInfo *info)
   g_free (info->household_code);
   g_free (info->address);
   g_free (info->last_seen);
+  g_free (info->room);
   g_free (info);
 }
 
@@ -86,8 +87,12 @@ wg_store_list_sensors (WgStore     *store,
     "  EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
     "           WHERE p.household_id = s.household_id AND q.kind = 1"
     "             AND q.start_day <= ?1 AND q.end_day >= ?1)"
+    "  OR EXISTS (SELECT 1 FROM room_stay st WHERE st.room_id = s.room_id AND st.from_day <= ?1"
+    "              AND st.to_day >= ?1 AND st.checked_in_at IS NOT NULL AND st.checked_out_at IS NULL),"
+    "  coalesce (s.room_id, 0), rs.name || ' ' || r.number"
     " FROM sensor s LEFT JOIN household h ON h.id = s.household_id"
-    " ORDER BY s.household_id IS NULL, h.code, s.device";
+    " LEFT JOIN site_room r ON r.id = s.room_id LEFT JOIN quarantine_site rs ON rs.id = r.site_id"
+    " ORDER BY s.household_id IS NULL, s.room_id IS NULL, h.code, rs.name, r.number, s.device";
   g_autoptr(GPtrArray) sensors = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_sensor_info_free);
   g_autofree char *day = today != NULL ? g_strdup (today) : wg_today ();
   WgStmt *stmt;
@@ -113,6 +118,8 @@ wg_store_list_sensors (WgStore     *store,
       info->contact = int_or_unknown (stmt, 8);
       info->last_seen = g_strdup (wg_stmt_column_text (stmt, 9));
       info->armed = wg_stmt_column_int (stmt, 10);
+      info->room_id = wg_stmt_column_int64 (stmt, 11);
+      info->room = g_strdup (wg_stmt_column_text (stmt, 12));
       g_ptr_array_add (sensors, info);
     }
   wg_stmt_reset (stmt);
@@ -246,7 +253,7 @@ wg_store_bind_sensor (WgStore     *store,
   static const char find_sql[] =
     "SELECT h.id, (SELECT device FROM sensor WHERE household_id = h.id) FROM household h"
     " WHERE h.code = upper (?)";
-  static const char sql[] = "UPDATE sensor SET household_id = ? WHERE device = ?";
+  static const char sql[] = "UPDATE sensor SET household_id = ?, room_id = NULL WHERE device = ?";
   g_autofree char *detail = NULL;
   g_autofree char *other = NULL;
   WgStmt *stmt;
@@ -294,9 +301,74 @@ wg_store_bind_sensor (WgStore     *store,
 }
 
 /**
+ * wg_store_bind_sensor_to_room:
+ * @store: a #WgStore
+ * @device: a registered sensor
+ * @room_id: the room of a central site whose door it is on
+ * @error: return location for a #GError
+ *
+ * A door opening there is an alert while someone is checked in to the room.
+ *
+ * Returns: %TRUE on success; a room has one sensor at most
+ */
+gboolean
+wg_store_bind_sensor_to_room (WgStore     *store,
+                              const char  *device,
+                              gint64       room_id,
+                              GError     **error)
+{
+  static const char find_sql[] =
+    "SELECT s.name || ' ' || r.number, (SELECT device FROM sensor WHERE room_id = r.id)"
+    " FROM site_room r JOIN quarantine_site s ON s.id = r.site_id WHERE r.id = ?";
+  static const char sql[] = "UPDATE sensor SET room_id = ?, household_id = NULL WHERE device = ?";
+  g_autofree char *room = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *detail = NULL;
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_sensor_check_device_name (device, error) || !(stmt = wg_store_prepare (store, find_sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, room_id);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    {
+      room = g_strdup (wg_stmt_column_text (stmt, 0));
+      other = g_strdup (wg_stmt_column_text (stmt, 1));
+    }
+  wg_stmt_reset (stmt);
+  if (rc == WG_STMT_DONE)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, room_id);
+
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, _("There is no room number %s."), id_text);
+      return FALSE;
+    }
+  if (rc != WG_STMT_ROW)
+    {
+      wg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  if (other != NULL && !g_str_equal (other, device))
+    {
+      g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
+                   _("Room %s has the sensor “%s” already: unbind it first."), room, other);
+      return FALSE;
+    }
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, room_id);
+  wg_stmt_bind_text (stmt, 2, device);
+  detail = g_strdup_printf ("%s → %s", device, room);
+  return change_sensor (store, stmt, device, "bind", detail, error);
+}
+
+/**
  * wg_store_unbind_sensor:
  *
- * Takes the sensor off its household; it is kept, registered, for another.
+ * Takes the sensor off its household or room; it is kept, registered, for another.
  *
  * Returns: %TRUE on success
  */
@@ -305,7 +377,7 @@ wg_store_unbind_sensor (WgStore     *store,
                         const char  *device,
                         GError     **error)
 {
-  static const char sql[] = "UPDATE sensor SET household_id = NULL WHERE device = ?";
+  static const char sql[] = "UPDATE sensor SET household_id = NULL, room_id = NULL WHERE device = ?";
   WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);

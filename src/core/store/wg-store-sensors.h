@@ -39,7 +39,9 @@ typedef struct
   int battery;           /* -1 unknown */
   int contact;           /* -1 unknown, 0 open, 1 closed */
   char *last_seen;
-  gboolean armed;        /* its household is in home quarantine today */
+  gboolean armed;        /* its household is in home quarantine today, or its room occupied */
+  gint64 room_id;        /* 0: not on a room */
+  char *room;            /* the site and room number */
 } WgSensorInfo;
 
 typedef struct
@@ -65,6 +67,10 @@ gboolean    wg_store_register_sensor   (WgStore         *store,
 gboolean    wg_store_bind_sensor       (WgStore         *store,
                                         const char      *device,
                                         const char      *household_code,
+                                        GError         **error);
+gboolean    wg_store_bind_sensor_to_room (WgStore       *store,
+                                        const char      *device,
+                                        gint64           room_id,
                                         GError         **error);
 gboolean    wg_store_unbind_sensor     (WgStore         *store,
                                         const char      *device,

@@ -1822,6 +1822,10 @@ static const char *const digest_queries[] = {
   "SELECT id, name, measure, central_days, home_days, monitoring_days, test_days FROM measure_preset ORDER BY id",
   "SELECT * FROM monitoring ORDER BY id",
   "SELECT * FROM test_schedule ORDER BY id",
+  "SELECT * FROM site_room ORDER BY id",
+  "SELECT * FROM room_stay ORDER BY id",
+  "SELECT * FROM transfer ORDER BY id",
+  "SELECT * FROM transfer_person ORDER BY transfer_id, person_id",
 };
 
 /**
