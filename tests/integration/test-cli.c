@@ -576,6 +576,119 @@ test_returnees (void)
   }
 }
 
+/* The sites and rooms as JSON; a transfer planned, a step out of order
+ * refused, walked to the handover, and its sheet carrying every field. */
+static void
+test_transfers (void)
+{
+  g_autofree char *path = db_for ("transfers.db");
+  g_autofree char *pdf = path_in_tmp ("transfer.pdf");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) sites = { 0 };
+  g_auto(Run) rooms = { 0 };
+  g_auto(Run) queue = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) early = { 0 };
+  g_auto(Run) sheet = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *site_id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id_number = NULL;
+  g_autofree char *id = NULL;
+  JsonArray *array;
+  JsonObject *site;
+  const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  build_demo (path, "5");
+  run_cli (&list, "--db", path, "transfers", "--date", DAY, "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  json_parser_load_from_data (parser, list.out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >=, 3);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *t = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (t, "day"), ==, DAY);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (t, "persons")), >, 0);
+    }
+
+  run_cli (&sites, "--db", path, "sites", "--date", DAY, "--json", NULL);
+  g_assert_cmpint (sites.status, ==, 0);
+  json_parser_load_from_data (parser, sites.out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  site = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (site, "assigned"), >, 0);
+  site_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (site, "id"));
+  {
+    gint64 n_rooms = json_object_get_int_member (site, "rooms");
+
+    run_cli (&rooms, "--db", path, "rooms", site_id, "--date", DAY, "--json", NULL);
+    g_assert_cmpint (rooms.status, ==, 0);
+    json_parser_load_from_data (parser, rooms.out, -1, &error);
+    g_assert_no_error (error);
+    array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "rooms");
+    g_assert_cmpint (json_array_get_length (array), ==, n_rooms);
+  }
+
+  run_cli (&queue, "--db", path, "returnees", "--state", "new", "--json", NULL);
+  json_parser_load_from_data (parser, queue.out, -1, &error);
+  g_assert_no_error (error);
+  array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "returnees");
+  name = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "name"));
+  id_number = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "id_number"));
+
+  run_cli (&add, "--db", path, "transfers", "add", "--date", "2026-12-01", "--from-kind", "checkpoint", "--from",
+           "G5京昆高速曲沃出口", "--to-site", "曲沃县第一集中隔离点", "--vehicle", "晋L·D7999", "--driver", "王五",
+           "--escort", "护士 李芳", id_number, NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_true (g_str_has_prefix (add.out, "Transfer "));
+  id = g_strndup (add.out + strlen ("Transfer "), strcspn (add.out + strlen ("Transfer "), " "));
+
+  run_cli (&early, "--db", path, "transfers", "pickup", id, "--at", "2026-12-01 08:00", NULL);
+  assert_one_clear_line (&early, "cannot be");
+  {
+    static const char *const steps[][5] = {
+      { "dispatch", "2026-12-01 07:40", NULL },
+      { "pickup", "2026-12-01 08:15", NULL },
+      { "handover", "2026-12-01 09:05", "--handed-to", "值守医生 张敏", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        g_auto(Run) step = { 0 };
+
+        run_cli (&step, "--db", path, "transfers", steps[i][0], id, "--at", steps[i][1], steps[i][2], steps[i][3],
+                 NULL);
+        g_assert_cmpint (step.status, ==, 0);
+      }
+  }
+
+  run_cli (&sheet, "--db", path, "transfers", "sheet", id, "-o", pdf, NULL);
+  g_assert_cmpint (sheet.status, ==, 0);
+  g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    const char *const fields[] = {
+      "点对点转运单", "2026-12-01", "卡口：G5京昆高速曲沃出口", "集中隔离点：曲沃县第一集中隔离点", "晋L·D7999", "王五",
+      "护士 李芳", "已交接", "2026-12-01 07:40:00", "2026-12-01 08:15:00", "2026-12-01 09:05:00", "值守医生 张敏",
+      name, id_number, "转出方签字", "接收方签字",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_test_message ("field %s", fields[i]);
+        g_assert_nonnull (strstr (text, fields[i]));
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/wg/cli/locked", test_locked);
   g_test_add_func ("/wg/cli/missing-database", test_missing_database);
   g_test_add_func ("/wg/cli/returnees", test_returnees);
+  g_test_add_func ("/wg/cli/transfers", test_transfers);
 
   return g_test_run ();
 }
