@@ -39,6 +39,7 @@
 #include "wg-round-view.h"
 #include "wg-sensor-feed.h"
 #include "wg-returnees-window.h"
+#include "wg-sites-window.h"
 #include "wg-sensors-window.h"
 #include "wg-store-alerts.h"
 #include "wg-store-grids.h"
@@ -421,6 +422,22 @@ returnees_action (GtkWidget  *widget,
 }
 
 static void
+sites_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  WgSitesWindow *window;
+
+  if (self->store == NULL)
+    return;
+  window = wg_sites_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 sensors_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -477,6 +494,7 @@ wg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.dossier", "(ss)", dossier_action);
   gtk_widget_class_install_action (widget_class, "win.sensors", NULL, sensors_action);
   gtk_widget_class_install_action (widget_class, "win.returnees", NULL, returnees_action);
+  gtk_widget_class_install_action (widget_class, "win.sites", NULL, sites_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);

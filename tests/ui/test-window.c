@@ -26,6 +26,7 @@
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
 #include "wg-returnees-window.h"
+#include "wg-sites-window.h"
 #include "wg-record-view.h"
 #include "wg-round-view.h"
 #include "wg-store-audit.h"
@@ -34,6 +35,7 @@
 #include "wg-store-records.h"
 #include "wg-store-returnees.h"
 #include "wg-store-settings.h"
+#include "wg-store-sites.h"
 #include "wg-store-status.h"
 #include "wg-temperature-chart.h"
 #include "wg-window-private.h"
@@ -315,7 +317,7 @@ test_forms_take_enter (void)
     const char *enter_in;
   } forms[] = {
     { "person.add-temperature", "temperature", { { "value", "36.8" } }, "value" },
-    { "person.add-central", "quarantine", { { "room", "101" } }, "room" },
+    { "person.add-central", "quarantine", { { "room", "120" } }, "room" },
     { "person.add-quarantine", "quarantine", { { "start", "2027-01-01" }, { "end", "2027-01-14" } }, "end" },
     { "person.add-nat", "nat_test", { { "institution", "曲沃县人民医院" } }, "institution" },
     { "person.add-vaccination", "vaccination", { { "dose", "1" }, { "product", "科兴" } }, "product" },
@@ -1536,6 +1538,103 @@ test_returnee_queue (void)
   wg_test_close_windows (app);
 }
 
+/* A room assignment at a central site: a returnee put in central
+ * quarantine there awaits a room; the window's dialog assigns a free one
+ * for the period, the person leaves the waiting list, the room lists them,
+ * and they are checked in from the room's row. */
+static void
+test_site_room (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) away = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) stays = NULL;
+  g_autoptr(GPtrArray) roomless = NULL;
+  g_autofree char *today = wg_today ();
+  g_autofree char *last = NULL;
+  const WgStatusPerson *who;
+  const WgSiteInfo *site;
+  WgSitesWindow *sites_window;
+  GtkWidget *dialog;
+  guint assigned_before;
+
+  /* Someone back from away, put in central quarantine at the second site
+   * for a week, no room yet (the person page's form). */
+  away = wg_store_list_status_people (store, "141021", WG_STATUS_AWAY, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (away->len, >, 0);
+  who = g_ptr_array_index (away, 0);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) week = g_date_time_add_days (now, 6);
+
+    last = g_date_time_format (week, "%Y-%m-%d");
+  }
+  g_assert_true (wg_store_add_central_quarantine (store, who->person_id, "曲沃县第二集中隔离点", NULL, today, last,
+                                                  &error));
+  g_assert_no_error (error);
+  sites = wg_store_list_sites (store, today, &error);
+  g_assert_no_error (error);
+  site = g_ptr_array_index (sites, 1);
+  g_assert_cmpstr (site->name, ==, "曲沃县第二集中隔离点");
+  g_assert_cmpuint (site->awaiting_room, >=, 1);
+  assigned_before = site->assigned;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sites", NULL);
+  wg_test_spin (100);
+  sites_window = WG_SITES_WINDOW (wg_test_find_toplevel (WG_TYPE_SITES_WINDOW));
+  g_assert_nonnull (sites_window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (sites_window));
+  g_assert_true (wg_sites_window_show_site (sites_window, site->id));
+  wg_test_spin (50);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u assigned", assigned_before);
+
+    g_assert_nonnull (strstr (wg_sites_window_get_summary (sites_window), expected));
+  }
+
+  /* The dialog offers a free room and the quarantine's days. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sites_window), "sites.assign", "x", who->person_id));
+  wg_test_spin (100);
+  dialog = wg_sites_window_get_dialog (sites_window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "from")), ==, today);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+
+  stays = wg_store_list_person_stays (store, who->person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stays->len, ==, 1);
+  g_assert_cmpstr (((WgStayInfo *) g_ptr_array_index (stays, 0))->site, ==, "曲沃县第二集中隔离点");
+  g_assert_cmpstr (((WgStayInfo *) g_ptr_array_index (stays, 0))->from_day, ==, today);
+  g_assert_null (((WgStayInfo *) g_ptr_array_index (stays, 0))->checked_in_at);
+  roomless = wg_store_list_roomless (store, site->id, today, &error);
+  for (guint i = 0; i < roomless->len; i++)
+    g_assert_cmpint (((WgRoomless *) g_ptr_array_index (roomless, i))->person_id, !=, who->person_id);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u assigned", assigned_before + 1);
+
+    g_assert_nonnull (strstr (wg_sites_window_get_summary (sites_window), expected));
+  }
+
+  /* Checked in from the room's row, by the stay's id. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sites_window), "sites.check-in", "x",
+                                             ((WgStayInfo *) g_ptr_array_index (stays, 0))->id));
+  wg_test_spin (50);
+  g_clear_pointer (&stays, g_ptr_array_unref);
+  stays = wg_store_list_person_stays (store, who->person_id, &error);
+  g_assert_nonnull (((WgStayInfo *) g_ptr_array_index (stays, 0))->checked_in_at);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u checked in", site->checked_in + 1);
+
+    g_assert_nonnull (strstr (wg_sites_window_get_summary (sites_window), expected));
+  }
+  gtk_window_destroy (GTK_WINDOW (sites_window));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -1613,6 +1712,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/edit-registry", test_edit_registry);
   wg_test_add_ui_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   wg_test_add_ui_func ("/wg/ui/window/returnee-queue", test_returnee_queue);
+  wg_test_add_ui_func ("/wg/ui/window/site-room", test_site_room);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 

@@ -13,6 +13,7 @@
 #include "wg-store-grids.h"
 #include "wg-store-households.h"
 #include "wg-store-persons.h"
+#include "wg-store-sites.h"
 #include "wg-store-records.h"
 #include "wg-test-db.h"
 
@@ -151,9 +152,22 @@ test_records (Fixture       *fixture,
                                                    "2026-11-29", "2026-12-05", &error));
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_true (wg_store_add_central_quarantine (fixture->store, fixture->person_id, sites[0], "305",
+  /* A room is one on record at the site: the stay is made with it. */
+  g_assert_false (wg_store_add_central_quarantine (fixture->store, fixture->person_id, sites[0], "905",
+                                                   "2026-11-29", "2026-12-05", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (wg_store_add_central_quarantine (fixture->store, fixture->person_id, sites[0], "120",
                                                   "2026-11-29", "2026-12-05", &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) stays = wg_store_list_person_stays (fixture->store, fixture->person_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stays->len, ==, 1);
+    g_assert_cmpstr (((WgStayInfo *) g_ptr_array_index (stays, 0))->room, ==, "120");
+    g_assert_cmpstr (((WgStayInfo *) g_ptr_array_index (stays, 0))->to_day, ==, "2026-12-05");
+  }
 
   g_assert_cmpuint (n_records (fixture, WG_RECORD_KIND_VACCINATION), ==, 1);
   g_assert_cmpuint (n_records (fixture, WG_RECORD_KIND_HEALTH_CODE), ==, 1);

@@ -278,9 +278,13 @@ wg_store_add_central_quarantine (WgStore     *store,
                                  GError     **error)
 {
   static const char sql[] =
-    "INSERT INTO quarantine (person_id, kind, site_id, room, start_day, end_day)"
-    " SELECT ?1, 2, id, ?3, ?4, ?5 FROM quarantine_site WHERE name = ?2";
+    "INSERT INTO quarantine (person_id, kind, site_id, start_day, end_day)"
+    " SELECT ?1, 2, id, ?3, ?4 FROM quarantine_site WHERE name = ?2";
+  static const char room_sql[] =
+    "SELECT r.id FROM site_room r JOIN quarantine_site s ON s.id = r.site_id WHERE s.name = ? AND r.number = ?";
   g_autofree char *detail = NULL;
+  g_autofree char *number = NULL;
+  gint64 room_id = 0;
   WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), FALSE);
@@ -293,14 +297,31 @@ wg_store_add_central_quarantine (WgStore     *store,
                            _("The quarantine cannot end before it starts."));
       return FALSE;
     }
+  /* A room named is one of the site's on record: the stay is made with
+   * the quarantine, its capacity checked. */
+  if (room != NULL && *(number = g_strstrip (g_strdup (room))) != '\0')
+    {
+      if (!(stmt = wg_store_prepare (store, room_sql, error)))
+        return FALSE;
+      wg_stmt_bind_text (stmt, 1, site);
+      wg_stmt_bind_text (stmt, 2, number);
+      if (wg_stmt_step (stmt) == WG_STMT_ROW)
+        room_id = wg_stmt_column_int64 (stmt, 0);
+      wg_stmt_reset (stmt);
+      if (room_id == 0)
+        {
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                       _("%s has no room %s on record: add it in the Central Quarantine Sites window first."), site,
+                       number);
+          return FALSE;
+        }
+    }
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return FALSE;
   wg_stmt_bind_int64 (stmt, 1, person_id);
   wg_stmt_bind_text (stmt, 2, site);
-  if (room != NULL && *room != '\0')
-    wg_stmt_bind_text (stmt, 3, room);
-  wg_stmt_bind_text (stmt, 4, start_day);
-  wg_stmt_bind_text (stmt, 5, end_day);
+  wg_stmt_bind_text (stmt, 3, start_day);
+  wg_stmt_bind_text (stmt, 4, end_day);
   detail = g_strdup_printf ("person %" G_GINT64_FORMAT ": central %s %s – %s", person_id, site,
                             start_day, end_day);
   if (!wg_store_begin (store, error))
@@ -318,6 +339,9 @@ wg_store_add_central_quarantine (WgStore     *store,
     }
   if (!wg_store_log (store, "insert", "quarantine", wg_store_last_insert_id (store),
                      detail, error))
+    goto failed;
+  if (room_id != 0 &&
+      !wg_store_assign_room_in_transaction (store, room_id, person_id, start_day, end_day, NULL, error))
     goto failed;
   return wg_store_commit (store, error);
 

@@ -189,6 +189,13 @@ gboolean      wg_store_lookup_grid         (WgStore      *self,
                                             const char   *code,
                                             gint64       *id,
                                             GError      **error);
+gboolean      wg_store_assign_room_in_transaction (WgStore    *store,
+                                                   gint64      room_id,
+                                                   gint64      person_id,
+                                                   const char *from_day,
+                                                   const char *to_day,
+                                                   gint64     *stay_id,
+                                                   GError    **error);
 /* Checks of what a form sends, each naming the field (@what) it refuses. */
 gboolean      wg_store_check_text          (const char   *text,
                                             guint         max,

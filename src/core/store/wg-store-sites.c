@@ -566,30 +566,16 @@ check_capacity (WgStore     *store,
   return TRUE;
 }
 
-/**
- * wg_store_assign_room:
- * @store: a #WgStore
- * @room_id: the room
- * @person_id: a person in central quarantine at the room's site for all
- *   of @from_day to @to_day
- * @from_day: the stay's first day
- * @to_day: its last day
- * @stay_id: (out) (optional): the stay's id
- * @error: return location for a #GError
- *
- * Refuses (%WG_STORE_ERROR_CONSTRAINT) a stay that would put more people
- * in the room on a day than it holds, or the person in two rooms at once.
- *
- * Returns: %TRUE when the stay was recorded (audited)
- */
+/* wg_store_assign_room ()'s work, in the caller's transaction (a central
+ * quarantine recorded with its room makes the stay in the same one). */
 gboolean
-wg_store_assign_room (WgStore     *store,
-                      gint64       room_id,
-                      gint64       person_id,
-                      const char  *from_day,
-                      const char  *to_day,
-                      gint64      *stay_id,
-                      GError     **error)
+wg_store_assign_room_in_transaction (WgStore     *store,
+                                     gint64       room_id,
+                                     gint64       person_id,
+                                     const char  *from_day,
+                                     const char  *to_day,
+                                     gint64      *stay_id,
+                                     GError     **error)
 {
   static const char room_sql[] =
     "SELECT r.site_id, r.number, r.capacity, s.name FROM site_room r JOIN quarantine_site s ON s.id = r.site_id"
@@ -611,12 +597,10 @@ wg_store_assign_room (WgStore     *store,
   g_autofree char *id_number = NULL;
   g_autofree char *other = NULL;
   g_autofree char *detail = NULL;
-  gint64 site_id = 0, quarantine_id = 0;
+  gint64 site_id = 0, quarantine_id = 0, new_id;
   guint capacity = 0;
   WgStmt *stmt;
   int rc;
-
-  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
 
   if (!wg_store_check_day (from_day, _("First day"), error) || !wg_store_check_day (to_day, _("Last day"), error))
     return FALSE;
@@ -651,10 +635,8 @@ wg_store_assign_room (WgStore     *store,
       return FALSE;
     }
 
-  if (!wg_store_begin (store, error))
-    return FALSE;
   if (!(stmt = wg_store_prepare (store, person_sql, error)))
-    goto failed;
+    return FALSE;
   wg_stmt_bind_int64 (stmt, 1, person_id);
   wg_stmt_bind_int64 (stmt, 2, site_id);
   wg_stmt_bind_text (stmt, 3, from_day);
@@ -671,51 +653,83 @@ wg_store_assign_room (WgStore     *store,
   if (rc == WG_STMT_DONE)
     {
       g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, _("There is no such person."));
-      goto failed;
+      return FALSE;
     }
   if (rc != WG_STMT_ROW)
     {
       wg_store_set_error (store, rc, error);
-      goto failed;
+      return FALSE;
     }
   if (quarantine_id == 0)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
                    _("%s is not in central quarantine at %s for all of %s to %s."), name, site, from_day, to_day);
-      goto failed;
+      return FALSE;
     }
   if (other != NULL)
     {
       g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT,
                    _("%s has a room for some of these days already: %s."), name, other);
-      goto failed;
+      return FALSE;
     }
   if (!check_capacity (store, room_id, number, capacity, from_day, to_day, error) ||
       !(stmt = wg_store_prepare (store, insert_sql, error)))
-    goto failed;
+    return FALSE;
   wg_stmt_bind_int64 (stmt, 1, room_id);
   wg_stmt_bind_int64 (stmt, 2, person_id);
   wg_stmt_bind_int64 (stmt, 3, quarantine_id);
   wg_stmt_bind_text (stmt, 4, from_day);
   wg_stmt_bind_text (stmt, 5, to_day);
   if (!wg_store_step_done (store, stmt, error))
-    goto failed;
+    return FALSE;
+  new_id = wg_store_last_insert_id (store);
   if (stay_id != NULL)
-    *stay_id = wg_store_last_insert_id (store);
+    *stay_id = new_id;
   detail = g_strdup_printf ("%s %s → %s %s %s–%s", name, id_number, site, number, from_day, to_day);
   if (!(stmt = wg_store_prepare (store, quarantine_sql, error)))
-    goto failed;
+    return FALSE;
   wg_stmt_bind_int64 (stmt, 1, quarantine_id);
   wg_stmt_bind_text (stmt, 2, number);
-  if (!wg_store_step_done (store, stmt, error) ||
-      !wg_store_log (store, "assign", "room_stay", wg_store_last_insert_id (store), detail, error) ||
-      !wg_store_commit (store, error))
-    goto failed;
-  return TRUE;
+  return wg_store_step_done (store, stmt, error) &&
+         wg_store_log (store, "assign", "room_stay", new_id, detail, error);
+}
 
-failed:
-  wg_store_rollback (store);
-  return FALSE;
+/**
+ * wg_store_assign_room:
+ * @store: a #WgStore
+ * @room_id: the room
+ * @person_id: a person in central quarantine at the room's site for all
+ *   of @from_day to @to_day
+ * @from_day: the stay's first day
+ * @to_day: its last day
+ * @stay_id: (out) (optional): the stay's id
+ * @error: return location for a #GError
+ *
+ * Refuses (%WG_STORE_ERROR_CONSTRAINT) a stay that would put more people
+ * in the room on a day than it holds, or the person in two rooms at once.
+ *
+ * Returns: %TRUE when the stay was recorded (audited)
+ */
+gboolean
+wg_store_assign_room (WgStore     *store,
+                      gint64       room_id,
+                      gint64       person_id,
+                      const char  *from_day,
+                      const char  *to_day,
+                      gint64      *stay_id,
+                      GError     **error)
+{
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!wg_store_begin (store, error))
+    return FALSE;
+  if (!wg_store_assign_room_in_transaction (store, room_id, person_id, from_day, to_day, stay_id, error) ||
+      !wg_store_commit (store, error))
+    {
+      wg_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* A check-in (@in TRUE) or check-out at @at, in order: in once, within
