@@ -70,7 +70,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const WgRecordKind shown_kinds[] = {
-  WG_RECORD_KIND_QUARANTINE, WG_RECORD_KIND_TEMPERATURE, WG_RECORD_KIND_NAT_TEST, WG_RECORD_KIND_HEALTH_CODE,
+  WG_RECORD_KIND_QUARANTINE, WG_RECORD_KIND_ROOM_STAY, WG_RECORD_KIND_TRANSFER, WG_RECORD_KIND_TEMPERATURE, WG_RECORD_KIND_NAT_TEST, WG_RECORD_KIND_HEALTH_CODE,
   WG_RECORD_KIND_ITINERARY, WG_RECORD_KIND_VACCINATION, WG_RECORD_KIND_ATTACHMENT, WG_RECORD_KIND_HISTORY,
 };
 
@@ -677,6 +677,14 @@ wg_person_page_show (WgPersonPage  *self,
     {
       WgRecordTable *table = g_ptr_array_index (tables, i);
 
+      /* Rooms and transfers are some people's only: not a heading for
+       * everyone's file. */
+      if ((table->kind == WG_RECORD_KIND_ROOM_STAY || table->kind == WG_RECORD_KIND_TRANSFER) &&
+          table->rows->len == 0)
+        {
+          wg_record_table_free (table);
+          continue;
+        }
       /* The chart sits above the temperature table it draws. */
       if (table->kind == WG_RECORD_KIND_TEMPERATURE && table->rows->len > 0)
         {

@@ -84,7 +84,7 @@ action_button (const char *label,
                const char *action,
                gint64      id)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -178,7 +178,7 @@ fill_roomless (WgSitesWindow *self,
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = g_strdup_printf (_("central quarantine %s to %s"), r->start_day, r->end_day);
       g_autofree char *title = g_strdup_printf ("%s · %s", r->name, r->id_number);
-      GtkWidget *button = action_button (_("_Assign Room…"), _("Put this person in a room"), "sites.assign",
+      GtkWidget *button = action_button (_("Assign Room…"), _("Put this person in a room"), "sites.assign",
                                          r->person_id);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -222,7 +222,7 @@ fill_moves_home (WgSitesWindow *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 action_button (_("Check _Out"), _("Check this person out now"), "sites.check-out",
+                                 action_button (_("Check Out"), _("Check this person out now"), "sites.check-out",
                                                 stay->id));
       adw_preferences_group_add (group, row);
     }
@@ -268,11 +268,11 @@ fill_rooms (WgSitesWindow *self,
           adw_action_row_set_subtitle (ADW_ACTION_ROW (child), when);
           if (stay->checked_in_at == NULL)
             adw_action_row_add_suffix (ADW_ACTION_ROW (child),
-                                       action_button (_("Check _In"), _("Check this person in now"), "sites.check-in",
+                                       action_button (_("Check In"), _("Check this person in now"), "sites.check-in",
                                                       stay->id));
           else if (stay->checked_out_at == NULL)
             adw_action_row_add_suffix (ADW_ACTION_ROW (child),
-                                       action_button (_("Check _Out"), _("Check this person out now"),
+                                       action_button (_("Check Out"), _("Check this person out now"),
                                                       "sites.check-out", stay->id));
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
         }

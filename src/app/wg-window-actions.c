@@ -40,6 +40,7 @@
 #include "wg-sensor-feed.h"
 #include "wg-returnees-window.h"
 #include "wg-sites-window.h"
+#include "wg-transfers-window.h"
 #include "wg-sensors-window.h"
 #include "wg-store-alerts.h"
 #include "wg-store-grids.h"
@@ -438,6 +439,22 @@ sites_action (GtkWidget  *widget,
 }
 
 static void
+transfers_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  WgTransfersWindow *window;
+
+  if (self->store == NULL)
+    return;
+  window = wg_transfers_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 sensors_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -495,6 +512,7 @@ wg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.sensors", NULL, sensors_action);
   gtk_widget_class_install_action (widget_class, "win.returnees", NULL, returnees_action);
   gtk_widget_class_install_action (widget_class, "win.sites", NULL, sites_action);
+  gtk_widget_class_install_action (widget_class, "win.transfers", NULL, transfers_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);

@@ -27,6 +27,7 @@
 #include "wg-print-view.h"
 #include "wg-returnees-window.h"
 #include "wg-sites-window.h"
+#include "wg-transfers-window.h"
 #include "wg-record-view.h"
 #include "wg-round-view.h"
 #include "wg-store-audit.h"
@@ -36,6 +37,7 @@
 #include "wg-store-returnees.h"
 #include "wg-store-settings.h"
 #include "wg-store-sites.h"
+#include "wg-store-transfers.h"
 #include "wg-store-status.h"
 #include "wg-temperature-chart.h"
 #include "wg-window-private.h"
@@ -1635,6 +1637,101 @@ test_site_room (void)
   wg_test_close_windows (app);
 }
 
+/* A transfer planned from the window's dialog (two persons pasted with a
+ * Chinese comma), walked to the hand-over by its id, the last step naming
+ * who took them over; the person's file shows it. */
+static void
+test_transfers (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) away = wg_store_list_status_people (store, "141021", WG_STATUS_AWAY, NULL, &error);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(WgTransferInfo) done = NULL;
+  g_autofree char *today = wg_today ();
+  g_autofree char *persons = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  WgTransfersWindow *transfers;
+  GtkWidget *dialog;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (away->len, >=, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WgPersonInfo) info = wg_store_read_person (store, ((WgStatusPerson *) away->pdata[i])->person_id,
+                                                           &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        a = g_strdup (info->id_number);
+      else
+        b = g_strdup (info->id_number);
+    }
+  persons = g_strdup_printf ("%s，%s", a, b);
+  before = wg_store_list_transfers (store, today, 0, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.transfers", NULL);
+  wg_test_spin (100);
+  transfers = WG_TRANSFERS_WINDOW (wg_test_find_toplevel (WG_TYPE_TRANSFERS_WINDOW));
+  g_assert_nonnull (transfers);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (transfers));
+  g_assert_cmpuint (wg_transfers_window_get_n_rows (transfers), ==, before->len);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (transfers), "transfers.add", NULL));
+  wg_test_spin (100);
+  dialog = wg_transfers_window_get_dialog (transfers);
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "from-kind")), 1); /* station */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "from"), "侯马西站");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "to"), "曲沃县第一集中隔离点");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "vehicle"), "晋L·D7600");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "driver"), "王建军");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "escort"), "护士 杨丽");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "persons"), persons);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+  g_assert_cmpuint (wg_transfers_window_get_n_rows (transfers), ==, before->len + 1);
+
+  after = wg_store_list_transfers (store, today, 0, &error);
+  for (guint i = 0; i < after->len; i++)
+    if (g_str_equal (((WgTransferInfo *) after->pdata[i])->vehicle, "晋L·D7600"))
+      id = ((WgTransferInfo *) after->pdata[i])->id;
+  g_assert_cmpint (id, >, 0);
+
+  /* Dispatched, picked up, then handed over through its dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (transfers), "transfers.advance", "x", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (transfers), "transfers.advance", "x", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (transfers), "transfers.advance", "x", id));
+  wg_test_spin (100);
+  dialog = wg_transfers_window_get_dialog (transfers);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "to"), "值守医生 张敏");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+
+  done = wg_store_get_transfer (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (done->state, ==, WG_TRANSFER_HANDED_OVER);
+  g_assert_cmpint (done->from_kind, ==, WG_TRANSFER_FROM_STATION);
+  g_assert_cmpstr (done->to_place, ==, "曲沃县第一集中隔离点");
+  g_assert_cmpstr (done->handed_to, ==, "值守医生 张敏");
+  g_assert_cmpuint (done->persons->len, ==, 2);
+  {
+    g_autoptr(WgRecordTable) table = wg_store_read_records (store, WG_RECORD_KIND_TRANSFER,
+                                                            ((WgStatusPerson *) away->pdata[0])->person_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (table->rows->len, ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (transfers));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -1713,6 +1810,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/preferences-and-about", test_preferences_and_about);
   wg_test_add_ui_func ("/wg/ui/window/returnee-queue", test_returnee_queue);
   wg_test_add_ui_func ("/wg/ui/window/site-room", test_site_room);
+  wg_test_add_ui_func ("/wg/ui/window/transfers", test_transfers);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 

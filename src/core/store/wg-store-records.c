@@ -30,6 +30,7 @@ typedef enum
   CELL_SEX,
   CELL_RESIDENCY,
   CELL_BYTES,
+  CELL_TRANSFER_STATE,
 } CellFormat;
 
 #define MAX_COLUMNS 7
@@ -114,6 +115,23 @@ static const KindSpec kinds[WG_RECORD_N_KINDS] = {
       N_("In quarantine until") },
     { CELL_TEXT, CELL_TEXT, CELL_SEX, CELL_TEXT, CELL_RESIDENCY, CELL_TEXT, CELL_TEXT },
     "家庭成员", { "姓名", "关系", "性别", "出生日期", "现状", "联系电话", "隔离至" } },
+  [WG_RECORD_KIND_ROOM_STAY] = {
+    N_("Rooms at Central Sites"),
+    "SELECT st.id, s.name, r.number, st.from_day, st.to_day, coalesce (st.checked_in_at, ''),"
+    "  coalesce (st.checked_out_at, '') FROM room_stay st JOIN site_room r ON r.id = st.room_id"
+    " JOIN quarantine_site s ON s.id = r.site_id WHERE st.person_id = ?1 ORDER BY st.from_day DESC, st.id DESC",
+    { N_("Quarantine site"), N_("Room"), N_("From"), N_("To"), N_("Checked in"), N_("Checked out") },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
+    "隔离房间", { "隔离点", "房间", "开始", "结束", "入住时间", "退房时间" } },
+  [WG_RECORD_KIND_TRANSFER] = {
+    N_("Point-to-Point Transfers"),
+    "SELECT t.id, t.day, t.from_place, coalesce (s.name, h.address), t.vehicle, t.state, coalesce (t.handed_to, '')"
+    " FROM transfer t JOIN transfer_person tp ON tp.transfer_id = t.id AND tp.person_id = ?1"
+    " LEFT JOIN quarantine_site s ON s.id = t.to_site_id LEFT JOIN household h ON h.id = t.to_household_id"
+    " ORDER BY t.day DESC, t.id DESC",
+    { N_("Day"), N_("From"), N_("To"), N_("Vehicle"), N_("State"), N_("Handed over to") },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TRANSFER_STATE, CELL_TEXT },
+    "点对点转运", { "日期", "出发地", "目的地", "车牌号", "状态", "接收人" } },
 };
 
 void
@@ -234,6 +252,11 @@ format_cell (WgStmt *stmt,
                  : g_strdup_printf ("%.1f MB", bytes / 1000000.0);
         }
       return g_format_size (wg_stmt_column_int64 (stmt, column));
+    case CELL_TRANSFER_STATE:
+      return g_strdup (value == 3 ? WORD (printed, N_("Handed over"), "已交接")
+                       : value == 2 ? WORD (printed, N_("Picked up"), "已接到")
+                       : value == 1 ? WORD (printed, N_("Dispatched"), "已派车")
+                       : WORD (printed, N_("Planned"), "待派车"));
     case CELL_TEXT:
     default:
       return g_strdup (wg_stmt_column_text (stmt, column));
