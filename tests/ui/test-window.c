@@ -14,6 +14,7 @@
 #include <poppler.h>
 
 #include "wg-application.h"
+#include "wg-board-window.h"
 #include "wg-count-card.h"
 #include "wg-demo.h"
 #include "wg-dossier-buttons.h"
@@ -1733,6 +1734,88 @@ test_transfers (void)
 }
 
 static void
+on_board_loaded_cb (WgBoardWindow *board,
+                    gboolean      *loaded)
+{
+  *loaded = TRUE;
+}
+
+static void
+wait_for_board (WgBoardWindow *board)
+{
+  gboolean loaded = FALSE;
+  gulong id = g_signal_connect (board, "loaded", G_CALLBACK (on_board_loaded_cb), &loaded);
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!loaded && !wg_board_window_is_loaded (board) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (board, id);
+  g_assert_true (wg_board_window_is_loaded (board));
+}
+
+/* The quarantine board of the county: each list as the store lists it for
+ * the day, on any day asked; a quarantine extended from its row with the
+ * reason shows in the day's changes. */
+static void
+test_board_window (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = wg_today ();
+  g_autoptr(GPtrArray) starting = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  WgBoardWindow *board;
+  GtkWidget *dialog;
+
+  /* The county's board: opened from the county's page. */
+  wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
+  wg_test_spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.board", NULL);
+  wg_test_spin (50);
+  board = WG_BOARD_WINDOW (wg_test_find_toplevel (WG_TYPE_BOARD_WINDOW));
+  g_assert_nonnull (board);
+  wait_for_board (board);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      const char *day = pass == 0 ? today : "2026-12-03";
+
+      if (pass == 1)
+        {
+          wg_board_window_set_day (board, day);
+          wait_for_board (board);
+        }
+      for (WgStatus s = WG_STATUS_BOARD_FIRST; s < WG_STATUS_N; s++)
+        {
+          g_autoptr(GPtrArray) people = wg_store_list_status_people (store, "141021", s, day, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (wg_board_window_get_count (board, s), ==, people->len);
+        }
+    }
+
+  /* Back to today: the first starting today has their quarantine extended. */
+  wg_board_window_set_day (board, today);
+  wait_for_board (board);
+  starting = wg_store_list_status_people (store, "141021", WG_STATUS_STARTING_TODAY, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (starting->len, >, 0);
+  changed = wg_store_list_status_people (store, "141021", WG_STATUS_PERIOD_CHANGED, today, &error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.change-end", "x",
+                                             ((WgStatusPerson *) starting->pdata[0])->person_id));
+  wg_test_spin (100);
+  dialog = wg_board_window_get_dialog (board);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "end"), "2027-01-20");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "reason"), "密接复检结果未出");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wait_for_board (board);
+  g_assert_cmpuint (wg_board_window_get_count (board, WG_STATUS_PERIOD_CHANGED), ==, changed->len + 1);
+  gtk_window_destroy (GTK_WINDOW (board));
+  wg_test_close_windows (app);
+}
+
+static void
 test_empty_database (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "new", "empty.db", NULL);
@@ -1811,6 +1894,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/returnee-queue", test_returnee_queue);
   wg_test_add_ui_func ("/wg/ui/window/site-room", test_site_room);
   wg_test_add_ui_func ("/wg/ui/window/transfers", test_transfers);
+  wg_test_add_ui_func ("/wg/ui/window/board", test_board_window);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
