@@ -925,7 +925,7 @@ static const Verb verbs[] = {
     N_("List the returnee queue, review a returnee, or decide their measure from a preset"), wg_cli_returnees },
   { "tests", "due [--grid CODE] [--date YYYY-MM-DD] [--json] | record FILE --sampled \"YYYY-MM-DD HH:MM\" --institution NAME [--pooled]",
     N_("List the nucleic-acid tests due and overdue, or record a sampling round's results"), wg_cli_tests },
-  { "board", "--grid CODE [--date YYYY-MM-DD] [--json]",
+  { "board", "--grid CODE [--date YYYY-MM-DD] [--json] [--list KEY -o OUT.pdf|.csv|.xlsx]",
     N_("The quarantine board of a grid for a day: starting, ending, tests due and overdue, temperatures missing, sensors offline"),
     wg_cli_board },
   { "quarantine", "extend|release ID_NUMBER --to YYYY-MM-DD --reason TEXT [--on YYYY-MM-DD]",

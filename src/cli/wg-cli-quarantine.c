@@ -22,6 +22,10 @@
 #include "wg-table-reader.h"
 #include "wg-store-returnees.h"
 #include "wg-store-status.h"
+#include "wg-document.h"
+#include "wg-export.h"
+#include "wg-list-document.h"
+#include "wg-table-writer.h"
 
 #include "wg-cli.h"
 
@@ -400,6 +404,44 @@ wg_cli_tests (WgCli   *cli,
  * `board --grid CODE [--date D] [--json]`: the quarantine board's lists for
  * a grid and a day, each with its people and why they are on it.
  */
+/* One list of the board, on paper (PDF, in Chinese) or for Excel and WPS. */
+static int
+write_board_list (WgStore           *store,
+                  const char        *grid,
+                  const char        *date,
+                  const char        *list,
+                  const char *const *keys,
+                  const char        *output)
+{
+  g_autoptr(GError) error = NULL;
+  WgStatus status = WG_STATUS_N;
+  WgTableFormat format;
+  guint rows = 0;
+
+  for (WgStatus s = WG_STATUS_BOARD_FIRST; s < WG_STATUS_N; s++)
+    if (g_str_equal (list, keys[s - WG_STATUS_BOARD_FIRST]))
+      status = s;
+  if (status == WG_STATUS_N)
+    return wg_cli_usage_error (_("--list is one of starting_today, ending_today, ending_tomorrow, tests_due,"
+                                 " tests_overdue, temperature_missing, sensor_offline, period_changed."));
+  if (g_str_has_suffix (output, ".pdf"))
+    {
+      g_autoptr(WgListDocument) document = wg_list_document_new_for_status (store, grid, status, date, &error);
+
+      if (document == NULL ||
+          !wg_document_write_pdf (WG_DOCUMENT (document), output, wg_store_get_operator (store), NULL, NULL, NULL,
+                                  &error))
+        return wg_cli_fail (error);
+      rows = wg_list_document_get_n_rows (document);
+    }
+  else if (!wg_table_format_from_path (output, &format))
+    return wg_cli_usage_error (_("-o names a .pdf, .csv or .xlsx file."));
+  else if (!wg_export_write_status (store, grid, status, date, output, format, &rows, &error))
+    return wg_cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u person to %s.\n", "Wrote %u people to %s.\n", rows), rows, output);
+  return EXIT_SUCCESS;
+}
+
 int
 wg_cli_board (WgCli   *cli,
               int      argc,
@@ -408,10 +450,15 @@ wg_cli_board (WgCli   *cli,
   gboolean json = FALSE;
   g_autofree char *grid = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("The grid whose board to show"), "CODE" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day (default today)"), "YYYY-MM-DD" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "list", 0, 0, G_OPTION_ARG_STRING, &list, N_("With -o: the list to write, as the JSON names it"), "KEY" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the list to a PDF to print, or a CSV or XLSX for Excel and WPS"), "OUT.pdf|.csv|.xlsx" },
     G_OPTION_ENTRY_NULL
   };
   static const char *const keys[] = {
@@ -431,8 +478,12 @@ wg_cli_board (WgCli   *cli,
     return wg_cli_usage_error (_("“board” needs --grid CODE."));
   if (date != NULL && !wg_day_is_valid (date))
     return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
+  if ((list != NULL) != (output != NULL))
+    return wg_cli_usage_error (_("--list and -o go together: the list to write and where."));
   if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
     return wg_cli_fail (error);
+  if (output != NULL)
+    return write_board_list (store, grid, date, list, keys, output);
 
   json_builder_begin_object (builder);
   for (WgStatus s = WG_STATUS_BOARD_FIRST; s < WG_STATUS_N; s++)

@@ -687,6 +687,46 @@ test_transfers (void)
         g_assert_nonnull (strstr (text, fields[i]));
       }
   }
+
+  /* A list of the board on paper and for Excel: the people of its JSON. */
+  {
+    g_autofree char *board_pdf = path_in_tmp ("overdue.pdf");
+    g_autofree char *board_csv = path_in_tmp ("overdue.csv");
+    g_autofree char *csv = NULL;
+    g_autofree char *pdf_text = NULL;
+    const char *board_text[] = { "pdftotext", "-layout", board_pdf, "-", NULL };
+    g_auto(Run) json = { 0 };
+    g_auto(Run) paper = { 0 };
+    g_auto(Run) table = { 0 };
+    g_auto(Run) wrong = { 0 };
+    JsonArray *overdue;
+
+    run_cli (&json, "--db", path, "board", "--grid", "141021", "--date", DAY, "--json", NULL);
+    g_assert_cmpint (json.status, ==, 0);
+    json_parser_load_from_data (parser, json.out, -1, &error);
+    g_assert_no_error (error);
+    overdue = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tests_overdue");
+    g_assert_cmpuint (json_array_get_length (overdue), >, 0);
+    run_cli (&paper, "--db", path, "board", "--grid", "141021", "--date", DAY, "--list", "tests_overdue", "-o",
+             board_pdf, NULL);
+    g_assert_cmpint (paper.status, ==, 0);
+    g_spawn_sync (NULL, (char **) board_text, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &pdf_text, NULL, NULL, &error);
+    g_assert_no_error (error);
+    run_cli (&table, "--db", path, "board", "--grid", "141021", "--date", DAY, "--list", "tests_overdue", "-o",
+             board_csv, NULL);
+    g_assert_cmpint (table.status, ==, 0);
+    g_assert_true (g_file_get_contents (board_csv, &csv, NULL, NULL));
+    for (guint i = 0; i < json_array_get_length (overdue); i++)
+      {
+        const char *who = json_object_get_string_member (json_array_get_object_element (overdue, i), "name");
+
+        g_assert_nonnull (strstr (pdf_text, who));
+        g_assert_nonnull (strstr (csv, who));
+      }
+    run_cli (&wrong, "--db", path, "board", "--grid", "141021", "--list", "nobody", "-o", board_csv, NULL);
+    g_assert_cmpint (wrong.status, ==, 2);
+  }
 }
 
 int
