@@ -40,6 +40,7 @@
 #include "wg-sensor-feed.h"
 #include "wg-returnees-window.h"
 #include "wg-board-window.h"
+#include "wg-sampling-window.h"
 #include "wg-sites-window.h"
 #include "wg-transfers-window.h"
 #include "wg-sensors-window.h"
@@ -440,6 +441,22 @@ sites_action (GtkWidget  *widget,
 }
 
 static void
+sampling_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  WgSamplingWindow *window;
+
+  if (self->store == NULL)
+    return;
+  window = wg_sampling_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 board_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -532,6 +549,7 @@ wg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.returnees", NULL, returnees_action);
   gtk_widget_class_install_action (widget_class, "win.sites", NULL, sites_action);
   gtk_widget_class_install_action (widget_class, "win.board", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.sampling", NULL, sampling_action);
   gtk_widget_class_install_action (widget_class, "win.transfers", NULL, transfers_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);

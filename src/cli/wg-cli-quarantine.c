@@ -19,6 +19,7 @@
 #include "wg-idnum.h"
 #include "wg-store-persons.h"
 #include "wg-store-records.h"
+#include "wg-sampling.h"
 #include "wg-table-reader.h"
 #include "wg-store-returnees.h"
 #include "wg-store-status.h"
@@ -213,26 +214,6 @@ wg_cli_returnees (WgCli   *cli,
   return EXIT_SUCCESS;
 }
 
-static gboolean
-parse_result (const char  *text,
-              WgNatResult *result)
-{
-  static const struct { const char *text; WgNatResult result; } words[] = {
-    { "阴性", WG_NAT_RESULT_NEGATIVE }, { "negative", WG_NAT_RESULT_NEGATIVE }, { "1", WG_NAT_RESULT_NEGATIVE },
-    { "阳性", WG_NAT_RESULT_POSITIVE }, { "positive", WG_NAT_RESULT_POSITIVE }, { "2", WG_NAT_RESULT_POSITIVE },
-    { "待定", WG_NAT_RESULT_PENDING }, { "pending", WG_NAT_RESULT_PENDING }, { "0", WG_NAT_RESULT_PENDING },
-  };
-  g_autofree char *clean = g_strstrip (g_ascii_strdown (text != NULL ? text : "", -1));
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_equal (clean, words[i].text))
-      {
-        *result = words[i].result;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* `tests record FILE --sampled T --institution NAME [--pooled]`: a sampling
  * round's results (ID number, result) from a CSV or XLSX, all or none. */
 static int
@@ -246,56 +227,15 @@ record_round (WgCli       *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(WgTableReader) reader = NULL;
   g_autoptr(WgStore) store = NULL;
-  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) samples = NULL;
   g_autoptr(GArray) positives = NULL;
   g_autofree char *when = NULL;
-  const WgTableRow *row;
-  gboolean first = TRUE;
 
   if (sampled == NULL || institution == NULL)
     return wg_cli_usage_error (_("“tests record” needs --sampled \"YYYY-MM-DD HH:MM\" and --institution NAME."));
   when = strlen (sampled) == 16 ? g_strconcat (sampled, ":00", NULL) : g_strdup (sampled);
-  if (!(reader = wg_table_reader_open (path, encoding, NULL, &error)))
-    return wg_cli_fail (error);
-  while ((row = wg_table_reader_next (reader, &error)) != NULL)
-    {
-      g_autofree char *id = g_strstrip (g_ascii_strup (row->n_cells > 0 ? row->cells[0] : "", -1));
-      WgSample *sample;
-      WgNatResult result;
-
-      if (*id == '\0')
-        continue;
-      if (!wg_id_number_validate (id, NULL, NULL))
-        {
-          /* A header line, above the results. */
-          if (first)
-            {
-              first = FALSE;
-              continue;
-            }
-          g_printerr ("wangge-cli: ");
-          g_printerr (_("Line %u: “%s” is not an ID number: nothing was recorded."), row->number, id);
-          g_printerr ("\n");
-          return EXIT_FAILURE;
-        }
-      first = FALSE;
-      if (!parse_result (row->n_cells > 1 ? row->cells[1] : NULL, &result))
-        {
-          g_printerr ("wangge-cli: ");
-          g_printerr (_("Line %u: “%s” is not a result (阴性, 阳性 or 待定): nothing was recorded."), row->number,
-                      row->n_cells > 1 ? row->cells[1] : "");
-          g_printerr ("\n");
-          return EXIT_FAILURE;
-        }
-      sample = g_new0 (WgSample, 1);
-      sample->id_number = id;
-      sample->result = result;
-      sample->line = row->number;
-      g_ptr_array_add (texts, g_steal_pointer (&id));
-      g_ptr_array_add (samples, sample);
-    }
-  if (error != NULL)
+  if (!(reader = wg_table_reader_open (path, encoding, NULL, &error)) ||
+      !(samples = wg_sampling_read (reader, &error)))
     return wg_cli_fail (error);
   if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
       !wg_store_record_sampling (store, when, institution, pooled, samples, &positives, &error))

@@ -27,6 +27,7 @@
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
 #include "wg-returnees-window.h"
+#include "wg-sampling-window.h"
 #include "wg-sites-window.h"
 #include "wg-transfers-window.h"
 #include "wg-record-view.h"
@@ -1815,6 +1816,80 @@ test_board_window (void)
   wg_test_close_windows (app);
 }
 
+/* A sampling round entered at the desk: a list read from a spreadsheet
+ * saved by Excel (a byte-order mark, a Chinese header), one result changed
+ * to positive by hand, all recorded: the positive listed at once, each
+ * fulfilling a scheduled test; a list with an unknown ID number records
+ * nothing and stays for correction. */
+static void
+test_sampling_round (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = wg_today ();
+  g_autoptr(GPtrArray) due = wg_store_list_tests_due (store, NULL, today, &error);
+  g_autofree char *csv = g_build_filename (g_get_tmp_dir (), "round.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *loaded = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *bad = NULL;
+  const WgTestDue *a, *b;
+  WgSamplingWindow *round;
+  guint nat_before, due_before;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, >=, 2);
+  a = g_ptr_array_index (due, 0);
+  b = NULL;
+  for (guint i = 1; i < due->len && b == NULL; i++)
+    if (((WgTestDue *) g_ptr_array_index (due, i))->person_id != a->person_id)
+      b = g_ptr_array_index (due, i);
+  g_assert_nonnull (b);
+  text = g_strdup_printf ("\xEF\xBB\xBF身份证号,检测结果\r\n%s,阴性\r\n%s,阴性\r\n", a->id_number, b->id_number);
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  nat_before = wg_store_count_rows (store, "nat_test");
+  due_before = due->len;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sampling", NULL);
+  wg_test_spin (100);
+  round = WG_SAMPLING_WINDOW (wg_test_find_toplevel (WG_TYPE_SAMPLING_WINDOW));
+  g_assert_nonnull (round);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (round));
+  wg_sampling_window_load_file (round, csv);
+  loaded = wg_sampling_window_dup_results (round);
+  g_assert_nonnull (strstr (loaded, a->id_number));
+  g_assert_nonnull (strstr (loaded, b->id_number));
+
+  /* An ID number nobody has: refused whole, the list kept. */
+  bad = g_strdup_printf ("%s110101199001011237 阴性\n", loaded);
+  wg_sampling_window_set_round (round, "2026-11-30 09:00", "曲沃县人民医院", bad);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (round), "sampling.record", NULL));
+  g_assert_cmpuint (wg_store_count_rows (store, "nat_test"), ==, nat_before);
+  g_assert_cmpuint (wg_sampling_window_get_n_positives (round), ==, 0);
+
+  /* b's result corrected by hand to positive; recorded. */
+  {
+    g_autofree char *b_negative = g_strdup_printf ("%s\t阴性", b->id_number);
+    g_autofree char *b_positive = g_strdup_printf ("%s\t阳性", b->id_number);
+    g_auto(GStrv) parts = g_strsplit (loaded, b_negative, 2);
+
+    edited = g_strjoinv (b_positive, parts);
+  }
+  wg_sampling_window_set_round (round, "2026-11-30 09:00", "曲沃县人民医院", edited);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (round), "sampling.record", NULL));
+  g_assert_cmpuint (wg_store_count_rows (store, "nat_test"), ==, nat_before + 2);
+  g_assert_cmpuint (wg_sampling_window_get_n_positives (round), ==, 1);
+  {
+    g_autoptr(GPtrArray) after = wg_store_list_tests_due (store, NULL, today, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, <, due_before);
+  }
+  gtk_window_destroy (GTK_WINDOW (round));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -1895,6 +1970,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/site-room", test_site_room);
   wg_test_add_ui_func ("/wg/ui/window/transfers", test_transfers);
   wg_test_add_ui_func ("/wg/ui/window/board", test_board_window);
+  wg_test_add_ui_func ("/wg/ui/window/sampling-round", test_sampling_round);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
