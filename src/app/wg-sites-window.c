@@ -18,6 +18,7 @@
 #include "wg-form-dialog.h"
 #include "wg-sites-window.h"
 #include "wg-store-sites.h"
+#include "wg-store-transfers.h"
 
 #define OCCUPANCY_DAYS 14
 
@@ -36,6 +37,7 @@ struct _WgSitesWindow
   char *day;
   GtkWidget *dialog;
   gint64 dialog_person;     /* whom the assign dialog is for */
+  gint64 dialog_stay;       /* the stay the transfer-home dialog is for */
   char *summary;
   gboolean loading;
 };
@@ -221,6 +223,10 @@ fill_moves_home (WgSitesWindow *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (stay->household_code != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   action_button (_("Transfer Home…"), _("Plan the point-to-point transfer home"),
+                                                  "sites.transfer-home", stay->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  action_button (_("Check Out"), _("Check this person out now"), "sites.check-out",
                                                 stay->id));
@@ -355,6 +361,8 @@ wg_sites_window_reload (WgSitesWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "sites.assign", writable);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "sites.check-in", writable);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "sites.check-out", writable);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "sites.add-room", writable);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "sites.transfer-home", writable);
   }
   fill_occupancy (self, site);
   fill_roomless (self, site->id);
@@ -518,6 +526,142 @@ assign_action (GtkWidget  *widget,
   wg_form_dialog_present (self->dialog);
 }
 
+static char *
+check_filled (GtkWidget *dialog)
+{
+  static const char *const keys[] = { "number", "vehicle", "driver", "escort" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GObject *row = g_object_get_data (G_OBJECT (dialog), keys[i]);
+
+      if (row != NULL && *gtk_editable_get_text (GTK_EDITABLE (row)) == '\0')
+        return g_strdup ("");
+    }
+  return NULL;
+}
+
+static const WgSiteInfo *
+shown_site (WgSitesWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->site_choice);
+
+  return self->sites != NULL && i < self->sites->len ? g_ptr_array_index (self->sites, i) : NULL;
+}
+
+static void
+on_transfer_home_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              WgSitesWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  const WgStayInfo *stay = NULL;
+  const WgSiteInfo *site = shown_site (self);
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "add") || site == NULL)
+    return;
+  if (!(moves = wg_store_list_moves_home (self->store, site->id, self->day, &error)))
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < moves->len && stay == NULL; i++)
+    if (((WgStayInfo *) g_ptr_array_index (moves, i))->id == self->dialog_stay)
+      stay = g_ptr_array_index (moves, i);
+  if (stay == NULL)
+    {
+      toast (self, _("This person is not due to move home any more."));
+      return;
+    }
+  {
+    const char *one[] = { stay->id_number, NULL };
+    WgTransferPlan plan = { self->day, WG_TRANSFER_FROM_ADDRESS, site->address, NULL, stay->household_code,
+                            wg_form_dialog_get_text (GTK_WIDGET (dialog), "vehicle"),
+                            wg_form_dialog_get_text (GTK_WIDGET (dialog), "driver"),
+                            wg_form_dialog_get_text (GTK_WIDGET (dialog), "escort"), one };
+    g_autofree char *done = NULL;
+
+    if (!wg_store_add_transfer (self->store, &plan, NULL, &error))
+      {
+        toast (self, error->message);
+        return;
+      }
+    done = g_strdup_printf (_("The transfer home of %s is planned: see Point-to-Point Transfers."), stay->name);
+    toast (self, done);
+  }
+}
+
+/* The move home proposed at the end of the central period, planned as a
+ * point-to-point transfer from the site to the home. */
+static void
+transfer_home_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WgSitesWindow *self = WG_SITES_WINDOW (widget);
+  g_autofree char *body = NULL;
+
+  if (self->dialog != NULL || shown_site (self) == NULL)
+    return;
+  self->dialog_stay = g_variant_get_int64 (parameter);
+  body = g_strdup_printf (_("From %s to the person's home, on %s."), shown_site (self)->name, self->day);
+  self->dialog = wg_form_dialog_new (GTK_WIDGET (self), _("Transfer Home"), body, check_filled);
+  wg_form_dialog_add_field (self->dialog, "vehicle", _("Vehicle Plate"), NULL);
+  wg_form_dialog_add_field (self->dialog, "driver", _("Driver"), NULL);
+  wg_form_dialog_add_field (self->dialog, "escort", _("Escort"), NULL);
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self->dialog), "add", _("_Plan"));
+  g_signal_connect (self->dialog, "response", G_CALLBACK (on_transfer_home_response_cb), self);
+  wg_form_dialog_present (self->dialog);
+}
+
+static void
+on_add_room_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         WgSitesWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  const WgSiteInfo *site = shown_site (self);
+  guint64 floor = 0, capacity = 0;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "add") || site == NULL)
+    return;
+  number = g_strstrip (g_strdup (wg_form_dialog_get_text (GTK_WIDGET (dialog), "number")));
+  if (!g_ascii_string_to_unsigned (wg_form_dialog_get_text (GTK_WIDGET (dialog), "floor"), 10, 0, 199, &floor, NULL) ||
+      !g_ascii_string_to_unsigned (wg_form_dialog_get_text (GTK_WIDGET (dialog), "capacity"), 10, 1, 20, &capacity,
+                                   NULL))
+    {
+      toast (self, _("A room is on a floor from 0 to 199 and holds 1 to 20 people."));
+      return;
+    }
+  if (!wg_store_add_room (self->store, site->id, number, (int) floor, (guint) capacity, NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  wg_sites_window_reload (self);
+}
+
+static void
+add_room_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WgSitesWindow *self = WG_SITES_WINDOW (widget);
+
+  if (self->dialog != NULL || shown_site (self) == NULL)
+    return;
+  self->dialog = wg_form_dialog_new (GTK_WIDGET (self), _("Add a Room"), shown_site (self)->name, check_filled);
+  wg_form_dialog_add_field (self->dialog, "number", _("Room Number"), NULL);
+  wg_form_dialog_add_field (self->dialog, "floor", _("Floor"), "1");
+  wg_form_dialog_add_field (self->dialog, "capacity", _("Holds (People)"), "1");
+  g_signal_connect (self->dialog, "response", G_CALLBACK (on_add_room_response_cb), self);
+  wg_form_dialog_present (self->dialog);
+}
+
 static void
 on_site_changed_cb (WgSitesWindow *self)
 {
@@ -618,6 +762,8 @@ wg_sites_window_class_init (WgSitesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "sites.assign", "x", assign_action);
   gtk_widget_class_install_action (widget_class, "sites.check-in", "x", check_in_action);
   gtk_widget_class_install_action (widget_class, "sites.check-out", "x", check_out_action);
+  gtk_widget_class_install_action (widget_class, "sites.transfer-home", "x", transfer_home_action);
+  gtk_widget_class_install_action (widget_class, "sites.add-room", NULL, add_room_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -637,6 +783,14 @@ wg_sites_window_init (WgSitesWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->site_choice), _("The site shown"));
   g_signal_connect_swapped (self->site_choice, "notify::selected", G_CALLBACK (on_site_changed_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->site_choice));
+  {
+    GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+    gtk_widget_set_tooltip_text (add, _("Add a Room"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Room"), -1);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "sites.add-room");
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header), add);
+  }
   self->day_entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->day_entry), self->day);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->day_entry), 11);

@@ -1635,6 +1635,51 @@ test_site_room (void)
 
     g_assert_nonnull (strstr (wg_sites_window_get_summary (sites_window), expected));
   }
+
+  /* A room added to the site from its dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sites_window), "sites.add-room", NULL));
+  wg_test_spin (100);
+  dialog = wg_sites_window_get_dialog (sites_window);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "number"), "305");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "floor"), "3");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "capacity"), "2");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (50);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u rooms, %u beds", site->n_rooms + 1, site->beds + 2);
+
+    g_assert_nonnull (strstr (wg_sites_window_get_summary (sites_window), expected));
+  }
+
+  /* On the stay's last day the person, still checked in, is due to move
+   * home: the transfer home is planned from the site to the household. */
+  wg_sites_window_set_day (sites_window, last);
+  {
+    g_autoptr(GPtrArray) moves = wg_store_list_moves_home (store, site->id, last, &error);
+    g_autoptr(GPtrArray) home = NULL;
+    gint64 stay_id = ((WgStayInfo *) g_ptr_array_index (stays, 0))->id;
+    gboolean due = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < moves->len; i++)
+      due |= ((WgStayInfo *) moves->pdata[i])->id == stay_id;
+    g_assert_true (due);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sites_window), "sites.transfer-home", "x", stay_id));
+    wg_test_spin (100);
+    dialog = wg_sites_window_get_dialog (sites_window);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "vehicle"), "晋L·D7700");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "driver"), "赵志刚");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "escort"), "护士 韩静");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    wg_test_spin (50);
+    home = wg_store_list_transfers (store, last, who->person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (home->len, ==, 1);
+    g_assert_cmpint (((WgTransferInfo *) home->pdata[0])->to_household_id, >, 0);
+    g_assert_cmpstr (((WgTransferInfo *) home->pdata[0])->from_place, ==, site->address);
+  }
   gtk_window_destroy (GTK_WINDOW (sites_window));
   wg_test_close_windows (app);
 }
@@ -1727,8 +1772,12 @@ test_transfers (void)
     g_autoptr(WgRecordTable) table = wg_store_read_records (store, WG_RECORD_KIND_TRANSFER,
                                                             ((WgStatusPerson *) away->pdata[0])->person_id, &error);
 
+    g_autoptr(GPtrArray) theirs = wg_store_list_transfers (store, NULL, ((WgStatusPerson *) away->pdata[0])->person_id,
+                                                           &error);
+
     g_assert_no_error (error);
-    g_assert_cmpuint (table->rows->len, ==, 1);
+    g_assert_cmpuint (table->rows->len, ==, theirs->len);
+    g_assert_cmpuint (theirs->len, >=, 1);
   }
   gtk_window_destroy (GTK_WINDOW (transfers));
   wg_test_close_windows (app);

@@ -48,6 +48,7 @@ wg_stay_info_free (WgStayInfo *info)
   g_free (info->home_from);
   g_free (info->home_to);
   g_free (info->address);
+  g_free (info->household_code);
   g_free (info);
 }
 
@@ -265,7 +266,7 @@ wg_store_add_room (WgStore     *store,
 /* A stay with its person, room and the home quarantine after it. */
 #define STAY_SELECT \
   "SELECT st.id, st.room_id, s.name, r.number, p.id, p.name, p.id_number, st.from_day, st.to_day," \
-  "  st.checked_in_at, st.checked_out_at, hq.start_day, hq.end_day, h.address" \
+  "  st.checked_in_at, st.checked_out_at, hq.start_day, hq.end_day, h.address, h.code" \
   " FROM room_stay st JOIN site_room r ON r.id = st.room_id JOIN quarantine_site s ON s.id = r.site_id" \
   " JOIN person p ON p.id = st.person_id LEFT JOIN household h ON h.id = p.household_id" \
   " LEFT JOIN quarantine hq ON hq.id = (SELECT x.id FROM quarantine x WHERE x.person_id = p.id AND x.kind = 1" \
@@ -291,6 +292,7 @@ read_stay (WgStmt *stmt)
   info->home_from = TEXT (11);
   info->home_to = TEXT (12);
   info->address = TEXT (13);
+  info->household_code = TEXT (14);
 #undef TEXT
   return info;
 }

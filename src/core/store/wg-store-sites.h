@@ -41,6 +41,7 @@ typedef struct
   char *home_from;             /* (nullable) the home quarantine after, if any */
   char *home_to;
   char *address;               /* the home's */
+  char *household_code;        /* (nullable) the home's */
 } WgStayInfo;
 
 typedef struct
