@@ -21,6 +21,8 @@
  *
  * A sensor is armed exactly while its household has a home quarantine on the
  * day of the message: from the first day to the last, with nothing to switch.
+ * A sensor on a room of a central site is armed while someone is checked in
+ * to the room, from the check-in to the check-out.
  */
 
 #define G_LOG_DOMAIN "wg-alerts"
