@@ -20,6 +20,7 @@
 #include "wg-board-window.h"
 #include "wg-export-file.h"
 #include "wg-export.h"
+#include "wg-desk.h"
 #include "wg-form-dialog.h"
 #include "wg-list-document.h"
 #include "wg-print-operation.h"
@@ -61,12 +62,9 @@ static guint signals[N_SIGNALS];
 
 static void
 toast (WgBoardWindow *self,
-       const char    *message)
+       const char *message)
 {
-  AdwToast *t = adw_toast_new (message);
-
-  adw_toast_set_timeout (t, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  wg_desk_toast (self->toast_overlay, message);
 }
 
 typedef struct
@@ -303,24 +301,12 @@ print_action (GtkWidget  *widget,
     toast (self, error->message);
 }
 
-static gboolean
-day_ok (const char *text)
-{
-  GDate date;
-
-  if (text == NULL || strlen (text) != 10)
-    return FALSE;
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, text);
-  return g_date_valid (&date);
-}
-
 static char *
 check_change (GtkWidget *dialog)
 {
   const char *reason = wg_form_dialog_get_text (dialog, "reason");
 
-  if (!day_ok (wg_form_dialog_get_text (dialog, "end")))
+  if (!wg_desk_day_is_valid (wg_form_dialog_get_text (dialog, "end")))
     return g_strdup (_("Write the new last day as YYYY-MM-DD."));
   if (reason == NULL || *reason == '\0')
     return g_strdup ("");
@@ -372,20 +358,6 @@ change_end_action (GtkWidget  *widget,
   wg_form_dialog_present (self->dialog);
 }
 
-static void
-on_day_activate_cb (GtkEntry      *entry,
-                    WgBoardWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (!day_ok (text))
-    {
-      toast (self, _("Write the day as YYYY-MM-DD."));
-      return;
-    }
-  wg_board_window_set_day (self, text);
-}
-
 /**
  * wg_board_window_set_day:
  * @self: a #WgBoardWindow
@@ -396,12 +368,9 @@ wg_board_window_set_day (WgBoardWindow *self,
                          const char    *day)
 {
   g_return_if_fail (WG_IS_BOARD_WINDOW (self));
-  g_return_if_fail (day_ok (day));
+  g_return_if_fail (wg_desk_day_is_valid (day));
 
-  g_free (self->day);
-  self->day = g_strdup (day);
-  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->day_entry)), day))
-    gtk_editable_set_text (GTK_EDITABLE (self->day_entry), day);
+  wg_desk_show_day (self->day_entry, &self->day, day);
   if (self->store != NULL)
     wg_board_window_reload (self);
 }
@@ -477,21 +446,17 @@ wg_board_window_init (WgBoardWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  self->day = g_date_time_format (now, "%Y-%m-%d");
+  self->day = wg_desk_today ();
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   gtk_window_set_default_size (GTK_WINDOW (self), 820, 760);
   gtk_window_set_title (GTK_WINDOW (self), _("Quarantine Board"));
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Quarantine Board"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   self->spinner = gtk_spinner_new ();
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->spinner);
-  self->day_entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->day_entry), self->day);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->day_entry), 11);
-  gtk_widget_set_tooltip_text (self->day_entry, _("The day shown (YYYY-MM-DD, Enter to show it)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->day_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Day"), -1);
-  g_signal_connect (self->day_entry, "activate", G_CALLBACK (on_day_activate_cb), self);
+  self->day_entry = wg_desk_day_entry_new (self->day, self->toast_overlay, (WgDeskDayFunc) wg_board_window_set_day,
+                                           self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->day_entry);
   gtk_box_append (GTK_BOX (box), header);
 
@@ -527,7 +492,6 @@ wg_board_window_init (WgBoardWindow *self)
       adw_preferences_group_add (self->groups[i], self->lists[i]);
       adw_preferences_page_add (self->page, self->groups[i]);
     }
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->toast_overlay), TRUE);
   adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->page));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toast_overlay));

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-desk.h"
 #include "wg-sampling-window.h"
 #include "wg-sampling.h"
 #include "wg-store-records.h"
@@ -41,12 +42,9 @@ G_DEFINE_FINAL_TYPE (WgSamplingWindow, wg_sampling_window, ADW_TYPE_WINDOW)
 
 static void
 toast (WgSamplingWindow *self,
-       const char       *message)
+       const char *message)
 {
-  AdwToast *t = adw_toast_new (message);
-
-  adw_toast_set_timeout (t, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  wg_desk_toast (self->toast_overlay, message);
 }
 
 static char *

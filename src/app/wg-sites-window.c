@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-desk.h"
 #include "wg-form-dialog.h"
 #include "wg-sites-window.h"
 #include "wg-store-sites.h"
@@ -46,12 +47,9 @@ G_DEFINE_FINAL_TYPE (WgSitesWindow, wg_sites_window, ADW_TYPE_WINDOW)
 
 static void
 toast (WgSitesWindow *self,
-       const char    *message)
+       const char *message)
 {
-  AdwToast *t = adw_toast_new (message);
-
-  adw_toast_set_timeout (t, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  wg_desk_toast (self->toast_overlay, message);
 }
 
 static gint64
@@ -77,22 +75,6 @@ add_group (WgSitesWindow *self,
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
   g_ptr_array_add (self->groups, group);
   return ADW_PREFERENCES_GROUP (group);
-}
-
-/* A button on a row that runs @action on the object @id names. */
-static GtkWidget *
-action_button (const char *label,
-               const char *tooltip,
-               const char *action,
-               gint64      id)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  return button;
 }
 
 static const char *
@@ -180,7 +162,7 @@ fill_roomless (WgSitesWindow *self,
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = g_strdup_printf (_("central quarantine %s to %s"), r->start_day, r->end_day);
       g_autofree char *title = g_strdup_printf ("%s · %s", r->name, r->id_number);
-      GtkWidget *button = action_button (_("Assign Room…"), _("Put this person in a room"), "sites.assign",
+      GtkWidget *button = wg_desk_id_button_new (_("Assign Room…"), _("Put this person in a room"), "sites.assign",
                                          r->person_id);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -225,10 +207,10 @@ fill_moves_home (WgSitesWindow *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (stay->household_code != NULL)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   action_button (_("Transfer Home…"), _("Plan the point-to-point transfer home"),
+                                   wg_desk_id_button_new (_("Transfer Home…"), _("Plan the point-to-point transfer home"),
                                                   "sites.transfer-home", stay->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 action_button (_("Check Out"), _("Check this person out now"), "sites.check-out",
+                                 wg_desk_id_button_new (_("Check Out"), _("Check this person out now"), "sites.check-out",
                                                 stay->id));
       adw_preferences_group_add (group, row);
     }
@@ -274,11 +256,11 @@ fill_rooms (WgSitesWindow *self,
           adw_action_row_set_subtitle (ADW_ACTION_ROW (child), when);
           if (stay->checked_in_at == NULL)
             adw_action_row_add_suffix (ADW_ACTION_ROW (child),
-                                       action_button (_("Check In"), _("Check this person in now"), "sites.check-in",
+                                       wg_desk_id_button_new (_("Check In"), _("Check this person in now"), "sites.check-in",
                                                       stay->id));
           else if (stay->checked_out_at == NULL)
             adw_action_row_add_suffix (ADW_ACTION_ROW (child),
-                                       action_button (_("Check Out"), _("Check this person out now"),
+                                       wg_desk_id_button_new (_("Check Out"), _("Check this person out now"),
                                                       "sites.check-out", stay->id));
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
         }
@@ -370,21 +352,13 @@ wg_sites_window_reload (WgSitesWindow *self)
   fill_rooms (self, site->id);
 }
 
-static char *
-now_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-}
-
 static void
 check_in_out (WgSitesWindow *self,
               GVariant      *parameter,
               gboolean       in)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *now = now_text ();
+  g_autofree char *now = wg_desk_now ();
   gint64 stay_id = g_variant_get_int64 (parameter);
 
   if (!(in ? wg_store_check_in : wg_store_check_out) (self->store, stay_id, now, &error))
@@ -412,22 +386,11 @@ check_out_action (GtkWidget  *widget,
   check_in_out (WG_SITES_WINDOW (widget), parameter, FALSE);
 }
 
-static gboolean
-day_ok (const char *text)
-{
-  GDate date;
-
-  if (text == NULL || strlen (text) != 10)
-    return FALSE;
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, text);
-  return g_date_valid (&date);
-}
-
 static char *
 check_assign (GtkWidget *dialog)
 {
-  if (!day_ok (wg_form_dialog_get_text (dialog, "from")) || !day_ok (wg_form_dialog_get_text (dialog, "to")))
+  if (!wg_desk_day_is_valid (wg_form_dialog_get_text (dialog, "from")) ||
+      !wg_desk_day_is_valid (wg_form_dialog_get_text (dialog, "to")))
     return g_strdup (_("Write the first and last days as YYYY-MM-DD."));
   return NULL;
 }
@@ -669,20 +632,6 @@ on_site_changed_cb (WgSitesWindow *self)
     wg_sites_window_reload (self);
 }
 
-static void
-on_day_activate_cb (GtkEntry      *entry,
-                    WgSitesWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (!day_ok (text))
-    {
-      toast (self, _("Write the day as YYYY-MM-DD."));
-      return;
-    }
-  wg_sites_window_set_day (self, text);
-}
-
 /**
  * wg_sites_window_set_day:
  * @self: a #WgSitesWindow
@@ -693,12 +642,9 @@ wg_sites_window_set_day (WgSitesWindow *self,
                          const char    *day)
 {
   g_return_if_fail (WG_IS_SITES_WINDOW (self));
-  g_return_if_fail (day_ok (day));
+  g_return_if_fail (wg_desk_day_is_valid (day));
 
-  g_free (self->day);
-  self->day = g_strdup (day);
-  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->day_entry)), day))
-    gtk_editable_set_text (GTK_EDITABLE (self->day_entry), day);
+  wg_desk_show_day (self->day_entry, &self->day, day);
   if (self->store != NULL)
     wg_sites_window_reload (self);
 }
@@ -772,10 +718,10 @@ wg_sites_window_init (WgSitesWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   self->groups = g_ptr_array_new ();
-  self->day = g_date_time_format (now, "%Y-%m-%d");
+  self->day = wg_desk_today ();
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   gtk_window_set_title (GTK_WINDOW (self), _("Central Quarantine Sites"));
   gtk_window_set_default_size (GTK_WINDOW (self), 820, 720);
 
@@ -791,17 +737,12 @@ wg_sites_window_init (WgSitesWindow *self)
     gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "sites.add-room");
     adw_header_bar_pack_start (ADW_HEADER_BAR (header), add);
   }
-  self->day_entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->day_entry), self->day);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->day_entry), 11);
-  gtk_widget_set_tooltip_text (self->day_entry, _("The day shown (YYYY-MM-DD, Enter to show it)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->day_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Day"), -1);
-  g_signal_connect (self->day_entry, "activate", G_CALLBACK (on_day_activate_cb), self);
+  self->day_entry = wg_desk_day_entry_new (self->day, self->toast_overlay, (WgDeskDayFunc) wg_sites_window_set_day,
+                                           self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->day_entry);
   gtk_box_append (GTK_BOX (box), header);
 
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->toast_overlay), TRUE);
   adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->page));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toast_overlay));

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-desk.h"
 #include "wg-form-dialog.h"
 #include "wg-list-document.h"
 #include "wg-print-operation.h"
@@ -42,27 +43,9 @@ G_DEFINE_FINAL_TYPE (WgTransfersWindow, wg_transfers_window, ADW_TYPE_WINDOW)
 
 static void
 toast (WgTransfersWindow *self,
-       const char        *message)
+       const char *message)
 {
-  AdwToast *t = adw_toast_new (message);
-
-  adw_toast_set_timeout (t, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
-}
-
-static GtkWidget *
-action_button (const char *label,
-               const char *tooltip,
-               const char *action,
-               gint64      id)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  return button;
+  wg_desk_toast (self->toast_overlay, message);
 }
 
 /* The step a transfer takes next, as its button says it. */
@@ -134,7 +117,7 @@ wg_transfers_window_reload (WgTransfersWindow *self)
     {
       const WgTransferInfo *t = g_ptr_array_index (transfers, i);
       GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *print = action_button (_("Sheet…"), _("Print the transfer sheet"), "transfers.print", t->id);
+      GtkWidget *print = wg_desk_id_button_new (_("Sheet…"), _("Print the transfer sheet"), "transfers.print", t->id);
       const char *step = next_step_label (t->state);
       g_autofree char *title = g_strdup_printf ("%s · %s → %s", t->vehicle, t->from_place, t->to_place);
       g_autofree char *subtitle = steps_text (t);
@@ -144,7 +127,7 @@ wg_transfers_window_reload (WgTransfersWindow *self)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       if (step != NULL)
         {
-          GtkWidget *button = action_button (step, _("Record this step now"), "transfers.advance", t->id);
+          GtkWidget *button = wg_desk_id_button_new (step, _("Record this step now"), "transfers.advance", t->id);
 
           gtk_widget_add_css_class (button, "suggested-action");
           adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
@@ -174,14 +157,6 @@ wg_transfers_window_reload (WgTransfersWindow *self)
     }
 }
 
-static char *
-now_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-}
-
 static void
 advance (WgTransfersWindow *self,
          gint64             id,
@@ -189,7 +164,7 @@ advance (WgTransfersWindow *self,
          const char        *handed_to)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *now = now_text ();
+  g_autofree char *now = wg_desk_now ();
   g_autofree char *done = NULL;
 
   if (!wg_store_advance_transfer (self->store, id, state, now, handed_to, &error))
@@ -279,24 +254,12 @@ print_action (GtkWidget  *widget,
     toast (self, error->message);
 }
 
-static gboolean
-day_ok (const char *text)
-{
-  GDate date;
-
-  if (text == NULL || strlen (text) != 10)
-    return FALSE;
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, text);
-  return g_date_valid (&date);
-}
-
 static const char *const plan_fields[] = { "from", "to", "vehicle", "driver", "escort", "persons" };
 
 static char *
 check_plan (GtkWidget *dialog)
 {
-  if (!day_ok (wg_form_dialog_get_text (dialog, "day")))
+  if (!wg_desk_day_is_valid (wg_form_dialog_get_text (dialog, "day")))
     return g_strdup (_("Write the day as YYYY-MM-DD."));
   for (guint i = 0; i < G_N_ELEMENTS (plan_fields); i++)
     {
@@ -388,20 +351,6 @@ add_action (GtkWidget  *widget,
   wg_form_dialog_present (self->dialog);
 }
 
-static void
-on_day_activate_cb (GtkEntry          *entry,
-                    WgTransfersWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (!day_ok (text))
-    {
-      toast (self, _("Write the day as YYYY-MM-DD."));
-      return;
-    }
-  wg_transfers_window_set_day (self, text);
-}
-
 /**
  * wg_transfers_window_set_day:
  * @self: a #WgTransfersWindow
@@ -412,12 +361,9 @@ wg_transfers_window_set_day (WgTransfersWindow *self,
                              const char        *day)
 {
   g_return_if_fail (WG_IS_TRANSFERS_WINDOW (self));
-  g_return_if_fail (day_ok (day));
+  g_return_if_fail (wg_desk_day_is_valid (day));
 
-  g_free (self->day);
-  self->day = g_strdup (day);
-  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->day_entry)), day))
-    gtk_editable_set_text (GTK_EDITABLE (self->day_entry), day);
+  wg_desk_show_day (self->day_entry, &self->day, day);
   if (self->store != NULL)
     wg_transfers_window_reload (self);
 }
@@ -473,9 +419,9 @@ wg_transfers_window_init (WgTransfersWindow *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  self->day = g_date_time_format (now, "%Y-%m-%d");
+  self->day = wg_desk_today ();
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   gtk_window_set_title (GTK_WINDOW (self), _("Point-to-Point Transfers"));
   gtk_window_set_default_size (GTK_WINDOW (self), 820, 640);
 
@@ -483,12 +429,8 @@ wg_transfers_window_init (WgTransfersWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan a Transfer"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "transfers.add");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), add);
-  self->day_entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->day_entry), self->day);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->day_entry), 11);
-  gtk_widget_set_tooltip_text (self->day_entry, _("The day shown (YYYY-MM-DD, Enter to show it)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->day_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Day"), -1);
-  g_signal_connect (self->day_entry, "activate", G_CALLBACK (on_day_activate_cb), self);
+  self->day_entry = wg_desk_day_entry_new (self->day, self->toast_overlay, (WgDeskDayFunc) wg_transfers_window_set_day,
+                                           self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->day_entry);
   gtk_box_append (GTK_BOX (box), header);
 
@@ -500,7 +442,6 @@ wg_transfers_window_init (WgTransfersWindow *self)
   adw_preferences_group_add (self->group, self->rows_box);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
 
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->toast_overlay), TRUE);
   adw_toast_overlay_set_child (self->toast_overlay, page);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toast_overlay));
