@@ -49,6 +49,9 @@ describe (const WgSensorInfo *sensor)
 
   if (sensor->household_id != 0)
     g_string_append_printf (text, "%s · %s", sensor->address, sensor->household_code);
+  else if (sensor->room_id != 0)
+    /* Translators: a sensor on a room of a central site: "On 曲沃县第一集中隔离点 101" */
+    g_string_append_printf (text, _("On %s"), sensor->room);
   else
     g_string_append (text, _("Not bound to a household"));
   g_string_append (text, " · ");
@@ -91,7 +94,7 @@ wg_sensors_window_reload (WgSensorsWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sensor->device);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      if (sensor->household_id != 0)
+      if (sensor->household_id != 0 || sensor->room_id != 0)
         {
           button = gtk_button_new_with_mnemonic (_("_Unbind…"));
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sensor->device);
@@ -222,7 +225,8 @@ unbind_action (GtkWidget  *widget,
 
   if (self->dialog != NULL)
     return;
-  body = g_strdup_printf (_("“%s” will watch no household until it is bound again: its openings are no longer alerts."),
+  body = g_strdup_printf (_("“%s” will watch no home or room until it is bound again: its openings are no longer "
+                            "alerts."),
                           device);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unbind the Sensor?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "unbind",

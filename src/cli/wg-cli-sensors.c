@@ -649,6 +649,8 @@ wg_cli_sensors (WgCli   *cli,
           json_builder_add_string_value (builder, sensor->device);
           json_builder_set_member_name (builder, "household");
           json_builder_add_string_value (builder, sensor->household_code);
+          json_builder_set_member_name (builder, "room");
+          json_builder_add_string_value (builder, sensor->room);
           json_builder_set_member_name (builder, "online");
           json_builder_add_int_value (builder, sensor->online);
           json_builder_set_member_name (builder, "battery");
@@ -668,7 +670,8 @@ wg_cli_sensors (WgCli   *cli,
           if (sensor->battery >= 0)
             g_snprintf (battery, sizeof battery, "%d%%", sensor->battery);
           g_print ("%-20s %-12s %-8s %4s %-20s %s\n", sensor->device,
-                 sensor->household_code != NULL ? sensor->household_code : "—",
+                 sensor->household_code != NULL ? sensor->household_code
+                 : sensor->room != NULL ? sensor->room : "—",
                  sensor->online == 1 ? _("online") : sensor->online == 0 ? _("offline") : "—",
                  battery,
                  sensor->last_seen != NULL ? sensor->last_seen : "—",
