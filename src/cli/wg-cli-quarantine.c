@@ -332,7 +332,11 @@ wg_cli_tests (WgCli   *cli,
     print_json (builder);
   else
     {
-      g_print (_("%u due, %u of them overdue."), due->len, n_overdue);
+      gint64 done = wg_store_count_tests_done (store, grid, date, &error);
+
+      if (done < 0)
+        return wg_cli_fail (error);
+      g_print (_("%u due, %u of them overdue; %u done."), due->len, n_overdue, (guint) done);
       g_print ("\n");
     }
   return EXIT_SUCCESS;

@@ -530,6 +530,16 @@ test_board_sql (Fixture       *fixture,
       g_test_message ("%s: %" G_GINT64_FORMAT, wg_status_describe (checks[i].status), expected);
       g_assert_cmpint (board_count (fixture, checks[i].status), ==, expected);
     }
+  /* The tests done by the day, as the desk counts them beside due and overdue. */
+  {
+    gint64 done = wg_store_count_tests_done (fixture->store, "141021", DAY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (done, >, 0);
+    g_assert_cmpint (done, ==, sql_int (fixture, "SELECT count (*) FROM test_schedule x JOIN person p"
+                                                 " ON p.id = x.person_id AND p.household_id IS NOT NULL"
+                                                 " WHERE x.test_id IS NOT NULL AND x.day <= '" DAY "'"));
+  }
   /* The demo leaves work on the board. */
   g_assert_cmpint (board_count (fixture, WG_STATUS_TESTS_OVERDUE), >, 0);
 }

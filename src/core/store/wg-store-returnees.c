@@ -850,3 +850,42 @@ failed:
   wg_store_rollback (store);
   return FALSE;
 }
+
+/**
+ * wg_store_count_tests_done:
+ * @store: a #WgStore
+ * @grid_code: (nullable): only the people under this grid
+ * @day: (nullable): up to this day (inclusive); %NULL for today
+ * @error: return location for a #GError
+ *
+ * Returns: how many scheduled tests due by @day were done (fulfilled by a
+ *   recorded test), or -1 with @error set
+ */
+gint64
+wg_store_count_tests_done (WgStore     *store,
+                           const char  *grid_code,
+                           const char  *day,
+                           GError     **error)
+{
+  static const char sql[] =
+    "SELECT count (*) FROM test_schedule s JOIN person p ON p.id = s.person_id"
+    " LEFT JOIN household h ON h.id = p.household_id LEFT JOIN grid g ON g.id = h.grid_id"
+    " WHERE s.test_id IS NOT NULL AND s.day <= ?2 AND (?1 IS NULL OR substr (g.code, 1, length (?1)) = ?1)";
+  g_autofree char *today = day != NULL ? g_strdup (day) : wg_today ();
+  gint64 n = -1;
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), -1);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return -1;
+  bind_nullable (stmt, grid_code);
+  wg_stmt_bind_text (stmt, 2, today);
+  if ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    n = wg_stmt_column_int64 (stmt, 0);
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW)
+    wg_store_set_error (store, rc, error);
+  return n;
+}

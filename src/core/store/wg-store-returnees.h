@@ -107,6 +107,10 @@ gboolean         wg_store_change_quarantine_end (WgStore        *store,
                                                int               direction,
                                                const char       *reason,
                                                GError          **error);
+gint64           wg_store_count_tests_done    (WgStore          *store,
+                                               const char       *grid_code,
+                                               const char       *day,
+                                               GError          **error);
 GPtrArray       *wg_store_list_tests_due      (WgStore          *store,
                                                const char       *grid_code,
                                                const char       *day,
