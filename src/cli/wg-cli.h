@@ -66,5 +66,7 @@ int       wg_cli_quarantine    (WgCli *cli, int argc, char **argv);
 int       wg_cli_sites         (WgCli *cli, int argc, char **argv);
 int       wg_cli_rooms         (WgCli *cli, int argc, char **argv);
 int       wg_cli_transfers     (WgCli *cli, int argc, char **argv);
+int       wg_cli_orders        (WgCli *cli, int argc, char **argv);
+int       wg_cli_patrols       (WgCli *cli, int argc, char **argv);
 
 G_END_DECLS

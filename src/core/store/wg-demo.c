@@ -20,6 +20,7 @@
 #include "wg-store-private.h"
 #include "wg-store-records.h"
 #include "wg-store-returnees.h"
+#include "wg-store-orders.h"
 #include "wg-store-sites.h"
 #include "wg-store-transfers.h"
 
@@ -1398,6 +1399,242 @@ build_transfers (Demo    *demo,
   return build_returnee_transfers (demo, today, error);
 }
 
+/* People away from home in their village's group (its owner the
+ * village's grid leader), where they are and why; every tenth has someone
+ * at home who needs care. */
+static gboolean
+build_away (Demo        *demo,
+            const char  *today,
+            GError     **error)
+{
+  static const char groups_sql[] =
+    "INSERT INTO away_group (grid_id, name, owner_id)"
+    " SELECT v.id, v.name || '在外人员群',"
+    "        (SELECT gs.staff_id FROM grid_staff gs WHERE gs.grid_id = v.id AND gs.role = 1 ORDER BY gs.staff_id"
+    "         LIMIT 1)"
+    " FROM grid v WHERE v.level = 3 ORDER BY v.id";
+  static const char away_sql[] =
+    "SELECT p.id, v.id FROM person p JOIN household h ON h.id = p.household_id JOIN grid m ON m.id = h.grid_id"
+    " JOIN grid g ON g.id = m.parent_id JOIN grid v ON v.id = g.parent_id WHERE p.residency = ? ORDER BY p.id";
+  static const char info_sql[] =
+    "INSERT INTO away_info (person_id, province, city, address, employer, since, reason, group_id, care_needed)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT id FROM away_group WHERE grid_id = ?), ?)";
+  static const struct { const char *province, *city; } where[] = {
+    { "山西省", "太原市" }, { "北京市", "北京市" }, { "陕西省", "西安市" }, { "河南省", "郑州市" },
+    { "广东省", "深圳市" }, { "上海市", "上海市" }, { "江苏省", "苏州市" }, { "浙江省", "杭州市" },
+  };
+  static const char *const employers[] = { "建筑工地", "物流公司", "电子厂", "餐饮店", "家政服务公司", "汽车配件厂" };
+  static const char *const care[] = { "独居老人需照看", "老人行动不便", "留守儿童需接送", "慢性病老人需按时取药" };
+  g_autoptr(GArray) persons = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) villages = g_array_new (FALSE, FALSE, sizeof (gint64));
+  WgStmt *stmt;
+  int rc;
+
+  if (!wg_store_begin (demo->store, error) || !wg_store_exec (demo->store, groups_sql, error) ||
+      !(stmt = wg_store_prepare (demo->store, away_sql, error)))
+    goto failed;
+  wg_stmt_bind_int (stmt, 1, WG_RESIDENCY_AWAY);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      gint64 person = wg_stmt_column_int64 (stmt, 0), village = wg_stmt_column_int64 (stmt, 1);
+
+      g_array_append_val (persons, person);
+      g_array_append_val (villages, village);
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (demo->store, rc, error);
+      goto failed;
+    }
+  for (guint i = 0; i < persons->len; i++)
+    {
+      guint w = pick (demo, G_N_ELEMENTS (where));
+      int reason = chance (demo, 0.8) ? 1 : chance (demo, 0.6) ? 2 : 3;
+      GDate since = demo->today;
+      char since_text[11];
+      g_autofree char *address = g_strdup_printf ("%s%s区%u号", where[w].city, ordinals[pick (demo, 10)],
+                                                  1 + pick (demo, 300));
+
+      g_date_subtract_days (&since, 20 + pick (demo, 300));
+      day_string (&since, since_text);
+      if (!(stmt = wg_store_prepare (demo->store, info_sql, error)))
+        goto failed;
+      wg_stmt_bind_int64 (stmt, 1, g_array_index (persons, gint64, i));
+      wg_stmt_bind_text_static (stmt, 2, where[w].province);
+      wg_stmt_bind_text_static (stmt, 3, where[w].city);
+      wg_stmt_bind_text (stmt, 4, address);
+      if (reason == 1)
+        wg_stmt_bind_text_static (stmt, 5, employers[pick (demo, G_N_ELEMENTS (employers))]);
+      wg_stmt_bind_text (stmt, 6, since_text);
+      wg_stmt_bind_int (stmt, 7, reason);
+      wg_stmt_bind_int64 (stmt, 8, g_array_index (villages, gint64, i));
+      if (i % 10 == 0)
+        wg_stmt_bind_text_static (stmt, 9, care[pick (demo, G_N_ELEMENTS (care))]);
+      if (!wg_store_step_done (demo->store, stmt, error))
+        goto failed;
+    }
+  (void) today;
+  return wg_store_commit (demo->store, error);
+
+failed:
+  wg_store_rollback (demo->store);
+  return FALSE;
+}
+
+/* Help orders from the families of people away (three hundred at most),
+ * in every state through
+ * the store's own steps: some not accepted in time, some past the time
+ * promised. */
+static gboolean
+build_orders (Demo        *demo,
+              const char  *today,
+              GError     **error)
+{
+  static const char homes_sql[] =
+    "SELECT DISTINCT h.code, h.id FROM person p JOIN household h ON h.id = p.household_id"
+    " JOIN away_info a ON a.person_id = p.id ORDER BY h.id LIMIT 300";
+  static const struct { WgOrderKind kind; const char *detail; } needs[] = {
+    { WG_ORDER_KIND_ELDERLY_CARE, "老人独居，请上门看望并测体温" },
+    { WG_ORDER_KIND_MEDICINE, "代购降压药（硝苯地平缓释片）两盒" },
+    { WG_ORDER_KIND_SHOPPING, "代买米面油和蔬菜，送到家门口" },
+    { WG_ORDER_KIND_REPAIRS, "院里水管冻裂，请找人维修" },
+    { WG_ORDER_KIND_FARM_WORK, "大棚蔬菜需帮忙采收" },
+    { WG_ORDER_KIND_OTHER, "孩子网课需要打印作业" },
+  };
+  g_autoptr(GPtrArray) homes = g_ptr_array_new_with_free_func (g_free);
+  WgStmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (demo->store, homes_sql, error)))
+    return FALSE;
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    g_ptr_array_add (homes, g_strdup (wg_stmt_column_text (stmt, 0)));
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (demo->store, rc, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < homes->len; i++)
+    {
+      guint need = i % G_N_ELEMENTS (needs);
+      WgOrderState state = i % WG_ORDER_N_STATES;
+      g_autofree char *ordered = g_strdup_printf ("%s %02u:%02u:00", today, 7 + i % 4, (i * 7) % 60);
+      g_autofree char *due = g_strdup_printf ("%s %02u:00:00", today, i % 3 == 0 ? 11 : 18);
+      g_autofree char *dispatched = g_strdup_printf ("%s %02u:%02u:00", today, 7 + i % 4 + (i % 2 ? 3 : 0),
+                                                     30 + (i * 7) % 30);
+      g_autofree char *accepted = g_strdup_printf ("%s %02u:%02u:00", today, 11 + i % 4, (i * 3) % 60);
+      g_autofree char *finished = g_strdup_printf ("%s %02u:%02u:00", today, 15 + i % 2, (i * 5) % 60);
+      WgOrderRequest request = { homes->pdata[i], NULL, needs[need].kind, needs[need].detail, 1 + i % 3, due,
+                                 ordered };
+      gint64 id = 0, worker;
+
+      if (!wg_store_add_order (demo->store, &request, &id, error))
+        return FALSE;
+      if (state == WG_ORDER_CANCELLED)
+        {
+          if (!wg_store_cancel_order (demo->store, id, dispatched, "家属已自行解决", error))
+            return FALSE;
+          continue;
+        }
+      if (state == WG_ORDER_ORDERED)
+        continue;
+      if ((worker = wg_store_find_order_worker (demo->store, id, error)) == 0 ||
+          !wg_store_dispatch_order (demo->store, id, worker, dispatched, error))
+        return FALSE;
+      if (state >= WG_ORDER_ACCEPTED && !wg_store_accept_order (demo->store, id, accepted, error))
+        return FALSE;
+      if (state == WG_ORDER_DONE && !wg_store_complete_order (demo->store, id, finished, "已上门办理，家属已确认",
+                                                              error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Two patrols and one meeting on the day before and the day itself: every
+ * micro-grid reported yesterday but a few; today the morning patrol is
+ * everywhere, the rest of the day still coming in (a tenth without the
+ * meeting by the report hour). */
+static gboolean
+build_patrols (Demo        *demo,
+               const char  *today,
+               GError     **error)
+{
+  static const char grids_sql[] = "SELECT id FROM grid WHERE level = 5 ORDER BY id";
+  static const char sql[] =
+    "INSERT INTO patrol_report (grid_id, day, kind, at, done_by, new_returnees, gatherings, problems, reported_up)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const char *const hours[] = { NULL, "08:30:00", "15:00:00", "20:00:00" };
+  g_autoptr(GArray) grids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GDate before = demo->today;
+  char yesterday[11];
+  WgStmt *stmt;
+  int rc;
+
+  g_date_subtract_days (&before, 1);
+  day_string (&before, yesterday);
+  if (!(stmt = wg_store_prepare (demo->store, grids_sql, error)))
+    return FALSE;
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
+
+      g_array_append_val (grids, id);
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE || !wg_store_begin (demo->store, error))
+    {
+      if (rc != WG_STMT_DONE)
+        wg_store_set_error (demo->store, rc, error);
+      return FALSE;
+    }
+  for (guint d = 0; d < 2; d++)
+    for (guint i = 0; i < grids->len; i++)
+      for (int kind = 1; kind <= 3; kind++)
+        {
+          const char *day = d == 0 ? yesterday : today;
+          g_autofree char *at = g_strdup_printf ("%s %s", day, hours[kind]);
+          g_autofree char *who = make_name (demo, NULL, chance (demo, 0.6) ? 1 : 2);
+
+          /* Yesterday one in thirty missed the meeting; today a tenth has
+           * not met yet. */
+          if (kind == 3 && ((d == 0 && i % 30 == 7) || (d == 1 && i % 10 == 3)))
+            continue;
+          if (!(stmt = wg_store_prepare (demo->store, sql, error)))
+            goto failed;
+          wg_stmt_bind_int64 (stmt, 1, g_array_index (grids, gint64, i));
+          wg_stmt_bind_text (stmt, 2, day);
+          wg_stmt_bind_int (stmt, 3, kind);
+          wg_stmt_bind_text (stmt, 4, at);
+          wg_stmt_bind_text (stmt, 5, who);
+          wg_stmt_bind_int (stmt, 6, kind < 3 && chance (demo, 0.05) ? 1 : 0);
+          wg_stmt_bind_int (stmt, 7, kind < 3 && chance (demo, 0.02) ? 1 : 0);
+          if (kind < 3 && chance (demo, 0.03))
+            wg_stmt_bind_text_static (stmt, 8, "发现一户门口有聚集，已劝散");
+          if (kind == 3)
+            wg_stmt_bind_text_static (stmt, 9, "两圈巡查无异常，已上报村委");
+          if (!wg_store_step_done (demo->store, stmt, error))
+            goto failed;
+        }
+  return wg_store_commit (demo->store, error);
+
+failed:
+  wg_store_rollback (demo->store);
+  return FALSE;
+}
+
+/* The field's day: people away in their groups, help orders, patrols. */
+static gboolean
+build_field (Demo    *demo,
+             GError **error)
+{
+  char today[11];
+
+  day_string (&demo->today, today);
+  return build_away (demo, today, error) && build_orders (demo, today, error) && build_patrols (demo, today, error);
+}
+
 /**
  * wg_demo_build:
  * @store: an empty, writable store
@@ -1471,7 +1708,7 @@ wg_demo_build (WgStore         *store,
   else
     wg_store_rollback (store);
   if (ok)
-    ok = build_queue (&demo, error) && build_transfers (&demo, error);
+    ok = build_queue (&demo, error) && build_transfers (&demo, error) && build_field (&demo, error);
 
   wg_store_set_bulk (store, FALSE);
   if (ok && progress != NULL)

@@ -148,6 +148,25 @@ static const struct
   { "test_schedule",
     "SELECT id, person_id, returnee_id, day, seq, test_id FROM test_schedule ORDER BY id",
     "INSERT INTO test_schedule (id, person_id, returnee_id, day, seq, test_id) VALUES (?, ?, ?, ?, ?, ?)" },
+  { "away_group",
+    "SELECT id, grid_id, name, owner_id FROM away_group ORDER BY id",
+    "INSERT INTO away_group (id, grid_id, name, owner_id) VALUES (?, ?, ?, ?)" },
+  { "away_info",
+    "SELECT person_id, province, city, address, employer, since, reason, group_id, care_needed"
+    " FROM away_info ORDER BY person_id",
+    "INSERT INTO away_info (person_id, province, city, address, employer, since, reason, group_id, care_needed)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+  { "help_order",
+    "SELECT id, household_id, requester_id, kind, detail, urgency, due_at, state, ordered_at, worker_id,"
+    " dispatched_at, accepted_at, done_at, cancelled_at, note FROM help_order ORDER BY id",
+    "INSERT INTO help_order (id, household_id, requester_id, kind, detail, urgency, due_at, state, ordered_at,"
+    " worker_id, dispatched_at, accepted_at, done_at, cancelled_at, note)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+  { "patrol_report",
+    "SELECT id, grid_id, day, kind, at, done_by, new_returnees, gatherings, problems, reported_up"
+    " FROM patrol_report ORDER BY id",
+    "INSERT INTO patrol_report (id, grid_id, day, kind, at, done_by, new_returnees, gatherings, problems,"
+    " reported_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
   { "round_absence",
     "SELECT person_id, day, round, recorded_at FROM round_absence ORDER BY person_id, day, round",
     "INSERT INTO round_absence (person_id, day, round, recorded_at) VALUES (?, ?, ?, ?)" },

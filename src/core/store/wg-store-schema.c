@@ -615,6 +615,74 @@ static const char migration_9[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX transfer_person_by_person ON transfer_person (person_id);";
 
+/* Version 10: the field's day, first part. People away from home in
+ * their groups (a group per village or township, its owner the official
+ * who dispatches), with where they are and who at home needs care; help
+ * orders (点单 → 派单 → 接单): state 0 ordered, 1 dispatched to a grid
+ * worker, 2 accepted, 3 done, 4 cancelled — kind 1 care for the elderly,
+ * 2 medicine, 3 shopping, 4 repairs, 5 farm work, 6 other; urgency 1
+ * normal, 2 urgent, 3 very urgent; the grids' two patrols and evening
+ * meeting (两圈一碰头): kind 1 morning patrol, 2 afternoon patrol, 3
+ * evening meeting, one of each per grid and day. */
+static const char migration_10[] =
+  "CREATE TABLE away_group ("
+  "  id INTEGER PRIMARY KEY,"
+  "  grid_id INTEGER NOT NULL REFERENCES grid (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 64),"
+  "  owner_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  "  UNIQUE (grid_id, name)"
+  ");"
+  "CREATE TABLE away_info ("
+  "  person_id INTEGER PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE,"
+  "  province TEXT,"
+  "  city TEXT,"
+  "  address TEXT,"
+  "  employer TEXT,"
+  "  since TEXT CHECK (since IS NULL OR " DAY_OK ("since") "),"
+  "  reason INTEGER NOT NULL DEFAULT 1 CHECK (reason IN (1, 2, 3, 4)),"
+  "  group_id INTEGER REFERENCES away_group (id) ON DELETE SET NULL,"
+  "  care_needed TEXT"
+  ");"
+  "CREATE INDEX away_info_by_group ON away_info (group_id) WHERE group_id IS NOT NULL;"
+  "CREATE TABLE help_order ("
+  "  id INTEGER PRIMARY KEY,"
+  "  household_id INTEGER NOT NULL REFERENCES household (id) ON DELETE CASCADE,"
+  "  requester_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 6),"
+  "  detail TEXT NOT NULL CHECK (length (trim (detail)) BETWEEN 1 AND 500),"
+  "  urgency INTEGER NOT NULL DEFAULT 1 CHECK (urgency IN (1, 2, 3)),"
+  "  due_at TEXT NOT NULL CHECK " TIME_OK ("due_at") ","
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 4),"
+  "  ordered_at TEXT NOT NULL CHECK " TIME_OK ("ordered_at") ","
+  "  worker_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  "  dispatched_at TEXT,"
+  "  accepted_at TEXT,"
+  "  done_at TEXT,"
+  "  cancelled_at TEXT,"
+  "  note TEXT,"
+  "  CHECK (state = 0 OR state = 4 OR (worker_id IS NOT NULL AND dispatched_at IS NOT NULL)),"
+  "  CHECK (state < 2 OR state = 4 OR accepted_at IS NOT NULL),"
+  "  CHECK ((state = 3) = (done_at IS NOT NULL)),"
+  "  CHECK ((state = 4) = (cancelled_at IS NOT NULL))"
+  ");"
+  "CREATE INDEX help_order_open ON help_order (state, due_at);"
+  "CREATE INDEX help_order_by_household ON help_order (household_id);"
+  "CREATE INDEX help_order_by_worker ON help_order (worker_id) WHERE worker_id IS NOT NULL;"
+  "CREATE TABLE patrol_report ("
+  "  id INTEGER PRIMARY KEY,"
+  "  grid_id INTEGER NOT NULL REFERENCES grid (id) ON DELETE CASCADE,"
+  "  day TEXT NOT NULL CHECK " DAY_OK ("day") ","
+  "  kind INTEGER NOT NULL CHECK (kind IN (1, 2, 3)),"
+  "  at TEXT NOT NULL CHECK " TIME_OK ("at") ","
+  "  done_by TEXT NOT NULL CHECK (length (trim (done_by)) BETWEEN 1 AND 200),"
+  "  new_returnees INTEGER NOT NULL DEFAULT 0 CHECK (new_returnees BETWEEN 0 AND 10000),"
+  "  gatherings INTEGER NOT NULL DEFAULT 0 CHECK (gatherings BETWEEN 0 AND 10000),"
+  "  problems TEXT,"
+  "  reported_up TEXT,"
+  "  UNIQUE (grid_id, day, kind)"
+  ");"
+  "CREATE INDEX patrol_report_by_day ON patrol_report (day, kind);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -626,6 +694,7 @@ static const char *const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 guint

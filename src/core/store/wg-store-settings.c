@@ -32,6 +32,10 @@ static const struct
   { "sensor-heartbeat-minutes", "60" },
   /* A door open longer while armed is an alert of its own. */
   { "door-open-minutes", "10" },
+  /* A help order not accepted within so long is overdue. */
+  { "order-accept-minutes", "120" },
+  /* From this hour the grids that have not reported the day are listed. */
+  { "report-hour", "21" },
 };
 
 static gboolean
@@ -144,6 +148,28 @@ wg_store_set_setting (WgStore     *self,
                                g_str_equal (key, "door-open-minutes")
                                ? _("The time a door may stay open is a number of minutes from 1 to 1440.")
                                : _("The heartbeat is a number of minutes from 1 to 1440."));
+          return FALSE;
+        }
+    }
+  if (value != NULL && g_str_equal (key, "order-accept-minutes"))
+    {
+      guint64 minutes = 0;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 1, 7 * 24 * 60, &minutes, NULL))
+        {
+          g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                               _("The time to accept a help order is a number of minutes from 1 to 10080."));
+          return FALSE;
+        }
+    }
+  if (value != NULL && g_str_equal (key, "report-hour"))
+    {
+      guint64 hour = 0;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 0, 23, &hour, NULL))
+        {
+          g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                               _("The reporting hour is a whole hour from 0 to 23."));
           return FALSE;
         }
     }

@@ -1826,6 +1826,10 @@ static const char *const digest_queries[] = {
   "SELECT * FROM room_stay ORDER BY id",
   "SELECT * FROM transfer ORDER BY id",
   "SELECT * FROM transfer_person ORDER BY transfer_id, person_id",
+  "SELECT * FROM away_group ORDER BY id",
+  "SELECT * FROM away_info ORDER BY person_id",
+  "SELECT * FROM help_order ORDER BY id",
+  "SELECT * FROM patrol_report ORDER BY id",
 };
 
 /**

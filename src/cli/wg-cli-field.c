@@ -1,0 +1,367 @@
+/* wg-cli-field.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The field's day from the command line: help orders (点单 → 派单 → 接单)
+ * and the grids' two patrols and one meeting, with the grids that have not
+ * reported.
+ */
+
+#define G_LOG_DOMAIN "wangge-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "wg-idnum.h"
+#include "wg-store-orders.h"
+#include "wg-store-patrols.h"
+
+#include "wg-cli.h"
+
+/* A time typed as "YYYY-MM-DD HH:MM" gets its seconds; none is now. */
+static char *
+full_time (const char *at)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (at != NULL)
+    return strlen (at) == 16 ? g_strconcat (at, ":00", NULL) : g_strdup (at);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+}
+
+static void
+add_order (JsonBuilder       *builder,
+           const WgOrderInfo *o)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, o->id);
+  wg_cli_add_string (builder, "household", o->household_code);
+  wg_cli_add_string (builder, "grid", o->grid_code);
+  wg_cli_add_string (builder, "requester", o->requester);
+  wg_cli_add_string (builder, "kind", wg_order_kind_to_string (o->kind));
+  wg_cli_add_string (builder, "detail", o->detail);
+  json_builder_set_member_name (builder, "urgency");
+  json_builder_add_int_value (builder, o->urgency);
+  wg_cli_add_string (builder, "due_at", o->due_at);
+  wg_cli_add_string (builder, "state", wg_order_state_to_string (o->state));
+  wg_cli_add_string (builder, "ordered_at", o->ordered_at);
+  json_builder_set_member_name (builder, "worker_id");
+  json_builder_add_int_value (builder, o->worker_id);
+  wg_cli_add_string (builder, "worker", o->worker);
+  wg_cli_add_string (builder, "dispatched_at", o->dispatched_at);
+  wg_cli_add_string (builder, "accepted_at", o->accepted_at);
+  wg_cli_add_string (builder, "done_at", o->done_at);
+  wg_cli_add_string (builder, "cancelled_at", o->cancelled_at);
+  wg_cli_add_string (builder, "note", o->note);
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_boolean_value (builder, o->overdue);
+  json_builder_end_object (builder);
+}
+
+/**
+ * wg_cli_orders:
+ *
+ * `orders [--grid CODE] [--state S] [--worker ID] [--now T] [--json]`,
+ * `orders add HOUSEHOLD --kind K --detail T --due T [--urgency N] [--by ID_NUMBER] [--at T]`,
+ * `orders dispatch ID [--worker STAFF_ID] [--at T]`, `orders accept ID [--at T]`,
+ * `orders done ID --note T [--at T]`, `orders cancel ID --reason T [--at T]`.
+ */
+int
+wg_cli_orders (WgCli   *cli,
+               int      argc,
+               char   **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *grid = NULL;
+  g_autofree char *state_text = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *reason = NULL;
+  gint64 worker = 0;
+  int urgency = 1;
+  GOptionEntry entries[] = {
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("Only the households under this grid"), "CODE" },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state_text,
+      N_("Only orders in this state: ordered, dispatched, accepted, done or cancelled"), "S" },
+    { "worker", 0, 0, G_OPTION_ARG_INT64, &worker, N_("One grid worker's orders; to dispatch: to this grid worker"),
+      "STAFF_ID" },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now, N_("Judge overdue at this time (default now)"), "\"YYYY-MM-DD HH:MM\"" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
+      N_("What: elderly-care, medicine, shopping, repairs, farm-work or other"), "K" },
+    { "detail", 0, 0, G_OPTION_ARG_STRING, &detail, N_("What is needed, in words"), "TEXT" },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("To be done by"), "\"YYYY-MM-DD HH:MM\"" },
+    { "urgency", 0, 0, G_OPTION_ARG_INT, &urgency, N_("1 normal, 2 urgent, 3 very urgent"), "N" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who ordered (an ID number)"), "ID_NUMBER" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When (default now)"), "\"YYYY-MM-DD HH:MM\"" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What was done"), "TEXT" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is cancelled"), "TEXT" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autofree char *when = NULL;
+  const char *verb;
+  gint64 id = 0;
+  int status;
+
+  if (!wg_cli_parse_options ("orders", "[add|dispatch|accept|done|cancel …]", entries, &argc, &argv, &status))
+    return status;
+  verb = argc > 1 ? argv[1] : NULL;
+  when = full_time (at);
+
+  if (verb == NULL)
+    {
+      g_autoptr(GPtrArray) orders = NULL;
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *clock = now != NULL ? full_time (now) : NULL;
+      WgOrderState state = WG_ORDER_N_STATES;
+      guint n_open = 0, n_overdue = 0;
+
+      if (state_text != NULL && !wg_order_state_from_string (state_text, &state))
+        return wg_cli_usage_error (_("--state is ordered, dispatched, accepted, done or cancelled."));
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+          !(orders = wg_store_list_orders (store, grid, state_text != NULL ? (int) state : -1, worker, clock,
+                                           &error)))
+        return wg_cli_fail (error);
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < orders->len; i++)
+        {
+          const WgOrderInfo *o = g_ptr_array_index (orders, i);
+
+          n_open += o->state < WG_ORDER_DONE;
+          n_overdue += o->overdue;
+          if (json)
+            add_order (builder, o);
+          else
+            g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s%s\n", o->id, o->household_code,
+                     wg_order_kind_describe (o->kind), o->detail, o->due_at, wg_order_state_describe (o->state),
+                     o->worker != NULL ? o->worker : "—", o->overdue ? _("\tOVERDUE") : "");
+        }
+      json_builder_end_array (builder);
+      if (json)
+        wg_cli_print_json (builder);
+      else
+        {
+          g_print (_("%u orders, %u open, %u overdue."), orders->len, n_open, n_overdue);
+          g_print ("\n");
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (verb, "add"))
+    {
+      WgOrderRequest request = { 0 };
+      g_autofree char *due_full = NULL;
+
+      if (argc != 3 || detail == NULL || due == NULL || !wg_order_kind_from_string (kind_text, &request.kind))
+        return wg_cli_usage_error (_("“orders add” needs the household's code, --kind, --detail and --due."));
+      due_full = full_time (due);
+      request.household_code = argv[2];
+      request.requester_id_number = by;
+      request.detail = detail;
+      request.urgency = urgency;
+      request.due_at = due_full;
+      request.ordered_at = when;
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+          !wg_store_add_order (store, &request, &id, &error))
+        return wg_cli_fail (error);
+      {
+        g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+        g_print (_("Order %s recorded.\n"), id_text);
+      }
+      return EXIT_SUCCESS;
+    }
+
+  if (argc != 3 || !wg_cli_parse_id (argv[2], &id))
+    return wg_cli_usage_error (_("Write “orders dispatch|accept|done|cancel ID”."));
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
+    return wg_cli_fail (error);
+  if (g_str_equal (verb, "dispatch"))
+    {
+      if (worker == 0 && (worker = wg_store_find_order_worker (store, id, &error)) == 0)
+        return wg_cli_fail (error);
+      if (!wg_store_dispatch_order (store, id, worker, when, &error))
+        return wg_cli_fail (error);
+    }
+  else if (g_str_equal (verb, "accept"))
+    {
+      if (!wg_store_accept_order (store, id, when, &error))
+        return wg_cli_fail (error);
+    }
+  else if (g_str_equal (verb, "done"))
+    {
+      if (note == NULL)
+        return wg_cli_usage_error (_("“orders done” needs --note saying what was done."));
+      if (!wg_store_complete_order (store, id, when, note, &error))
+        return wg_cli_fail (error);
+    }
+  else if (g_str_equal (verb, "cancel"))
+    {
+      if (reason == NULL)
+        return wg_cli_usage_error (_("“orders cancel” needs --reason."));
+      if (!wg_store_cancel_order (store, id, when, reason, &error))
+        return wg_cli_fail (error);
+    }
+  else
+    return wg_cli_usage_error (_("Write “orders dispatch|accept|done|cancel ID”."));
+  g_print (_("Order %s: %s at %s.\n"), argv[2], verb, when);
+  return EXIT_SUCCESS;
+}
+
+/**
+ * wg_cli_patrols:
+ *
+ * `patrols --date D [--grid CODE] [--missing] [--json]`,
+ * `patrols add GRID --kind morning|afternoon|meeting --by NAMES [--at T]
+ * [--returnees N] [--gatherings N] [--problems T] [--reported T]`.
+ */
+int
+wg_cli_patrols (WgCli   *cli,
+                int      argc,
+                char   **argv)
+{
+  gboolean json = FALSE, missing = FALSE;
+  g_autofree char *date = NULL;
+  g_autofree char *grid = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *reported = NULL;
+  int returnees = 0, gatherings = 0;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day (default today)"), "YYYY-MM-DD" },
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("The grid and those under it (default the county)"), "CODE" },
+    { "missing", 0, 0, G_OPTION_ARG_NONE, &missing, N_("The grids that have not reported, rolled up the tree"),
+      NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("morning, afternoon or meeting"), "K" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who patrolled, or who attended"), "NAMES" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When (default now)"), "\"YYYY-MM-DD HH:MM\"" },
+    { "returnees", 0, 0, G_OPTION_ARG_INT, &returnees, N_("New returnees found"), "N" },
+    { "gatherings", 0, 0, G_OPTION_ARG_INT, &gatherings, N_("Unreported gatherings found"), "N" },
+    { "problems", 0, 0, G_OPTION_ARG_STRING, &problems, N_("Problems found"), "TEXT" },
+    { "reported", 0, 0, G_OPTION_ARG_STRING, &reported, N_("What the meeting reported up"), "TEXT" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int status;
+
+  if (!wg_cli_parse_options ("patrols", "[add GRID …]", entries, &argc, &argv, &status))
+    return status;
+  if (date != NULL && !wg_day_is_valid (date))
+    return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
+
+  if (argc == 3 && g_str_equal (argv[1], "add"))
+    {
+      WgPatrolReport report = { 0 };
+      g_autofree char *when = full_time (at);
+      g_autofree char *day = g_strndup (when, 10);
+
+      if (by == NULL || !wg_patrol_kind_from_string (kind_text, &report.kind) || returnees < 0 || gatherings < 0)
+        return wg_cli_usage_error (_("“patrols add” needs the grid's code, --kind morning|afternoon|meeting and --by."));
+      report.grid_code = argv[2];
+      report.day = date != NULL ? date : day;
+      report.at = when;
+      report.done_by = by;
+      report.new_returnees = returnees;
+      report.gatherings = gatherings;
+      report.problems = problems;
+      report.reported_up = reported;
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+          !wg_store_add_patrol_report (store, &report, NULL, &error))
+        return wg_cli_fail (error);
+      g_print (_("Recorded: %s of %s.\n"), wg_patrol_kind_describe (report.kind), argv[2]);
+      return EXIT_SUCCESS;
+    }
+  if (argc != 1)
+    return wg_cli_usage_error (_("Write “patrols [--date D] [--missing]” or “patrols add GRID …”."));
+  if (date == NULL)
+    date = wg_today ();
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
+    return wg_cli_fail (error);
+  if (grid == NULL && !(grid = wg_store_dup_county_code (store)))
+    return wg_cli_usage_error (_("The database holds no county yet."));
+
+  if (missing)
+    {
+      g_autoptr(GPtrArray) list = wg_store_list_missing_reports (store, grid, date, &error);
+
+      if (list == NULL)
+        return wg_cli_fail (error);
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const WgMissingReport *m = g_ptr_array_index (list, i);
+
+          if (!json)
+            {
+              g_print ("%s\t%s\t%u/%u\n", m->code, m->name, m->missing, m->micro_grids);
+              continue;
+            }
+          json_builder_begin_object (builder);
+          wg_cli_add_string (builder, "code", m->code);
+          wg_cli_add_string (builder, "name", m->name);
+          json_builder_set_member_name (builder, "level");
+          json_builder_add_int_value (builder, m->level);
+          json_builder_set_member_name (builder, "micro_grids");
+          json_builder_add_int_value (builder, m->micro_grids);
+          json_builder_set_member_name (builder, "missing");
+          json_builder_add_int_value (builder, m->missing);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      if (json)
+        wg_cli_print_json (builder);
+      return EXIT_SUCCESS;
+    }
+
+  {
+    g_autoptr(GPtrArray) list = wg_store_list_patrols (store, grid, date, &error);
+
+    if (list == NULL)
+      return wg_cli_fail (error);
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < list->len; i++)
+      {
+        const WgPatrolInfo *p = g_ptr_array_index (list, i);
+
+        if (!json)
+          {
+            g_print ("%s\t%s\t%s\t%s\t%s\t%u\t%u\t%s\n", p->grid_code, p->grid_name, wg_patrol_kind_describe (p->kind),
+                     p->at, p->done_by, p->new_returnees, p->gatherings,
+                     p->problems != NULL ? p->problems : p->reported_up != NULL ? p->reported_up : "");
+            continue;
+          }
+        json_builder_begin_object (builder);
+        wg_cli_add_string (builder, "grid", p->grid_code);
+        wg_cli_add_string (builder, "kind", wg_patrol_kind_to_string (p->kind));
+        wg_cli_add_string (builder, "at", p->at);
+        wg_cli_add_string (builder, "by", p->done_by);
+        json_builder_set_member_name (builder, "new_returnees");
+        json_builder_add_int_value (builder, p->new_returnees);
+        json_builder_set_member_name (builder, "gatherings");
+        json_builder_add_int_value (builder, p->gatherings);
+        wg_cli_add_string (builder, "problems", p->problems);
+        wg_cli_add_string (builder, "reported_up", p->reported_up);
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    if (json)
+      wg_cli_print_json (builder);
+  }
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,302 @@
+/* test-field.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The field's day, on a desk's file and (run-pg.sh) on the county server:
+ * a help order's steps in order only (done before accepted, dispatched to a
+ * worker of another grid: refused), overdue judged on a fixed clock; the
+ * grids' patrols and meetings, one of each a day, and the roll-up of the
+ * grids that have not reported equal to a count made straight in SQL at
+ * every level; the demo county's orders in every state.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wg-demo.h"
+#include "wg-store-orders.h"
+#include "wg-store-patrols.h"
+#include "wg-test-db.h"
+
+#include "../wg-test-util.h"
+
+#define DAY "2026-11-29"
+
+typedef struct
+{
+  char *dir;
+  char *location;
+  WgStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = wg_test_make_tmp_dir ();
+  fixture->location = wg_test_database (fixture->dir, "county");
+  fixture->store = wg_store_open (fixture->location, WG_STORE_OPEN_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_demo_build (fixture->store, WG_DEMO_SCALE_SMALL, 4, DAY, NULL, NULL, &error));
+  g_assert_no_error (error);
+  wg_store_set_operator (fixture->store, "值班员甲");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  wg_test_remove_tree (fixture->dir);
+  g_free (fixture->location);
+  g_free (fixture->dir);
+}
+
+/* Two households of different villages. */
+static void
+two_homes (Fixture  *fixture,
+           char    **home,
+           char    **elsewhere)
+{
+  *home = NULL;
+  *elsewhere = NULL;
+  {
+    g_autoptr(GPtrArray) orders = NULL;
+    g_autoptr(GError) error = NULL;
+
+    /* The demo's orders name real households; take two of different villages. */
+    orders = wg_store_list_orders (fixture->store, NULL, -1, 0, DAY " 12:00:00", &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < orders->len; i++)
+      {
+        const WgOrderInfo *o = g_ptr_array_index (orders, i);
+
+        if (*home == NULL)
+          *home = g_strdup (o->household_code);
+        else if (*elsewhere == NULL && strncmp (o->grid_code, ((WgOrderInfo *) orders->pdata[0])->grid_code, 12) != 0)
+          *elsewhere = g_strdup (o->household_code);
+      }
+  }
+  g_assert_nonnull (*home);
+  g_assert_nonnull (*elsewhere);
+}
+
+static gboolean
+overdue_at (Fixture    *fixture,
+            gint64      id,
+            const char *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgOrderInfo) order = wg_store_get_order (fixture->store, id, now, &error);
+
+  g_assert_no_error (error);
+  return order->overdue;
+}
+
+/* 点单 → 派单 → 接单 → done, each step only from the one before; the
+ * worker is one of the household's grid; overdue on a fixed clock. */
+static void
+test_order_steps (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *elsewhere = NULL;
+  gint64 id = 0, other = 0, worker, stranger;
+  gint64 logged = wg_test_sql_int (fixture->location, "SELECT count (*) FROM audit_log WHERE entity = 'help_order'");
+
+  two_homes (fixture, &home, &elsewhere);
+  {
+    WgOrderRequest request = { home, NULL, WG_ORDER_KIND_MEDICINE, "代购降压药两盒", 2, "2026-11-30 18:00:00",
+                               "2026-11-30 08:00:00" };
+    WgOrderRequest there = { elsewhere, NULL, WG_ORDER_KIND_SHOPPING, "代买米面油", 1, "2026-11-30 18:00:00",
+                             "2026-11-30 08:00:00" };
+    WgOrderRequest early = { home, NULL, WG_ORDER_KIND_OTHER, "倒着的时间", 1, "2026-11-30 07:00:00",
+                             "2026-11-30 08:00:00" };
+
+    g_assert_false (wg_store_add_order (fixture->store, &early, NULL, &error));
+    g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (wg_store_add_order (fixture->store, &request, &id, &error));
+    g_assert_no_error (error);
+    g_assert_true (wg_store_add_order (fixture->store, &there, &other, &error));
+    g_assert_no_error (error);
+  }
+  worker = wg_store_find_order_worker (fixture->store, id, &error);
+  g_assert_no_error (error);
+  stranger = wg_store_find_order_worker (fixture->store, other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (worker, !=, stranger);
+
+  /* Not accepted within two hours: overdue from 10:00. */
+  g_assert_false (overdue_at (fixture, id, "2026-11-30 09:59:00"));
+  g_assert_true (overdue_at (fixture, id, "2026-11-30 10:01:00"));
+
+  /* Accepted or done before dispatched: refused. */
+  g_assert_false (wg_store_accept_order (fixture->store, id, "2026-11-30 08:30:00", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wg_store_complete_order (fixture->store, id, "2026-11-30 08:30:00", "已送达", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Dispatched to a worker of another village's grid: refused. */
+  g_assert_false (wg_store_dispatch_order (fixture->store, id, stranger, "2026-11-30 08:30:00", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, home));
+  g_clear_error (&error);
+  g_assert_true (wg_store_dispatch_order (fixture->store, id, worker, "2026-11-30 08:30:00", &error));
+  g_assert_no_error (error);
+  /* Done before accepted; accepted before it was dispatched: refused. */
+  g_assert_false (wg_store_complete_order (fixture->store, id, "2026-11-30 09:00:00", "已送达", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wg_store_accept_order (fixture->store, id, "2026-11-30 08:10:00", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (wg_store_accept_order (fixture->store, id, "2026-11-30 09:10:00", &error));
+  g_assert_no_error (error);
+
+  /* Accepted in time: not overdue until the time promised passes. */
+  g_assert_false (overdue_at (fixture, id, "2026-11-30 12:00:00"));
+  g_assert_true (overdue_at (fixture, id, "2026-11-30 18:01:00"));
+  g_assert_true (wg_store_complete_order (fixture->store, id, "2026-11-30 17:40:00", "药已送到老人手中", &error));
+  g_assert_no_error (error);
+  g_assert_false (overdue_at (fixture, id, "2026-11-30 20:00:00"));
+  /* Done is done: not cancelled after. */
+  g_assert_false (wg_store_cancel_order (fixture->store, id, "2026-11-30 18:30:00", "家属取消", &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* The other one cancelled with its reason while only ordered. */
+  g_assert_false (wg_store_cancel_order (fixture->store, other, "2026-11-30 09:00:00", NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (wg_store_cancel_order (fixture->store, other, "2026-11-30 09:00:00", "家属已自行解决", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (wg_test_sql_int (fixture->location, "SELECT count (*) FROM audit_log WHERE entity = 'help_order'"),
+                   ==, logged + 2 + 3 + 1);
+  {
+    g_autoptr(GPtrArray) mine = wg_store_list_orders (fixture->store, NULL, -1, worker, "2026-11-30 20:00:00", &error);
+    gboolean listed = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < mine->len; i++)
+      {
+        const WgOrderInfo *o = g_ptr_array_index (mine, i);
+
+        g_assert_cmpint (o->worker_id, ==, worker);
+        listed |= o->id == id;
+        /* Open ones first. */
+        if (i > 0)
+          g_assert_true (((WgOrderInfo *) mine->pdata[i - 1])->state < WG_ORDER_DONE || o->state >= WG_ORDER_DONE);
+      }
+    g_assert_true (listed);
+  }
+}
+
+/* The demo's orders: every state, some overdue at noon of its day. */
+static void
+test_demo_orders (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = wg_store_list_orders (fixture->store, "141021", -1, 0, DAY " 12:00:00", &error);
+  guint states[WG_ORDER_N_STATES] = { 0 };
+  guint overdue = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < orders->len; i++)
+    {
+      const WgOrderInfo *o = g_ptr_array_index (orders, i);
+
+      states[o->state]++;
+      overdue += o->overdue;
+    }
+  for (guint s = 0; s < WG_ORDER_N_STATES; s++)
+    g_assert_cmpuint (states[s], >, 0);
+  g_assert_cmpuint (overdue, >, 0);
+  g_assert_cmpint (orders->len, ==, wg_test_sql_int (fixture->location, "SELECT count (*) FROM help_order"));
+  g_assert_cmpint (wg_test_sql_int (fixture->location, "SELECT count (*) FROM away_info WHERE group_id IS NULL"), ==,
+                   0);
+}
+
+/* One report of each kind per grid and day; the roll-up of the grids that
+ * have not met, against SQL, at the county, a township, a village and a
+ * group. */
+static void
+test_patrols (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = wg_store_list_missing_reports (fixture->store, "141021", DAY, &error);
+  g_autoptr(GPtrArray) after = NULL;
+  const WgMissingReport *micro = NULL;
+  WgPatrolReport report = { NULL, DAY, WG_PATROL_MEETING, DAY " 20:30:00", "张伟、李娜", 0, 0, NULL,
+                            "两圈巡查无异常" };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, >, 0);
+  for (guint i = 0; i < before->len; i++)
+    {
+      const WgMissingReport *m = g_ptr_array_index (before, i);
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT count (*) FROM grid m WHERE m.level = 5 AND substr (m.code, 1, %u) = '%s'"
+        " AND NOT EXISTS (SELECT 1 FROM patrol_report r WHERE r.grid_id = m.id AND r.day = '" DAY "' AND r.kind = 3)",
+        (guint) strlen (m->code), m->code);
+      g_autofree char *total = g_strdup_printf (
+        "SELECT count (*) FROM grid m WHERE m.level = 5 AND substr (m.code, 1, %u) = '%s'", (guint) strlen (m->code),
+        m->code);
+
+      g_assert_cmpint (m->missing, ==, wg_test_sql_int (fixture->location, sql));
+      g_assert_cmpint (m->micro_grids, ==, wg_test_sql_int (fixture->location, total));
+      if (m->level == 5 && micro == NULL)
+        micro = m;
+    }
+  g_assert_cmpint (((WgMissingReport *) before->pdata[0])->level, ==, 1);
+  g_assert_nonnull (micro);
+
+  /* A micro-grid missing its meeting reports it: one fewer all the way up. */
+  report.grid_code = micro->code;
+  g_assert_true (wg_store_add_patrol_report (fixture->store, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (wg_store_add_patrol_report (fixture->store, &report, NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  report.at = "2026-11-28 20:30:00";
+  report.kind = WG_PATROL_MORNING;
+  g_assert_false (wg_store_add_patrol_report (fixture->store, &report, NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  after = wg_store_list_missing_reports (fixture->store, "141021", DAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((WgMissingReport *) after->pdata[0])->missing, ==,
+                    ((WgMissingReport *) before->pdata[0])->missing - 1);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (((WgMissingReport *) after->pdata[i])->code, !=, micro->code);
+  {
+    g_autoptr(GPtrArray) day = wg_store_list_patrols (fixture->store, micro->code, DAY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (day->len, ==, 3);
+    g_assert_cmpstr (((WgPatrolInfo *) day->pdata[2])->reported_up, ==, "两圈巡查无异常");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/wg/field/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("order-steps", test_order_steps);
+  ADD ("demo-orders", test_demo_orders);
+  ADD ("patrols", test_patrols);
+#undef ADD
+
+  return g_test_run ();
+}
