@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "wg-household-page.h"
+#include "wg-record-view.h"
 #include "wg-application.h"
 #include "wg-dossier-buttons.h"
 #include "wg-form-dialog.h"
@@ -31,6 +32,7 @@ struct _WgHouseholdPage
   /* template widgets */
   AdwToastOverlay *toast_overlay;
   GtkWidget *scroller;
+  GtkBox *records_box;
   GtkLabel *path_label;
   GtkLabel *address_label;
   GtkLabel *code_label;
@@ -272,6 +274,7 @@ wg_household_page_class_init (WgHouseholdPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, members_list);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, staff_list);
   gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, visits_list);
+  gtk_widget_class_bind_template_child (widget_class, WgHouseholdPage, records_box);
   gtk_widget_class_bind_template_callback (widget_class, on_members_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "household.add-person", NULL, add_person_action);
@@ -534,6 +537,22 @@ wg_household_page_show (WgHouseholdPage  *self,
 
   fill_care (self, store);
   fill_visits (self);
+
+  /* The household's help orders and disinfection visits, when it has any. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->records_box))) != NULL)
+    gtk_box_remove (self->records_box, child);
+  for (WgRecordKind kind = WG_RECORD_KIND_HELP_ORDER; kind <= WG_RECORD_KIND_DISINFECTION; kind++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      WgRecordTable *table = wg_store_read_records (store, kind, wg_grid_node_get_id (household), &local_error);
+
+      if (table == NULL)
+        g_warning ("%s", local_error->message);
+      else if (table->rows->len == 0)
+        wg_record_table_free (table);
+      else
+        gtk_box_append (self->records_box, wg_record_view_new (table));
+    }
 
   /* Columns: name, relation, sex, born, status, phone, in quarantine until. */
   for (guint i = 0; i < members->rows->len; i++)

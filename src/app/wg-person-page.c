@@ -695,6 +695,20 @@ wg_person_page_show (WgPersonPage  *self,
         }
       gtk_box_append (self->records_box, wg_record_view_new (table));
     }
+  /* The help orders of the person's household, when it has any. */
+  if (info->household_id > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+      WgRecordTable *orders = wg_store_read_records (store, WG_RECORD_KIND_HELP_ORDER, info->household_id,
+                                                     &local_error);
+
+      if (orders == NULL)
+        g_warning ("%s", local_error->message);
+      else if (orders->rows->len == 0)
+        wg_record_table_free (orders);
+      else
+        gtk_box_append (self->records_box, wg_record_view_new (orders));
+    }
 
   return TRUE;
 }

@@ -15,7 +15,11 @@
 #include <string.h>
 
 #include "wg-demo.h"
+#include "wg-alert-engine.h"
+#include "wg-store-alerts.h"
+#include "wg-store-disinfection.h"
 #include "wg-store-orders.h"
+#include "wg-store-sensors.h"
 #include "wg-store-patrols.h"
 #include "wg-test-db.h"
 
@@ -285,6 +289,109 @@ test_patrols (Fixture       *fixture,
   }
 }
 
+static void
+send (WgAlertEngine *engine,
+      const char    *device,
+      const char    *payload,
+      const char    *when,
+      guint         *mid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (when, zone);
+  g_autofree char *topic = g_strconcat ("zigbee2mqtt/", device, NULL);
+
+  g_assert_true (wg_alert_engine_handle (engine, topic, payload, strlen (payload), ++*mid, WG_MESSAGE_FLAGS_NONE, at,
+                                         &error));
+  g_assert_no_error (error);
+}
+
+static guint
+door_alerts (Fixture    *fixture,
+             const char *device)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = wg_store_list_alerts (fixture->store, FALSE, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const WgAlertInfo *a = g_ptr_array_index (alerts, i);
+
+      if (a->kind == WG_ALERT_KIND_DOOR_OPENED && g_strcmp0 (a->device, device) == 0)
+        n += a->event_count;
+    }
+  return n;
+}
+
+/* Disinfection at ten every day for a home in quarantine: the team's
+ * opening at that hour is expected, one in the afternoon an alert; a slot
+ * not visited an hour after it is overdue. */
+static void
+test_disinfection (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sensors = wg_store_list_sensors (fixture->store, DAY, &error);
+  g_autoptr(WgAlertEngine) engine = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  const WgSensorInfo *sensor = NULL;
+  guint mid = 0;
+  gint64 windows = wg_test_sql_int (fixture->location, "SELECT count (*) FROM visit_window WHERE purpose = 2");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sensors->len && sensor == NULL; i++)
+    if (((WgSensorInfo *) sensors->pdata[i])->armed && ((WgSensorInfo *) sensors->pdata[i])->household_id != 0)
+      sensor = g_ptr_array_index (sensors, i);
+  g_assert_nonnull (sensor);
+
+  g_assert_false (wg_store_plan_disinfection (fixture->store, sensor->household_code, 0, 24, 1, DAY, "2026-12-01",
+                                              NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (wg_store_plan_disinfection (fixture->store, sensor->household_code, 0, 10, 1, DAY, "2026-12-01",
+                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wg_test_sql_int (fixture->location, "SELECT count (*) FROM visit_window WHERE purpose = 2"), ==,
+                   windows + 3);
+
+  engine = wg_alert_engine_new (fixture->store, NULL);
+  send (engine, sensor->device, "{\"contact\":true}", DAY "T09:00:00", &mid);
+  send (engine, sensor->device, "{\"contact\":false}", DAY "T10:05:00", &mid);
+  send (engine, sensor->device, "{\"contact\":true}", DAY "T10:25:00", &mid);
+  g_assert_cmpuint (door_alerts (fixture, sensor->device), ==, 0);
+  send (engine, sensor->device, "{\"contact\":false}", DAY "T14:00:00", &mid);
+  g_assert_cmpuint (door_alerts (fixture, sensor->device), ==, 1);
+
+  /* Visited at 10:05 on the first day only. */
+  g_assert_true (wg_store_record_disinfection (fixture->store, sensor->household_code, 0, DAY " 10:05:00",
+                                               "消杀队 王强", "门把手、地面喷洒消毒", NULL, &error));
+  g_assert_no_error (error);
+  overdue = wg_store_list_disinfection_overdue (fixture->store, NULL, "2026-11-30 10:30:00", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < overdue->len; i++)
+    g_assert_false (g_str_has_prefix (((WgDisinfectionDue *) overdue->pdata[i])->place, sensor->household_code));
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  overdue = wg_store_list_disinfection_overdue (fixture->store, NULL, "2026-11-30 11:30:00", &error);
+  g_assert_no_error (error);
+  {
+    guint mine = 0;
+
+    for (guint i = 0; i < overdue->len; i++)
+      {
+        const WgDisinfectionDue *due = g_ptr_array_index (overdue, i);
+
+        if (due->household_id == sensor->household_id)
+          {
+            mine++;
+            g_assert_cmpstr (due->due_at, ==, "2026-11-30 10:00:00");
+          }
+      }
+    g_assert_cmpuint (mine, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +403,7 @@ main (int   argc,
   ADD ("order-steps", test_order_steps);
   ADD ("demo-orders", test_demo_orders);
   ADD ("patrols", test_patrols);
+  ADD ("disinfection", test_disinfection);
 #undef ADD
 
   return g_test_run ();

@@ -20,6 +20,7 @@
 #include "wg-store-private.h"
 #include "wg-store-records.h"
 #include "wg-store-returnees.h"
+#include "wg-store-disinfection.h"
 #include "wg-store-orders.h"
 #include "wg-store-sites.h"
 #include "wg-store-transfers.h"
@@ -1624,7 +1625,88 @@ failed:
   return FALSE;
 }
 
-/* The field's day: people away in their groups, help orders, patrols. */
+/* Disinfection to the hour for the homes in quarantine today (at nine,
+ * ten or eleven, every day of their quarantine from two days ago) and the
+ * rooms with a door sensor (at eight); the visits of the days before and
+ * of today's past hours, all but one in twelve. */
+static gboolean
+build_disinfection (Demo        *demo,
+                    const char  *today,
+                    GError     **error)
+{
+  static const char homes_sql[] =
+    "SELECT h.code, max (q.end_day) FROM quarantine q JOIN person p ON p.id = q.person_id"
+    " JOIN household h ON h.id = p.household_id"
+    " WHERE q.kind = 1 AND q.start_day <= ?1 AND q.end_day >= ?1 GROUP BY h.id, h.code ORDER BY h.id";
+  static const char rooms_sql[] =
+    "SELECT s.room_id, max (st.to_day) FROM sensor s JOIN room_stay st ON st.room_id = s.room_id"
+    " WHERE st.from_day <= ?1 AND st.to_day >= ?1 GROUP BY s.room_id ORDER BY s.room_id";
+  static const char *const teams[] = { "消杀队 王强", "消杀队 李娜", "消杀队 赵刚", "消杀队 郭敏" };
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) rooms = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GDate start = demo->today;
+  char first[11];
+  WgStmt *stmt;
+  int rc;
+
+  g_date_subtract_days (&start, 2);
+  day_string (&start, first);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (!(stmt = wg_store_prepare (demo->store, pass == 0 ? homes_sql : rooms_sql, error)))
+        return FALSE;
+      wg_stmt_bind_text (stmt, 1, today);
+      while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+        {
+          if (pass == 0)
+            g_ptr_array_add (codes, g_strdup (wg_stmt_column_text (stmt, 0)));
+          else
+            {
+              gint64 room = wg_stmt_column_int64 (stmt, 0);
+
+              g_array_append_val (rooms, room);
+            }
+          g_ptr_array_add (ends, g_strdup (wg_stmt_column_text (stmt, 1)));
+        }
+      wg_stmt_reset (stmt);
+      if (rc != WG_STMT_DONE)
+        {
+          wg_store_set_error (demo->store, rc, error);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < ends->len; i++)
+    {
+      gboolean home = i < codes->len;
+      const char *code = home ? codes->pdata[i] : NULL;
+      gint64 room = home ? 0 : g_array_index (rooms, gint64, i - codes->len);
+      guint hour = home ? 9 + i % 3 : 8;
+
+      if (!wg_store_plan_disinfection (demo->store, code, room, hour, 1, first, ends->pdata[i], NULL, error))
+        return FALSE;
+      /* The visits so far: the two days before, and today's if its hour has come by noon. */
+      for (guint d = 0; d < 3; d++)
+        {
+          GDate day = start;
+          char text[11];
+          g_autofree char *at = NULL;
+
+          g_date_add_days (&day, d);
+          day_string (&day, text);
+          if (strcmp (text, ends->pdata[i]) > 0 || (d == 2 && hour >= 12) || (i * 3 + d) % 12 == 5)
+            continue;
+          at = g_strdup_printf ("%s %02u:%02u:00", text, hour, (i * 7 + d * 11) % 50);
+          if (!wg_store_record_disinfection (demo->store, code, room, at, teams[(i + d) % G_N_ELEMENTS (teams)],
+                                             "门把手、地面、垃圾桶喷洒消毒", NULL, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The field's day: people away in their groups, help orders, patrols,
+ * disinfection. */
 static gboolean
 build_field (Demo    *demo,
              GError **error)
@@ -1632,7 +1714,8 @@ build_field (Demo    *demo,
   char today[11];
 
   day_string (&demo->today, today);
-  return build_away (demo, today, error) && build_orders (demo, today, error) && build_patrols (demo, today, error);
+  return build_away (demo, today, error) && build_orders (demo, today, error) &&
+         build_patrols (demo, today, error) && build_disinfection (demo, today, error);
 }
 
 /**

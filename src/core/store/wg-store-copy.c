@@ -167,6 +167,14 @@ static const struct
     " FROM patrol_report ORDER BY id",
     "INSERT INTO patrol_report (id, grid_id, day, kind, at, done_by, new_returnees, gatherings, problems,"
     " reported_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+  { "disinfection_plan",
+    "SELECT id, household_id, room_id, hour, every_days, from_day, to_day FROM disinfection_plan ORDER BY id",
+    "INSERT INTO disinfection_plan (id, household_id, room_id, hour, every_days, from_day, to_day)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)" },
+  { "disinfection_visit",
+    "SELECT id, plan_id, household_id, room_id, due_at, visited_at, done_by, what FROM disinfection_visit ORDER BY id",
+    "INSERT INTO disinfection_visit (id, plan_id, household_id, room_id, due_at, visited_at, done_by, what)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
   { "round_absence",
     "SELECT person_id, day, round, recorded_at FROM round_absence ORDER BY person_id, day, round",
     "INSERT INTO round_absence (person_id, day, round, recorded_at) VALUES (?, ?, ?, ?)" },

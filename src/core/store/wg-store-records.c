@@ -31,6 +31,8 @@ typedef enum
   CELL_RESIDENCY,
   CELL_BYTES,
   CELL_TRANSFER_STATE,
+  CELL_ORDER_KIND,
+  CELL_ORDER_STATE,
 } CellFormat;
 
 #define MAX_COLUMNS 7
@@ -132,6 +134,21 @@ static const KindSpec kinds[WG_RECORD_N_KINDS] = {
     { N_("Day"), N_("From"), N_("To"), N_("Vehicle"), N_("State"), N_("Handed over to") },
     { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TRANSFER_STATE, CELL_TEXT },
     "点对点转运", { "日期", "出发地", "目的地", "车牌号", "状态", "接收人" } },
+  [WG_RECORD_KIND_HELP_ORDER] = {
+    N_("Help Orders"),
+    "SELECT o.id, o.ordered_at, o.kind, o.detail, o.due_at, o.state, coalesce (w.name, ''), coalesce (o.note, '')"
+    " FROM help_order o LEFT JOIN staff w ON w.id = o.worker_id WHERE o.household_id = ?1"
+    " ORDER BY o.state >= 3, o.ordered_at DESC, o.id DESC",
+    { N_("Ordered at"), N_("What"), N_("Detail"), N_("To be done by"), N_("State"), N_("Grid worker"), N_("Note") },
+    { CELL_TEXT, CELL_ORDER_KIND, CELL_TEXT, CELL_TEXT, CELL_ORDER_STATE, CELL_TEXT, CELL_TEXT },
+    "帮办点单", { "点单时间", "类别", "事项", "时限", "状态", "网格员", "备注" } },
+  [WG_RECORD_KIND_DISINFECTION] = {
+    N_("Disinfection Visits"),
+    "SELECT v.id, v.visited_at, coalesce (v.due_at, ''), v.done_by, coalesce (v.what, '')"
+    " FROM disinfection_visit v WHERE v.household_id = ?1 ORDER BY v.visited_at DESC, v.id DESC",
+    { N_("Visited"), N_("Planned for"), N_("By"), N_("What") },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT },
+    "上门消杀", { "消杀时间", "计划时间", "消杀人", "内容" } },
 };
 
 void
@@ -257,6 +274,19 @@ format_cell (WgStmt *stmt,
                        : value == 2 ? WORD (printed, N_("Picked up"), "已接到")
                        : value == 1 ? WORD (printed, N_("Dispatched"), "已派车")
                        : WORD (printed, N_("Planned"), "待派车"));
+    case CELL_ORDER_KIND:
+      return g_strdup (value == 1 ? WORD (printed, N_("Care for the elderly"), "照护老人")
+                       : value == 2 ? WORD (printed, N_("Medicine"), "买药")
+                       : value == 3 ? WORD (printed, N_("Shopping"), "代购")
+                       : value == 4 ? WORD (printed, N_("Repairs"), "维修")
+                       : value == 5 ? WORD (printed, N_("Farm work"), "农活")
+                       : WORD (printed, N_("Other need"), "其他"));
+    case CELL_ORDER_STATE:
+      return g_strdup (value == 1 ? WORD (printed, N_("Dispatched to a worker"), "已派单")
+                       : value == 2 ? WORD (printed, N_("Accepted by the worker"), "已接单")
+                       : value == 3 ? WORD (printed, N_("Done"), "已办结")
+                       : value == 4 ? WORD (printed, N_("Cancelled"), "已取消")
+                       : WORD (printed, N_("Ordered"), "已点单"));
     case CELL_TEXT:
     default:
       return g_strdup (wg_stmt_column_text (stmt, column));

@@ -23,6 +23,8 @@ typedef enum
   WG_RECORD_KIND_MEMBERS, /* of a household */
   WG_RECORD_KIND_ROOM_STAY,
   WG_RECORD_KIND_TRANSFER,
+  WG_RECORD_KIND_HELP_ORDER,     /* of a household */
+  WG_RECORD_KIND_DISINFECTION,   /* of a household */
   WG_RECORD_N_KINDS,
 } WgRecordKind;
 

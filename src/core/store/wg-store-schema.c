@@ -623,7 +623,8 @@ static const char migration_9[] =
  * 2 medicine, 3 shopping, 4 repairs, 5 farm work, 6 other; urgency 1
  * normal, 2 urgent, 3 very urgent; the grids' two patrols and evening
  * meeting (两圈一碰头): kind 1 morning patrol, 2 afternoon patrol, 3
- * evening meeting, one of each per grid and day. */
+ * evening meeting, one of each per grid and day; disinfection plans and
+ * visits. */
 static const char migration_10[] =
   "CREATE TABLE away_group ("
   "  id INTEGER PRIMARY KEY,"
@@ -681,7 +682,34 @@ static const char migration_10[] =
   "  reported_up TEXT,"
   "  UNIQUE (grid_id, day, kind)"
   ");"
-  "CREATE INDEX patrol_report_by_day ON patrol_report (day, kind);";
+  "CREATE INDEX patrol_report_by_day ON patrol_report (day, kind);"
+  /* Disinfection to the hour: a plan for a home or a room (every N days
+   * at an hour, between two days), each visit recorded against the plan's
+   * slot it serves (due_at), or none. */
+  "CREATE TABLE disinfection_plan ("
+  "  id INTEGER PRIMARY KEY,"
+  "  household_id INTEGER REFERENCES household (id) ON DELETE CASCADE,"
+  "  room_id INTEGER REFERENCES site_room (id) ON DELETE CASCADE,"
+  "  hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),"
+  "  every_days INTEGER NOT NULL DEFAULT 1 CHECK (every_days BETWEEN 1 AND 14),"
+  "  from_day TEXT NOT NULL CHECK " DAY_OK ("from_day") ","
+  "  to_day TEXT NOT NULL CHECK (" DAY_OK ("to_day") " AND to_day >= from_day),"
+  "  CHECK ((household_id IS NULL) <> (room_id IS NULL))"
+  ");"
+  "CREATE INDEX disinfection_plan_by_days ON disinfection_plan (to_day, from_day);"
+  "CREATE TABLE disinfection_visit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER REFERENCES disinfection_plan (id) ON DELETE SET NULL,"
+  "  household_id INTEGER REFERENCES household (id) ON DELETE CASCADE,"
+  "  room_id INTEGER REFERENCES site_room (id) ON DELETE CASCADE,"
+  "  due_at TEXT CHECK (due_at IS NULL OR " TIME_OK ("due_at") "),"
+  "  visited_at TEXT NOT NULL CHECK " TIME_OK ("visited_at") ","
+  "  done_by TEXT NOT NULL CHECK (length (trim (done_by)) BETWEEN 1 AND 200),"
+  "  what TEXT,"
+  "  CHECK ((household_id IS NULL) <> (room_id IS NULL))"
+  ");"
+  "CREATE INDEX disinfection_visit_by_plan ON disinfection_visit (plan_id, due_at);"
+  "CREATE INDEX disinfection_visit_by_household ON disinfection_visit (household_id) WHERE household_id IS NOT NULL;";
 
 static const char *const migrations[] = {
   NULL,

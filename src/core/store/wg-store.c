@@ -1830,6 +1830,8 @@ static const char *const digest_queries[] = {
   "SELECT * FROM away_info ORDER BY person_id",
   "SELECT * FROM help_order ORDER BY id",
   "SELECT * FROM patrol_report ORDER BY id",
+  "SELECT * FROM disinfection_plan ORDER BY id",
+  "SELECT * FROM disinfection_visit ORDER BY id",
 };
 
 /**
