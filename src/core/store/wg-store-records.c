@@ -31,7 +31,6 @@ typedef enum
   CELL_RESIDENCY,
   CELL_BYTES,
   CELL_TRANSFER_STATE,
-  CELL_ORDER_KIND,
   CELL_ORDER_STATE,
 } CellFormat;
 
@@ -136,12 +135,12 @@ static const KindSpec kinds[WG_RECORD_N_KINDS] = {
     "点对点转运", { "日期", "出发地", "目的地", "车牌号", "状态", "接收人" } },
   [WG_RECORD_KIND_HELP_ORDER] = {
     N_("Help Orders"),
-    "SELECT o.id, o.ordered_at, o.kind, o.detail, o.due_at, o.state, coalesce (w.name, ''), coalesce (o.note, '')"
+    "SELECT o.id, o.ordered_at, o.detail, o.due_at, o.state, coalesce (w.name, '')"
     " FROM help_order o LEFT JOIN staff w ON w.id = o.worker_id WHERE o.household_id = ?1"
     " ORDER BY o.state >= 3, o.ordered_at DESC, o.id DESC",
-    { N_("Ordered at"), N_("What"), N_("Detail"), N_("To be done by"), N_("State"), N_("Grid worker"), N_("Note") },
-    { CELL_TEXT, CELL_ORDER_KIND, CELL_TEXT, CELL_TEXT, CELL_ORDER_STATE, CELL_TEXT, CELL_TEXT },
-    "帮办点单", { "点单时间", "类别", "事项", "时限", "状态", "网格员", "备注" } },
+    { N_("Ordered at"), N_("Detail"), N_("To be done by"), N_("State"), N_("Grid worker") },
+    { CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_ORDER_STATE, CELL_TEXT },
+    "帮办点单", { "点单时间", "事项", "时限", "状态", "网格员" } },
   [WG_RECORD_KIND_DISINFECTION] = {
     N_("Disinfection Visits"),
     "SELECT v.id, v.visited_at, coalesce (v.due_at, ''), v.done_by, coalesce (v.what, '')"
@@ -274,13 +273,6 @@ format_cell (WgStmt *stmt,
                        : value == 2 ? WORD (printed, N_("Picked up"), "已接到")
                        : value == 1 ? WORD (printed, N_("Dispatched"), "已派车")
                        : WORD (printed, N_("Planned"), "待派车"));
-    case CELL_ORDER_KIND:
-      return g_strdup (value == 1 ? WORD (printed, N_("Care for the elderly"), "照护老人")
-                       : value == 2 ? WORD (printed, N_("Medicine"), "买药")
-                       : value == 3 ? WORD (printed, N_("Shopping"), "代购")
-                       : value == 4 ? WORD (printed, N_("Repairs"), "维修")
-                       : value == 5 ? WORD (printed, N_("Farm work"), "农活")
-                       : WORD (printed, N_("Other need"), "其他"));
     case CELL_ORDER_STATE:
       return g_strdup (value == 1 ? WORD (printed, N_("Dispatched to a worker"), "已派单")
                        : value == 2 ? WORD (printed, N_("Accepted by the worker"), "已接单")
