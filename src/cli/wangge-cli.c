@@ -943,6 +943,8 @@ static const Verb verbs[] = {
   { "patrols", "[--date D] [--grid CODE] [--missing] [--json] | add GRID --kind morning|afternoon|meeting --by NAMES [--at T]",
     N_("The grids' two patrols and evening meeting of a day, or the grids that have not reported, rolled up the tree"),
     wg_cli_patrols },
+  { "roster", "--week YYYY-Www [-o ROSTER.pdf|.xlsx|.csv] [--json] | book --date D --shift N (--checkpoint NAME | --community CODE) --staff ID [--role R] | now [--now T]",
+    N_("The duty roster: a week's, printed or for Excel; book someone on a shift; who is on duty now"), wg_cli_roster },
   { "verify-qr", "[--json] PAYLOAD", N_("Check a scanned household label"), verb_verify_qr },
   { "settings", "[KEY [VALUE]] [--reset]",
     N_("Show or change the poster URL template, the county hotline and the issuing organisation"),

@@ -14,7 +14,12 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "wg-document.h"
+#include "wg-export.h"
 #include "wg-idnum.h"
+#include "wg-list-document.h"
+#include "wg-store-roster.h"
+#include "wg-table-writer.h"
 #include "wg-store-orders.h"
 #include "wg-store-patrols.h"
 
@@ -360,6 +365,175 @@ wg_cli_patrols (WgCli   *cli,
         json_builder_end_object (builder);
       }
     json_builder_end_array (builder);
+    if (json)
+      wg_cli_print_json (builder);
+  }
+  return EXIT_SUCCESS;
+}
+
+/**
+ * wg_cli_roster:
+ *
+ * `roster --week YYYY-Www [-o ROSTER.pdf|.xlsx|.csv] [--json]`,
+ * `roster book --date D --shift N (--checkpoint NAME | --community CODE)
+ * --staff ID [--role leader|unit-leader|duty]`, `roster now [--now T]`.
+ */
+int
+wg_cli_roster (WgCli   *cli,
+               int      argc,
+               char   **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *week = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *checkpoint = NULL;
+  g_autofree char *community = NULL;
+  g_autofree char *role_text = NULL;
+  g_autofree char *now = NULL;
+  gint64 staff = 0;
+  int shift = 0;
+  GOptionEntry entries[] = {
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week, N_("The week, as ISO 8601 writes it"), "YYYY-Www" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the week's roster to a PDF, XLSX or CSV"),
+      "ROSTER.pdf" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day of the duty"), "YYYY-MM-DD" },
+    { "shift", 0, 0, G_OPTION_ARG_INT, &shift, N_("1 08:00–16:00, 2 16:00–24:00, 3 00:00–08:00"), "N" },
+    { "checkpoint", 0, 0, G_OPTION_ARG_STRING, &checkpoint, N_("At this checkpoint"), "NAME" },
+    { "community", 0, 0, G_OPTION_ARG_STRING, &community, N_("In this community (its grid code)"), "CODE" },
+    { "staff", 0, 0, G_OPTION_ARG_INT64, &staff, N_("Who (a member of staff's number)"), "ID" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("leader, unit-leader or duty (the default)"), "R" },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now, N_("The time to ask about (default now)"), "\"YYYY-MM-DD HH:MM\"" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autofree char *monday = NULL;
+  int status;
+
+  if (!wg_cli_parse_options ("roster", "[book|now …]", entries, &argc, &argv, &status))
+    return status;
+
+  if (argc == 2 && g_str_equal (argv[1], "book"))
+    {
+      WgDutyRole role = WG_DUTY_ON_DUTY;
+
+      if (role_text != NULL && !wg_duty_role_from_string (role_text, &role))
+        return wg_cli_usage_error (_("--role is leader, unit-leader or duty."));
+      if (date == NULL || shift < 1 || shift > 3 || staff <= 0 || (checkpoint == NULL) == (community == NULL))
+        return wg_cli_usage_error (_("“roster book” needs --date, --shift 1|2|3, --staff and --checkpoint or "
+                                     "--community."));
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+          !wg_store_book_duty (store, date, shift, checkpoint, community, staff, role, NULL, &error))
+        return wg_cli_fail (error);
+      g_print (_("Booked.\n"));
+      return EXIT_SUCCESS;
+    }
+  if (argc == 2 && g_str_equal (argv[1], "now"))
+    {
+      g_autofree char *clock = now != NULL ? full_time (now) : NULL;
+      g_autoptr(GPtrArray) duties = NULL;
+
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+          !(duties = wg_store_list_on_duty_now (store, clock, &error)))
+        return wg_cli_fail (error);
+      for (guint i = 0; i < duties->len; i++)
+        {
+          const WgDutyInfo *d = g_ptr_array_index (duties, i);
+
+          g_print ("%s\t%s\t%s\t%s\n", d->place, d->staff, d->phone != NULL ? d->phone : "—",
+                   wg_duty_role_describe (d->role));
+        }
+      return EXIT_SUCCESS;
+    }
+  if (argc != 1 || !wg_iso_week_first_day (week, &monday))
+    return wg_cli_usage_error (_("Write “roster --week YYYY-Www [-o ROSTER.pdf]”, “roster book …” or “roster now”."));
+  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
+    return wg_cli_fail (error);
+
+  if (output != NULL)
+    {
+      WgTableFormat format;
+      guint rows = 0;
+
+      if (g_str_has_suffix (output, ".pdf"))
+        {
+          g_autoptr(WgListDocument) document = wg_list_document_new_for_roster (store, monday, &error);
+
+          if (document == NULL ||
+              !wg_document_write_pdf (WG_DOCUMENT (document), output, wg_store_get_operator (store), NULL, NULL,
+                                      NULL, &error))
+            return wg_cli_fail (error);
+          rows = wg_list_document_get_n_rows (document);
+        }
+      else if (!wg_table_format_from_path (output, &format))
+        return wg_cli_usage_error (_("-o names a .pdf, .csv or .xlsx file."));
+      else if (!wg_export_write_roster (store, monday, output, format, &rows, &error))
+        return wg_cli_fail (error);
+      g_print (_("Wrote the roster of the week of %s (%u rows) to %s.\n"), monday, rows, output);
+      return EXIT_SUCCESS;
+    }
+
+  {
+    g_autoptr(GPtrArray) duties = wg_store_list_duties (store, monday, 7, &error);
+    g_autoptr(GPtrArray) warnings = NULL;
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+    if (duties == NULL || !(warnings = wg_store_list_roster_warnings (store, monday, 7, &error)))
+      return wg_cli_fail (error);
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "duties");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < duties->len; i++)
+      {
+        const WgDutyInfo *d = g_ptr_array_index (duties, i);
+
+        if (!json)
+          {
+            g_print ("%s\t%u\t%s\t%s\t%s\n", d->day, d->shift, d->place, d->staff, wg_duty_role_describe (d->role));
+            continue;
+          }
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_int_value (builder, d->id);
+        wg_cli_add_string (builder, "day", d->day);
+        json_builder_set_member_name (builder, "shift");
+        json_builder_add_int_value (builder, d->shift);
+        wg_cli_add_string (builder, "place", d->place);
+        json_builder_set_member_name (builder, "staff_id");
+        json_builder_add_int_value (builder, d->staff_id);
+        wg_cli_add_string (builder, "staff", d->staff);
+        json_builder_set_member_name (builder, "role");
+        json_builder_add_int_value (builder, d->role);
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    json_builder_set_member_name (builder, "warnings");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < warnings->len; i++)
+      {
+        const WgRosterWarning *w = g_ptr_array_index (warnings, i);
+
+        if (!json)
+          {
+            g_print (_("Short: %s shift %u at %s, %u of %u.\n"), w->day, w->shift, w->checkpoint, w->booked,
+                     w->min_staff);
+            continue;
+          }
+        json_builder_begin_object (builder);
+        wg_cli_add_string (builder, "day", w->day);
+        json_builder_set_member_name (builder, "shift");
+        json_builder_add_int_value (builder, w->shift);
+        wg_cli_add_string (builder, "checkpoint", w->checkpoint);
+        json_builder_set_member_name (builder, "booked");
+        json_builder_add_int_value (builder, w->booked);
+        json_builder_set_member_name (builder, "min_staff");
+        json_builder_add_int_value (builder, w->min_staff);
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    json_builder_end_object (builder);
     if (json)
       wg_cli_print_json (builder);
   }

@@ -21,6 +21,7 @@
 #include "wg-store-orders.h"
 #include "wg-store-sensors.h"
 #include "wg-store-patrols.h"
+#include "wg-store-roster.h"
 #include "wg-test-db.h"
 
 #include "../wg-test-util.h"
@@ -337,6 +338,7 @@ test_disinfection (Fixture       *fixture,
   g_autoptr(WgAlertEngine) engine = NULL;
   g_autoptr(GPtrArray) overdue = NULL;
   const WgSensorInfo *sensor = NULL;
+  gint64 plan = 0;
   guint mid = 0;
   gint64 windows = wg_test_sql_int (fixture->location, "SELECT count (*) FROM visit_window WHERE purpose = 2");
 
@@ -351,7 +353,7 @@ test_disinfection (Fixture       *fixture,
   g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (wg_store_plan_disinfection (fixture->store, sensor->household_code, 0, 10, 1, DAY, "2026-12-01",
-                                             NULL, &error));
+                                             &plan, &error));
   g_assert_no_error (error);
   g_assert_cmpint (wg_test_sql_int (fixture->location, "SELECT count (*) FROM visit_window WHERE purpose = 2"), ==,
                    windows + 3);
@@ -371,7 +373,7 @@ test_disinfection (Fixture       *fixture,
   overdue = wg_store_list_disinfection_overdue (fixture->store, NULL, "2026-11-30 10:30:00", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < overdue->len; i++)
-    g_assert_false (g_str_has_prefix (((WgDisinfectionDue *) overdue->pdata[i])->place, sensor->household_code));
+    g_assert_cmpint (((WgDisinfectionDue *) overdue->pdata[i])->plan_id, !=, plan);
   g_clear_pointer (&overdue, g_ptr_array_unref);
   overdue = wg_store_list_disinfection_overdue (fixture->store, NULL, "2026-11-30 11:30:00", &error);
   g_assert_no_error (error);
@@ -382,7 +384,7 @@ test_disinfection (Fixture       *fixture,
       {
         const WgDisinfectionDue *due = g_ptr_array_index (overdue, i);
 
-        if (due->household_id == sensor->household_id)
+        if (due->plan_id == plan)
           {
             mine++;
             g_assert_cmpstr (due->due_at, ==, "2026-11-30 10:00:00");
@@ -390,6 +392,68 @@ test_disinfection (Fixture       *fixture,
       }
     g_assert_cmpuint (mine, ==, 1);
   }
+}
+
+/* The roster: a leader booked at two checkpoints on one shift is refused;
+ * a shift short of its minimum is a warning; who is on duty now follows
+ * the shift the time falls in; ISO weeks start on Mondays. */
+static void
+test_roster (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *monday = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) now = NULL;
+  gint64 leader = wg_test_sql_int (fixture->location, "SELECT min (id) FROM staff");
+  gint64 other = wg_test_sql_int (fixture->location, "SELECT max (id) FROM staff");
+
+  g_assert_true (wg_iso_week_first_day ("2027-W02", &monday));
+  g_assert_cmpstr (monday, ==, "2027-01-11");
+  g_clear_pointer (&monday, g_free);
+  g_assert_true (wg_iso_week_first_day ("2026-W53", &monday));
+  g_assert_cmpstr (monday, ==, "2026-12-28");
+  g_assert_false (wg_iso_week_first_day ("2027-W53", &monday));
+  g_assert_false (wg_iso_week_first_day ("2027-13", &monday));
+
+  g_assert_true (wg_store_book_duty (fixture->store, "2027-01-11", 1, "G5京昆高速曲沃出口", NULL, leader,
+                                     WG_DUTY_LEADER, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (wg_store_book_duty (fixture->store, "2027-01-11", 1, "G22青兰高速曲沃东出口", NULL, leader,
+                                      WG_DUTY_LEADER, NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "G5京昆高速曲沃出口"));
+  g_clear_error (&error);
+  /* The same leader on another shift, someone else on the same one: fine. */
+  g_assert_true (wg_store_book_duty (fixture->store, "2027-01-11", 2, "G22青兰高速曲沃东出口", NULL, leader,
+                                     WG_DUTY_LEADER, NULL, &error));
+  g_assert_true (wg_store_book_duty (fixture->store, "2027-01-11", 1, "G5京昆高速曲沃出口", NULL, other,
+                                     WG_DUTY_ON_DUTY, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (wg_store_book_duty (fixture->store, "2027-01-11", 1, "没有的卡口", NULL, other, WG_DUTY_ON_DUTY,
+                                      NULL, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* That day: every checkpoint's shifts short but G5's day shift has two of three. */
+  warnings = wg_store_list_roster_warnings (fixture->store, "2027-01-11", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 3 * 3);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const WgRosterWarning *w = g_ptr_array_index (warnings, i);
+
+      if (w->shift == 1 && g_str_equal (w->checkpoint, "G5京昆高速曲沃出口"))
+        g_assert_cmpuint (w->booked, ==, 2);
+    }
+  now = wg_store_list_on_duty_now (fixture->store, "2027-01-11 10:30:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (now->len, ==, 2);
+  g_clear_pointer (&now, g_ptr_array_unref);
+  now = wg_store_list_on_duty_now (fixture->store, "2027-01-11 17:00:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (now->len, ==, 1);
+  g_assert_cmpint (((WgDutyInfo *) now->pdata[0])->staff_id, ==, leader);
 }
 
 int
@@ -404,6 +468,7 @@ main (int   argc,
   ADD ("demo-orders", test_demo_orders);
   ADD ("patrols", test_patrols);
   ADD ("disinfection", test_disinfection);
+  ADD ("roster", test_roster);
 #undef ADD
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "wg-export.h"
+#include "wg-store-roster.h"
 #include "wg-idnum.h"
 #include "wg-store-alerts.h"
 #include "wg-store-audit.h"
@@ -627,4 +628,61 @@ wg_export_write_status (WgStore        *store,
 
   return export_items (people, path, format, "名单", status_columns, G_N_ELEMENTS (status_columns),
                        fill_status_person, rows, error);
+}
+
+static void
+fill_roster_row (gconstpointer  item,
+                 const char    *values[MAX_COLUMNS])
+{
+  const char *const *cells = item;
+
+  for (guint i = 0; i < 9; i++)
+    values[i] = cells[i];
+}
+
+/**
+ * wg_export_write_roster:
+ * @store: a #WgStore
+ * @monday: the week's first day
+ * @path: where
+ * @format: CSV or XLSX
+ * @rows: (out) (optional): how many rows were written
+ * @error: return location for a #GError
+ *
+ * The week's roster as printed (wg_store_build_roster_table ()): place,
+ * shift and a column per day (its date in the header).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_export_write_roster (WgStore        *store,
+                        const char     *monday,
+                        const char     *path,
+                        WgTableFormat   format,
+                        guint          *rows,
+                        GError        **error)
+{
+  static const char *const weekdays[] = { "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
+  g_autoptr(GPtrArray) table = wg_store_build_roster_table (store, monday, error);
+  char *titles[7] = { NULL };
+  WgColumn columns[9] = {
+    { "卡口/社区", WG_COLUMN_TYPE_TEXT, 22 }, { "班次", WG_COLUMN_TYPE_TEXT, 12 },
+  };
+  GDate date;
+  gboolean ok;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, monday);
+  for (guint d = 0; d < 7; d++, g_date_add_days (&date, 1))
+    {
+      titles[d] = g_strdup_printf ("%s %04u-%02u-%02u", weekdays[d], g_date_get_year (&date), g_date_get_month (&date),
+                                   g_date_get_day (&date));
+      columns[2 + d].header = titles[d];
+      columns[2 + d].type = WG_COLUMN_TYPE_TEXT;
+      columns[2 + d].width = 20;
+    }
+  ok = export_items (table, path, format, "值班值守表", columns, G_N_ELEMENTS (columns), fill_roster_row, rows, error);
+  for (guint d = 0; d < 7; d++)
+    g_free (titles[d]);
+  return ok;
 }

@@ -54,4 +54,11 @@ gboolean     wg_export_write_status     (WgStore         *store,
                                          guint           *rows,
                                          GError         **error);
 
+gboolean     wg_export_write_roster     (WgStore         *store,
+                                         const char      *monday,
+                                         const char      *path,
+                                         WgTableFormat    format,
+                                         guint           *rows,
+                                         GError         **error);
+
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "wg-draw-private.h"
 #include "wg-store-grids.h"
 #include "wg-store-status.h"
+#include "wg-store-roster.h"
 #include "wg-store-transfers.h"
 
 #define FONT(spec) WG_DOCUMENT_FONT " " spec
@@ -448,5 +449,49 @@ wg_list_document_new_for_transfer (WgStore     *store,
     wg_list_document_add_row (self, sign_out);
     wg_list_document_add_row (self, sign_in);
   }
+  return self;
+}
+
+/**
+ * wg_list_document_new_for_roster:
+ * @store: a #WgStore
+ * @monday: the week's first day
+ * @error: return location for a #GError
+ *
+ * The week's duty roster (值班表): a row per checkpoint and shift, a column
+ * per day with who is on duty.
+ *
+ * Returns: (transfer full): the roster, or %NULL with @error set
+ */
+WgListDocument *
+wg_list_document_new_for_roster (WgStore     *store,
+                                 const char  *monday,
+                                 GError     **error)
+{
+  static const char *const weekdays[] = { "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
+  static const double widths[] = { 0.14, 0.09, 0.11, 0.11, 0.11, 0.11, 0.11, 0.11, 0.11 };
+  g_autoptr(GPtrArray) rows = wg_store_build_roster_table (store, monday, error);
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *subtitle = NULL;
+  WgListDocument *self;
+  GDate date;
+
+  if (rows == NULL)
+    return NULL;
+  g_ptr_array_add (headers, g_strdup ("卡口／社区"));
+  g_ptr_array_add (headers, g_strdup ("班次"));
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, monday);
+  for (guint d = 0; d < 7; d++, g_date_add_days (&date, 1))
+    g_ptr_array_add (headers, g_strdup_printf ("%s %u.%u", weekdays[d], g_date_get_month (&date),
+                                               g_date_get_day (&date)));
+  g_date_subtract_days (&date, 1);
+  subtitle = g_strdup_printf ("%s 至 %04u-%02u-%02u", monday, g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date));
+  self = wg_list_document_new ("值班值守表", subtitle, wg_store_get_operator (store),
+                               (const char *const *) headers->pdata, widths, G_N_ELEMENTS (widths));
+  self->demo = wg_store_is_demo (store);
+  for (guint i = 0; i < rows->len; i++)
+    wg_list_document_add_row (self, (const char *const *) rows->pdata[i]);
   return self;
 }

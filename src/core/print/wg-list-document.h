@@ -35,4 +35,8 @@ WgListDocument *wg_list_document_new_for_transfer (WgStore            *store,
                                                    gint64              transfer_id,
                                                    GError            **error);
 
+WgListDocument *wg_list_document_new_for_roster   (WgStore            *store,
+                                                   const char         *monday,
+                                                   GError            **error);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "wg-store-returnees.h"
 #include "wg-store-disinfection.h"
 #include "wg-store-orders.h"
+#include "wg-store-roster.h"
 #include "wg-store-sites.h"
 #include "wg-store-transfers.h"
 
@@ -1705,8 +1706,102 @@ build_disinfection (Demo        *demo,
   return TRUE;
 }
 
+/* A two-week roster from the Monday of the week: at each checkpoint and
+ * shift its minimum (three, three, two), a leader leading each day shift,
+ * the cadres taking turns; unit leaders on duty in the communities by day;
+ * the last night of each week one short at the S234 exit. */
+static gboolean
+build_roster (Demo        *demo,
+              GError     **error)
+{
+  static const char staff_sql[] =
+    "SELECT DISTINCT gs.staff_id FROM grid_staff gs JOIN grid g ON g.id = gs.grid_id"
+    " WHERE gs.role IN (1, 3, 5) AND g.level <= 3 ORDER BY gs.staff_id";
+  static const char communities_sql[] =
+    "SELECT g.code, (SELECT gs.staff_id FROM grid_staff gs WHERE gs.grid_id = g.id AND gs.role = 1"
+    "                ORDER BY gs.staff_id LIMIT 1)"
+    " FROM grid g WHERE g.level = 3 AND g.name LIKE '%社区' ORDER BY g.code";
+  static const char *const checkpoints[] = { "G5京昆高速曲沃出口", "G22青兰高速曲沃东出口", "S234曲沃至绛县出口" };
+  static const guint per_shift[] = { 3, 3, 2 };
+  g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) communities = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) leaders = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GDate monday = demo->today;
+  WgStmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (demo->store, staff_sql, error)))
+    return FALSE;
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
+
+      g_array_append_val (pool, id);
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE || !(stmt = wg_store_prepare (demo->store, communities_sql, error)))
+    {
+      if (rc != WG_STMT_DONE)
+        wg_store_set_error (demo->store, rc, error);
+      return FALSE;
+    }
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    if (!wg_stmt_column_is_null (stmt, 1))
+      {
+        gint64 id = wg_stmt_column_int64 (stmt, 1);
+
+        g_ptr_array_add (communities, g_strdup (wg_stmt_column_text (stmt, 0)));
+        g_array_append_val (leaders, id);
+      }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (demo->store, rc, error);
+      return FALSE;
+    }
+  /* Eight a shift, twenty-four a day: each once a day at most. */
+  if (pool->len < 24)
+    return TRUE;
+  g_date_subtract_days (&monday, g_date_get_weekday (&monday) - G_DATE_MONDAY);
+  for (guint d = 0; d < 14; d++)
+    {
+      GDate date = monday;
+      char day[11];
+      guint slot = 0;
+
+      g_date_add_days (&date, d);
+      day_string (&date, day);
+      for (guint shift = 1; shift <= WG_N_SHIFTS; shift++)
+        for (guint c = 0; c < G_N_ELEMENTS (checkpoints); c++)
+          for (guint k = 0; k < per_shift[c]; k++, slot++)
+            {
+              gint64 staff = g_array_index (pool, gint64, (d * 24 + slot) % pool->len);
+
+              if (c == 2 && shift == 3 && k == 1 && d % 7 == 6)
+                continue;
+              /* Skip a leader of a community on the day shift: booked there below. */
+              if (!wg_store_book_duty (demo->store, day, shift, checkpoints[c], NULL, staff,
+                                       shift == 1 && k == 0 ? WG_DUTY_LEADER : WG_DUTY_ON_DUTY, NULL, error))
+                {
+                  if (!g_error_matches (*error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT))
+                    return FALSE;
+                  g_clear_error (error);
+                }
+            }
+      for (guint i = 0; i < communities->len; i++)
+        if (!wg_store_book_duty (demo->store, day, 2, NULL, communities->pdata[i], g_array_index (leaders, gint64, i),
+                                 WG_DUTY_UNIT_LEADER, NULL, error))
+          {
+            if (!g_error_matches (*error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT))
+              return FALSE;
+            g_clear_error (error);
+          }
+    }
+  return TRUE;
+}
+
 /* The field's day: people away in their groups, help orders, patrols,
- * disinfection. */
+ * disinfection, the roster. */
 static gboolean
 build_field (Demo    *demo,
              GError **error)
@@ -1715,7 +1810,8 @@ build_field (Demo    *demo,
 
   day_string (&demo->today, today);
   return build_away (demo, today, error) && build_orders (demo, today, error) &&
-         build_patrols (demo, today, error) && build_disinfection (demo, today, error);
+         build_patrols (demo, today, error) && build_disinfection (demo, today, error) &&
+         build_roster (demo, error);
 }
 
 /**

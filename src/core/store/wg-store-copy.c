@@ -175,6 +175,12 @@ static const struct
     "SELECT id, plan_id, household_id, room_id, due_at, visited_at, done_by, what FROM disinfection_visit ORDER BY id",
     "INSERT INTO disinfection_visit (id, plan_id, household_id, room_id, due_at, visited_at, done_by, what)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+  { "checkpoint",
+    "SELECT id, name, min_staff, position FROM checkpoint ORDER BY id",
+    "INSERT INTO checkpoint (id, name, min_staff, position) VALUES (?, ?, ?, ?)" },
+  { "duty",
+    "SELECT id, day, shift, checkpoint_id, grid_id, staff_id, role FROM duty ORDER BY id",
+    "INSERT INTO duty (id, day, shift, checkpoint_id, grid_id, staff_id, role) VALUES (?, ?, ?, ?, ?, ?, ?)" },
   { "round_absence",
     "SELECT person_id, day, round, recorded_at FROM round_absence ORDER BY person_id, day, round",
     "INSERT INTO round_absence (person_id, day, round, recorded_at) VALUES (?, ?, ?, ?)" },
@@ -275,7 +281,8 @@ wg_store_copy (WgStore       *from,
   if (!wg_store_defer_foreign_keys (to, error) ||
       !wg_store_exec (to, "DELETE FROM signing_key", error) ||
       !wg_store_exec (to, "DELETE FROM settings", error) ||
-      !wg_store_exec (to, "DELETE FROM measure_preset", error))
+      !wg_store_exec (to, "DELETE FROM measure_preset", error) ||
+      !wg_store_exec (to, "DELETE FROM checkpoint", error))
     goto failed;
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)

@@ -7,9 +7,10 @@
  * default) at an hour, between two days. For a home, each of the plan's
  * slots opens a visit window on its door sensor (a quarter of an hour
  * before to an hour after), so that the team's opening of the door is
- * expected, not an alert. A visit is recorded against the slot of its day
- * when it is within two hours of it; a slot with no visit an hour after it
- * is overdue.
+ * expected, not an alert. A visit is recorded against the nearest slot of
+ * its day within two hours; a slot with no visit to its home or room from
+ * two hours before it to an hour after, once that hour has passed, is
+ * overdue.
  */
 
 #define G_LOG_DOMAIN "wg-store"
@@ -334,8 +335,8 @@ compare_due (gconstpointer a,
  * @error: return location for a #GError
  *
  * Returns: (transfer container) (element-type WgDisinfectionDue): every
- *   plan's slot up to @now with no visit for it an hour after it, oldest
- *   first
+ *   plan's slot more than an hour before @now with no visit to its place
+ *   from two hours before it to an hour after, oldest first
  */
 GPtrArray *
 wg_store_list_disinfection_overdue (WgStore     *store,
@@ -351,9 +352,10 @@ wg_store_list_disinfection_overdue (WgStore     *store,
     " WHERE p.from_day <= ?1 AND (?2 IS NULL OR substr (m.code, 1, length (?2)) = ?2)"
     " ORDER BY p.id";
   static const char done_sql[] =
-    "SELECT plan_id, due_at FROM disinfection_visit WHERE plan_id IS NOT NULL AND due_at IS NOT NULL";
+    "SELECT coalesce (household_id, 0), coalesce (room_id, 0), visited_at FROM disinfection_visit";
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_disinfection_due_free);
-  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GDateTime) clock = NULL;
   g_autoptr(GDateTime) limit = NULL;
   g_autofree char *at = NULL;
@@ -379,9 +381,21 @@ wg_store_list_disinfection_overdue (WgStore     *store,
 
   if (!(stmt = wg_store_prepare (store, done_sql, error)))
     return NULL;
+  /* The visits by place: a slot is served by any visit to its home or
+   * room from two hours before it to an hour after. */
   while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
-    g_hash_table_add (done, g_strdup_printf ("%" G_GINT64_FORMAT " %s", wg_stmt_column_int64 (stmt, 0),
-                                             wg_stmt_column_text (stmt, 1)));
+    {
+      g_autofree char *place = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                                wg_stmt_column_int64 (stmt, 0), wg_stmt_column_int64 (stmt, 1));
+      GPtrArray *times = g_hash_table_lookup (done, place);
+
+      if (times == NULL)
+        {
+          times = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (done, g_steal_pointer (&place), times);
+        }
+      g_ptr_array_add (times, g_strdup (wg_stmt_column_text (stmt, 2)));
+    }
   wg_stmt_reset (stmt);
   if (rc != WG_STMT_DONE || !(stmt = wg_store_prepare (store, plans_sql, error)))
     {
@@ -396,6 +410,9 @@ wg_store_list_disinfection_overdue (WgStore     *store,
     {
       gint64 plan_id = wg_stmt_column_int64 (stmt, 0);
       guint hour = wg_stmt_column_int (stmt, 3), every = wg_stmt_column_int (stmt, 4);
+      g_autofree char *place = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                                wg_stmt_column_int64 (stmt, 1), wg_stmt_column_int64 (stmt, 2));
+      GPtrArray *times = g_hash_table_lookup (done, place);
       GDate day, last;
 
       g_date_clear (&day, 1);
@@ -406,15 +423,26 @@ wg_store_list_disinfection_overdue (WgStore     *store,
         {
           char text[11];
           g_autofree char *slot = NULL;
-          g_autofree char *key = NULL;
+          g_autoptr(GDateTime) slot_time = NULL;
+          g_autoptr(GDateTime) earliest = NULL;
+          g_autoptr(GDateTime) latest = NULL;
+          g_autofree char *from = NULL;
+          g_autofree char *to = NULL;
+          gboolean served = FALSE;
           WgDisinfectionDue *due;
 
           g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
           slot = g_strdup_printf ("%s %02u:00:00", text, hour);
           if (strcmp (slot, limit_text) >= 0)
             break;
-          key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", plan_id, slot);
-          if (g_hash_table_contains (done, key))
+          slot_time = parse_time (slot);
+          earliest = g_date_time_add_minutes (slot_time, -MATCH_MINUTES);
+          latest = g_date_time_add_minutes (slot_time, OVERDUE_AFTER_MINUTES);
+          from = format_time (earliest);
+          to = format_time (latest);
+          for (guint t = 0; times != NULL && t < times->len && !served; t++)
+            served = strcmp (times->pdata[t], from) >= 0 && strcmp (times->pdata[t], to) <= 0;
+          if (served)
             continue;
           due = g_new0 (WgDisinfectionDue, 1);
           due->plan_id = plan_id;

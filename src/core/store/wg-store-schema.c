@@ -709,7 +709,32 @@ static const char migration_10[] =
   "  CHECK ((household_id IS NULL) <> (room_id IS NULL))"
   ");"
   "CREATE INDEX disinfection_visit_by_plan ON disinfection_visit (plan_id, due_at);"
-  "CREATE INDEX disinfection_visit_by_household ON disinfection_visit (household_id) WHERE household_id IS NOT NULL;";
+  "CREATE INDEX disinfection_visit_by_household ON disinfection_visit (household_id) WHERE household_id IS NOT NULL;"
+  /* Duty rosters: the checkpoints (the county's two highway exits and the
+   * S234 exit to Jiangxian by default), and who is on duty where for a
+   * shift (1 08:00–16:00, 2 16:00–24:00, 3 00:00–08:00) — at a checkpoint,
+   * or in a community (unit leaders); role 1 the county leader leading,
+   * 2 a unit leader, 3 on duty. Nobody in two places on one shift. */
+  "CREATE TABLE checkpoint ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) BETWEEN 1 AND 64),"
+  "  min_staff INTEGER NOT NULL DEFAULT 2 CHECK (min_staff BETWEEN 0 AND 50),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO checkpoint (name, min_staff, position) VALUES"
+  " ('G5京昆高速曲沃出口', 3, 1), ('G22青兰高速曲沃东出口', 3, 2), ('S234曲沃至绛县出口', 2, 3);"
+  "CREATE TABLE duty ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL CHECK " DAY_OK ("day") ","
+  "  shift INTEGER NOT NULL CHECK (shift IN (1, 2, 3)),"
+  "  checkpoint_id INTEGER REFERENCES checkpoint (id) ON DELETE CASCADE,"
+  "  grid_id INTEGER REFERENCES grid (id) ON DELETE CASCADE,"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,"
+  "  role INTEGER NOT NULL CHECK (role IN (1, 2, 3)),"
+  "  CHECK ((checkpoint_id IS NULL) <> (grid_id IS NULL)),"
+  "  UNIQUE (staff_id, day, shift)"
+  ");"
+  "CREATE INDEX duty_by_day ON duty (day, shift);";
 
 static const char *const migrations[] = {
   NULL,

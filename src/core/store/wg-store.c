@@ -1832,6 +1832,8 @@ static const char *const digest_queries[] = {
   "SELECT * FROM patrol_report ORDER BY id",
   "SELECT * FROM disinfection_plan ORDER BY id",
   "SELECT * FROM disinfection_visit ORDER BY id",
+  "SELECT * FROM checkpoint ORDER BY id",
+  "SELECT * FROM duty ORDER BY id",
 };
 
 /**
