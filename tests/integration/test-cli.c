@@ -729,6 +729,177 @@ test_transfers (void)
   }
 }
 
+/* The column of the pdftotext -layout line where @needle starts, or -1. */
+static int
+column_of (const char *line,
+           const char *needle)
+{
+  const char *at = strstr (line, needle);
+
+  return at != NULL ? (int) g_utf8_pointer_to_offset (line, at) : -1;
+}
+
+/* The field's day through the CLI: an order walked to done, a step out of
+ * order refused; the grids missing their meeting; a week's roster booked,
+ * a double booking refused, printed with each name under its day, and
+ * written to XLSX as openpyxl reads it. */
+static void
+test_field (void)
+{
+  g_autofree char *path = db_for ("field.db");
+  g_autofree char *pdf = path_in_tmp ("roster.pdf");
+  g_autofree char *xlsx = path_in_tmp ("roster.xlsx");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) orders = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) early = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) twice = { 0 };
+  g_auto(Run) print = { 0 };
+  g_auto(Run) sheet = { 0 };
+  g_autofree char *household = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *read_back = NULL;
+  JsonArray *array;
+  const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  build_demo (path, "5");
+  run_cli (&orders, "--db", path, "orders", "--now", DAY " 12:00", "--json", NULL);
+  g_assert_cmpint (orders.status, ==, 0);
+  json_parser_load_from_data (parser, orders.out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  household = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "household"));
+
+  run_cli (&add, "--db", path, "orders", "add", household, "--kind", "medicine", "--detail", "代购降压药",
+           "--due", "2026-11-30 18:00", "--at", "2026-11-30 08:00", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_true (g_str_has_prefix (add.out, "Order "));
+  id = g_strndup (add.out + strlen ("Order "), strcspn (add.out + strlen ("Order "), " "));
+  run_cli (&early, "--db", path, "orders", "done", id, "--note", "已送达", "--at", "2026-11-30 09:00", NULL);
+  assert_one_clear_line (&early, "cannot be");
+  {
+    static const char *const steps[][5] = {
+      { "dispatch", "2026-11-30 08:20", NULL, NULL },
+      { "accept", "2026-11-30 08:40", NULL, NULL },
+      { "done", "2026-11-30 11:00", "--note", "药已送到", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        g_auto(Run) step = { 0 };
+
+        run_cli (&step, "--db", path, "orders", steps[i][0], id, "--at", steps[i][1], steps[i][2], steps[i][3], NULL);
+        g_assert_cmpint (step.status, ==, 0);
+      }
+  }
+
+  run_cli (&missing, "--db", path, "patrols", "--date", DAY, "--missing", "--json", NULL);
+  g_assert_cmpint (missing.status, ==, 0);
+  json_parser_load_from_data (parser, missing.out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "code"), ==, "141021");
+
+  /* A week of next year, one name a cell; the same person twice on a shift refused. */
+  {
+    static const struct { const char *day; const char *shift; const char *checkpoint; const char *staff; } bookings[] = {
+      { "2027-01-11", "1", "G5京昆高速曲沃出口", "1" },
+      { "2027-01-13", "2", "G22青兰高速曲沃东出口", "2" },
+      { "2027-01-17", "3", "S234曲沃至绛县出口", "3" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bookings); i++)
+      {
+        g_auto(Run) book = { 0 };
+
+        run_cli (&book, "--db", path, "roster", "book", "--date", bookings[i].day, "--shift", bookings[i].shift,
+                 "--checkpoint", bookings[i].checkpoint, "--staff", bookings[i].staff, NULL);
+        g_assert_cmpint (book.status, ==, 0);
+      }
+  }
+  run_cli (&twice, "--db", path, "roster", "book", "--date", "2027-01-11", "--shift", "1", "--checkpoint",
+           "S234曲沃至绛县出口", "--staff", "1", NULL);
+  assert_one_clear_line (&twice, "one place a shift");
+  run_cli (&print, "--db", path, "roster", "--week", "2027-W02", "-o", pdf, NULL);
+  g_assert_cmpint (print.status, ==, 0);
+  g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    /* Each name on its place's line, under its day's heading. */
+    static const struct { guint staff; const char *place; const char *shift; const char *day; } cells[] = {
+      { 1, "G5京昆高速", "白班", "周一" }, { 2, "G22青兰高", "中班", "周三" }, { 3, "S234曲沃至", "夜班", "周日" },
+    };
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    const char *header = NULL;
+
+    for (guint l = 0; lines[l] != NULL && header == NULL; l++)
+      if (strstr (lines[l], "周一") != NULL && strstr (lines[l], "周日") != NULL)
+        header = lines[l];
+    g_assert_nonnull (header);
+    for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+      {
+        g_autofree char *name = NULL;
+        int day_column = column_of (header, cells[c].day);
+        gboolean found = FALSE;
+
+        {
+          g_auto(Run) staff = { 0 };
+
+          run_cli (&staff, "--db", path, "roster", "--week", "2027-W02", "--json", NULL);
+          json_parser_load_from_data (parser, staff.out, -1, &error);
+          g_assert_no_error (error);
+          array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "duties");
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            if (json_object_get_int_member (json_array_get_object_element (array, i), "staff_id") == cells[c].staff)
+              name = g_strdup (json_object_get_string_member (json_array_get_object_element (array, i), "staff"));
+          g_assert_nonnull (name);
+        }
+        /* The row starts on the line with its place and shift; the demo's
+         * watermark may push its names a line or two down. */
+        for (guint l = 0; lines[l] != NULL && !found; l++)
+          {
+            if (strstr (lines[l], cells[c].place) == NULL || strstr (lines[l], cells[c].shift) == NULL)
+              continue;
+            for (guint k = l; k < l + 4 && lines[k] != NULL && !found; k++)
+              {
+                int at = column_of (lines[k], name);
+
+                if (at < 0)
+                  continue;
+                g_test_message ("%s at %d, %s at %d", name, at, cells[c].day, day_column);
+                g_assert_cmpint (ABS (at - day_column), <=, 3);
+                found = TRUE;
+              }
+          }
+        g_assert_true (found);
+      }
+  }
+  run_cli (&sheet, "--db", path, "roster", "--week", "2027-W02", "-o", xlsx, NULL);
+  g_assert_cmpint (sheet.status, ==, 0);
+  {
+    g_autofree char *script = g_strdup_printf (
+      "import openpyxl, sys\n"
+      "ws = openpyxl.load_workbook (sys.argv[1]).active\n"
+      "for row in ws.iter_rows (values_only=True):\n"
+      "    print ('|'.join ('' if v is None else str (v) for v in row))\n");
+    const char *python[] = { "/usr/bin/python3", "-c", script, xlsx, NULL };
+    int wait_status = 0;
+
+    g_spawn_sync (NULL, (char **) python, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &read_back, NULL, &wait_status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    g_assert_nonnull (strstr (read_back, "周一 2027-01-11"));
+    g_assert_nonnull (strstr (read_back, "G5京昆高速曲沃出口|白班 08–16|"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/wg/cli/missing-database", test_missing_database);
   g_test_add_func ("/wg/cli/returnees", test_returnees);
   g_test_add_func ("/wg/cli/transfers", test_transfers);
+  g_test_add_func ("/wg/cli/field", test_field);
 
   return g_test_run ();
 }
