@@ -53,6 +53,7 @@ struct _WgListDocument
   double header_height;
   GArray *page_starts; /* first row of each page */
   gboolean demo;       /* made-up people: said on every page */
+  int max_lines;       /* a cell's lines at most, the rest cut with an ellipsis */
 };
 
 static void wg_list_document_iface_init (WgDocumentInterface *iface);
@@ -89,7 +90,7 @@ layout_pages (WgListDocument *self)
 
       for (guint c = 0; c < self->n_columns; c++)
         height = MAX (height, wg_measure_text (layout, cells[c] != NULL ? cells[c] : "", FONT ("9"),
-                                               self->widths[c] - 2 * PAD, 2) + 2 * PAD);
+                                               self->widths[c] - 2 * PAD, self->max_lines) + 2 * PAD);
       g_array_append_val (self->heights, height);
     }
 
@@ -154,7 +155,7 @@ draw_row (WgListDocument     *self,
   for (guint c = 0; c < self->n_columns; c++)
     {
       wg_draw_text (cr, layout, cells[c] != NULL ? cells[c] : "", font, x + PAD, y + PAD,
-                    self->widths[c] - 2 * PAD, 2, PANGO_ALIGN_LEFT);
+                    self->widths[c] - 2 * PAD, self->max_lines, PANGO_ALIGN_LEFT);
       x += self->widths[c];
     }
   cairo_set_source_rgb (cr, 0.75, 0.75, 0.8);
@@ -248,6 +249,7 @@ static void
 wg_list_document_init (WgListDocument *self)
 {
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->max_lines = 2;
 }
 
 /**
@@ -486,11 +488,13 @@ wg_list_document_new_for_roster (WgStore     *store,
     g_ptr_array_add (headers, g_strdup_printf ("%s %u.%u", weekdays[d], g_date_get_month (&date),
                                                g_date_get_day (&date)));
   g_date_subtract_days (&date, 1);
-  subtitle = g_strdup_printf ("%s 至 %04u-%02u-%02u", monday, g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date));
+  subtitle = g_strdup_printf ("%s 至 %04u-%02u-%02u　★ 带班领导", monday, g_date_get_year (&date),
+                              g_date_get_month (&date), g_date_get_day (&date));
   self = wg_list_document_new ("值班值守表", subtitle, wg_store_get_operator (store),
                                (const char *const *) headers->pdata, widths, G_N_ELEMENTS (widths));
   self->demo = wg_store_is_demo (store);
+  /* A name a line, every one of them. */
+  self->max_lines = 12;
   for (guint i = 0; i < rows->len; i++)
     wg_list_document_add_row (self, (const char *const *) rows->pdata[i]);
   return self;

@@ -479,7 +479,8 @@ wg_store_list_on_duty_now (WgStore     *store,
  *
  * The week's roster as it is printed and exported, in Chinese: a row per
  * checkpoint (then community) and shift, its place, its shift and a cell
- * per day with the names on duty there (the leader marked 带班).
+ * per day with the names on duty there, one a line (the leader leading
+ * the day marked ★).
  *
  * Returns: (transfer container) (element-type GStrv): rows of
  *   2 + 7 cells
@@ -529,8 +530,8 @@ wg_store_build_roster_table (WgStore     *store,
 
                 if (duty->shift != shift || !g_str_equal (duty->day, day) || !g_str_equal (duty->place, places->pdata[p]))
                   continue;
-                g_string_append_printf (names, "%s%s%s", names->len > 0 ? "、" : "", duty->staff,
-                                        duty->role == WG_DUTY_LEADER ? "（带班）" : "");
+                g_string_append_printf (names, "%s%s%s", names->len > 0 ? "\n" : "", duty->staff,
+                                        duty->role == WG_DUTY_LEADER ? "★" : "");
                 any = TRUE;
               }
             cells[2 + d] = g_string_free (g_steal_pointer (&names), FALSE);
