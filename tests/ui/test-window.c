@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <cairo-pdf.h>
 #include <poppler.h>
 
@@ -27,6 +28,7 @@
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
 #include "wg-returnees-window.h"
+#include "wg-orders-window.h"
 #include "wg-sampling-window.h"
 #include "wg-sites-window.h"
 #include "wg-transfers-window.h"
@@ -38,6 +40,7 @@
 #include "wg-store-records.h"
 #include "wg-store-returnees.h"
 #include "wg-store-settings.h"
+#include "wg-store-orders.h"
 #include "wg-store-sites.h"
 #include "wg-store-transfers.h"
 #include "wg-store-status.h"
@@ -1939,6 +1942,99 @@ test_sampling_round (void)
   wg_test_close_windows (app);
 }
 
+/* What Space or Enter does on a focused button: focus it, activate it
+ * (gtk_widget_activate () is the keybinding's own call). */
+static void
+press_on (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+
+  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_widget_has_focus (widget));
+  g_assert_true (gtk_widget_activate (widget));
+  /* A button shows itself pressed a moment before it clicks. */
+  wg_test_spin (600);
+}
+
+/* A help order recorded from the dialog, then walked to done from the
+ * keyboard's side: its row's focused button activated dispatches it —
+ * and the focus stays on that order —, again accepts it, again asks what
+ * was done — typed, Enter — and it is done. */
+static void
+test_orders (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = wg_store_list_orders (store, NULL, -1, 0, NULL, &error);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(WgOrderInfo) done = NULL;
+  g_autofree char *household = NULL;
+  WgOrdersWindow *orders;
+  GtkWidget *dialog;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, >, 0);
+  household = g_strdup (((WgOrderInfo *) before->pdata[0])->household_code);
+  wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
+  wg_test_spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.orders", NULL);
+  wg_test_spin (100);
+  orders = WG_ORDERS_WINDOW (wg_test_find_toplevel (WG_TYPE_ORDERS_WINDOW));
+  g_assert_nonnull (orders);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (orders));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (orders), "orders.add", NULL));
+  wg_test_spin (100);
+  dialog = wg_orders_window_get_dialog (orders);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "household"), household);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "kind")), 1); /* medicine */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "detail"), "代购降压药两盒");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+  after = wg_store_list_orders (store, NULL, -1, 0, NULL, &error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  for (guint i = 0; i < after->len; i++)
+    if (g_str_equal (((WgOrderInfo *) after->pdata[i])->detail, "代购降压药两盒"))
+      id = ((WgOrderInfo *) after->pdata[i])->id;
+  g_assert_cmpint (id, >, 0);
+
+  gtk_window_present (GTK_WINDOW (orders));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (orders));
+  for (WgOrderState state = WG_ORDER_ORDERED; state < WG_ORDER_ACCEPTED; state++)
+    {
+      g_autoptr(WgOrderInfo) now = NULL;
+
+      press_on (wg_orders_window_get_step_button (orders, id));
+      /* The focus is back on the same order's row. */
+      g_assert_true (gtk_widget_has_focus (wg_orders_window_get_step_button (orders, id)));
+      now = wg_store_get_order (store, id, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (now->state, ==, state + 1);
+    }
+  press_on (wg_orders_window_get_step_button (orders, id));
+  dialog = wg_orders_window_get_dialog (orders);
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *note = g_object_get_data (G_OBJECT (dialog), "note");
+
+    gtk_editable_set_text (GTK_EDITABLE (note), "delivered");
+    /* Enter in the field saves the form. */
+    g_signal_emit_by_name (note, "entry-activated");
+    wg_test_spin (300);
+  }
+
+  done = wg_store_get_order (store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (done->state, ==, WG_ORDER_DONE);
+  g_assert_cmpint (done->worker_id, >, 0);
+  g_assert_cmpstr (done->note, ==, "delivered");
+  gtk_window_destroy (GTK_WINDOW (orders));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -2020,6 +2116,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/transfers", test_transfers);
   wg_test_add_ui_func ("/wg/ui/window/board", test_board_window);
   wg_test_add_ui_func ("/wg/ui/window/sampling-round", test_sampling_round);
+  wg_test_add_ui_func ("/wg/ui/window/orders", test_orders);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
