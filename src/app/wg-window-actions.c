@@ -41,6 +41,7 @@
 #include "wg-returnees-window.h"
 #include "wg-board-window.h"
 #include "wg-orders-window.h"
+#include "wg-patrols-window.h"
 #include "wg-sampling-window.h"
 #include "wg-sites-window.h"
 #include "wg-transfers-window.h"
@@ -476,6 +477,24 @@ orders_action (GtkWidget  *widget,
 }
 
 static void
+patrols_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  WgPatrolsWindow *window;
+
+  if (self->store == NULL || !(code = wg_window_dup_current_grid_code (self)))
+    return;
+  name = wg_store_dup_grid_name (self->store, code, NULL, NULL);
+  window = wg_patrols_window_new (self->store, code, name);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 board_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -570,6 +589,7 @@ wg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.board", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.sampling", NULL, sampling_action);
   gtk_widget_class_install_action (widget_class, "win.orders", NULL, orders_action);
+  gtk_widget_class_install_action (widget_class, "win.patrols", NULL, patrols_action);
   gtk_widget_class_install_action (widget_class, "win.transfers", NULL, transfers_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);

@@ -29,6 +29,7 @@
 #include "wg-print-view.h"
 #include "wg-returnees-window.h"
 #include "wg-orders-window.h"
+#include "wg-patrols-window.h"
 #include "wg-sampling-window.h"
 #include "wg-sites-window.h"
 #include "wg-transfers-window.h"
@@ -41,6 +42,7 @@
 #include "wg-store-returnees.h"
 #include "wg-store-settings.h"
 #include "wg-store-orders.h"
+#include "wg-store-patrols.h"
 #include "wg-store-sites.h"
 #include "wg-store-transfers.h"
 #include "wg-store-status.h"
@@ -2035,6 +2037,65 @@ test_orders (void)
   wg_test_close_windows (app);
 }
 
+/* A patrol report entered at the desk: the county's grids missing their
+ * meeting today, one of them reported from its row's dialog, one fewer
+ * missing. */
+static void
+test_patrols (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = wg_today ();
+  g_autoptr(GPtrArray) missing = wg_store_list_missing_reports (store, "141021", today, &error);
+  const WgMissingReport *micro = NULL;
+  WgPatrolsWindow *patrols;
+  GtkWidget *dialog;
+  guint before, reports;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < missing->len && micro == NULL; i++)
+    if (((WgMissingReport *) missing->pdata[i])->level == 5)
+      micro = g_ptr_array_index (missing, i);
+  g_assert_nonnull (micro);
+  wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
+  wg_test_spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.patrols", NULL);
+  wg_test_spin (100);
+  patrols = WG_PATROLS_WINDOW (wg_test_find_toplevel (WG_TYPE_PATROLS_WINDOW));
+  g_assert_nonnull (patrols);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (patrols));
+  before = wg_patrols_window_get_missing (patrols);
+  g_assert_cmpuint (before, ==, ((WgMissingReport *) missing->pdata[0])->missing);
+  reports = wg_patrols_window_get_n_reports (patrols);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patrols), "patrols.report", "s", micro->code));
+  wg_test_spin (100);
+  dialog = wg_patrols_window_get_dialog (patrols);
+  g_assert_nonnull (dialog);
+  /* The meeting is what is missing: offered first. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "kind"))), ==,
+                    2);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "at"), "20:30");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "by"), "张伟、李娜、王强");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "reported"), "两圈巡查无异常");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+  g_assert_cmpuint (wg_patrols_window_get_missing (patrols), ==, before - 1);
+  g_assert_cmpuint (wg_patrols_window_get_n_reports (patrols), ==, reports + 1);
+  {
+    g_autoptr(GPtrArray) day = wg_store_list_patrols (store, micro->code, today, &error);
+    gboolean met = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < day->len; i++)
+      met |= ((WgPatrolInfo *) day->pdata[i])->kind == WG_PATROL_MEETING;
+    g_assert_true (met);
+  }
+  gtk_window_destroy (GTK_WINDOW (patrols));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -2117,6 +2178,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/board", test_board_window);
   wg_test_add_ui_func ("/wg/ui/window/sampling-round", test_sampling_round);
   wg_test_add_ui_func ("/wg/ui/window/orders", test_orders);
+  wg_test_add_ui_func ("/wg/ui/window/patrols", test_patrols);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
