@@ -42,6 +42,7 @@
 #include "wg-board-window.h"
 #include "wg-orders-window.h"
 #include "wg-patrols-window.h"
+#include "wg-roster-window.h"
 #include "wg-sampling-window.h"
 #include "wg-sites-window.h"
 #include "wg-transfers-window.h"
@@ -495,6 +496,21 @@ patrols_action (GtkWidget  *widget,
 }
 
 static void
+roster_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  WgRosterWindow *window;
+
+  if (self->store == NULL)
+    return;
+  window = wg_roster_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 board_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -590,6 +606,7 @@ wg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.sampling", NULL, sampling_action);
   gtk_widget_class_install_action (widget_class, "win.orders", NULL, orders_action);
   gtk_widget_class_install_action (widget_class, "win.patrols", NULL, patrols_action);
+  gtk_widget_class_install_action (widget_class, "win.roster", NULL, roster_action);
   gtk_widget_class_install_action (widget_class, "win.transfers", NULL, transfers_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);

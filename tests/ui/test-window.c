@@ -30,6 +30,7 @@
 #include "wg-returnees-window.h"
 #include "wg-orders-window.h"
 #include "wg-patrols-window.h"
+#include "wg-roster-window.h"
 #include "wg-sampling-window.h"
 #include "wg-sites-window.h"
 #include "wg-transfers-window.h"
@@ -43,6 +44,7 @@
 #include "wg-store-settings.h"
 #include "wg-store-orders.h"
 #include "wg-store-patrols.h"
+#include "wg-store-roster.h"
 #include "wg-store-sites.h"
 #include "wg-store-transfers.h"
 #include "wg-store-status.h"
@@ -2096,6 +2098,60 @@ test_patrols (void)
   wg_test_close_windows (app);
 }
 
+/* A day's roster planned in the week view: next year's first Monday, empty,
+ * every shift short; three people booked at the G5 exit's day shift (a
+ * leader leading), one of them booked again elsewhere on that shift is
+ * refused; the shift no longer short. */
+static void
+test_roster (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = wg_store_list_duty_staff (store, &error);
+  WgRosterWindow *roster;
+  guint short_before;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (staff->len, >=, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.roster", NULL);
+  wg_test_spin (100);
+  roster = WG_ROSTER_WINDOW (wg_test_find_toplevel (WG_TYPE_ROSTER_WINDOW));
+  g_assert_nonnull (roster);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (roster));
+  wg_roster_window_set_week_of (roster, "2027-01-06");
+  g_assert_cmpuint (wg_roster_window_get_n_duties (roster), ==, 0);
+  short_before = wg_roster_window_get_n_warnings (roster);
+  g_assert_cmpuint (short_before, ==, 7 * 3 * 3);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *dialog;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.book", "(sus)", "2027-01-04", 1,
+                                                 i < 3 ? "G5京昆高速曲沃出口" : "S234曲沃至绛县出口"));
+      wg_test_spin (100);
+      dialog = wg_roster_window_get_dialog (roster);
+      g_assert_nonnull (dialog);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "staff")), i < 3 ? i : 0);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "role")), i == 0 ? 0 : 1);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+      wg_test_spin (100);
+    }
+  /* Three booked, the fourth (the first again, elsewhere) refused. */
+  g_assert_cmpuint (wg_roster_window_get_n_duties (roster), ==, 3);
+  g_assert_cmpuint (wg_roster_window_get_n_warnings (roster), ==, short_before - 1);
+  {
+    g_autoptr(GPtrArray) now = wg_store_list_on_duty_now (store, "2027-01-04 09:00:00", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (now->len, ==, 3);
+    g_assert_cmpint (((WgDutyInfo *) now->pdata[0])->role, ==, WG_DUTY_LEADER);
+  }
+  gtk_window_destroy (GTK_WINDOW (roster));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -2179,6 +2235,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/sampling-round", test_sampling_round);
   wg_test_add_ui_func ("/wg/ui/window/orders", test_orders);
   wg_test_add_ui_func ("/wg/ui/window/patrols", test_patrols);
+  wg_test_add_ui_func ("/wg/ui/window/roster", test_roster);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 

@@ -544,3 +544,49 @@ wg_store_build_roster_table (WgStore     *store,
       }
   return g_steal_pointer (&rows);
 }
+
+/**
+ * wg_store_list_duty_staff:
+ * @store: a #WgStore
+ * @error: return location for a #GError
+ *
+ * Who may be put on the roster: the grid leaders, epidemic commissioners
+ * and assigned cadres of the county, the townships and the villages.
+ *
+ * Returns: (transfer container) (element-type WgDutyInfo): each person
+ *   once (staff_id, staff, phone; place: their grid), by level and grid
+ */
+GPtrArray *
+wg_store_list_duty_staff (WgStore  *store,
+                          GError  **error)
+{
+  static const char sql[] =
+    "SELECT s.id, s.name, s.phone, min (g.name) FROM staff s JOIN grid_staff gs ON gs.staff_id = s.id"
+    " JOIN grid g ON g.id = gs.grid_id WHERE g.level <= 3 AND gs.role IN (1, 3, 5)"
+    " GROUP BY s.id, s.name, s.phone ORDER BY min (g.level), min (g.code), s.name, s.id";
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_duty_info_free);
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      WgDutyInfo *info = g_new0 (WgDutyInfo, 1);
+
+      info->staff_id = wg_stmt_column_int64 (stmt, 0);
+      info->staff = g_strdup (wg_stmt_column_text (stmt, 1));
+      info->phone = g_strdup (wg_stmt_column_text (stmt, 2));
+      info->place = g_strdup (wg_stmt_column_text (stmt, 3));
+      g_ptr_array_add (list, info);
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

@@ -84,6 +84,8 @@ GPtrArray  *wg_store_list_roster_warnings (WgStore  *store,
 GPtrArray  *wg_store_build_roster_table (WgStore    *store,
                                          const char *monday,
                                          GError    **error);
+GPtrArray  *wg_store_list_duty_staff   (WgStore     *store,
+                                        GError     **error);
 GPtrArray  *wg_store_list_on_duty_now  (WgStore     *store,
                                         const char  *now,
                                         GError     **error);
