@@ -945,6 +945,8 @@ static const Verb verbs[] = {
     wg_cli_patrols },
   { "roster", "--week YYYY-Www [-o ROSTER.pdf|.xlsx|.csv] [--json] | book --date D --shift N (--checkpoint NAME | --community CODE) --staff ID [--role R] | now [--now T]",
     N_("The duty roster: a week's, printed or for Excel; book someone on a shift; who is on duty now"), wg_cli_roster },
+  { "away", "[--grid CODE] [--json] | set ID_NUMBER --reason work|study|held|other [--province P] [--city C] [--address A] [--employer E] [--since D] [--group NAME] [--care TEXT]",
+    N_("The people away from home: where, why, in which group, who at home needs care; or record one's"), wg_cli_away },
   { "verify-qr", "[--json] PAYLOAD", N_("Check a scanned household label"), verb_verify_qr },
   { "settings", "[KEY [VALUE]] [--reset]",
     N_("Show or change the poster URL template, the county hotline and the issuing organisation"),

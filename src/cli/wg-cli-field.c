@@ -21,6 +21,7 @@
 #include "wg-store-roster.h"
 #include "wg-table-writer.h"
 #include "wg-store-orders.h"
+#include "wg-store-persons.h"
 #include "wg-store-patrols.h"
 
 #include "wg-cli.h"
@@ -536,6 +537,111 @@ wg_cli_roster (WgCli   *cli,
     json_builder_end_object (builder);
     if (json)
       wg_cli_print_json (builder);
+  }
+  return EXIT_SUCCESS;
+}
+
+/**
+ * wg_cli_away:
+ *
+ * `away [--grid CODE] [--json]`, `away set ID_NUMBER --reason work|study|held|other
+ * [--province P] [--city C] [--address A] [--employer E] [--since D] [--group NAME] [--care TEXT]`.
+ */
+int
+wg_cli_away (WgCli   *cli,
+             int      argc,
+             char   **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *grid = NULL;
+  g_autofree char *reason_text = NULL;
+  g_autofree char *province = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *employer = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *care = NULL;
+  GOptionEntry entries[] = {
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("Only the people of the households under this grid"), "CODE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("work, study, held or other"), "R" },
+    { "province", 0, 0, G_OPTION_ARG_STRING, &province, N_("Where: the province"), "P" },
+    { "city", 0, 0, G_OPTION_ARG_STRING, &city, N_("Where: the city"), "C" },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Where: the address"), "A" },
+    { "employer", 0, 0, G_OPTION_ARG_STRING, &employer, N_("The employer"), "E" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Away since"), "YYYY-MM-DD" },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("The group of the village or township"), "NAME" },
+    { "care", 0, 0, G_OPTION_ARG_STRING, &care, N_("Who at home needs care"), "TEXT" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  int status;
+
+  if (!wg_cli_parse_options ("away", "[set ID_NUMBER …]", entries, &argc, &argv, &status))
+    return status;
+  if (argc == 3 && g_str_equal (argv[1], "set"))
+    {
+      WgAwayFields fields = { province, city, address, employer, since, 0, group, care };
+      gint64 person;
+
+      if (!wg_away_reason_from_string (reason_text, &fields.reason))
+        return wg_cli_usage_error (_("“away set” needs --reason work, study, held or other."));
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+          (person = wg_store_find_person (store, argv[2], &error)) <= 0 ||
+          !wg_store_set_away (store, person, &fields, &error))
+        return wg_cli_fail (error);
+      g_print (_("Recorded.\n"));
+      return EXIT_SUCCESS;
+    }
+  if (argc != 1)
+    return wg_cli_usage_error (_("Write “away [--grid CODE]” or “away set ID_NUMBER …”."));
+  {
+    g_autoptr(GPtrArray) list = NULL;
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    guint care_needed = 0;
+
+    if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+        !(list = wg_store_list_away (store, grid, &error)))
+      return wg_cli_fail (error);
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < list->len; i++)
+      {
+        const WgAwayInfo *a = g_ptr_array_index (list, i);
+
+        care_needed += a->care_needed != NULL;
+        if (!json)
+          {
+            g_print ("%s\t%s\t%s%s\t%s\t%s\t%s\n", a->name, a->id_number, a->province != NULL ? a->province : "",
+                     a->city != NULL ? a->city : "", wg_away_reason_describe (a->reason),
+                     a->group != NULL ? a->group : "—", a->care_needed != NULL ? a->care_needed : "");
+            continue;
+          }
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "person");
+        json_builder_add_int_value (builder, a->person_id);
+        wg_cli_add_string (builder, "name", a->name);
+        wg_cli_add_string (builder, "id_number", a->id_number);
+        wg_cli_add_string (builder, "household", a->household_code);
+        wg_cli_add_string (builder, "province", a->province);
+        wg_cli_add_string (builder, "city", a->city);
+        wg_cli_add_string (builder, "employer", a->employer);
+        wg_cli_add_string (builder, "since", a->since);
+        json_builder_set_member_name (builder, "reason");
+        json_builder_add_int_value (builder, a->reason);
+        wg_cli_add_string (builder, "group", a->group);
+        wg_cli_add_string (builder, "care_needed", a->care_needed);
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    if (json)
+      wg_cli_print_json (builder);
+    else
+      {
+        g_print (_("%u people away, %u with someone at home who needs care."), list->len, care_needed);
+        g_print ("\n");
+      }
   }
   return EXIT_SUCCESS;
 }

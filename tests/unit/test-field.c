@@ -456,6 +456,58 @@ test_roster (Fixture       *fixture,
   g_assert_cmpint (((WgDutyInfo *) now->pdata[0])->staff_id, ==, leader);
 }
 
+/* People away: every one listed with the demo's details and group; one's
+ * details recorded with their village's group; a group of another village
+ * and someone at home refused. */
+static void
+test_away (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) away = wg_store_list_away (fixture->store, NULL, &error);
+  g_autoptr(GPtrArray) after = NULL;
+  const WgAwayInfo *first;
+  g_autofree char *group = NULL;
+  WgAwayFields fields = { "广东省", "深圳市", "宝安区福永街道", "电子厂", "2026-09-01", WG_AWAY_WORK, NULL,
+                          "老人独居需照看" };
+  gint64 someone_home = wg_test_sql_int (fixture->location, "SELECT min (id) FROM person WHERE residency = 0");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (away->len, ==, wg_test_sql_int (fixture->location,
+                                                    "SELECT count (*) FROM person WHERE residency = 1"
+                                                    " AND household_id IS NOT NULL"));
+  g_assert_cmpuint (away->len, >, 0);
+  first = g_ptr_array_index (away, 0);
+  g_assert_nonnull (first->group);
+  group = g_strdup (first->group);
+
+  fields.group = "没有这个群";
+  g_assert_false (wg_store_set_away (fixture->store, first->person_id, &fields, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  fields.group = group;
+  g_assert_false (wg_store_set_away (fixture->store, someone_home, &fields, &error));
+  g_assert_error (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (wg_store_set_away (fixture->store, first->person_id, &fields, &error));
+  g_assert_no_error (error);
+
+  after = wg_store_list_away (fixture->store, first->grid_code, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after->len; i++)
+    {
+      const WgAwayInfo *a = g_ptr_array_index (after, i);
+
+      if (a->person_id != first->person_id)
+        continue;
+      g_assert_cmpstr (a->city, ==, "深圳市");
+      g_assert_cmpstr (a->employer, ==, "电子厂");
+      g_assert_cmpint (a->reason, ==, WG_AWAY_WORK);
+      g_assert_cmpstr (a->group, ==, group);
+      g_assert_cmpstr (a->care_needed, ==, "老人独居需照看");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +521,7 @@ main (int   argc,
   ADD ("patrols", test_patrols);
   ADD ("disinfection", test_disinfection);
   ADD ("roster", test_roster);
+  ADD ("away", test_away);
 #undef ADD
 
   return g_test_run ();

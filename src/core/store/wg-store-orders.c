@@ -537,3 +537,229 @@ wg_store_get_order (WgStore     *store,
     }
   return g_ptr_array_steal_index (orders, 0);
 }
+
+const char *
+wg_away_reason_describe (WgAwayReason reason)
+{
+  switch (reason)
+    {
+    case WG_AWAY_WORK:
+      return _("Working away");
+    case WG_AWAY_STUDY:
+      return _("Studying away");
+    case WG_AWAY_HELD:
+      return _("Held in quarantine elsewhere");
+    case WG_AWAY_OTHER:
+      return C_("away", "Other");
+    default:
+      return _("Not recorded");
+    }
+}
+
+gboolean
+wg_away_reason_from_string (const char   *text,
+                            WgAwayReason *reason)
+{
+  static const char *const names[] = { NULL, "work", "study", "held", "other" };
+
+  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *reason = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+wg_away_info_free (WgAwayInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info->id_number);
+  g_free (info->phone);
+  g_free (info->household_code);
+  g_free (info->grid_code);
+  g_free (info->province);
+  g_free (info->city);
+  g_free (info->address);
+  g_free (info->employer);
+  g_free (info->since);
+  g_free (info->group);
+  g_free (info->care_needed);
+  g_free (info);
+}
+
+/**
+ * wg_store_list_away:
+ * @store: a #WgStore
+ * @grid_code: (nullable): only the people of the households under this grid
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type WgAwayInfo): every person
+ *   whose residency is away, with where and why when recorded, by group
+ *   then name
+ */
+GPtrArray *
+wg_store_list_away (WgStore     *store,
+                    const char  *grid_code,
+                    GError     **error)
+{
+  static const char sql[] =
+    "SELECT p.id, p.name, p.id_number, p.phone, h.code, m.code, a.province, a.city, a.address, a.employer,"
+    "  a.since, coalesce (a.reason, 0), g.name, a.care_needed"
+    " FROM person p JOIN household h ON h.id = p.household_id JOIN grid m ON m.id = h.grid_id"
+    " LEFT JOIN away_info a ON a.person_id = p.id LEFT JOIN away_group g ON g.id = a.group_id"
+    " WHERE p.residency = ?2 AND (?1 IS NULL OR substr (m.code, 1, length (?1)) = ?1)"
+    " ORDER BY g.name IS NULL, g.name, p.name, p.id";
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_away_info_free);
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  if (grid_code != NULL)
+    wg_stmt_bind_text (stmt, 1, grid_code);
+  wg_stmt_bind_int (stmt, 2, WG_RESIDENCY_AWAY);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      WgAwayInfo *info = g_new0 (WgAwayInfo, 1);
+
+#define TEXT(i) g_strdup (wg_stmt_column_text (stmt, (i)))
+      info->person_id = wg_stmt_column_int64 (stmt, 0);
+      info->name = TEXT (1);
+      info->id_number = TEXT (2);
+      info->phone = TEXT (3);
+      info->household_code = TEXT (4);
+      info->grid_code = TEXT (5);
+      info->province = TEXT (6);
+      info->city = TEXT (7);
+      info->address = TEXT (8);
+      info->employer = TEXT (9);
+      info->since = TEXT (10);
+      info->reason = wg_stmt_column_int (stmt, 11);
+      info->group = TEXT (12);
+      info->care_needed = TEXT (13);
+#undef TEXT
+      g_ptr_array_add (list, info);
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* NULL for an empty or missing text. */
+static void
+bind_text_or_null (WgStmt      *stmt,
+                   int          index,
+                   const char  *text)
+{
+  if (text != NULL && *text != '\0')
+    wg_stmt_bind_text (stmt, index, text);
+}
+
+/**
+ * wg_store_set_away:
+ * @store: a #WgStore
+ * @person_id: a person whose residency is away
+ * @fields: where, since when, why, the group (of the person's village or
+ *   township, by name), who at home needs care
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when recorded (audited)
+ */
+gboolean
+wg_store_set_away (WgStore            *store,
+                   gint64              person_id,
+                   const WgAwayFields *fields,
+                   GError            **error)
+{
+  static const char person_sql[] =
+    "SELECT p.residency, p.name, v.id, t.id FROM person p JOIN household h ON h.id = p.household_id"
+    " JOIN grid m ON m.id = h.grid_id JOIN grid g ON g.id = m.parent_id JOIN grid v ON v.id = g.parent_id"
+    " JOIN grid t ON t.id = v.parent_id WHERE p.id = ?";
+  static const char group_sql[] = "SELECT id FROM away_group WHERE name = ?1 AND grid_id IN (?2, ?3)";
+  static const char sql[] =
+    "INSERT INTO away_info (person_id, province, city, address, employer, since, reason, group_id, care_needed)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " ON CONFLICT (person_id) DO UPDATE SET province = ?2, city = ?3, address = ?4, employer = ?5, since = ?6,"
+    "   reason = ?7, group_id = ?8, care_needed = ?9";
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  gint64 village = 0, township = 0, group_id = 0;
+  int residency = -1;
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (fields->since != NULL && *fields->since != '\0' && !wg_store_check_day (fields->since, _("Since"), error))
+    return FALSE;
+  if (fields->reason < WG_AWAY_WORK || fields->reason > WG_AWAY_OTHER)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                           _("Away for work, study, held in quarantine elsewhere, or other."));
+      return FALSE;
+    }
+  if (!(stmt = wg_store_prepare (store, person_sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  rc = wg_stmt_step (stmt);
+  if (rc == WG_STMT_ROW)
+    {
+      residency = wg_stmt_column_int (stmt, 0);
+      name = g_strdup (wg_stmt_column_text (stmt, 1));
+      village = wg_stmt_column_int64 (stmt, 2);
+      township = wg_stmt_column_int64 (stmt, 3);
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_ROW || residency != WG_RESIDENCY_AWAY)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, rc == WG_STMT_ROW ? WG_STORE_ERROR_INVALID
+                                                                    : WG_STORE_ERROR_NOT_FOUND,
+                           rc == WG_STMT_ROW ? _("This person is not away from home: change their residency first.")
+                                             : _("There is no such person in a household."));
+      return FALSE;
+    }
+  if (fields->group != NULL && *fields->group != '\0')
+    {
+      if (!(stmt = wg_store_prepare (store, group_sql, error)))
+        return FALSE;
+      wg_stmt_bind_text (stmt, 1, fields->group);
+      wg_stmt_bind_int64 (stmt, 2, village);
+      wg_stmt_bind_int64 (stmt, 3, township);
+      if (wg_stmt_step (stmt) == WG_STMT_ROW)
+        group_id = wg_stmt_column_int64 (stmt, 0);
+      wg_stmt_reset (stmt);
+      if (group_id == 0)
+        {
+          g_set_error (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND,
+                       _("%s's village and township have no group “%s”."), name, fields->group);
+          return FALSE;
+        }
+    }
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  bind_text_or_null (stmt, 2, fields->province);
+  bind_text_or_null (stmt, 3, fields->city);
+  bind_text_or_null (stmt, 4, fields->address);
+  bind_text_or_null (stmt, 5, fields->employer);
+  bind_text_or_null (stmt, 6, fields->since);
+  wg_stmt_bind_int (stmt, 7, fields->reason);
+  if (group_id != 0)
+    wg_stmt_bind_int64 (stmt, 8, group_id);
+  bind_text_or_null (stmt, 9, fields->care_needed);
+  detail = g_strdup_printf ("%s: %s%s %s", name, fields->province != NULL ? fields->province : "",
+                            fields->city != NULL ? fields->city : "", wg_away_reason_describe (fields->reason));
+  return wg_store_change_and_log (store, stmt, "away", "person", person_id, detail,
+                                  _("There is no such person in a household."), error);
+}

@@ -113,6 +113,57 @@ WgOrderInfo *wg_store_get_order         (WgStore              *store,
                                          const char           *now,
                                          GError              **error);
 
+/* A person away from home, where and why, in which group. */
+typedef enum
+{
+  WG_AWAY_WORK = 1,
+  WG_AWAY_STUDY,
+  WG_AWAY_HELD,                /* held in quarantine elsewhere */
+  WG_AWAY_OTHER,
+} WgAwayReason;
+
+typedef struct
+{
+  gint64 person_id;
+  char *name;
+  char *id_number;
+  char *phone;
+  char *household_code;
+  char *grid_code;
+  char *province;
+  char *city;
+  char *address;
+  char *employer;
+  char *since;
+  WgAwayReason reason;          /* 0 when nothing is recorded yet */
+  char *group;
+  char *care_needed;            /* who at home needs care, if anyone */
+} WgAwayInfo;
+
+typedef struct
+{
+  const char *province;
+  const char *city;
+  const char *address;
+  const char *employer;
+  const char *since;
+  WgAwayReason reason;
+  const char *group;           /* a group of the person's village or township, by name */
+  const char *care_needed;
+} WgAwayFields;
+
+const char  *wg_away_reason_describe    (WgAwayReason   reason);
+gboolean     wg_away_reason_from_string (const char    *text,
+                                         WgAwayReason  *reason);
+void         wg_away_info_free          (WgAwayInfo    *info);
+GPtrArray   *wg_store_list_away         (WgStore       *store,
+                                         const char    *grid_code,
+                                         GError       **error);
+gboolean     wg_store_set_away          (WgStore            *store,
+                                         gint64              person_id,
+                                         const WgAwayFields *fields,
+                                         GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgOrderInfo, wg_order_info_free)
 
 G_END_DECLS
