@@ -20,6 +20,7 @@
 #include "wg-list-document.h"
 #include "wg-store-roster.h"
 #include "wg-table-writer.h"
+#include "wg-store-disinfection.h"
 #include "wg-store-orders.h"
 #include "wg-store-persons.h"
 #include "wg-store-patrols.h"
@@ -644,4 +645,107 @@ wg_cli_away (WgCli   *cli,
       }
   }
   return EXIT_SUCCESS;
+}
+
+/**
+ * wg_cli_disinfection:
+ *
+ * `disinfection plan (--home CODE | --room ID) --hour H [--every N] --from D --to D`,
+ * `disinfection visit (--home CODE | --room ID) --by NAMES [--at T] [--what TEXT]`,
+ * `disinfection overdue [--grid CODE] [--now T] [--json]`.
+ */
+int
+wg_cli_disinfection (WgCli   *cli,
+                     int      argc,
+                     char   **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *home = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *grid = NULL;
+  g_autofree char *now = NULL;
+  gint64 room = 0;
+  int hour = -1, every = 1;
+  GOptionEntry entries[] = {
+    { "home", 0, 0, G_OPTION_ARG_STRING, &home, N_("The household's code"), "CODE" },
+    { "room", 0, 0, G_OPTION_ARG_INT64, &room, N_("The room's number (wangge-cli rooms)"), "ID" },
+    { "hour", 0, 0, G_OPTION_ARG_INT, &hour, N_("The hour of the visit, 0–23"), "H" },
+    { "every", 0, 0, G_OPTION_ARG_INT, &every, N_("Every so many days (default every day)"), "N" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The plan's first day"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The plan's last day"), "YYYY-MM-DD" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who disinfected"), "NAMES" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When (default now)"), "\"YYYY-MM-DD HH:MM\"" },
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what, N_("What was done"), "TEXT" },
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid, N_("Only the homes under this grid"), "CODE" },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now, N_("Judge overdue at this time (default now)"), "\"YYYY-MM-DD HH:MM\"" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgStore) store = NULL;
+  g_autofree char *when = NULL;
+  int status;
+
+  if (!wg_cli_parse_options ("disinfection", "plan|visit|overdue …", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return wg_cli_usage_error (_("Write “disinfection plan|visit|overdue …”."));
+  when = full_time (at);
+  if (g_str_equal (argv[1], "plan"))
+    {
+      if (hour < 0 || from == NULL || to == NULL || every < 1)
+        return wg_cli_usage_error (_("“disinfection plan” needs --home or --room, --hour, --from and --to."));
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+          !wg_store_plan_disinfection (store, home, room, hour, every, from, to, NULL, &error))
+        return wg_cli_fail (error);
+      g_print (_("Planned.\n"));
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (argv[1], "visit"))
+    {
+      if (by == NULL)
+        return wg_cli_usage_error (_("“disinfection visit” needs --home or --room and --by."));
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)) ||
+          !wg_store_record_disinfection (store, home, room, when, by, what, NULL, &error))
+        return wg_cli_fail (error);
+      g_print (_("Recorded.\n"));
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (argv[1], "overdue"))
+    {
+      g_autofree char *clock = now != NULL ? full_time (now) : NULL;
+      g_autoptr(GPtrArray) overdue = NULL;
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
+          !(overdue = wg_store_list_disinfection_overdue (store, grid, clock, &error)))
+        return wg_cli_fail (error);
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < overdue->len; i++)
+        {
+          const WgDisinfectionDue *due = g_ptr_array_index (overdue, i);
+
+          if (!json)
+            {
+              g_print ("%s\t%s\n", due->due_at, due->place);
+              continue;
+            }
+          json_builder_begin_object (builder);
+          wg_cli_add_string (builder, "due_at", due->due_at);
+          wg_cli_add_string (builder, "place", due->place);
+          wg_cli_add_string (builder, "grid", due->grid_code);
+          json_builder_set_member_name (builder, "plan");
+          json_builder_add_int_value (builder, due->plan_id);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      if (json)
+        wg_cli_print_json (builder);
+      return EXIT_SUCCESS;
+    }
+  return wg_cli_usage_error (_("Write “disinfection plan|visit|overdue …”."));
 }

@@ -805,6 +805,39 @@ test_field (void)
   g_assert_cmpuint (json_array_get_length (array), >, 0);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "code"), ==, "141021");
 
+  /* Disinfection at ten for a home, from the CLI: not visited on the first
+   * day, overdue after eleven; visited on the second, not overdue. */
+  {
+    g_auto(Run) plan = { 0 };
+    g_auto(Run) visit = { 0 };
+    g_auto(Run) overdue = { 0 };
+    guint mine = 0;
+
+    run_cli (&plan, "--db", path, "disinfection", "plan", "--home", household, "--hour", "10", "--from", "2026-12-02",
+             "--to", "2026-12-03", NULL);
+    g_assert_cmpint (plan.status, ==, 0);
+    run_cli (&visit, "--db", path, "disinfection", "visit", "--home", household, "--by", "消杀队 王强", "--at",
+             "2026-12-03 10:10", "--what", "门把手消毒", NULL);
+    g_assert_cmpint (visit.status, ==, 0);
+    run_cli (&overdue, "--db", path, "disinfection", "overdue", "--now", "2026-12-03 12:00", "--json", NULL);
+    g_assert_cmpint (overdue.status, ==, 0);
+    json_parser_load_from_data (parser, overdue.out, -1, &error);
+    g_assert_no_error (error);
+    array = json_node_get_array (json_parser_get_root (parser));
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *due = json_array_get_object_element (array, i);
+
+        if (g_str_has_prefix (json_object_get_string_member (due, "place"), household) &&
+            g_str_has_prefix (json_object_get_string_member (due, "due_at"), "2026-12-0"))
+          {
+            mine++;
+            g_assert_cmpstr (json_object_get_string_member (due, "due_at"), ==, "2026-12-02 10:00:00");
+          }
+      }
+    g_assert_cmpuint (mine, ==, 1);
+  }
+
   /* A week of next year, one name a cell; the same person twice on a shift refused. */
   {
     static const struct { const char *day; const char *shift; const char *checkpoint; const char *staff; } bookings[] = {
