@@ -98,6 +98,19 @@ wg_cli_parse_id (const char *text,
   return TRUE;
 }
 
+/* A time typed as "YYYY-MM-DD HH:MM" with its seconds, as the store writes
+ * times; %NULL is now. */
+char *
+wg_cli_full_time (const char *at)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (at != NULL)
+    return strlen (at) == 16 ? g_strconcat (at, ":00", NULL) : g_strdup (at);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+}
+
 /* Parses a verb's options; anything left over that the verb did not ask
  * for is a usage error. */
 gboolean

@@ -27,18 +27,6 @@
 
 #include "wg-cli.h"
 
-/* A time typed as "YYYY-MM-DD HH:MM" gets its seconds; none is now. */
-static char *
-full_time (const char *at)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (at != NULL)
-    return strlen (at) == 16 ? g_strconcat (at, ":00", NULL) : g_strdup (at);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-}
-
 static void
 add_order (JsonBuilder       *builder,
            const WgOrderInfo *o)
@@ -124,13 +112,13 @@ wg_cli_orders (WgCli   *cli,
   if (!wg_cli_parse_options ("orders", "[add|dispatch|accept|done|cancel …]", entries, &argc, &argv, &status))
     return status;
   verb = argc > 1 ? argv[1] : NULL;
-  when = full_time (at);
+  when = wg_cli_full_time (at);
 
   if (verb == NULL)
     {
       g_autoptr(GPtrArray) orders = NULL;
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autofree char *clock = now != NULL ? full_time (now) : NULL;
+      g_autofree char *clock = now != NULL ? wg_cli_full_time (now) : NULL;
       WgOrderState state = WG_ORDER_N_STATES;
       guint n_open = 0, n_overdue = 0;
 
@@ -172,7 +160,7 @@ wg_cli_orders (WgCli   *cli,
 
       if (argc != 3 || detail == NULL || due == NULL || !wg_order_kind_from_string (kind_text, &request.kind))
         return wg_cli_usage_error (_("“orders add” needs the household's code, --kind, --detail and --due."));
-      due_full = full_time (due);
+      due_full = wg_cli_full_time (due);
       request.household_code = argv[2];
       request.requester_id_number = by;
       request.detail = detail;
@@ -275,7 +263,7 @@ wg_cli_patrols (WgCli   *cli,
   if (argc == 3 && g_str_equal (argv[1], "add"))
     {
       WgPatrolReport report = { 0 };
-      g_autofree char *when = full_time (at);
+      g_autofree char *when = wg_cli_full_time (at);
       g_autofree char *day = g_strndup (when, 10);
 
       if (by == NULL || !wg_patrol_kind_from_string (kind_text, &report.kind) || returnees < 0 || gatherings < 0)
@@ -434,7 +422,7 @@ wg_cli_roster (WgCli   *cli,
     }
   if (argc == 2 && g_str_equal (argv[1], "now"))
     {
-      g_autofree char *clock = now != NULL ? full_time (now) : NULL;
+      g_autofree char *clock = now != NULL ? wg_cli_full_time (now) : NULL;
       g_autoptr(GPtrArray) duties = NULL;
 
       if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
@@ -694,7 +682,7 @@ wg_cli_disinfection (WgCli   *cli,
     return status;
   if (argc != 2)
     return wg_cli_usage_error (_("Write “disinfection plan|visit|overdue …”."));
-  when = full_time (at);
+  when = wg_cli_full_time (at);
   if (g_str_equal (argv[1], "plan"))
     {
       if (hour < 0 || from == NULL || to == NULL || every < 1)
@@ -717,7 +705,7 @@ wg_cli_disinfection (WgCli   *cli,
     }
   if (g_str_equal (argv[1], "overdue"))
     {
-      g_autofree char *clock = now != NULL ? full_time (now) : NULL;
+      g_autofree char *clock = now != NULL ? wg_cli_full_time (now) : NULL;
       g_autoptr(GPtrArray) overdue = NULL;
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 

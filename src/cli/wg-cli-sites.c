@@ -32,26 +32,6 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-/* Now, as the store writes times. */
-static char *
-now_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-}
-
-/* A time typed as "YYYY-MM-DD HH:MM" gets its seconds. */
-static char *
-full_time (const char *at)
-{
-  if (at == NULL)
-    return now_text ();
-  if (strlen (at) == 16)
-    return g_strconcat (at, ":00", NULL);
-  return g_strdup (at);
-}
-
 /**
  * wg_cli_sites:
  *
@@ -310,7 +290,7 @@ wg_cli_rooms (WgCli   *cli,
     {
       gboolean in = g_str_equal (verb, "checkin");
 
-      when = full_time (at);
+      when = wg_cli_full_time (at);
       if (!(in ? wg_store_check_in : wg_store_check_out) (store, id, when, &error))
         return wg_cli_fail (error);
       g_print (in ? _("Checked in at %s.\n") : _("Checked out at %s.\n"), when);
@@ -512,7 +492,7 @@ wg_cli_transfers (WgCli   *cli,
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (g_str_equal (verb, steps[i].verb))
       {
-        g_autofree char *when = full_time (at);
+        g_autofree char *when = wg_cli_full_time (at);
 
         if (steps[i].state == WG_TRANSFER_HANDED_OVER && handed_to == NULL)
           return wg_cli_usage_error (_("“transfers handover” needs --handed-to NAME."));

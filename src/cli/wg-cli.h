@@ -46,6 +46,7 @@ void      wg_cli_add_string    (JsonBuilder       *builder,
                                 const char        *value);
 gboolean  wg_cli_parse_id      (const char        *text,
                                 gint64            *id);
+char     *wg_cli_full_time     (const char        *at);
 
 void      wg_cli_begin_job     (WgCli             *cli);
 void      wg_cli_end_job       (WgCli             *cli);

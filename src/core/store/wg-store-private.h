@@ -201,6 +201,8 @@ gboolean      wg_store_check_text          (const char   *text,
                                             guint         max,
                                             const char   *what,
                                             GError      **error);
+char         *wg_store_day_after           (const char   *day,
+                                            guint         n);
 gboolean      wg_store_check_day           (const char   *day,
                                             const char   *what,
                                             GError      **error);

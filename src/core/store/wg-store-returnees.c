@@ -396,20 +396,6 @@ wg_store_review_returnee (WgStore     *store,
                                   _("The returnee changed meanwhile: list the queue again."), error);
 }
 
-static char *
-day_after (const char *day,
-           guint       n)
-{
-  GDate date;
-  char text[16];
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, day);
-  g_date_add_days (&date, n);
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
-  return g_strdup (text);
-}
-
 static gboolean
 add_period (WgStore     *store,
             gint64       person_id,
@@ -428,7 +414,7 @@ add_period (WgStore     *store,
   WgStmt *stmt;
 
   g_free (*end);
-  *end = day_after (start, days - 1);
+  *end = wg_store_day_after (start, days - 1);
   if (!(stmt = wg_store_prepare (store, measure == WG_MEASURE_MONITORING ? monitoring_sql : quarantine_sql,
                                  error)))
     return FALSE;
@@ -598,7 +584,7 @@ wg_store_decide_returnee (WgStore     *store,
     {
     case WG_MEASURE_CENTRAL:
       {
-        g_autofree char *home_start = day_after (start, preset->central_days);
+        g_autofree char *home_start = wg_store_day_after (start, preset->central_days);
 
         if (!add_period (store, person_id, returnee_id, WG_MEASURE_CENTRAL, site_id, start, preset->central_days,
                          &end, error))
@@ -632,7 +618,7 @@ wg_store_decide_returnee (WgStore     *store,
     }
   for (guint i = 0; i < preset->test_days->len; i++)
     {
-      g_autofree char *day = day_after (start, g_array_index (preset->test_days, guint, i) - 1);
+      g_autofree char *day = wg_store_day_after (start, g_array_index (preset->test_days, guint, i) - 1);
 
       if (!(stmt = wg_store_prepare (store, schedule_sql, error)))
         goto failed;

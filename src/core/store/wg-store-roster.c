@@ -291,20 +291,6 @@ wg_store_remove_duty (WgStore  *store,
   return wg_store_change_and_log (store, stmt, "remove", "duty", id, id_text, gone, error);
 }
 
-static char *
-add_days (const char *day,
-          guint       n)
-{
-  GDate date;
-  char text[11];
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, day);
-  g_date_add_days (&date, n);
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
-  return g_strdup (text);
-}
-
 /* ?1 first day, ?2 last day, ?3 shift (0 any), ?4 only checkpoints. */
 static GPtrArray *
 query_duties (WgStore     *store,
@@ -377,7 +363,7 @@ wg_store_list_duties (WgStore     *store,
 
   if (!wg_store_check_day (from_day, _("First day"), error))
     return NULL;
-  last = add_days (from_day, n_days - 1);
+  last = wg_store_day_after (from_day, n_days - 1);
   return query_duties (store, from_day, last, 0, FALSE, error);
 }
 
@@ -405,7 +391,7 @@ wg_store_list_roster_warnings (WgStore     *store,
     return NULL;
   for (guint d = 0; d < n_days; d++)
     {
-      g_autofree char *day = add_days (from_day, d);
+      g_autofree char *day = wg_store_day_after (from_day, d);
 
       for (guint shift = 1; shift <= WG_N_SHIFTS; shift++)
         for (guint c = 0; c < checkpoints->len; c++)
@@ -521,7 +507,7 @@ wg_store_build_roster_table (WgStore     *store,
         cells[1] = g_strdup (shifts[shift]);
         for (guint d = 0; d < 7; d++)
           {
-            g_autofree char *day = add_days (monday, d);
+            g_autofree char *day = wg_store_day_after (monday, d);
             g_autoptr(GString) names = g_string_new (NULL);
 
             for (guint i = 0; i < duties->len; i++)

@@ -2189,6 +2189,21 @@ wg_store_check_day (const char  *day,
   return TRUE;
 }
 
+/* The day @n days after @day (both YYYY-MM-DD). */
+char *
+wg_store_day_after (const char *day,
+                    guint       n)
+{
+  GDate date;
+  char text[16];
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_date_add_days (&date, n);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+  return g_strdup (text);
+}
+
 gboolean
 wg_store_check_time (const char  *at,
                      const char  *what,
