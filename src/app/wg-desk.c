@@ -132,3 +132,52 @@ wg_desk_id_button_new (const char *label,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
   return button;
 }
+
+/* A list of rows in the boxed style, nothing selected. */
+GtkWidget *
+wg_desk_boxed_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+void
+wg_desk_clear_list (GtkWidget *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+}
+
+/* A row's title and subtitle, as plain text. */
+GtkWidget *
+wg_desk_row_new (const char *title,
+                 const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* The day @n days after @day (both YYYY-MM-DD). */
+char *
+wg_desk_day_after (const char *day,
+                   guint       n)
+{
+  GDate date;
+  char text[11];
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_date_add_days (&date, n);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+  return g_strdup (text);
+}

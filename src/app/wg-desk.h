@@ -17,6 +17,8 @@ void       wg_desk_toast          (AdwToastOverlay *overlay,
 gboolean   wg_desk_day_is_valid   (const char      *text);
 char      *wg_desk_now            (void);
 char      *wg_desk_today          (void);
+char      *wg_desk_day_after      (const char      *day,
+                                   guint            n);
 /* Shows @window on @day (a valid YYYY-MM-DD). */
 typedef void (*WgDeskDayFunc) (gpointer    window,
                                const char *day);
@@ -32,5 +34,10 @@ GtkWidget *wg_desk_id_button_new  (const char      *label,
                                    const char      *tooltip,
                                    const char      *action,
                                    gint64           id);
+
+GtkWidget *wg_desk_boxed_list_new (void);
+void       wg_desk_clear_list     (GtkWidget       *list);
+GtkWidget *wg_desk_row_new        (const char      *title,
+                                   const char      *subtitle);
 
 G_END_DECLS

@@ -436,7 +436,9 @@ schedule_visit_action (GtkWidget  *widget,
   wg_form_dialog_add_choice (dialog, "purpose", _("Purpose"), purposes);
   wg_form_dialog_add_field (dialog, "day", _("Day"), day);
   wg_form_dialog_add_field (dialog, "from", _("From (HH:MM)"), from);
-  wg_form_dialog_add_field (dialog, "to", _("Until (HH:MM)"), g_str_equal (to, "00:00") ? "23:59" : to);
+  /* A visit stays within its day: from eleven at night, until midnight. */
+  wg_form_dialog_add_field (dialog, "to", _("Until (HH:MM)"),
+                            g_date_time_get_day_of_month (later) != g_date_time_get_day_of_month (now) ? "23:59" : to);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_visit_dialog_response_cb), self, 0);
   self->add_dialog = dialog;
   wg_form_dialog_present (dialog);

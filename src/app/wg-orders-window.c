@@ -117,6 +117,15 @@ wg_orders_window_reload (WgOrdersWindow *self)
       subtitle = g_strdup_printf (_("%s · by %.16s · %s · %s%s"), wg_order_state_describe (o->state), o->due_at,
                                   o->worker != NULL ? o->worker : _("no grid worker yet"), o->address,
                                   o->overdue ? _(" · overdue") : "");
+      if (o->dispatcher != NULL && o->state == WG_ORDER_ORDERED)
+        {
+          /* Translators: appended to an order's row: who dispatches it (派单) */
+          g_autofree char *owner = g_strdup_printf (_(" · dispatched by the group owner %s"), o->dispatcher);
+          char *longer = g_strconcat (subtitle, owner, NULL);
+
+          g_free (subtitle);
+          subtitle = longer;
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -40,15 +40,6 @@ struct _WgPatrolsWindow
 
 G_DEFINE_FINAL_TYPE (WgPatrolsWindow, wg_patrols_window, ADW_TYPE_WINDOW)
 
-static void
-clear_list (GtkWidget *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
-}
-
 /**
  * wg_patrols_window_reload:
  * @self: a #WgPatrolsWindow
@@ -73,8 +64,8 @@ wg_patrols_window_reload (WgPatrolsWindow *self)
       return;
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patrols.report", writable);
-  clear_list (self->missing_box);
-  clear_list (self->reports_box);
+  wg_desk_clear_list (self->missing_box);
+  wg_desk_clear_list (self->reports_box);
   self->missing = 0;
   for (guint i = 0; i < missing->len; i++)
     {
@@ -294,16 +285,6 @@ wg_patrols_window_class_init (WgPatrolsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
 static void
 wg_patrols_window_init (WgPatrolsWindow *self)
 {
@@ -322,12 +303,12 @@ wg_patrols_window_init (WgPatrolsWindow *self)
 
   self->missing_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->missing_group, _("Not Reported"));
-  self->missing_box = boxed_list ();
+  self->missing_box = wg_desk_boxed_list_new ();
   adw_preferences_group_add (self->missing_group, self->missing_box);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->missing_group);
   self->reports_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->reports_group, _("The Day's Reports"));
-  self->reports_box = boxed_list ();
+  self->reports_box = wg_desk_boxed_list_new ();
   adw_preferences_group_add (self->reports_group, self->reports_box);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->reports_group);
 

@@ -45,18 +45,54 @@ struct _WgRosterWindow
 
 G_DEFINE_FINAL_TYPE (WgRosterWindow, wg_roster_window, ADW_TYPE_WINDOW)
 
-static char *
-add_days (const char *day,
-          guint       n)
+static GtkWidget *
+person_row (const WgDutyInfo *duty,
+            const char       *subtitle)
 {
-  GDate date;
-  char text[11];
+  GtkWidget *person = wg_desk_row_new (duty->staff, subtitle);
+  GtkWidget *remove = wg_desk_id_button_new (_("Take Off"), _("Take this person off the shift"), "roster.remove",
+                                             duty->id);
 
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, day);
-  g_date_add_days (&date, n);
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
-  return g_strdup (text);
+  gtk_widget_add_css_class (remove, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (person), remove);
+  return person;
+}
+
+/* The day's unit leaders on duty in the communities (社区值守). */
+static GtkWidget *
+community_row (WgRosterWindow *self,
+               GPtrArray      *duties,
+               const char     *day)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *book = gtk_button_new_with_label (_("Book…"));
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+  guint booked = 0;
+
+  for (guint i = 0; i < duties->len; i++)
+    {
+      const WgDutyInfo *duty = g_ptr_array_index (duties, i);
+      g_autofree char *where = NULL;
+
+      if (duty->checkpoint_id != 0 || !g_str_equal (duty->day, day))
+        continue;
+      booked++;
+      g_string_append_printf (names, "%s%s", names->len > 0 ? "、" : "", duty->staff);
+      where = g_strdup_printf ("%s · %s", duty->place, wg_shift_describe (duty->shift));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), person_row (duty, where));
+    }
+  subtitle = booked == 0 ? g_strdup (_("Nobody booked"))
+                         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u on duty · %s", "%u on duty · %s",
+                                                         booked), booked, names->str);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Unit Leaders in the Communities"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_set_valign (book, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (book, _("Put a unit leader on duty in a community"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (book), "roster.book");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (book), "(sus)", day, 0, "");
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), book);
+  return row;
 }
 
 /**
@@ -95,7 +131,7 @@ wg_roster_window_reload (WgRosterWindow *self)
 
   for (guint d = 0; d < 7; d++)
     {
-      g_autofree char *day = add_days (self->monday, d);
+      g_autofree char *day = wg_desk_day_after (self->monday, d);
       g_autofree char *title = g_strdup_printf ("%s %s", _(weekdays[d]), day);
       GtkWidget *group = adw_preferences_group_new ();
 
@@ -114,23 +150,13 @@ wg_roster_window_reload (WgRosterWindow *self)
             for (guint i = 0; i < duties->len; i++)
               {
                 const WgDutyInfo *duty = g_ptr_array_index (duties, i);
-                GtkWidget *person;
-                GtkWidget *remove;
 
                 if (duty->checkpoint_id != checkpoint->id || duty->shift != shift || !g_str_equal (duty->day, day))
                   continue;
                 booked++;
                 g_string_append_printf (names, "%s%s%s", names->len > 0 ? "、" : "", duty->staff,
                                         duty->role == WG_DUTY_LEADER ? "★" : "");
-                person = adw_action_row_new ();
-                adw_preferences_row_set_title (ADW_PREFERENCES_ROW (person), duty->staff);
-                adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (person), FALSE);
-                adw_action_row_set_subtitle (ADW_ACTION_ROW (person), wg_duty_role_describe (duty->role));
-                remove = wg_desk_id_button_new (_("Take Off"), _("Take this person off the shift"), "roster.remove",
-                                                duty->id);
-                gtk_widget_add_css_class (remove, "flat");
-                adw_action_row_add_suffix (ADW_ACTION_ROW (person), remove);
-                adw_expander_row_add_row (ADW_EXPANDER_ROW (row), person);
+                adw_expander_row_add_row (ADW_EXPANDER_ROW (row), person_row (duty, wg_duty_role_describe (duty->role)));
               }
             /* Translators: a shift's row: "2 of 3 · 王建国★、李伟" */
             subtitle = g_strdup_printf (_("%u of %u%s%s"), booked, checkpoint->min_staff, names->len > 0 ? " · " : "",
@@ -146,6 +172,7 @@ wg_roster_window_reload (WgRosterWindow *self)
             adw_expander_row_add_action (ADW_EXPANDER_ROW (row), book);
             adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
           }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), community_row (self, duties, day));
       adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
       g_ptr_array_add (self->groups, group);
     }
@@ -159,6 +186,7 @@ on_book_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   const WgDutyInfo *who;
   guint choice;
+  gboolean ok;
 
   self->dialog = NULL;
   if (!g_str_equal (response, "add") || self->staff == NULL)
@@ -167,9 +195,18 @@ on_book_response_cb (AdwMessageDialog *dialog,
   if (choice >= self->staff->len)
     return;
   who = g_ptr_array_index (self->staff, choice);
-  if (!wg_store_book_duty (self->store, self->dialog_day, self->dialog_shift, self->dialog_checkpoint, NULL,
-                           who->staff_id, WG_DUTY_LEADER + wg_form_dialog_get_choice (GTK_WIDGET (dialog), "role") * 2,
-                           NULL, &error))
+  if (*self->dialog_checkpoint == '\0')
+    {
+      g_autofree char *community = g_strstrip (g_strdup (wg_form_dialog_get_text (GTK_WIDGET (dialog), "community")));
+
+      ok = wg_store_book_duty (self->store, self->dialog_day, 1 + wg_form_dialog_get_choice (GTK_WIDGET (dialog), "shift"),
+                               NULL, community, who->staff_id, WG_DUTY_UNIT_LEADER, NULL, &error);
+    }
+  else
+    ok = wg_store_book_duty (self->store, self->dialog_day, self->dialog_shift, self->dialog_checkpoint, NULL,
+                             who->staff_id, WG_DUTY_LEADER + wg_form_dialog_get_choice (GTK_WIDGET (dialog), "role") * 2,
+                             NULL, &error);
+  if (!ok)
     {
       wg_desk_toast (self->toast_overlay, error->message);
       return;
@@ -177,11 +214,17 @@ on_book_response_cb (AdwMessageDialog *dialog,
   wg_roster_window_reload (self);
 }
 
-/* A choice is always complete. */
+/* A checkpoint's choices are always complete; a community is named by its
+ * code. */
 static char *
-check_nothing (GtkWidget *dialog)
+check_booking (GtkWidget *dialog)
 {
-  return NULL;
+  const char *community;
+
+  if (g_object_get_data (G_OBJECT (dialog), "community") == NULL)
+    return NULL;
+  community = wg_form_dialog_get_text (dialog, "community");
+  return community == NULL || *community == '\0' ? g_strdup ("") : NULL;
 }
 
 static void
@@ -220,10 +263,24 @@ book_action (GtkWidget  *widget,
   self->dialog_day = g_strdup (day);
   self->dialog_shift = shift;
   self->dialog_checkpoint = g_strdup (checkpoint);
-  body = g_strdup_printf ("%s · %s · %s", checkpoint, day, wg_shift_describe (shift));
-  self->dialog = wg_form_dialog_new (GTK_WIDGET (self), _("Book a Duty"), body, check_nothing);
-  wg_form_dialog_add_choice (self->dialog, "staff", _("Who"), (const char *const *) items);
-  wg_form_dialog_add_choice (self->dialog, "role", _("As"), roles);
+  if (*checkpoint == '\0')
+    {
+      const char *shifts[] = { wg_shift_describe (1), wg_shift_describe (2), wg_shift_describe (3), NULL };
+
+      /* Translators: the dialog's text: "2026-11-30 · a unit leader on duty in a community" */
+      body = g_strdup_printf (_("%s · a unit leader on duty in a community"), day);
+      self->dialog = wg_form_dialog_new (GTK_WIDGET (self), _("Book a Duty"), body, check_booking);
+      wg_form_dialog_add_field (self->dialog, "community", _("Community (Grid Code)"), NULL);
+      wg_form_dialog_add_choice (self->dialog, "shift", _("Shift"), shifts);
+      wg_form_dialog_add_choice (self->dialog, "staff", _("Who"), (const char *const *) items);
+    }
+  else
+    {
+      body = g_strdup_printf ("%s · %s · %s", checkpoint, day, wg_shift_describe (shift));
+      self->dialog = wg_form_dialog_new (GTK_WIDGET (self), _("Book a Duty"), body, check_booking);
+      wg_form_dialog_add_choice (self->dialog, "staff", _("Who"), (const char *const *) items);
+      wg_form_dialog_add_choice (self->dialog, "role", _("As"), roles);
+    }
   adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self->dialog), "add", _("_Book"));
   g_signal_connect (self->dialog, "response", G_CALLBACK (on_book_response_cb), self);
   wg_form_dialog_present (self->dialog);

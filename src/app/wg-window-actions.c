@@ -20,6 +20,7 @@
 #include "wg-application.h"
 #include "wg-context.h"
 #include "wg-count-card.h"
+#include "wg-disinfection-window.h"
 #include "wg-demo.h"
 #include "wg-window-edit-actions.h"
 #include "wg-export-file.h"
@@ -39,6 +40,7 @@
 #include "wg-round-view.h"
 #include "wg-sensor-feed.h"
 #include "wg-returnees-window.h"
+#include "wg-away-window.h"
 #include "wg-board-window.h"
 #include "wg-orders-window.h"
 #include "wg-patrols-window.h"
@@ -49,8 +51,10 @@
 #include "wg-sensors-window.h"
 #include "wg-store-alerts.h"
 #include "wg-store-grids.h"
+#include "wg-store-patrols.h"
 #include "wg-store-records.h"
 #include "wg-store-search.h"
+#include "wg-store-settings.h"
 #include "wg-table-writer.h"
 
 typedef struct
@@ -411,154 +415,67 @@ build_demo_action (GtkWidget  *widget,
   wg_window_reload (self);
 }
 
+/* A desk's window over the main one; the modal ones are those that change
+ * what the main window shows while they are open. */
 static void
-returnees_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+present_desk (WgWindow  *self,
+              gpointer   window,
+              gboolean   modal)
 {
-  WgWindow *self = WG_WINDOW (widget);
-  WgReturneesWindow *window;
-
-  if (self->store == NULL)
-    return;
-  window = wg_returnees_window_new (self->store);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_modal (GTK_WINDOW (window), modal);
   gtk_window_present (GTK_WINDOW (window));
 }
 
+typedef gpointer (*WgGridWindowNew) (WgStore    *store,
+                                     const char *grid_code,
+                                     const char *grid_name);
+
+/* A desk's window for the grid the main window shows. */
 static void
-sites_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+present_grid_desk (WgWindow        *self,
+                   WgGridWindowNew  window_new)
 {
-  WgWindow *self = WG_WINDOW (widget);
-  WgSitesWindow *window;
-
-  if (self->store == NULL)
-    return;
-  window = wg_sites_window_new (self->store);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-sampling_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  WgWindow *self = WG_WINDOW (widget);
-  WgSamplingWindow *window;
-
-  if (self->store == NULL)
-    return;
-  window = wg_sampling_window_new (self->store);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-orders_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  WgWindow *self = WG_WINDOW (widget);
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
-  WgOrdersWindow *window;
 
   if (self->store == NULL || !(code = wg_window_dup_current_grid_code (self)))
     return;
   name = wg_store_dup_grid_name (self->store, code, NULL, NULL);
-  window = wg_orders_window_new (self->store, code, name);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (window));
+  present_desk (self, window_new (self->store, code, name), FALSE);
 }
 
-static void
-patrols_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  WgWindow *self = WG_WINDOW (widget);
-  g_autofree char *code = NULL;
-  g_autofree char *name = NULL;
-  WgPatrolsWindow *window;
+#define COUNTY_DESK_ACTION(name, window_new, modal) \
+  static void \
+  name (GtkWidget  *widget, \
+        const char *action_name, \
+        GVariant   *parameter) \
+  { \
+    WgWindow *self = WG_WINDOW (widget); \
+    if (self->store != NULL) \
+      present_desk (self, window_new (self->store), modal); \
+  }
 
-  if (self->store == NULL || !(code = wg_window_dup_current_grid_code (self)))
-    return;
-  name = wg_store_dup_grid_name (self->store, code, NULL, NULL);
-  window = wg_patrols_window_new (self->store, code, name);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (window));
-}
+#define GRID_DESK_ACTION(name, window_new) \
+  static void \
+  name (GtkWidget  *widget, \
+        const char *action_name, \
+        GVariant   *parameter) \
+  { \
+    present_grid_desk (WG_WINDOW (widget), (WgGridWindowNew) window_new); \
+  }
 
-static void
-roster_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  WgWindow *self = WG_WINDOW (widget);
-  WgRosterWindow *window;
-
-  if (self->store == NULL)
-    return;
-  window = wg_roster_window_new (self->store);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-board_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  WgWindow *self = WG_WINDOW (widget);
-  g_autofree char *code = NULL;
-  g_autofree char *name = NULL;
-  WgBoardWindow *window;
-
-  if (self->store == NULL || !(code = wg_window_dup_current_grid_code (self)))
-    return;
-  name = wg_store_dup_grid_name (self->store, code, NULL, NULL);
-  window = wg_board_window_new (self->store, code, name);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-transfers_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  WgWindow *self = WG_WINDOW (widget);
-  WgTransfersWindow *window;
-
-  if (self->store == NULL)
-    return;
-  window = wg_transfers_window_new (self->store);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-sensors_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  WgWindow *self = WG_WINDOW (widget);
-  WgSensorsWindow *window;
-
-  if (self->store == NULL)
-    return;
-  window = wg_sensors_window_new (self->store);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-}
+COUNTY_DESK_ACTION (returnees_action, wg_returnees_window_new, TRUE)
+COUNTY_DESK_ACTION (sites_action, wg_sites_window_new, TRUE)
+COUNTY_DESK_ACTION (sampling_action, wg_sampling_window_new, TRUE)
+COUNTY_DESK_ACTION (transfers_action, wg_transfers_window_new, TRUE)
+COUNTY_DESK_ACTION (sensors_action, wg_sensors_window_new, TRUE)
+COUNTY_DESK_ACTION (roster_action, wg_roster_window_new, FALSE)
+GRID_DESK_ACTION (orders_action, wg_orders_window_new)
+GRID_DESK_ACTION (patrols_action, wg_patrols_window_new)
+GRID_DESK_ACTION (board_action, wg_board_window_new)
+GRID_DESK_ACTION (away_action, wg_away_window_new)
+GRID_DESK_ACTION (disinfection_action, wg_disinfection_window_new)
 
 /* What a dialog or a helper has to tell the operator, on this window. */
 static void
@@ -607,6 +524,8 @@ wg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.orders", NULL, orders_action);
   gtk_widget_class_install_action (widget_class, "win.patrols", NULL, patrols_action);
   gtk_widget_class_install_action (widget_class, "win.roster", NULL, roster_action);
+  gtk_widget_class_install_action (widget_class, "win.away", NULL, away_action);
+  gtk_widget_class_install_action (widget_class, "win.disinfection", NULL, disinfection_action);
   gtk_widget_class_install_action (widget_class, "win.transfers", NULL, transfers_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);
@@ -616,8 +535,82 @@ wg_window_class_init_actions (GtkWidgetClass *widget_class)
   wg_edit_actions_install (widget_class);
 }
 
+/**
+ * wg_window_check_reports:
+ * @self: a #WgWindow
+ * @now: the desk's clock
+ *
+ * From the county's report hour (`report-hour`, 21:00 by default), once a
+ * day: how many micro-grids under the grid shown have not met today, in a
+ * toast that stays until dismissed and opens the patrols window.
+ *
+ * Returns: the micro-grids missing when the toast was shown; 0 when all
+ *   have reported; -1 when it is not the hour, or already shown today
+ */
+int
+wg_window_check_reports (WgWindow  *self,
+                         GDateTime *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autofree char *hour_text = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+  guint64 hour = 21;
+  guint count = 0;
+  AdwToast *toast;
+
+  g_return_val_if_fail (WG_IS_WINDOW (self), -1);
+
+  if (self->store == NULL || wg_store_is_empty (self->store) || !(code = wg_window_dup_current_grid_code (self)))
+    return -1;
+  hour_text = wg_store_dup_setting (self->store, "report-hour", NULL);
+  if (hour_text != NULL)
+    g_ascii_string_to_unsigned (hour_text, 10, 0, 23, &hour, NULL);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  if ((guint64) g_date_time_get_hour (now) < hour || g_strcmp0 (self->reports_prompted, today) == 0)
+    return -1;
+  if (!(missing = wg_store_list_missing_reports (self->store, code, today, &error)))
+    {
+      wg_window_add_toast (self, error->message);
+      return -1;
+    }
+  g_free (self->reports_prompted);
+  self->reports_prompted = g_steal_pointer (&today);
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const WgMissingReport *m = g_ptr_array_index (missing, i);
+
+      if (g_str_equal (m->code, code))
+        count = m->missing;
+    }
+  if (count == 0)
+    return 0;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u micro-grid has not reported its evening meeting today.",
+                                          "%u micro-grids have not reported their evening meeting today.", count),
+                             count);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.patrols");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return (int) count;
+}
+
+static gboolean
+check_reports_cb (gpointer data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  wg_window_check_reports (WG_WINDOW (data), now);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 wg_window_init_actions (WgWindow *self)
 {
   g_signal_connect_swapped (self->alerts_button, "toggled", G_CALLBACK (on_alerts_button_toggled_cb), self);
+  self->reports_check_id = g_timeout_add_seconds (60, check_reports_cb, self);
 }

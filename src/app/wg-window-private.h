@@ -54,6 +54,8 @@ struct _WgWindow
   guint figures_refresh_id;   /* figures to count again, soon */
   guint page_refresh_id;      /* the page shown, to read again soon (another desk) */
   guint operator_id;          /* asking who is at the desk, at first start */
+  guint reports_check_id;     /* each minute: has the report hour come? */
+  char *reports_prompted;     /* the day the missing reports were shown */
   gboolean came_from_search;  /* the content was opened from a search result */
 };
 
@@ -97,6 +99,8 @@ WgSensorFeed *wg_window_get_feed          (WgWindow    *self);
 WgPrintView  *wg_window_open_dossier      (WgWindow    *self,
                                            const char  *code,
                                            WgPrintThen  then);
+int           wg_window_check_reports     (WgWindow    *self,
+                                           GDateTime   *now);
 
 
 G_END_DECLS

@@ -597,6 +597,8 @@ wg_window_dispose (GObject *object)
   g_clear_handle_id (&self->figures_refresh_id, g_source_remove);
   g_clear_handle_id (&self->page_refresh_id, g_source_remove);
   g_clear_handle_id (&self->operator_id, g_source_remove);
+  g_clear_handle_id (&self->reports_check_id, g_source_remove);
+  g_clear_pointer (&self->reports_prompted, g_free);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
 

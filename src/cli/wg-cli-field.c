@@ -47,6 +47,7 @@ add_order (JsonBuilder       *builder,
   json_builder_set_member_name (builder, "worker_id");
   json_builder_add_int_value (builder, o->worker_id);
   wg_cli_add_string (builder, "worker", o->worker);
+  wg_cli_add_string (builder, "dispatcher", o->dispatcher);
   wg_cli_add_string (builder, "dispatched_at", o->dispatched_at);
   wg_cli_add_string (builder, "accepted_at", o->accepted_at);
   wg_cli_add_string (builder, "done_at", o->done_at);
@@ -620,6 +621,7 @@ wg_cli_away (WgCli   *cli,
         json_builder_set_member_name (builder, "reason");
         json_builder_add_int_value (builder, a->reason);
         wg_cli_add_string (builder, "group", a->group);
+        wg_cli_add_string (builder, "group_owner", a->group_owner);
         wg_cli_add_string (builder, "care_needed", a->care_needed);
         json_builder_end_object (builder);
       }

@@ -15,9 +15,11 @@
 #include <poppler.h>
 
 #include "wg-application.h"
+#include "wg-away-window.h"
 #include "wg-board-window.h"
 #include "wg-count-card.h"
 #include "wg-demo.h"
+#include "wg-disinfection-window.h"
 #include "wg-dossier-buttons.h"
 #include "wg-dossier.h"
 #include "wg-grid-node.h"
@@ -37,6 +39,7 @@
 #include "wg-record-view.h"
 #include "wg-round-view.h"
 #include "wg-store-audit.h"
+#include "wg-store-disinfection.h"
 #include "wg-store-households.h"
 #include "wg-store-persons.h"
 #include "wg-store-records.h"
@@ -2148,7 +2151,216 @@ test_roster (void)
     g_assert_cmpuint (now->len, ==, 3);
     g_assert_cmpint (((WgDutyInfo *) now->pdata[0])->role, ==, WG_DUTY_LEADER);
   }
+
+  /* A unit leader on duty in a community, the evening shift. */
+  {
+    g_autoptr(GPtrArray) missing = wg_store_list_missing_reports (store, "141021", "2027-01-04", &error);
+    g_autoptr(GPtrArray) duties = NULL;
+    const char *village = NULL;
+    GtkWidget *dialog;
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < missing->len && village == NULL; i++)
+      if (((WgMissingReport *) missing->pdata[i])->level == 3)
+        village = ((WgMissingReport *) missing->pdata[i])->code;
+    g_assert_nonnull (village);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.book", "(sus)", "2027-01-04", 0, ""));
+    wg_test_spin (100);
+    dialog = wg_roster_window_get_dialog (roster);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "community"), village);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "shift")), 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "staff")), 0);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    wg_test_spin (100);
+    g_assert_cmpuint (wg_roster_window_get_n_duties (roster), ==, 4);
+    duties = wg_store_list_duties (store, "2027-01-04", 1, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < duties->len; i++)
+      {
+        const WgDutyInfo *duty = g_ptr_array_index (duties, i);
+
+        if (duty->checkpoint_id == 0)
+          {
+            found = TRUE;
+            g_assert_cmpint (duty->role, ==, WG_DUTY_UNIT_LEADER);
+            g_assert_cmpuint (duty->shift, ==, 2);
+          }
+      }
+    g_assert_true (found);
+  }
   gtk_window_destroy (GTK_WINDOW (roster));
+  wg_test_close_windows (app);
+}
+
+/* The county's people away, by group: one person's where and why, group
+ * and who at home needs care edited from their row. */
+static void
+test_away (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = wg_store_list_away (store, "141021", &error);
+  g_autoptr(GPtrArray) after = NULL;
+  g_auto(GStrv) groups = NULL;
+  const WgAwayInfo *person = NULL;
+  WgAwayWindow *away;
+  GtkWidget *dialog;
+  guint care = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < before->len; i++)
+    {
+      const WgAwayInfo *a = g_ptr_array_index (before, i);
+
+      care += a->care_needed != NULL;
+      if (person == NULL && a->care_needed == NULL)
+        person = a;
+    }
+  g_assert_nonnull (person);
+  groups = wg_store_list_away_groups (store, person->person_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (groups[0]);
+  wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
+  wg_test_spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.away", NULL);
+  wg_test_spin (100);
+  away = WG_AWAY_WINDOW (wg_test_find_toplevel (WG_TYPE_AWAY_WINDOW));
+  g_assert_nonnull (away);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (away));
+  g_assert_cmpuint (wg_away_window_get_n_people (away), ==, before->len);
+  g_assert_cmpuint (wg_away_window_get_n_care (away), ==, care);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (away), "away.edit", "x", person->person_id));
+  wg_test_spin (100);
+  dialog = wg_away_window_get_dialog (away);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "province"), "广东省");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "city"), "深圳市");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "employer"), "龙华区某电子厂");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "since"), "2026-10-01");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "care"), "母亲 78岁 独居");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "reason")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (g_object_get_data (G_OBJECT (dialog), "group")), 1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+
+  g_assert_cmpuint (wg_away_window_get_n_care (away), ==, care + 1);
+  after = wg_store_list_away (store, "141021", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after->len; i++)
+    {
+      const WgAwayInfo *a = g_ptr_array_index (after, i);
+
+      if (a->person_id != person->person_id)
+        continue;
+      g_assert_cmpstr (a->province, ==, "广东省");
+      g_assert_cmpstr (a->city, ==, "深圳市");
+      g_assert_cmpstr (a->since, ==, "2026-10-01");
+      g_assert_cmpint (a->reason, ==, WG_AWAY_WORK);
+      g_assert_cmpstr (a->group, ==, groups[0]);
+      g_assert_cmpstr (a->care_needed, ==, "母亲 78岁 独居");
+    }
+  gtk_window_destroy (GTK_WINDOW (away));
+  wg_test_close_windows (app);
+}
+
+/* Disinfection at the desk: a home planned from the dialog for eight this
+ * morning; at eleven tonight its slot is overdue (as the store says), the
+ * visit recorded from its row, one fewer overdue and one more visit. */
+static void
+test_disinfection (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = wg_today ();
+  g_autofree char *night = g_strdup_printf ("%s 23:00:00", today);
+  g_autoptr(GPtrArray) households = wg_store_list_away (store, "141021", &error);
+  g_autoptr(GPtrArray) overdue = NULL;
+  const char *household = NULL;
+  WgDisinfectionWindow *disinfection;
+  GtkWidget *dialog;
+  guint before, visits;
+  gint64 plan = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (households->len, >, 0);
+  household = ((WgAwayInfo *) households->pdata[0])->household_code;
+  wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
+  wg_test_spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.disinfection", NULL);
+  wg_test_spin (100);
+  disinfection = WG_DISINFECTION_WINDOW (wg_test_find_toplevel (WG_TYPE_DISINFECTION_WINDOW));
+  g_assert_nonnull (disinfection);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (disinfection));
+  wg_disinfection_window_set_now (disinfection, night);
+  before = wg_disinfection_window_get_n_overdue (disinfection);
+  visits = wg_disinfection_window_get_n_visits (disinfection);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (disinfection), "disinfection.plan", NULL));
+  wg_test_spin (100);
+  dialog = wg_disinfection_window_get_dialog (disinfection);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "household"), household);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "hour"), "8");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "to"), today);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+  g_assert_cmpuint (wg_disinfection_window_get_n_overdue (disinfection), ==, before + 1);
+  /* The county's window: its homes and the central sites' rooms. */
+  overdue = wg_store_list_disinfection_overdue (store, NULL, night, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, ==, before + 1);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      const WgDisinfectionDue *due = g_ptr_array_index (overdue, i);
+
+      if (g_strcmp0 (due->household_code, household) == 0 && g_str_has_suffix (due->due_at, " 08:00:00"))
+        plan = due->plan_id;
+    }
+  g_assert_cmpint (plan, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (disinfection), "disinfection.record", "x", plan));
+  wg_test_spin (100);
+  dialog = wg_disinfection_window_get_dialog (disinfection);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "by"), "消杀队 王强");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "what"), "门把手、地面喷洒消毒");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+  g_assert_cmpuint (wg_disinfection_window_get_n_overdue (disinfection), ==, before);
+  g_assert_cmpuint (wg_disinfection_window_get_n_visits (disinfection), ==, visits + 1);
+  gtk_window_destroy (GTK_WINDOW (disinfection));
+  wg_test_close_windows (app);
+}
+
+/* At the report hour (21:00 by default), once a day: the micro-grids that
+ * have not met today, as the store counts them. */
+static void
+test_report_hour (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) before = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                        g_date_time_get_day_of_month (now), 20, 59, 0);
+  g_autoptr(GDateTime) at = g_date_time_add_minutes (before, 6);
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (before, 60);
+  g_autofree char *today = wg_today ();
+  g_autoptr(GPtrArray) missing = NULL;
+
+  wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
+  wg_test_spin (50);
+  missing = wg_store_list_missing_reports (store, "141021", today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((WgMissingReport *) missing->pdata[0])->missing, >, 0);
+  g_assert_cmpint (wg_window_check_reports (window, before), ==, -1);
+  g_assert_cmpint (wg_window_check_reports (window, at), ==, ((WgMissingReport *) missing->pdata[0])->missing);
+  g_assert_cmpint (wg_window_check_reports (window, later), ==, -1);
   wg_test_close_windows (app);
 }
 
@@ -2236,6 +2448,9 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/orders", test_orders);
   wg_test_add_ui_func ("/wg/ui/window/patrols", test_patrols);
   wg_test_add_ui_func ("/wg/ui/window/roster", test_roster);
+  wg_test_add_ui_func ("/wg/ui/window/away", test_away);
+  wg_test_add_ui_func ("/wg/ui/window/disinfection", test_disinfection);
+  wg_test_add_ui_func ("/wg/ui/window/report-hour", test_report_hour);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 

@@ -226,6 +226,21 @@ test_demo_orders (Fixture       *fixture,
   g_assert_cmpint (orders->len, ==, wg_test_sql_int (fixture->location, "SELECT count (*) FROM help_order"));
   g_assert_cmpint (wg_test_sql_int (fixture->location, "SELECT count (*) FROM away_info WHERE group_id IS NULL"), ==,
                    0);
+
+  /* Who dispatches: the owner of the group of someone away from the
+   * household — as many orders name one as SQL finds. */
+  {
+    guint named = 0;
+
+    for (guint i = 0; i < orders->len; i++)
+      named += ((WgOrderInfo *) orders->pdata[i])->dispatcher != NULL;
+    g_assert_cmpuint (named, >, 0);
+    g_assert_cmpint (named, ==, wg_test_sql_int (fixture->location,
+                                                 "SELECT count (*) FROM help_order o WHERE EXISTS ("
+                                                 " SELECT 1 FROM person q JOIN away_info a ON a.person_id = q.id"
+                                                 " JOIN away_group g ON g.id = a.group_id"
+                                                 " WHERE q.household_id = o.household_id AND g.owner_id IS NOT NULL)"));
+  }
 }
 
 /* One report of each kind per grid and day; the roll-up of the grids that

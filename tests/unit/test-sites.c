@@ -17,6 +17,7 @@
 #include "wg-alert-engine.h"
 #include "wg-demo.h"
 #include "wg-store-alerts.h"
+#include "wg-store-disinfection.h"
 #include "wg-store-persons.h"
 #include "wg-store-returnees.h"
 #include "wg-store-sensors.h"
@@ -315,6 +316,32 @@ test_room_sensor (Fixture       *fixture,
         }
     }
   g_assert_true (found);
+
+  /* The room disinfected at eleven: the team's opening is expected (the
+   * alert keeps its one event), and the slot is served. */
+  g_assert_true (wg_store_plan_disinfection (fixture->store, NULL, room, 11, 1, DAY, DAY, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM room_visit_window WHERE room_id = %" G_GINT64_FORMAT
+                                            " AND starts_at = '" DAY " 10:45:00'", room);
+
+    g_assert_cmpint (wg_test_sql_int (fixture->location, sql), ==, 1);
+  }
+  send (fixture, engine, "{\"contact\":true,\"battery\":90}", DAY "T10:30:00");
+  send (fixture, engine, "{\"contact\":false,\"battery\":90}", DAY "T11:05:00");
+  g_assert_cmpuint (door_alerts (fixture, &events), ==, 1);
+  g_assert_cmpuint (events, ==, 1);
+  g_assert_true (wg_store_record_disinfection (fixture->store, NULL, room, DAY " 11:05:00", "消杀队 王强", NULL, NULL,
+                                               &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) overdue = wg_store_list_disinfection_overdue (fixture->store, NULL, DAY " 23:00:00", &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < overdue->len; i++)
+      g_assert_cmpint (((WgDisinfectionDue *) overdue->pdata[i])->room_id, !=, room);
+  }
+  send (fixture, engine, "{\"contact\":true,\"battery\":90}", DAY "T11:20:00");
 
   g_assert_true (wg_store_check_out (fixture->store, stay, "2026-11-30 12:00:00", &error));
   g_assert_no_error (error);

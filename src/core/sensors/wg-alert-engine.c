@@ -267,11 +267,13 @@ judge_opening (WgAlertEngine  *self,
                Opening        *opening,
                GError        **error)
 {
-  /* A room is armed while someone is checked in to it. */
+  /* A room is armed while someone is checked in to it; its visit windows
+   * (disinfection) make an opening expected, as at a home. */
   static const char room_sql[] =
     "SELECT EXISTS (SELECT 1 FROM room_stay st WHERE st.room_id = ?1"
     "                AND st.checked_in_at <= ?2 AND (st.checked_out_at IS NULL OR st.checked_out_at > ?2)),"
-    "       0";
+    "       EXISTS (SELECT 1 FROM room_visit_window v WHERE v.room_id = ?1"
+    "                  AND v.starts_at <= ?2 AND v.ends_at >= ?2)";
   static const char sql[] =
     "SELECT EXISTS (SELECT 1 FROM quarantine q JOIN person p ON p.id = q.person_id"
     "                WHERE p.household_id = ?1 AND q.kind = 1"
@@ -1279,7 +1281,9 @@ wg_alert_engine_check_timers (WgAlertEngine  *self,
     "                          AND v.starts_at <= ?2 AND v.ends_at >= ?2))"
     "        OR (s.room_id IS NOT NULL"
     "            AND EXISTS (SELECT 1 FROM room_stay st WHERE st.room_id = s.room_id AND st.checked_in_at <= ?2"
-    "                         AND (st.checked_out_at IS NULL OR st.checked_out_at > ?2))))";
+    "                         AND (st.checked_out_at IS NULL OR st.checked_out_at > ?2))"
+    "            AND NOT EXISTS (SELECT 1 FROM room_visit_window v WHERE v.room_id = s.room_id"
+    "                             AND v.starts_at <= ?2 AND v.ends_at >= ?2)))";
   static const char raised_sql[] = "UPDATE sensor SET left_open_raised = 1 WHERE id = ?";
   g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GDateTime) silent_since = NULL;

@@ -106,6 +106,9 @@ static const struct
   { "visit_window",
     "SELECT id, household_id, purpose, starts_at, ends_at FROM visit_window ORDER BY id",
     "INSERT INTO visit_window (id, household_id, purpose, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)" },
+  { "room_visit_window",
+    "SELECT id, room_id, purpose, starts_at, ends_at FROM room_visit_window ORDER BY id",
+    "INSERT INTO room_visit_window (id, room_id, purpose, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)" },
   { "alert",
     "SELECT id, kind, severity, sensor_id, household_id, opened_at, last_event_at, event_count, state, acknowledged_by, acknowledged_at, dispatched_to, dispatched_at, resolved_at, outcome, note, device,"
     " room_id FROM alert ORDER BY id",

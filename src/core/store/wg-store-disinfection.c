@@ -4,8 +4,8 @@
  *
  * Disinfection to the hour (上门消杀精准到时): a plan for a home in
  * quarantine or a room of a central site — every N days (every day by
- * default) at an hour, between two days. For a home, each of the plan's
- * slots opens a visit window on its door sensor (a quarter of an hour
+ * default) at an hour, between two days. Each of the plan's slots opens a
+ * visit window on the home's or the room's door sensor (a quarter of an hour
  * before to an hour after), so that the team's opening of the door is
  * expected, not an alert. A visit is recorded against the nearest slot of
  * its day within two hours; a slot with no visit to its home or room from
@@ -35,8 +35,23 @@ wg_disinfection_due_free (WgDisinfectionDue *due)
     return;
   g_free (due->place);
   g_free (due->grid_code);
+  g_free (due->household_code);
   g_free (due->due_at);
   g_free (due);
+}
+
+void
+wg_disinfection_visit_free (WgDisinfectionVisit *visit)
+{
+  if (visit == NULL)
+    return;
+  g_free (visit->place);
+  g_free (visit->grid_code);
+  g_free (visit->due_at);
+  g_free (visit->visited_at);
+  g_free (visit->done_by);
+  g_free (visit->what);
+  g_free (visit);
 }
 
 static GDateTime *
@@ -129,8 +144,8 @@ resolve_place (WgStore     *store,
  * @id: (out) (optional): the plan's id
  * @error: return location for a #GError
  *
- * For a home, each slot opens a visit window on its door sensor, in the
- * same transaction.
+ * Each slot opens a visit window on the home's or the room's door
+ * sensor, in the same transaction.
  *
  * Returns: %TRUE when planned (audited)
  */
@@ -150,6 +165,8 @@ wg_store_plan_disinfection (WgStore     *store,
     " VALUES (?, ?, ?, ?, ?, ?)";
   static const char window_sql[] =
     "INSERT INTO visit_window (household_id, purpose, starts_at, ends_at) VALUES (?, 2, ?, ?)";
+  static const char room_window_sql[] =
+    "INSERT INTO room_visit_window (room_id, purpose, starts_at, ends_at) VALUES (?, 2, ?, ?)";
   g_autofree char *detail = NULL;
   gint64 household_id = 0, plan_id;
   GDate day, last;
@@ -188,7 +205,7 @@ wg_store_plan_disinfection (WgStore     *store,
   g_date_clear (&last, 1);
   g_date_set_parse (&day, from_day);
   g_date_set_parse (&last, to_day);
-  for (; household_id != 0 && g_date_compare (&day, &last) <= 0; g_date_add_days (&day, every_days))
+  for (; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, every_days))
     {
       char text[11];
       g_autofree char *slot = NULL;
@@ -205,9 +222,9 @@ wg_store_plan_disinfection (WgStore     *store,
       ends = g_date_time_add_minutes (at, WINDOW_AFTER_MINUTES);
       starts_text = format_time (starts);
       ends_text = format_time (ends);
-      if (!(stmt = wg_store_prepare (store, window_sql, error)))
+      if (!(stmt = wg_store_prepare (store, household_id != 0 ? window_sql : room_window_sql, error)))
         goto failed;
-      wg_stmt_bind_int64 (stmt, 1, household_id);
+      wg_stmt_bind_int64 (stmt, 1, household_id != 0 ? household_id : room_id);
       wg_stmt_bind_text (stmt, 2, starts_text);
       wg_stmt_bind_text (stmt, 3, ends_text);
       if (!wg_store_step_done (store, stmt, error))
@@ -346,7 +363,7 @@ wg_store_list_disinfection_overdue (WgStore     *store,
 {
   static const char plans_sql[] =
     "SELECT p.id, coalesce (p.household_id, 0), coalesce (p.room_id, 0), p.hour, p.every_days, p.from_day,"
-    "  p.to_day, coalesce (h.code || ' ' || h.address, s.name || ' ' || r.number), m.code"
+    "  p.to_day, coalesce (h.code || ' ' || h.address, s.name || ' ' || r.number), m.code, h.code"
     " FROM disinfection_plan p LEFT JOIN household h ON h.id = p.household_id LEFT JOIN grid m ON m.id = h.grid_id"
     " LEFT JOIN site_room r ON r.id = p.room_id LEFT JOIN quarantine_site s ON s.id = r.site_id"
     " WHERE p.from_day <= ?1 AND (?2 IS NULL OR substr (m.code, 1, length (?2)) = ?2)"
@@ -450,6 +467,7 @@ wg_store_list_disinfection_overdue (WgStore     *store,
           due->room_id = wg_stmt_column_int64 (stmt, 2);
           due->place = g_strdup (wg_stmt_column_text (stmt, 7));
           due->grid_code = g_strdup (wg_stmt_column_text (stmt, 8));
+          due->household_code = g_strdup (wg_stmt_column_text (stmt, 9));
           due->due_at = g_steal_pointer (&slot);
           g_ptr_array_add (list, due);
         }
@@ -461,5 +479,66 @@ wg_store_list_disinfection_overdue (WgStore     *store,
       return NULL;
     }
   g_ptr_array_sort (list, compare_due);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * wg_store_list_disinfection_visits:
+ * @store: a #WgStore
+ * @grid_code: (nullable): only homes under this grid (rooms are listed
+ *   with the county only)
+ * @day: the day, "YYYY-MM-DD"
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type WgDisinfectionVisit): the
+ *   visits of @day, by time
+ */
+GPtrArray *
+wg_store_list_disinfection_visits (WgStore     *store,
+                                   const char  *grid_code,
+                                   const char  *day,
+                                   GError     **error)
+{
+  static const char sql[] =
+    "SELECT v.id, coalesce (v.household_id, 0), coalesce (v.room_id, 0),"
+    "  coalesce (h.code || ' ' || h.address, s.name || ' ' || r.number), m.code, v.due_at, v.visited_at, v.done_by,"
+    "  v.what"
+    " FROM disinfection_visit v LEFT JOIN household h ON h.id = v.household_id LEFT JOIN grid m ON m.id = h.grid_id"
+    " LEFT JOIN site_room r ON r.id = v.room_id LEFT JOIN quarantine_site s ON s.id = r.site_id"
+    " WHERE substr (v.visited_at, 1, 10) = ?1"
+    "   AND (?2 IS NULL OR (m.code IS NOT NULL AND substr (m.code, 1, length (?2)) = ?2))"
+    " ORDER BY v.visited_at, v.id";
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_disinfection_visit_free);
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!wg_store_check_day (day, _("Day"), error) || !(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  wg_stmt_bind_text (stmt, 1, day);
+  if (grid_code != NULL)
+    wg_stmt_bind_text (stmt, 2, grid_code);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      WgDisinfectionVisit *visit = g_new0 (WgDisinfectionVisit, 1);
+
+      visit->id = wg_stmt_column_int64 (stmt, 0);
+      visit->household_id = wg_stmt_column_int64 (stmt, 1);
+      visit->room_id = wg_stmt_column_int64 (stmt, 2);
+      visit->place = g_strdup (wg_stmt_column_text (stmt, 3));
+      visit->grid_code = g_strdup (wg_stmt_column_text (stmt, 4));
+      visit->due_at = g_strdup (wg_stmt_column_text (stmt, 5));
+      visit->visited_at = g_strdup (wg_stmt_column_text (stmt, 6));
+      visit->done_by = g_strdup (wg_stmt_column_text (stmt, 7));
+      visit->what = g_strdup (wg_stmt_column_text (stmt, 8));
+      g_ptr_array_add (list, visit);
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
   return g_steal_pointer (&list);
 }

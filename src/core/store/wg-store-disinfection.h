@@ -17,10 +17,26 @@ typedef struct
   gint64 room_id;               /* 0 for a home */
   char *place;                  /* the home's code and address, or the site and room */
   char *grid_code;              /* (nullable) the home's micro-grid */
+  char *household_code;         /* (nullable) the home's code */
   char *due_at;
 } WgDisinfectionDue;
 
+/* A visit recorded. */
+typedef struct
+{
+  gint64 id;
+  gint64 household_id;          /* 0 for a room */
+  gint64 room_id;               /* 0 for a home */
+  char *place;
+  char *grid_code;              /* (nullable) */
+  char *due_at;                 /* (nullable) the slot it served */
+  char *visited_at;
+  char *done_by;
+  char *what;                   /* (nullable) */
+} WgDisinfectionVisit;
+
 void        wg_disinfection_due_free       (WgDisinfectionDue *due);
+void        wg_disinfection_visit_free     (WgDisinfectionVisit *visit);
 
 gboolean    wg_store_plan_disinfection     (WgStore     *store,
                                             const char  *household_code,
@@ -44,6 +60,12 @@ GPtrArray  *wg_store_list_disinfection_overdue (WgStore     *store,
                                                 const char  *now,
                                                 GError     **error);
 
+GPtrArray  *wg_store_list_disinfection_visits (WgStore     *store,
+                                                const char  *grid_code,
+                                                const char  *day,
+                                                GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgDisinfectionDue, wg_disinfection_due_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgDisinfectionVisit, wg_disinfection_visit_free)
 
 G_END_DECLS

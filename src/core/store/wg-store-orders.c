@@ -130,6 +130,7 @@ wg_order_info_free (WgOrderInfo *info)
   g_free (info->done_at);
   g_free (info->cancelled_at);
   g_free (info->note);
+  g_free (info->dispatcher);
   g_free (info);
 }
 
@@ -399,7 +400,12 @@ wg_store_cancel_order (WgStore     *store,
   "SELECT o.id, o.household_id, h.code, h.address, m.code, p.name, o.kind, o.detail, o.urgency, o.due_at," \
   "  o.state, o.ordered_at, coalesce (o.worker_id, 0), w.name, o.dispatched_at, o.accepted_at, o.done_at," \
   "  o.cancelled_at, o.note," \
-  "  (o.state IN (0, 1) AND o.ordered_at < ?6) OR (o.state IN (0, 1, 2) AND o.due_at < ?5) AS overdue" \
+  "  (o.state IN (0, 1) AND o.ordered_at < ?6) OR (o.state IN (0, 1, 2) AND o.due_at < ?5) AS overdue," \
+  "  coalesce ((SELECT s.name FROM away_info a JOIN away_group ag ON ag.id = a.group_id" \
+  "             JOIN staff s ON s.id = ag.owner_id WHERE a.person_id = o.requester_id)," \
+  "            (SELECT s.name FROM person q JOIN away_info a ON a.person_id = q.id" \
+  "             JOIN away_group ag ON ag.id = a.group_id JOIN staff s ON s.id = ag.owner_id" \
+  "             WHERE q.household_id = o.household_id ORDER BY q.id LIMIT 1))" \
   " FROM help_order o JOIN household h ON h.id = o.household_id JOIN grid m ON m.id = h.grid_id" \
   " LEFT JOIN person p ON p.id = o.requester_id LEFT JOIN staff w ON w.id = o.worker_id" \
   " WHERE (?1 IS NULL OR substr (m.code, 1, length (?1)) = ?1) AND (?2 < 0 OR o.state = ?2)" \
@@ -468,6 +474,7 @@ query_orders (WgStore     *store,
       info->worker_id = wg_stmt_column_int64 (stmt, 12);
       info->worker = TEXT (13);
       info->dispatched_at = TEXT (14);
+      info->dispatcher = TEXT (20);
       info->accepted_at = TEXT (15);
       info->done_at = TEXT (16);
       info->cancelled_at = TEXT (17);
@@ -588,6 +595,7 @@ wg_away_info_free (WgAwayInfo *info)
   g_free (info->since);
   g_free (info->group);
   g_free (info->care_needed);
+  g_free (info->group_owner);
   g_free (info);
 }
 
@@ -608,9 +616,10 @@ wg_store_list_away (WgStore     *store,
 {
   static const char sql[] =
     "SELECT p.id, p.name, p.id_number, p.phone, h.code, m.code, a.province, a.city, a.address, a.employer,"
-    "  a.since, coalesce (a.reason, 0), g.name, a.care_needed"
+    "  a.since, coalesce (a.reason, 0), g.name, a.care_needed, o.name"
     " FROM person p JOIN household h ON h.id = p.household_id JOIN grid m ON m.id = h.grid_id"
     " LEFT JOIN away_info a ON a.person_id = p.id LEFT JOIN away_group g ON g.id = a.group_id"
+    " LEFT JOIN staff o ON o.id = g.owner_id"
     " WHERE p.residency = ?2 AND (?1 IS NULL OR substr (m.code, 1, length (?1)) = ?1)"
     " ORDER BY g.name IS NULL, g.name, p.name, p.id";
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_away_info_free);
@@ -643,6 +652,7 @@ wg_store_list_away (WgStore     *store,
       info->reason = wg_stmt_column_int (stmt, 11);
       info->group = TEXT (12);
       info->care_needed = TEXT (13);
+      info->group_owner = TEXT (14);
 #undef TEXT
       g_ptr_array_add (list, info);
     }
@@ -762,4 +772,42 @@ wg_store_set_away (WgStore            *store,
                             fields->city != NULL ? fields->city : "", wg_away_reason_describe (fields->reason));
   return wg_store_change_and_log (store, stmt, "away", "person", person_id, detail,
                                   _("There is no such person in a household."), error);
+}
+
+/**
+ * wg_store_list_away_groups:
+ * @store: a #WgStore
+ * @person_id: a person in a household
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the names of the groups the person may be in
+ *   (their village's and their township's), by name; empty when none
+ */
+GStrv
+wg_store_list_away_groups (WgStore     *store,
+                           gint64       person_id,
+                           GError     **error)
+{
+  static const char sql[] =
+    "SELECT ag.name FROM person p JOIN household h ON h.id = p.household_id"
+    " JOIN grid m ON m.id = h.grid_id JOIN grid g ON g.id = m.parent_id JOIN grid v ON v.id = g.parent_id"
+    " JOIN away_group ag ON ag.grid_id IN (v.id, v.parent_id) WHERE p.id = ?1 ORDER BY ag.name";
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  WgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return NULL;
+  wg_stmt_bind_int64 (stmt, 1, person_id);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    g_strv_builder_add (names, wg_stmt_column_text (stmt, 0));
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
 }

@@ -51,6 +51,7 @@ typedef struct
   char *cancelled_at;
   char *note;                  /* the completion's note or the cancellation's reason */
   gboolean overdue;            /* not accepted in time, or not done by the promised time */
+  char *dispatcher;            /* (nullable) the owner of the group of someone away from the household */
 } WgOrderInfo;
 
 /* What the desk records from the group chat or a call. */
@@ -138,6 +139,7 @@ typedef struct
   WgAwayReason reason;          /* 0 when nothing is recorded yet */
   char *group;
   char *care_needed;            /* who at home needs care, if anyone */
+  char *group_owner;            /* (nullable) who dispatches the group's orders */
 } WgAwayInfo;
 
 typedef struct
@@ -158,6 +160,9 @@ gboolean     wg_away_reason_from_string (const char    *text,
 void         wg_away_info_free          (WgAwayInfo    *info);
 GPtrArray   *wg_store_list_away         (WgStore       *store,
                                          const char    *grid_code,
+                                         GError       **error);
+GStrv        wg_store_list_away_groups  (WgStore       *store,
+                                         gint64         person_id,
                                          GError       **error);
 gboolean     wg_store_set_away          (WgStore            *store,
                                          gint64              person_id,

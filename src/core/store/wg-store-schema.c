@@ -736,6 +736,19 @@ static const char migration_10[] =
   ");"
   "CREATE INDEX duty_by_day ON duty (day, shift);";
 
+/* Version 11: a room's visit windows (purpose as a home's: 2 disinfection),
+ * so that a disinfection team opening a room's door is expected, as at a
+ * home. */
+static const char migration_11[] =
+  "CREATE TABLE room_visit_window ("
+  "  id INTEGER PRIMARY KEY,"
+  "  room_id INTEGER NOT NULL REFERENCES site_room (id) ON DELETE CASCADE,"
+  "  purpose INTEGER NOT NULL CHECK (purpose IN (1, 2, 3)),"
+  "  starts_at TEXT NOT NULL CHECK " TIME_OK ("starts_at") ","
+  "  ends_at TEXT NOT NULL CHECK (" TIME_OK ("ends_at") " AND ends_at > starts_at)"
+  ");"
+  "CREATE INDEX room_visit_window_by_room ON room_visit_window (room_id, starts_at);";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -748,6 +761,7 @@ static const char *const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 guint

@@ -134,7 +134,7 @@ wg_store_list_sensors (WgStore     *store,
 /**
  * wg_store_list_sensor_devices:
  * @store: a #WgStore
- * @only_bound: only sensors bound to a household
+ * @only_bound: only sensors on a home or a room
  * @error: return location for a #GError
  *
  * Returns: (transfer full): the devices' names, in a stable order
@@ -145,7 +145,7 @@ wg_store_list_sensor_devices (WgStore     *store,
                               GError     **error)
 {
   static const char sql[] =
-    "SELECT device FROM sensor WHERE NOT ? OR household_id IS NOT NULL ORDER BY id";
+    "SELECT device FROM sensor WHERE NOT ? OR household_id IS NOT NULL OR room_id IS NOT NULL ORDER BY id";
   WgStmt *stmt;
 
   g_return_val_if_fail (WG_IS_STORE (store), NULL);

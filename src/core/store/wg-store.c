@@ -1834,6 +1834,7 @@ static const char *const digest_queries[] = {
   "SELECT * FROM disinfection_visit ORDER BY id",
   "SELECT * FROM checkpoint ORDER BY id",
   "SELECT * FROM duty ORDER BY id",
+  "SELECT * FROM room_visit_window ORDER BY id",
 };
 
 /**
