@@ -1802,6 +1802,131 @@ build_roster (Demo        *demo,
 
 /* The field's day: people away in their groups, help orders, patrols,
  * disinfection, the roster. */
+/* The leaders' view: a five-to-one team (五包一) for everyone in
+ * quarantine — most complete, some missing the village doctor or the
+ * police officer —, and their nucleic-acid tests scheduled every third day
+ * from their first, mostly done on the day, today's half done by ten. */
+static gboolean
+build_leadership (Demo        *demo,
+                  const char  *today,
+                  GError     **error)
+{
+  static const char persons_sql[] =
+    "SELECT q.person_id, min (q.start_day), max (q.end_day) FROM quarantine q"
+    " WHERE q.start_day <= ?1 AND q.end_day >= ?1 GROUP BY q.person_id ORDER BY q.person_id";
+  static const char team_sql[] = "INSERT INTO care_team (person_id, role, name, phone) VALUES (?, ?, ?, ?)";
+  static const char schedule_sql[] =
+    "INSERT INTO test_schedule (person_id, day, seq) VALUES (?, ?, ?) ON CONFLICT (person_id, day) DO NOTHING";
+  g_autoptr(GArray) persons = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  WgStmt *stmt;
+  int rc;
+
+  if (!(stmt = wg_store_prepare (demo->store, persons_sql, error)))
+    return FALSE;
+  wg_stmt_bind_text (stmt, 1, today);
+  while ((rc = wg_stmt_step (stmt)) == WG_STMT_ROW)
+    {
+      gint64 id = wg_stmt_column_int64 (stmt, 0);
+
+      g_array_append_val (persons, id);
+      g_ptr_array_add (starts, g_strdup (wg_stmt_column_text (stmt, 1)));
+      g_ptr_array_add (ends, g_strdup (wg_stmt_column_text (stmt, 2)));
+    }
+  wg_stmt_reset (stmt);
+  if (rc != WG_STMT_DONE)
+    {
+      wg_store_set_error (demo->store, rc, error);
+      return FALSE;
+    }
+
+  if (!wg_store_begin (demo->store, error))
+    return FALSE;
+  for (guint i = 0; i < persons->len; i++)
+    {
+      gint64 person = g_array_index (persons, gint64, i);
+      guint missing = chance (demo, 0.85) ? 0 : 4 + pick (demo, 2);   /* the doctor or the police officer */
+      GDate day;
+      char text[11];
+
+      for (guint role = 1; role <= 5; role++)
+        {
+          g_autofree char *name = NULL;
+          char phone[12];
+
+          if (role == missing)
+            continue;
+          name = make_name (demo, NULL, 1 + (int) pick (demo, 2));
+          make_phone (demo, phone);
+          if (!(stmt = wg_store_prepare (demo->store, team_sql, error)))
+            goto failed;
+          wg_stmt_bind_int64 (stmt, 1, person);
+          wg_stmt_bind_int (stmt, 2, role);
+          wg_stmt_bind_text (stmt, 3, name);
+          wg_stmt_bind_text (stmt, 4, phone);
+          if (!wg_store_step_done (demo->store, stmt, error))
+            goto failed;
+        }
+      g_date_clear (&day, 1);
+      g_date_set_parse (&day, starts->pdata[i]);
+      for (guint seq = 1; seq <= 8; seq++, g_date_add_days (&day, 3))
+        {
+          day_string (&day, text);
+          if (strcmp (text, ends->pdata[i]) > 0 || strcmp (text, today) > 0)
+            break;
+          if (!(stmt = wg_store_prepare (demo->store, schedule_sql, error)))
+            goto failed;
+          wg_stmt_bind_int64 (stmt, 1, person);
+          wg_stmt_bind_text (stmt, 2, text);
+          wg_stmt_bind_int (stmt, 3, seq);
+          if (!wg_store_step_done (demo->store, stmt, error))
+            goto failed;
+        }
+    }
+  if (!wg_store_commit (demo->store, error))
+    goto failed;
+
+  /* The tests taken: each fulfils the person's earliest open one. */
+  for (guint i = 0; i < persons->len; i++)
+    {
+      GDate day;
+      char text[11];
+
+      g_date_clear (&day, 1);
+      g_date_set_parse (&day, starts->pdata[i]);
+      for (guint seq = 1; seq <= 8; seq++, g_date_add_days (&day, 3))
+        {
+          g_autofree char *sampled = NULL;
+          gboolean is_today;
+
+          day_string (&day, text);
+          if (strcmp (text, ends->pdata[i]) > 0 || strcmp (text, today) > 0)
+            break;
+          is_today = strcmp (text, today) == 0;
+          if (!chance (demo, is_today ? 0.5 : 0.9))
+            continue;
+          sampled = g_strdup_printf ("%s %s", text, is_today ? "09:40:00" : "10:20:00");
+          if (!wg_store_add_nat_test (demo->store, g_array_index (persons, gint64, i), sampled, "曲沃县人民医院",
+                                      TRUE, WG_NAT_RESULT_NEGATIVE, &local_error))
+            {
+              if (!g_error_matches (local_error, WG_STORE_ERROR, WG_STORE_ERROR_CONSTRAINT))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              g_clear_error (&local_error);
+            }
+        }
+    }
+  return TRUE;
+
+failed:
+  wg_store_rollback (demo->store);
+  return FALSE;
+}
+
 static gboolean
 build_field (Demo    *demo,
              GError **error)
@@ -1811,7 +1936,7 @@ build_field (Demo    *demo,
   day_string (&demo->today, today);
   return build_away (demo, today, error) && build_orders (demo, today, error) &&
          build_patrols (demo, today, error) && build_disinfection (demo, today, error) &&
-         build_roster (demo, error);
+         build_roster (demo, error) && build_leadership (demo, today, error);
 }
 
 /**

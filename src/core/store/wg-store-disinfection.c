@@ -343,23 +343,14 @@ compare_due (gconstpointer a,
   return by_time != 0 ? by_time : (x->plan_id > y->plan_id) - (x->plan_id < y->plan_id);
 }
 
-/**
- * wg_store_list_disinfection_overdue:
- * @store: a #WgStore
- * @grid_code: (nullable): only homes under this grid (rooms are listed
- *   with the county only)
- * @now: (nullable): the desk's clock; %NULL for now
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type WgDisinfectionDue): every
- *   plan's slot more than an hour before @now with no visit to its place
- *   from two hours before it to an hour after, oldest first
- */
-GPtrArray *
-wg_store_list_disinfection_overdue (WgStore     *store,
-                                    const char  *grid_code,
-                                    const char  *now,
-                                    GError     **error)
+/* The plans' slots judged by @now (an hour after their time has passed):
+ * those not served, or with @day every slot of that day, served or not. */
+static GPtrArray *
+list_slots (WgStore     *store,
+            const char  *grid_code,
+            const char  *now,
+            const char  *only_day,
+            GError     **error)
 {
   static const char plans_sql[] =
     "SELECT p.id, coalesce (p.household_id, 0), coalesce (p.room_id, 0), p.hour, p.every_days, p.from_day,"
@@ -459,9 +450,10 @@ wg_store_list_disinfection_overdue (WgStore     *store,
           to = format_time (latest);
           for (guint t = 0; times != NULL && t < times->len && !served; t++)
             served = strcmp (times->pdata[t], from) >= 0 && strcmp (times->pdata[t], to) <= 0;
-          if (served)
+          if ((served && only_day == NULL) || (only_day != NULL && strcmp (text, only_day) != 0))
             continue;
           due = g_new0 (WgDisinfectionDue, 1);
+          due->served = served;
           due->plan_id = plan_id;
           due->household_id = wg_stmt_column_int64 (stmt, 1);
           due->room_id = wg_stmt_column_int64 (stmt, 2);
@@ -480,6 +472,56 @@ wg_store_list_disinfection_overdue (WgStore     *store,
     }
   g_ptr_array_sort (list, compare_due);
   return g_steal_pointer (&list);
+}
+
+/**
+ * wg_store_list_disinfection_overdue:
+ * @store: a #WgStore
+ * @grid_code: (nullable): only homes under this grid (rooms are listed
+ *   with the county only)
+ * @now: (nullable): the desk's clock; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type WgDisinfectionDue): every
+ *   plan's slot more than an hour before @now with no visit to its place
+ *   from two hours before it to an hour after, oldest first
+ */
+GPtrArray *
+wg_store_list_disinfection_overdue (WgStore     *store,
+                                    const char  *grid_code,
+                                    const char  *now,
+                                    GError     **error)
+{
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  return list_slots (store, grid_code, now, NULL, error);
+}
+
+/**
+ * wg_store_list_disinfection_slots:
+ * @store: a #WgStore
+ * @grid_code: (nullable): only homes under this grid (rooms are listed
+ *   with the county only)
+ * @day: the day, "YYYY-MM-DD"
+ * @now: (nullable): the desk's clock; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type WgDisinfectionDue): the
+ *   plans' slots of @day that can be judged at @now (their hour has
+ *   passed), each served or not, by time
+ */
+GPtrArray *
+wg_store_list_disinfection_slots (WgStore     *store,
+                                  const char  *grid_code,
+                                  const char  *day,
+                                  const char  *now,
+                                  GError     **error)
+{
+  g_return_val_if_fail (WG_IS_STORE (store), NULL);
+
+  if (!wg_store_check_day (day, _("Day"), error))
+    return NULL;
+  return list_slots (store, grid_code, now, day, error);
 }
 
 /**

@@ -19,6 +19,7 @@ typedef struct
   char *grid_code;              /* (nullable) the home's micro-grid */
   char *household_code;         /* (nullable) the home's code */
   char *due_at;
+  gboolean served;              /* visited in time (only in a day's slots) */
 } WgDisinfectionDue;
 
 /* A visit recorded. */
@@ -60,6 +61,11 @@ GPtrArray  *wg_store_list_disinfection_overdue (WgStore     *store,
                                                 const char  *now,
                                                 GError     **error);
 
+GPtrArray  *wg_store_list_disinfection_slots  (WgStore     *store,
+                                                const char  *grid_code,
+                                                const char  *day,
+                                                const char  *now,
+                                                GError     **error);
 GPtrArray  *wg_store_list_disinfection_visits (WgStore     *store,
                                                 const char  *grid_code,
                                                 const char  *day,

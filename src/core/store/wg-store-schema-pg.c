@@ -532,6 +532,24 @@ wg_store_pg_migration_sql (guint version)
              "    GRANT SELECT ON room_visit_window TO wangge_viewer;"
              "  END IF;"
              " END $$;";
+    case 12:
+      /* As migration_12 of the file (wg-store-schema.c). */
+      return "CREATE TABLE care_team ("
+             " person_id bigint NOT NULL REFERENCES person (id) ON DELETE CASCADE DEFERRABLE,"
+             " role bigint NOT NULL CHECK (role BETWEEN 1 AND 5),"
+             " name text NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 64),"
+             " phone text,"
+             " PRIMARY KEY (person_id, role));"
+             "CREATE TRIGGER notify_care_team AFTER INSERT OR UPDATE OR DELETE ON care_team"
+             "  FOR EACH ROW EXECUTE FUNCTION wg_notify ('record', 'person_id');"
+             "DO $$ BEGIN"
+             "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wangge_operator') THEN"
+             "    GRANT SELECT, INSERT, UPDATE, DELETE ON care_team TO wangge_operator;"
+             "  END IF;"
+             "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wangge_viewer') THEN"
+             "    GRANT SELECT ON care_team TO wangge_viewer;"
+             "  END IF;"
+             " END $$;";
     default:
       return NULL;
     }

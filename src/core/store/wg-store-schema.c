@@ -749,6 +749,19 @@ static const char migration_11[] =
   ");"
   "CREATE INDEX room_visit_window_by_room ON room_visit_window (room_id, starts_at);";
 
+/* Version 12: the five-to-one team of a person in quarantine (五包一):
+ * role 1 a township cadre, 2 a village cadre, 3 the grid worker, 4 the
+ * village doctor, 5 a police officer (the county names them in the
+ * setting "team-roles"), each by name and phone. */
+static const char migration_12[] =
+  "CREATE TABLE care_team ("
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  role INTEGER NOT NULL CHECK (role BETWEEN 1 AND 5),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 64),"
+  "  phone TEXT,"
+  "  PRIMARY KEY (person_id, role)"
+  ");";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -762,6 +775,7 @@ static const char *const migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
 };
 
 guint

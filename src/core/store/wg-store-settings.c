@@ -36,6 +36,8 @@ static const struct
   { "order-accept-minutes", "120" },
   /* From this hour the grids that have not reported the day are listed. */
   { "report-hour", "21" },
+  /* The five-to-one team's roles (五包一), as the county calls them. */
+  { "team-roles", "乡镇干部;村干部;网格员;村医;民警" },
 };
 
 static gboolean
@@ -170,6 +172,20 @@ wg_store_set_setting (WgStore     *self,
         {
           g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
                                _("The reporting hour is a whole hour from 0 to 23."));
+          return FALSE;
+        }
+    }
+  if (value != NULL && g_str_equal (key, "team-roles"))
+    {
+      g_auto(GStrv) roles = g_strsplit (value, ";", -1);
+      gboolean named = g_strv_length (roles) == 5;
+
+      for (guint i = 0; named && roles[i] != NULL; i++)
+        named = *g_strstrip (roles[i]) != '\0' && g_utf8_strlen (roles[i], -1) <= 16;
+      if (!named)
+        {
+          g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_INVALID,
+                               _("The team's roles are five names of up to 16 characters, separated by “;”."));
           return FALSE;
         }
     }

@@ -1835,6 +1835,7 @@ static const char *const digest_queries[] = {
   "SELECT * FROM checkpoint ORDER BY id",
   "SELECT * FROM duty ORDER BY id",
   "SELECT * FROM room_visit_window ORDER BY id",
+  "SELECT * FROM care_team ORDER BY person_id, role",
 };
 
 /**
