@@ -18,6 +18,8 @@
 #include "wg-store-disinfection.h"
 #include "wg-store-figures.h"
 #include "wg-store-orders.h"
+#include "wg-store-alerts.h"
+#include "wg-store-records.h"
 #include "wg-store-patrols.h"
 #include "wg-store-persons.h"
 #include "wg-store-sensors.h"
@@ -185,6 +187,14 @@ expected (Fixture    *fixture,
             return ((WgMissingReport *) missing->pdata[i])->missing;
         return 0;
       }
+    case WG_FIGURE_POSITIVES:
+      return sql (fixture, "SELECT count (*) FROM nat_test x" PERSON_IN ("%s")
+                  " AND x.result = 2 AND x.sampled_at LIKE '%s%%' AND x.sampled_at < '%s'", grid, day, clock);
+    case WG_FIGURE_VIOLATIONS:
+      return sql (fixture, "SELECT count (*) FROM alert a LEFT JOIN household h ON h.id = a.household_id"
+                  " LEFT JOIN grid m ON m.id = h.grid_id WHERE a.outcome = 1 AND a.resolved_at LIKE '%s%%'"
+                  " AND a.resolved_at < '%s' AND (m.code LIKE '%s%%' OR (m.code IS NULL AND %d = 1))",
+                  day, clock, grid, county);
     case WG_FIGURE_N:
     default:
       g_assert_not_reached ();
@@ -230,6 +240,17 @@ test_figures_sql (Fixture       *fixture,
   guint nonzero = 0;
 
   raise_alert (fixture);
+  /* A positive test this morning. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) home = wg_store_list_figure (fixture->store, WG_FIGURE_HOME_QUARANTINE, fixture->micro, DAY,
+                                                      NOW, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (wg_store_add_nat_test (fixture->store, ((WgFigureRow *) home->pdata[0])->id, DAY " 11:05:00",
+                                          "曲沃县人民医院", FALSE, WG_NAT_RESULT_POSITIVE, &error));
+    g_assert_no_error (error);
+  }
   for (guint g = 0; g < G_N_ELEMENTS (grids); g++)
     for (WgFigure f = 0; f < WG_FIGURE_N; f++)
       {
@@ -248,7 +269,30 @@ test_figures_sql (Fixture       *fixture,
                             expected (fixture, f, fixture->township, DAY, NOW));
       }
   /* The demo county has something in most of them. */
-  g_assert_cmpuint (nonzero, >=, 10);
+  g_assert_cmpuint (nonzero, >=, 12);
+
+  /* The alert resolved as a violation: today's, on the real clock. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) open = wg_store_list_figure (fixture->store, WG_FIGURE_ALERTS_HIGH, COUNTY, DAY, NOW, &error);
+    g_autoptr(GPtrArray) violations = NULL;
+    g_autofree char *today = wg_today ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 1);
+    g_autofree char *clock = g_date_time_format (later, "%Y-%m-%d %H:%M:%S");
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (open->len, ==, 1);
+    g_assert_true (wg_store_acknowledge_alert (fixture->store, ((WgFigureRow *) open->pdata[0])->id, &error));
+    g_assert_no_error (error);
+    g_assert_true (wg_store_resolve_alert (fixture->store, ((WgFigureRow *) open->pdata[0])->id,
+                                           WG_ALERT_OUTCOME_VIOLATION, "擅自外出，已劝返", &error));
+    g_assert_no_error (error);
+    violations = wg_store_list_figure (fixture->store, WG_FIGURE_VIOLATIONS, COUNTY, today, clock, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (violations->len, ==, 1);
+    g_assert_cmpint (violations->len, ==, expected (fixture, WG_FIGURE_VIOLATIONS, COUNTY, today, clock));
+  }
 }
 
 /* A past day is seen as it was recorded, judged at its end: its own

@@ -120,6 +120,12 @@ static const char *const figure_sql[WG_FIGURE_N] = {
     " FROM k, grid m WHERE m.level = 5 AND" UNDER ("m.code")
     "   AND NOT EXISTS (SELECT 1 FROM patrol_report r WHERE r.grid_id = m.id AND r.day = k.d AND r.kind = 3)"
     ORDERED,
+  [WG_FIGURE_POSITIVES] =
+    K "SELECT m.code AS code, p.id AS id, p.name AS label, n.sampled_at AS fact, 1 AS ok"
+    " FROM k, nat_test n JOIN person p ON p.id = n.person_id JOIN household h ON h.id = p.household_id"
+    " JOIN grid m ON m.id = h.grid_id"
+    " WHERE n.result = 2 AND n.sampled_at >= k.d AND n.sampled_at < k.c AND" UNDER ("m.code") ORDERED,
+  [WG_FIGURE_VIOLATIONS] = ALERT_ROWS ("a.outcome = 1 AND a.resolved_at >= k.d AND a.resolved_at < k.c"),
 };
 
 /* A role of the team present ('1') or not ('0'), in the roles' order. */
@@ -211,6 +217,8 @@ static const struct
   [WG_FIGURE_ORDERS_OPEN] = { "orders-open", N_("Help Orders Open"), "未办结求助单" },
   [WG_FIGURE_ORDERS_OVERDUE] = { "orders-overdue", N_("Help Orders Overdue"), "超时求助单" },
   [WG_FIGURE_NOT_REPORTED] = { "not-reported", N_("Grids Not Reported"), "未上报网格" },
+  [WG_FIGURE_POSITIVES] = { "positives", N_("Positive Tests"), "核酸阳性" },
+  [WG_FIGURE_VIOLATIONS] = { "violations", N_("Violations Confirmed"), "确认违规外出" },
 };
 
 static const struct

@@ -27,6 +27,8 @@ typedef enum
   WG_FIGURE_ORDERS_OPEN,         /* help orders open at the end of the day */
   WG_FIGURE_ORDERS_OVERDUE,
   WG_FIGURE_NOT_REPORTED,        /* micro-grids without their evening meeting */
+  WG_FIGURE_POSITIVES,           /* positive nucleic-acid tests sampled on the day */
+  WG_FIGURE_VIOLATIONS,          /* door alerts resolved on the day as a violation */
   WG_FIGURE_N,
 } WgFigure;
 
