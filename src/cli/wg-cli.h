@@ -73,5 +73,6 @@ int       wg_cli_roster        (WgCli *cli, int argc, char **argv);
 int       wg_cli_away          (WgCli *cli, int argc, char **argv);
 int       wg_cli_disinfection  (WgCli *cli, int argc, char **argv);
 int       wg_cli_figures       (WgCli *cli, int argc, char **argv);
+int       wg_cli_report        (WgCli *cli, int argc, char **argv);
 
 G_END_DECLS

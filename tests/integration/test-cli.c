@@ -933,6 +933,175 @@ test_field (void)
   }
 }
 
+/* The line of a pdftotext text whose first word is @title. */
+static char **
+line_of (const char *text,
+         const char *title)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_regex_split_simple ("\\s+", g_strstrip (lines[i]), 0, 0);
+
+      if (words[0] != NULL && g_str_equal (words[0], title))
+        return g_steal_pointer (&words);
+    }
+  return NULL;
+}
+
+/* The leaders' figures: `figures --json` shares each figure out among the
+ * townships, `--list` gives exactly the rows behind one (a precision's
+ * gaps: its denominator less its numerator); the daily report carries
+ * every figure and precision of the JSON, in Chinese, and passes qpdf with
+ * its fonts embedded; a past day's sensors offline are "not recorded". */
+static void
+test_figures (void)
+{
+  static const char *const printed[][2] = {
+    { "returnees", "今日返乡" }, { "monitoring", "健康监测" }, { "home-quarantine", "居家隔离" },
+    { "central-quarantine", "集中隔离" }, { "fevers", "今日发热" }, { "tests-due", "今日应检未检" },
+    { "tests-overdue", "核酸逾期" }, { "alerts-high", "未处置告警(高)" }, { "alerts-medium", "未处置告警(中)" },
+    { "alerts-low", "未处置告警(低)" }, { "alerts-opened", "今日新增告警" }, { "sensors-offline", "门磁离线" },
+    { "orders-open", "未办结求助单" }, { "orders-overdue", "超时求助单" }, { "not-reported", "未上报网格" },
+    { "positives", "核酸阳性" }, { "violations", "确认违规外出" },
+    { "team", "责任到人" }, { "days", "隔离到天" }, { "tests", "检测到次" }, { "temperature", "测温到度" },
+    { "disinfection", "消杀到时" },
+  };
+  g_autofree char *path = db_for ("figures.db");
+  g_autofree char *pdf = path_in_tmp ("report.pdf");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) figures = { 0 };
+  g_auto(Run) report = { 0 };
+  g_auto(Run) past = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *check = NULL;
+  JsonObject *root, *values, *precisions;
+  /* In the order drawn: the demo's mark across the page stays apart. */
+  const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  const char *qpdf[] = { "qpdf", "--check", pdf, NULL };
+  guint matched = 0;
+
+  build_demo (path, "6");
+  run_cli (&figures, "--db", path, "figures", "--date", DAY, "--now", DAY " 20:00", "--json", NULL);
+  g_assert_cmpint (figures.status, ==, 0);
+  json_parser_load_from_data (parser, figures.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  values = json_object_get_object_member (root, "figures");
+  precisions = json_object_get_object_member (root, "precisions");
+  g_assert_cmpstr (json_object_get_string_member (root, "name"), ==, "曲沃县");
+
+  /* The townships' shares add up; --list gives the rows behind. */
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    {
+      g_auto(Run) list = { 0 };
+      g_autoptr(JsonParser) rows = json_parser_new ();
+      JsonObject *entry = json_object_get_object_member (json_object_has_member (values, printed[i][0]) ? values
+                                                         : precisions, printed[i][0]);
+      JsonObject *children = json_object_get_object_member (entry, "children");
+      gboolean precision = json_object_has_member (entry, "met");
+      gint64 total = precision ? json_object_get_int_member (entry, "of") - json_object_get_int_member (entry, "met")
+                               : json_object_get_int_member (entry, "value");
+      gint64 shared = 0;
+      GList *members = json_object_get_members (children);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *node = json_object_get_member (children, l->data);
+
+          shared += precision ? json_object_get_int_member (json_node_get_object (node), "of")
+                                - json_object_get_int_member (json_node_get_object (node), "met")
+                              : json_node_get_int (node);
+        }
+      g_list_free (members);
+      /* A site's room belongs to the county, not a township. */
+      if (!g_str_has_prefix (printed[i][0], "alerts") && !g_str_equal (printed[i][0], "sensors-offline") &&
+          !g_str_equal (printed[i][0], "violations") && !g_str_equal (printed[i][0], "disinfection"))
+        g_assert_cmpint (shared, ==, total);
+      run_cli (&list, "--db", path, "figures", "--date", DAY, "--now", DAY " 20:00", "--list", printed[i][0], NULL);
+      g_assert_cmpint (list.status, ==, 0);
+      json_parser_load_from_data (rows, list.out, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (json_array_get_length (json_node_get_array (json_parser_get_root (rows))), ==, total);
+    }
+
+  run_cli (&report, "--db", path, "report", "--date", DAY, "--now", DAY " 20:00", "-o", pdf, NULL);
+  g_assert_cmpint (report.status, ==, 0);
+  g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "曲沃县疫情防控日报"));
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    {
+      g_auto(GStrv) words = line_of (text, printed[i][1]);
+      g_autofree char *want = NULL;
+
+      g_assert_nonnull (words);
+      if (json_object_has_member (values, printed[i][0]))
+        want = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                json_object_get_int_member (json_object_get_object_member (values, printed[i][0]),
+                                                            "value"));
+      else
+        {
+          JsonObject *p = json_object_get_object_member (precisions, printed[i][0]);
+
+          want = json_object_get_null_member (p, "percent") ? g_strdup ("—")
+                 : g_strdup_printf ("%.1f%%", json_object_get_double_member (p, "percent"));
+        }
+      g_test_message ("%s: %s", printed[i][1], want);
+      if (json_object_has_member (values, printed[i][0]))
+        g_assert_cmpstr (words[1], ==, want);
+      else
+        {
+          /* 达标, 应达, 比例 */
+          JsonObject *p = json_object_get_object_member (precisions, printed[i][0]);
+          g_autofree char *met = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (p, "met"));
+          g_autofree char *of = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (p, "of"));
+
+          g_assert_cmpstr (words[1], ==, met);
+          g_assert_cmpstr (words[2], ==, of);
+          g_assert_cmpstr (words[3], ==, want);
+        }
+      matched++;
+    }
+  g_assert_cmpuint (matched, ==, G_N_ELEMENTS (printed));
+  g_spawn_sync (NULL, (char **) qpdf, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &check, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
+  {
+    const char *pdffonts[] = { "pdffonts", pdf, NULL };
+    g_autofree char *fonts = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint n_fonts = 0;
+
+    g_spawn_sync (NULL, (char **) pdffonts, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &fonts, NULL, NULL, &error);
+    g_assert_no_error (error);
+    lines = g_strsplit (fonts, "\n", -1);
+    for (guint i = 2; lines[i] != NULL && *lines[i] != '\0'; i++, n_fonts++)
+      {
+        g_auto(GStrv) columns = g_regex_split_simple ("\\s+", lines[i], 0, 0);
+        guint n = g_strv_length (columns);
+
+        g_assert_cmpuint (n, >=, 7);
+        g_assert_cmpstr (columns[n - 5], ==, "yes");   /* embedded */
+      }
+    g_assert_cmpuint (n_fonts, >, 0);
+  }
+
+  /* A past day: sensors offline were not recorded then. */
+  run_cli (&past, "--db", path, "figures", "--date", "2026-11-26", "--now", DAY " 20:00", "--json", NULL);
+  g_assert_cmpint (past.status, ==, 0);
+  json_parser_load_from_data (parser, past.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  values = json_object_get_object_member (root, "figures");
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (values, "sensors-offline"), "value"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (values, "home-quarantine"), "value"),
+                   !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -953,6 +1122,7 @@ main (int   argc,
   g_test_add_func ("/wg/cli/returnees", test_returnees);
   g_test_add_func ("/wg/cli/transfers", test_transfers);
   g_test_add_func ("/wg/cli/field", test_field);
+  g_test_add_func ("/wg/cli/figures", test_figures);
 
   return g_test_run ();
 }

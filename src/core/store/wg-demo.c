@@ -1885,6 +1885,21 @@ build_leadership (Demo        *demo,
             goto failed;
         }
     }
+  /* Those the register marks as under health monitoring, for the week
+   * before and the week after, so that past days show them too. */
+  {
+    static const char monitoring_sql[] =
+      "INSERT INTO monitoring (person_id, start_day, end_day)"
+      " SELECT p.id, date (?1, '-6 days'), date (?1, '+7 days') FROM person p"
+      " WHERE p.monitoring = 1 AND NOT EXISTS (SELECT 1 FROM monitoring m WHERE m.person_id = p.id"
+      "                                         AND m.start_day <= ?1 AND m.end_day >= ?1)";
+
+    if (!(stmt = wg_store_prepare (demo->store, monitoring_sql, error)))
+      goto failed;
+    wg_stmt_bind_text (stmt, 1, today);
+    if (!wg_store_step_done (demo->store, stmt, error))
+      goto failed;
+  }
   if (!wg_store_commit (demo->store, error))
     goto failed;
 

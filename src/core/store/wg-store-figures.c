@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "wg-store-disinfection.h"
@@ -494,6 +495,66 @@ wg_figure_rows_count (GPtrArray  *rows,
       n++;
     }
   return n;
+}
+
+/**
+ * wg_store_count_trend:
+ * @store: a #WgStore
+ * @figure: a #WgFigure, or -1 and @precision
+ * @precision: a #WgPrecision, or -1 and @figure
+ * @grid_code: the grid
+ * @last_day: the last day, "YYYY-MM-DD"
+ * @n_days: how many days, ending with @last_day
+ * @now: (nullable): the desk's clock; %NULL for now
+ * @values: (out caller-allocates) (array length=n_days): per day, oldest
+ *   first: the figure, or the precision's percentage (NAN when it had
+ *   nothing to measure)
+ * @error: return location for a #GError
+ *
+ * The same functions day by day, so that a chart's last point is the
+ * figure shown beside it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wg_store_count_trend (WgStore     *store,
+                      int          figure,
+                      int          precision,
+                      const char  *grid_code,
+                      const char  *last_day,
+                      guint        n_days,
+                      const char  *now,
+                      double      *values,
+                      GError     **error)
+{
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+  g_return_val_if_fail ((figure >= 0 && figure < WG_FIGURE_N) != (precision >= 0 && precision < WG_PRECISION_N),
+                        FALSE);
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      g_autofree char *day = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      GDate date;
+      char text[11];
+
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, last_day);
+      if (!g_date_valid (&date))
+        return wg_store_check_day (last_day, _("Day"), error);
+      g_date_subtract_days (&date, n_days - 1 - i);
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+      day = g_strdup (text);
+      rows = figure >= 0 ? wg_store_list_figure (store, figure, grid_code, day, now, error)
+                         : wg_store_list_precision (store, precision, grid_code, day, now, error);
+      if (rows == NULL)
+        return FALSE;
+      if (figure >= 0)
+        values[i] = rows->len;
+      else
+        values[i] = rows->len > 0 ? 100.0 * wg_figure_rows_count (rows, NULL, TRUE) / rows->len : NAN;
+    }
+  return TRUE;
 }
 
 /**

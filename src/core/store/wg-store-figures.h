@@ -100,6 +100,15 @@ GPtrArray  *wg_store_list_precision     (WgStore     *store,
 guint       wg_figure_rows_count        (GPtrArray   *rows,
                                          const char  *code,
                                          gboolean     only_ok);
+gboolean    wg_store_count_trend        (WgStore     *store,
+                                         int          figure,
+                                         int          precision,
+                                         const char  *grid_code,
+                                         const char  *last_day,
+                                         guint        n_days,
+                                         const char  *now,
+                                         double      *values,
+                                         GError     **error);
 GPtrArray  *wg_store_list_child_grids   (WgStore     *store,
                                          const char  *grid_code,
                                          GError     **error);
