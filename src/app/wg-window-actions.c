@@ -20,6 +20,7 @@
 #include "wg-application.h"
 #include "wg-context.h"
 #include "wg-count-card.h"
+#include "wg-dashboard-window.h"
 #include "wg-disinfection-window.h"
 #include "wg-demo.h"
 #include "wg-window-edit-actions.h"
@@ -477,6 +478,35 @@ GRID_DESK_ACTION (board_action, wg_board_window_new)
 GRID_DESK_ACTION (away_action, wg_away_window_new)
 GRID_DESK_ACTION (disinfection_action, wg_disinfection_window_new)
 
+static void
+on_dashboard_open_person_cb (WgWindow *self,
+                             gint64    person_id)
+{
+  gtk_window_present (GTK_WINDOW (self));
+  wg_window_open_person (self, person_id);
+}
+
+/* The leaders' dashboard of the grid shown; a person it opens is shown
+ * here. */
+static void
+dashboard_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WgWindow *self = WG_WINDOW (widget);
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  WgDashboardWindow *dashboard;
+
+  if (self->store == NULL || wg_store_is_empty (self->store) || !(code = wg_window_dup_current_grid_code (self)))
+    return;
+  name = wg_store_dup_grid_name (self->store, code, NULL, NULL);
+  dashboard = wg_dashboard_window_new (self->store, code, name);
+  g_signal_connect_object (dashboard, "open-person", G_CALLBACK (on_dashboard_open_person_cb), self,
+                           G_CONNECT_SWAPPED);
+  present_desk (self, dashboard, FALSE);
+}
+
 /* What a dialog or a helper has to tell the operator, on this window. */
 static void
 toast_action (GtkWidget  *widget,
@@ -526,6 +556,7 @@ wg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.roster", NULL, roster_action);
   gtk_widget_class_install_action (widget_class, "win.away", NULL, away_action);
   gtk_widget_class_install_action (widget_class, "win.disinfection", NULL, disinfection_action);
+  gtk_widget_class_install_action (widget_class, "win.dashboard", NULL, dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.transfers", NULL, transfers_action);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL, operator_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-alerts", NULL, toggle_alerts_action);

@@ -18,10 +18,12 @@
 #include "wg-away-window.h"
 #include "wg-board-window.h"
 #include "wg-count-card.h"
+#include "wg-dashboard-window.h"
 #include "wg-demo.h"
 #include "wg-disinfection-window.h"
 #include "wg-dossier-buttons.h"
 #include "wg-dossier.h"
+#include "wg-figure-list-window.h"
 #include "wg-grid-node.h"
 #include "wg-household-page.h"
 #include "wg-idnum.h"
@@ -2364,6 +2366,140 @@ test_report_hour (void)
   wg_test_close_windows (app);
 }
 
+static gboolean
+dashboard_ready (gpointer dashboard)
+{
+  return wg_dashboard_window_is_loaded (dashboard) && wg_dashboard_window_trends_loaded (dashboard);
+}
+
+/* The leaders' dashboard: every figure of the county and of each township
+ * as the store counts it; a cell opens exactly its rows; a past day shows
+ * that day's figures; the five-to-one team completed from a gap's row and
+ * the percentage moves; the daily report saved from it. */
+static void
+test_dashboard (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) clock = g_date_time_new_now_local ();
+  g_autofree char *now = g_date_time_format (clock, "%Y-%m-%d %H:%M:%S");
+  g_autofree char *today = g_strndup (now, 10);
+  g_autoptr(GPtrArray) children = wg_store_list_child_grids (store, "141021", &error);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "日报.pdf", NULL);
+  WgDashboardWindow *dashboard;
+  WgFigureListWindow *list;
+  GtkWidget *dialog;
+  guint met = 0, of = 0, met_after = 0, of_after = 0;
+  gint64 person;
+
+  g_assert_no_error (error);
+  wg_window_select_node (window, wg_grid_tree_lookup (wg_window_get_tree (window), "141021"));
+  wg_test_spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dashboard", NULL);
+  wg_test_spin (50);
+  dashboard = WG_DASHBOARD_WINDOW (wg_test_find_toplevel (WG_TYPE_DASHBOARD_WINDOW));
+  g_assert_nonnull (dashboard);
+  wg_dashboard_window_set_now (dashboard, now);
+  wait_for (dashboard_ready, dashboard);
+
+  for (WgFigure f = 0; f < WG_FIGURE_N; f++)
+    for (guint c = 0; c <= children->len; c++)
+      {
+        const char *code = c < children->len ? ((WgFigureRow *) children->pdata[c])->grid_code : "141021";
+        g_autoptr(GPtrArray) rows = wg_store_list_figure (store, f, code, today, now, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (wg_dashboard_window_get_figure (dashboard, f, code), ==, rows->len);
+      }
+  {
+    g_autoptr(GPtrArray) home = wg_store_list_figure (store, WG_FIGURE_HOME_QUARANTINE, "141021", today, now, &error);
+    g_autoptr(GPtrArray) central = wg_store_list_figure (store, WG_FIGURE_CENTRAL_QUARANTINE, "141021", today, now,
+                                                         &error);
+
+    /* The trend's last point is the day's figure. */
+    g_assert_cmpfloat (wg_dashboard_window_get_trend_last (dashboard, 0), ==, home->len + central->len);
+  }
+
+  /* A cell opens exactly the rows behind it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.open-figure", "(is)",
+                                             WG_FIGURE_HOME_QUARANTINE, "141021"));
+  wg_test_spin (100);
+  list = WG_FIGURE_LIST_WINDOW (wg_test_find_toplevel (WG_TYPE_FIGURE_LIST_WINDOW));
+  g_assert_nonnull (list);
+  g_assert_cmpint (wg_figure_list_window_get_n_rows (list), ==,
+                   wg_dashboard_window_get_figure (dashboard, WG_FIGURE_HOME_QUARANTINE, "141021"));
+  gtk_window_destroy (GTK_WINDOW (list));
+
+  /* A gap of "responsibility to the person": the team completed from its
+   * row, the numerator one more. */
+  wg_dashboard_window_get_precision (dashboard, WG_PRECISION_TEAM, &met, &of);
+  g_assert_cmpuint (met, <, of);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.open-gaps", "(is)",
+                                             WG_PRECISION_TEAM, "141021"));
+  wg_test_spin (100);
+  list = WG_FIGURE_LIST_WINDOW (wg_test_find_toplevel (WG_TYPE_FIGURE_LIST_WINDOW));
+  g_assert_nonnull (list);
+  g_assert_cmpuint (wg_figure_list_window_get_n_rows (list), ==, of - met);
+  person = wg_figure_list_window_get_row_id (list, 0);
+  g_assert_cmpint (person, >, 0);
+  for (guint round = 0; round < WG_TEAM_ROLES; round++)
+    {
+      g_autoptr(GPtrArray) team = wg_store_list_team (store, person, &error);
+
+      g_assert_no_error (error);
+      if (team->len == WG_TEAM_ROLES)
+        break;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.assign", "x", person));
+      wg_test_spin (100);
+      dialog = wg_figure_list_window_get_dialog (list);
+      g_assert_nonnull (dialog);
+      gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "马晓东");
+      gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "phone"), "13903570001");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+      wg_test_spin (100);
+    }
+  {
+    g_autoptr(GPtrArray) team = wg_store_list_team (store, person, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (team->len, ==, WG_TEAM_ROLES);
+  }
+  wait_for (dashboard_ready, dashboard);
+  wg_dashboard_window_get_precision (dashboard, WG_PRECISION_TEAM, &met_after, &of_after);
+  g_assert_cmpuint (of_after, ==, of);
+  g_assert_cmpuint (met_after, ==, met + 1);
+  g_assert_cmpuint (wg_figure_list_window_get_n_rows (list), ==, of - met - 1);
+  gtk_window_destroy (GTK_WINDOW (list));
+
+  /* A past day as it was recorded. */
+  {
+    g_autofree char *before = NULL;
+    g_autoptr(GPtrArray) then = NULL;
+    GDate date;
+    char text[11];
+
+    g_date_clear (&date, 1);
+    g_date_set_parse (&date, today);
+    g_date_subtract_days (&date, 5);
+    g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+    before = g_strdup (text);
+    wg_dashboard_window_set_day (dashboard, before);
+    wait_for (dashboard_ready, dashboard);
+    then = wg_store_list_figure (store, WG_FIGURE_HOME_QUARANTINE, "141021", before, now, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wg_dashboard_window_get_figure (dashboard, WG_FIGURE_HOME_QUARANTINE, "141021"), ==, then->len);
+    g_assert_cmpint (wg_dashboard_window_get_figure (dashboard, WG_FIGURE_SENSORS_OFFLINE, "141021"), ==, -1);
+  }
+
+  /* The daily report saved, whole. */
+  g_assert_true (wg_dashboard_window_save_report (dashboard, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (GTK_WINDOW (dashboard));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -2451,6 +2587,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/away", test_away);
   wg_test_add_ui_func ("/wg/ui/window/disinfection", test_disinfection);
   wg_test_add_ui_func ("/wg/ui/window/report-hour", test_report_hour);
+  wg_test_add_ui_func ("/wg/ui/window/dashboard", test_dashboard);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
