@@ -40,8 +40,15 @@
 #define UNDER(col) " substr (" col ", 1, length (k.g)) = k.g "
 /* A row without a micro-grid (a site's room) belongs to the county. */
 #define UNDER_OR_COUNTY(col) " (" UNDER (col) " OR (" col " IS NULL AND length (k.g) <= 6)) "
+/* The few rows first, then their people: CROSS JOIN keeps SQLite from
+ * scanning every person of the county instead (the server plans as it
+ * likes). Ends in WHERE's first conditions. */
 #define PERSON_GRID \
-  " JOIN person p ON p.id = x.person_id JOIN household h ON h.id = p.household_id JOIN grid m ON m.id = h.grid_id "
+  " CROSS JOIN person p CROSS JOIN household h CROSS JOIN grid m" \
+  " WHERE p.id = x.person_id AND h.id = p.household_id AND m.id = h.grid_id AND "
+#define SCHEDULE_GRID \
+  " FROM k CROSS JOIN test_schedule s CROSS JOIN person p CROSS JOIN household h CROSS JOIN grid m" \
+  " WHERE p.id = s.person_id AND h.id = p.household_id AND m.id = h.grid_id AND "
 #define QUARANTINED " SELECT DISTINCT q.person_id FROM quarantine q, k WHERE q.start_day <= k.d AND q.end_day >= k.d "
 /* Under health monitoring: a monitoring period covers the day — or, for
  * today only, the person is marked so in the register (a mark has no
@@ -70,31 +77,27 @@
 static const char *const figure_sql[WG_FIGURE_N] = {
   [WG_FIGURE_RETURNEES] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, x.from_place AS fact, 1 AS ok"
-    " FROM k, returnee x" PERSON_GRID " WHERE x.arrived_on = k.d AND" UNDER ("m.code") ORDERED,
+    " FROM k CROSS JOIN returnee x" PERSON_GRID "x.arrived_on = k.d AND" UNDER ("m.code") ORDERED,
   [WG_FIGURE_MONITORING] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, NULL AS fact, 1 AS ok"
-    " FROM k, (" MONITORED ") x" PERSON_GRID " WHERE" UNDER ("m.code") ORDERED,
+    " FROM k CROSS JOIN (" MONITORED ") x" PERSON_GRID UNDER ("m.code") ORDERED,
   [WG_FIGURE_HOME_QUARANTINE] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, NULL AS fact, 1 AS ok"
-    " FROM k, (" QUARANTINED " AND q.kind = 1) x" PERSON_GRID " WHERE" UNDER ("m.code") ORDERED,
+    " FROM k CROSS JOIN (" QUARANTINED " AND q.kind = 1) x" PERSON_GRID UNDER ("m.code") ORDERED,
   [WG_FIGURE_CENTRAL_QUARANTINE] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, NULL AS fact, 1 AS ok"
-    " FROM k, (" QUARANTINED " AND q.kind = 2) x" PERSON_GRID " WHERE" UNDER ("m.code") ORDERED,
+    " FROM k CROSS JOIN (" QUARANTINED " AND q.kind = 2) x" PERSON_GRID UNDER ("m.code") ORDERED,
   [WG_FIGURE_FEVERS] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, CAST (x.tenths AS TEXT) AS fact, 1 AS ok"
-    " FROM k, (SELECT t.person_id, max (t.tenths) AS tenths FROM temperature t, k"
+    " FROM k CROSS JOIN (SELECT t.person_id, max (t.tenths) AS tenths FROM temperature t, k"
     "          WHERE t.measured_at >= k.d AND t.measured_at < k.c AND t.tenths >= 373 GROUP BY t.person_id) x"
-    PERSON_GRID " WHERE" UNDER ("m.code") ORDERED,
+    PERSON_GRID UNDER ("m.code") ORDERED,
   [WG_FIGURE_TESTS_DUE] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, s.day AS fact, 1 AS ok"
-    " FROM k, test_schedule s JOIN person p ON p.id = s.person_id JOIN household h ON h.id = p.household_id"
-    " JOIN grid m ON m.id = h.grid_id"
-    " WHERE s.day = k.d AND NOT" TEST_DONE "AND" UNDER ("m.code") ORDERED,
+    SCHEDULE_GRID "s.day = k.d AND NOT" TEST_DONE "AND" UNDER ("m.code") ORDERED,
   [WG_FIGURE_TESTS_OVERDUE] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, s.day AS fact, 1 AS ok"
-    " FROM k, test_schedule s JOIN person p ON p.id = s.person_id JOIN household h ON h.id = p.household_id"
-    " JOIN grid m ON m.id = h.grid_id"
-    " WHERE s.day < k.d AND NOT" TEST_DONE "AND" UNDER ("m.code") ORDERED,
+    SCHEDULE_GRID "s.day < k.d AND NOT" TEST_DONE "AND" UNDER ("m.code") ORDERED,
   [WG_FIGURE_ALERTS_HIGH] = ALERT_ROWS (OPEN_ALERT ("3")),
   [WG_FIGURE_ALERTS_MEDIUM] = ALERT_ROWS (OPEN_ALERT ("2")),
   [WG_FIGURE_ALERTS_LOW] = ALERT_ROWS (OPEN_ALERT ("1")),
@@ -123,9 +126,8 @@ static const char *const figure_sql[WG_FIGURE_N] = {
     ORDERED,
   [WG_FIGURE_POSITIVES] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, n.sampled_at AS fact, 1 AS ok"
-    " FROM k, nat_test n JOIN person p ON p.id = n.person_id JOIN household h ON h.id = p.household_id"
-    " JOIN grid m ON m.id = h.grid_id"
-    " WHERE n.result = 2 AND n.sampled_at >= k.d AND n.sampled_at < k.c AND" UNDER ("m.code") ORDERED,
+    " FROM k CROSS JOIN nat_test n CROSS JOIN person p CROSS JOIN household h CROSS JOIN grid m"
+    " WHERE p.id = n.person_id AND h.id = p.household_id AND m.id = h.grid_id AND n.result = 2 AND n.sampled_at >= k.d AND n.sampled_at < k.c AND" UNDER ("m.code") ORDERED,
   [WG_FIGURE_VIOLATIONS] = ALERT_ROWS ("a.outcome = 1 AND a.resolved_at >= k.d AND a.resolved_at < k.c"),
 };
 
@@ -138,15 +140,15 @@ static const char *const precision_sql[WG_PRECISION_N] = {
   [WG_PRECISION_TEAM] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, x.roles AS fact,"
     "  CASE WHEN x.roles = '11111' THEN 1 ELSE 0 END AS ok"
-    " FROM k, (SELECT qp.person_id, " HAS_ROLE ("1") " || " HAS_ROLE ("2") " || " HAS_ROLE ("3") " || "
+    " FROM k CROSS JOIN (SELECT qp.person_id, " HAS_ROLE ("1") " || " HAS_ROLE ("2") " || " HAS_ROLE ("3") " || "
     HAS_ROLE ("4") " || " HAS_ROLE ("5") " AS roles FROM (" QUARANTINED ") qp) x"
-    PERSON_GRID " WHERE" UNDER ("m.code") ORDERED,
+    PERSON_GRID UNDER ("m.code") ORDERED,
   /* Periods that overlap, or a central quarantine followed by a home one
    * that does not start the day after it ends. */
   [WG_PRECISION_DAYS] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, x.fault AS fact,"
     "  CASE WHEN x.fault = '' THEN 1 ELSE 0 END AS ok"
-    " FROM k, (SELECT qp.person_id,"
+    " FROM k CROSS JOIN (SELECT qp.person_id,"
     "   CASE WHEN EXISTS (SELECT 1 FROM quarantine a JOIN quarantine b ON b.person_id = a.person_id AND a.id < b.id"
     "                      AND a.start_day <= b.end_day AND b.start_day <= a.end_day"
     "                     WHERE a.person_id = qp.person_id) THEN 'overlap'"
@@ -158,20 +160,18 @@ static const char *const precision_sql[WG_PRECISION_N] = {
     "                                        AND c.start_day <= date (a.end_day, '+1 day'))) THEN 'gap'"
     "        ELSE '' END AS fault"
     "   FROM (" QUARANTINED ") qp) x"
-    PERSON_GRID " WHERE" UNDER ("m.code") ORDERED,
+    PERSON_GRID UNDER ("m.code") ORDERED,
   [WG_PRECISION_TESTS] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label, s.day AS fact,"
     "  CASE WHEN" TEST_DONE "THEN 1 ELSE 0 END AS ok"
-    " FROM k, test_schedule s JOIN person p ON p.id = s.person_id JOIN household h ON h.id = p.household_id"
-    " JOIN grid m ON m.id = h.grid_id"
-    " WHERE s.day <= k.d AND s.person_id IN (" WATCHED ") AND" UNDER ("m.code") ORDERED,
+    SCHEDULE_GRID "s.day <= k.d AND s.person_id IN (" WATCHED ") AND" UNDER ("m.code") ORDERED,
   /* The morning's reading (or "away"), and from noon the afternoon's. */
   [WG_PRECISION_TEMPERATURE] =
     K "SELECT m.code AS code, p.id AS id, p.name AS label,"
     "  CASE WHEN x.am = 0 AND x.pm = 0 THEN 'both' WHEN x.am = 0 THEN 'morning'"
     "       WHEN x.pm = 0 THEN 'afternoon' ELSE '' END AS fact,"
     "  x.am * x.pm AS ok"
-    " FROM k, (SELECT w.person_id,"
+    " FROM k CROSS JOIN (SELECT w.person_id,"
     "   CASE WHEN EXISTS (SELECT 1 FROM temperature t WHERE t.person_id = w.person_id AND t.measured_at >= k.d"
     "                      AND t.measured_at < k.d || ' 12:00:00' AND t.measured_at < k.c)"
     "          OR EXISTS (SELECT 1 FROM round_absence r WHERE r.person_id = w.person_id AND r.day = k.d"
@@ -182,7 +182,7 @@ static const char *const precision_sql[WG_PRECISION_N] = {
     "          OR EXISTS (SELECT 1 FROM round_absence r WHERE r.person_id = w.person_id AND r.day = k.d"
     "                      AND r.round = 1) THEN 1 ELSE 0 END AS pm"
     "   FROM (" WATCHED ") w, k) x"
-    PERSON_GRID " WHERE" UNDER ("m.code") ORDERED,
+    PERSON_GRID UNDER ("m.code") ORDERED,
   [WG_PRECISION_DISINFECTION] = NULL,  /* from the plans' slots */
 };
 
