@@ -91,7 +91,7 @@ static const CardSpec status_cards[] = {
   { N_("Home Quarantine"), G_STRUCT_OFFSET (WgLevelCounts, home_quarantine), 0 },
   { N_("Central Quarantine"), G_STRUCT_OFFSET (WgLevelCounts, central_quarantine), 0 },
   { N_("Fever Today"), G_STRUCT_OFFSET (WgLevelCounts, fever_today), 0 },
-  { N_("Nucleic-Acid Test Overdue"), G_STRUCT_OFFSET (WgLevelCounts, nat_overdue), 0 },
+  { N_("No Test for 48 Hours"), G_STRUCT_OFFSET (WgLevelCounts, nat_overdue), 0 },
 };
 
 typedef struct

@@ -23,6 +23,7 @@
 #include "wg-store-patrols.h"
 #include "wg-store-persons.h"
 #include "wg-store-sensors.h"
+#include "wg-store-status.h"
 #include "wg-test-db.h"
 
 #include "../wg-test-util.h"
@@ -472,6 +473,52 @@ test_precisions (Fixture       *fixture,
   }
 }
 
+/* The same question gets the same number wherever it is asked: the grid
+ * page's cards and the quarantine board's lists agree with the figures. */
+static void
+test_same_number (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *grids[] = { COUNTY, fixture->township, fixture->micro };
+  static const struct { WgStatus status; WgFigure figure; } pairs[] = {
+    { WG_STATUS_MONITORING, WG_FIGURE_MONITORING },
+    { WG_STATUS_HOME_QUARANTINE, WG_FIGURE_HOME_QUARANTINE },
+    { WG_STATUS_CENTRAL_QUARANTINE, WG_FIGURE_CENTRAL_QUARANTINE },
+    { WG_STATUS_FEVER_TODAY, WG_FIGURE_FEVERS },
+    { WG_STATUS_TESTS_DUE, WG_FIGURE_TESTS_DUE },
+    { WG_STATUS_TESTS_OVERDUE, WG_FIGURE_TESTS_OVERDUE },
+  };
+
+  for (guint g = 0; g < G_N_ELEMENTS (grids); g++)
+    {
+      g_autoptr(GError) error = NULL;
+      WgLevelCounts counts;
+      guint figures[WG_FIGURE_N];
+
+      for (WgFigure f = 0; f < WG_FIGURE_N; f++)
+        {
+          g_autoptr(GPtrArray) rows = wg_store_list_figure (fixture->store, f, grids[g], DAY, NOW, &error);
+
+          g_assert_no_error (error);
+          figures[f] = rows->len;
+        }
+      g_assert_true (wg_store_count_grid (fixture->store, grids[g], DAY, &counts, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (counts.monitoring, ==, figures[WG_FIGURE_MONITORING]);
+      g_assert_cmpuint (counts.home_quarantine, ==, figures[WG_FIGURE_HOME_QUARANTINE]);
+      g_assert_cmpuint (counts.central_quarantine, ==, figures[WG_FIGURE_CENTRAL_QUARANTINE]);
+      g_assert_cmpuint (counts.fever_today, ==, figures[WG_FIGURE_FEVERS]);
+      for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+        {
+          g_autoptr(GPtrArray) people = wg_store_list_status_people (fixture->store, grids[g], pairs[i].status, DAY,
+                                                                     &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (people->len, ==, figures[pairs[i].figure]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +530,7 @@ main (int   argc,
   ADD ("sql", test_figures_sql);
   ADD ("past-day", test_past_day);
   ADD ("precisions", test_precisions);
+  ADD ("same-number", test_same_number);
 #undef ADD
 
   return g_test_run ();

@@ -247,7 +247,7 @@ static const WgColumn grid_columns[] = {
   { "网格编码", WG_COLUMN_TYPE_TEXT, 18 }, { "网格名称", WG_COLUMN_TYPE_TEXT, 14 }, { "层级", WG_COLUMN_TYPE_TEXT, 6 },
   { "户数", WG_COLUMN_TYPE_NUMBER, 8 }, { "人数", WG_COLUMN_TYPE_NUMBER, 8 }, { "在外", WG_COLUMN_TYPE_NUMBER, 6 },
   { "返乡", WG_COLUMN_TYPE_NUMBER, 6 }, { "健康监测", WG_COLUMN_TYPE_NUMBER, 8 }, { "居家隔离", WG_COLUMN_TYPE_NUMBER, 8 },
-  { "集中隔离", WG_COLUMN_TYPE_NUMBER, 8 }, { "今日发热", WG_COLUMN_TYPE_NUMBER, 8 }, { "核酸逾期", WG_COLUMN_TYPE_NUMBER, 8 },
+  { "集中隔离", WG_COLUMN_TYPE_NUMBER, 8 }, { "今日发热", WG_COLUMN_TYPE_NUMBER, 8 }, { "超48小时未检", WG_COLUMN_TYPE_NUMBER, 8 },
   { "工作人员", WG_COLUMN_TYPE_NUMBER, 8 }, { "门磁", WG_COLUMN_TYPE_NUMBER, 6 }, { "未处置告警", WG_COLUMN_TYPE_NUMBER, 10 },
 };
 

@@ -338,7 +338,7 @@ wg_dossier_draw_grid_cover (WgDossier   *self,
     { "集中隔离", c->central_quarantine },
     { "健康监测", c->monitoring },
     { "今日发热", c->fever_today },
-    { "核酸超期", c->nat_overdue },
+    { "超48小时未检", c->nat_overdue },
   };
   g_autofree char *included = NULL;
   double y = TOP + 60;

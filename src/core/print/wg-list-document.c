@@ -314,7 +314,7 @@ status_title (WgStatus status)
   static const char *const titles[] = {
     [WG_STATUS_AWAY] = "在外人员", [WG_STATUS_RETURNEES] = "返乡人员", [WG_STATUS_MONITORING] = "健康监测人员",
     [WG_STATUS_HOME_QUARANTINE] = "居家隔离人员", [WG_STATUS_CENTRAL_QUARANTINE] = "集中隔离人员",
-    [WG_STATUS_FEVER_TODAY] = "今日发热人员", [WG_STATUS_NAT_OVERDUE] = "核酸检测逾期人员",
+    [WG_STATUS_FEVER_TODAY] = "今日发热人员", [WG_STATUS_NAT_OVERDUE] = "超48小时未检核酸人员",
     [WG_STATUS_STARTING_TODAY] = "今日开始管控人员", [WG_STATUS_ENDING_TODAY] = "今日解除管控人员",
     [WG_STATUS_ENDING_TOMORROW] = "明日解除管控人员", [WG_STATUS_TESTS_DUE] = "今日应检核酸人员",
     [WG_STATUS_TESTS_OVERDUE] = "核酸检测逾期未检人员", [WG_STATUS_TEMPERATURE_MISSING] = "今日未测体温人员",

@@ -36,7 +36,8 @@
 static const char *const status_sql[] = {
   [WG_STATUS_AWAY] = PEOPLE "NULL, NULL FROM pp WHERE residency = 1" ORDER,
   [WG_STATUS_RETURNEES] = PEOPLE "NULL, NULL FROM pp WHERE residency = 2" ORDER,
-  [WG_STATUS_MONITORING] = PEOPLE "NULL, NULL FROM pp WHERE monitoring = 1" ORDER,
+  [WG_STATUS_MONITORING] = PEOPLE "NULL, NULL FROM pp WHERE monitoring = 1"
+    " OR pp.id IN (SELECT person_id FROM monitoring WHERE start_day <= ?2 AND end_day >= ?2)" ORDER,
   [WG_STATUS_HOME_QUARANTINE] = PEOPLE "qq.s, qq.e FROM pp JOIN qq ON qq.person_id = pp.id AND qq.kind = 1" ORDER,
   [WG_STATUS_CENTRAL_QUARANTINE] = PEOPLE "qq.s, qq.e FROM pp JOIN qq ON qq.person_id = pp.id AND qq.kind = 2" ORDER,
   [WG_STATUS_FEVER_TODAY] = PEOPLE "t.tenths, substr (t.measured_at, 12, 5) FROM pp"
@@ -134,7 +135,7 @@ wg_status_describe (WgStatus status)
       return _("Extended or Released Early");
     case WG_STATUS_NAT_OVERDUE:
     default:
-      return _("Nucleic-Acid Test Overdue");
+      return _("No Test for 48 Hours");
     }
 }
 

@@ -1702,7 +1702,10 @@ wg_store_count (WgStore        *self,
     " (SELECT count(*) FROM person),"
     " (SELECT count(*) FROM person WHERE residency = 1),"
     " (SELECT count(*) FROM person WHERE residency = 2),"
-    " (SELECT count(*) FROM person WHERE monitoring = 1),"
+    /* Health monitoring: marked so in the register, or in a monitoring
+     * period that day (as the leaders' figures count it). */
+    " (SELECT count(*) FROM person WHERE monitoring = 1"
+    "   OR id IN (SELECT person_id FROM monitoring WHERE start_day <= ?2 AND end_day >= ?2)),"
     " (SELECT count(DISTINCT person_id) FROM quarantine"
     "   WHERE kind = 1 AND end_day >= ?2 AND start_day <= ?2),"
     " (SELECT count(DISTINCT person_id) FROM quarantine"
@@ -1756,7 +1759,8 @@ wg_store_count_grid (WgStore        *self,
     "  (SELECT count (*) FROM pp),"
     "  (SELECT count (*) FROM pp WHERE residency = 1),"
     "  (SELECT count (*) FROM pp WHERE residency = 2),"
-    "  (SELECT count (*) FROM pp WHERE monitoring = 1),"
+    "  (SELECT count (*) FROM pp WHERE monitoring = 1"
+    "    OR pp.id IN (SELECT person_id FROM monitoring WHERE start_day <= ?2 AND end_day >= ?2)),"
     "  (SELECT count (*) FROM qq WHERE kind = 1),"
     "  (SELECT count (*) FROM qq WHERE kind = 2),"
     "  (SELECT count (DISTINCT t.person_id) FROM temperature t JOIN pp ON pp.id = t.person_id"
