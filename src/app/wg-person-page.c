@@ -25,6 +25,7 @@
 #include "wg-idnum.h"
 #include "wg-record-view.h"
 #include "wg-store-persons.h"
+#include "wg-store-figures.h"
 #include "wg-store-records.h"
 #include "wg-temperature-chart.h"
 
@@ -519,6 +520,8 @@ wg_person_page_dispose (GObject *object)
   G_OBJECT_CLASS (wg_person_page_parent_class)->dispose (object);
 }
 
+static void assign_team_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+
 static void
 wg_person_page_class_init (WgPersonPageClass *klass)
 {
@@ -575,6 +578,7 @@ wg_person_page_class_init (WgPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.add-itinerary", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "person.attach", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "person.assign-team", "u", assign_team_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "person.open-household", NULL);
 
@@ -586,6 +590,116 @@ wg_person_page_init (WgPersonPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+}
+
+/* The five-to-one team (五包一) of someone in quarantine: a row per role,
+ * as the county names them, each assigned or changed from its row. */
+static GtkWidget *
+team_group (WgPersonPage *self,
+            GPtrArray    *team)
+{
+  g_auto(GStrv) roles = wg_store_dup_team_roles (self->store);
+  GtkWidget *group = adw_preferences_group_new ();
+  guint assigned = 0;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Five-to-One Team"));
+  for (guint role = 1; role <= WG_TEAM_ROLES; role++)
+    {
+      const WgFigureRow *member = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *button;
+
+      for (guint i = 0; i < team->len; i++)
+        if (((WgFigureRow *) team->pdata[i])->id == role)
+          member = g_ptr_array_index (team, i);
+      assigned += member != NULL;
+      subtitle = member == NULL ? g_strdup (_("Not assigned"))
+                 : g_strdup_printf ("%s%s%s", member->label, member->fact != NULL ? " · " : "",
+                                    member->fact != NULL ? member->fact : "");
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), roles[role - 1]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (member == NULL)
+        gtk_widget_add_css_class (row, "overdue");
+      button = gtk_button_new_with_label (member == NULL ? _("Assign…") : _("Change…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, roles[role - 1]);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "person.assign-team");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", role);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  {
+    /* Translators: the team's line: "4 of 5 assigned" */
+    g_autofree char *description = g_strdup_printf (_("%u of %u assigned"), assigned, WG_TEAM_ROLES);
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  }
+  return group;
+}
+
+static char *
+check_team_member (GtkWidget *dialog)
+{
+  return NULL;
+}
+
+static void
+on_team_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WgPersonPage     *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint role = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "role"));
+
+  self->dialog = NULL;
+  if (g_strcmp0 (response, "add") != 0 || self->store == NULL)
+    return;
+  if (!wg_store_set_team_member (self->store, self->person_id, role,
+                                 wg_form_dialog_get_text (GTK_WIDGET (dialog), "name"),
+                                 wg_form_dialog_get_text (GTK_WIDGET (dialog), "phone"), &error) ||
+      !wg_person_page_show (self, self->store, self->person_id, &error))
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                 _("The Record Was Not Saved"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+assign_team_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WgPersonPage *self = WG_PERSON_PAGE (widget);
+  guint role = g_variant_get_uint32 (parameter);
+  g_auto(GStrv) roles = NULL;
+  g_autoptr(GPtrArray) team = NULL;
+  const WgFigureRow *member = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL || self->dialog != NULL || role < 1 || role > WG_TEAM_ROLES)
+    return;
+  roles = wg_store_dup_team_roles (self->store);
+  team = wg_store_list_team (self->store, self->person_id, NULL);
+  for (guint i = 0; team != NULL && i < team->len; i++)
+    if (((WgFigureRow *) team->pdata[i])->id == role)
+      member = g_ptr_array_index (team, i);
+  dialog = wg_form_dialog_new (widget, roles[role - 1],
+                               _("Who answers for this person in quarantine (an empty name takes the role off)."),
+                               check_team_member);
+  g_object_set_data (G_OBJECT (dialog), "role", GUINT_TO_POINTER (role));
+  wg_form_dialog_add_field (dialog, "name", _("Name"), member != NULL ? member->label : NULL);
+  wg_form_dialog_add_field (dialog, "phone", _("Phone"), member != NULL ? member->fact : NULL);
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), "add", _("_Save"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_team_response_cb), self);
+  self->dialog = dialog;
+  wg_form_dialog_present (dialog);
 }
 
 /**
@@ -605,6 +719,7 @@ wg_person_page_show (WgPersonPage  *self,
 {
   g_autoptr(WgPersonInfo) info = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  g_autoptr(GPtrArray) team = NULL;
   g_autofree char *born = NULL;
   g_autofree char *status = NULL;
   g_autofree char *household = NULL;
@@ -620,6 +735,8 @@ wg_person_page_show (WgPersonPage  *self,
   self->version = info->version;
 
   /* Read every table first: a failure shows nothing half-updated. */
+  if (!(team = wg_store_list_team (store, person_id, error)))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (shown_kinds); i++)
     {
       WgRecordTable *table = wg_store_read_records (store, shown_kinds[i], person_id, error);
@@ -673,6 +790,17 @@ wg_person_page_show (WgPersonPage  *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->records_box))) != NULL)
     gtk_box_remove (self->records_box, child);
+  /* The team, for whoever has been in quarantine or has one. */
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const WgRecordTable *table = g_ptr_array_index (tables, i);
+
+      if ((table->kind == WG_RECORD_KIND_QUARANTINE && table->rows->len > 0) || team->len > 0)
+        {
+          gtk_box_append (self->records_box, team_group (self, team));
+          break;
+        }
+    }
   for (guint i = 0; i < tables->len; i++)
     {
       WgRecordTable *table = g_ptr_array_index (tables, i);

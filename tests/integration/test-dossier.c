@@ -24,6 +24,7 @@
 #include "wg-dossier.h"
 #include "wg-list-document.h"
 #include "wg-store-attachments.h"
+#include "wg-store-figures.h"
 #include "wg-store-grids.h"
 #include "wg-store-records.h"
 #include "wg-store-status.h"
@@ -262,8 +263,23 @@ test_person (void)
   g_auto(GStrv) lines = NULL;
   guint cjk_fonts = 0;
 
+  /* The five-to-one team on the cover: the village doctor assigned here. */
+  g_assert_true (wg_store_set_team_member (store, info->id, 4, "包保村医甲", "13900000004", &error));
+  g_assert_no_error (error);
   g_assert_cmpint (cli (db_path, "dossier", "--person", info->id_number, "--date", DAY, "-o", pdf, NULL),
                    ==, 0);
+  {
+    g_autofree char *raw = tool_output ("pdftotext", "-raw", pdf, "-", NULL);
+    g_autoptr(GPtrArray) team = wg_store_list_team (store, info->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (raw, "五包一责任人"));
+    g_assert_nonnull (strstr (raw, "村医 包保村医甲 13900000004"));
+    for (guint i = 0; i < team->len; i++)
+      g_assert_nonnull (strstr (raw, ((WgFigureRow *) team->pdata[i])->label));
+    if (team->len < WG_TEAM_ROLES)
+      g_assert_nonnull (strstr (raw, "未分配"));
+  }
 
   text = tool_output ("pdftotext", "-layout", pdf, "-", NULL);
   g_assert_nonnull (strstr (text, info->name));

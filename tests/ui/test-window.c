@@ -2500,6 +2500,66 @@ test_dashboard (void)
   wg_test_close_windows (app);
 }
 
+/* Whether a label under @widget shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The five-to-one team on the person page: someone in home quarantine,
+ * the police officer assigned from the team's row; the page shows the
+ * name, the store has it. */
+static void
+test_person_team (void)
+{
+  WgWindow *window = wg_test_open_window (app, small_db);
+  WgStore *store = wg_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = wg_today ();
+  g_autoptr(GPtrArray) home = wg_store_list_figure (store, WG_FIGURE_HOME_QUARANTINE, "141021", today, NULL, &error);
+  g_autoptr(GPtrArray) team = NULL;
+  WgPersonPage *page;
+  GtkWidget *dialog;
+  gint64 person;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (home->len, >, 0);
+  person = ((WgFigureRow *) home->pdata[home->len - 1])->id;
+  wg_window_open_person (window, person);
+  wg_test_spin (100);
+  page = WG_PERSON_PAGE (wg_window_get_content (window));
+  g_assert_true (WG_IS_PERSON_PAGE (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "person.assign-team", "u", 5));
+  wg_test_spin (100);
+  dialog = wg_person_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "曲沃县公安局 赵警官");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "phone"), "13903570110");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wg_test_spin (100);
+  team = wg_store_list_team (store, person, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < team->len; i++)
+    if (((WgFigureRow *) team->pdata[i])->id == 5)
+      {
+        found = TRUE;
+        g_assert_cmpstr (((WgFigureRow *) team->pdata[i])->label, ==, "曲沃县公安局 赵警官");
+        g_assert_cmpstr (((WgFigureRow *) team->pdata[i])->fact, ==, "13903570110");
+      }
+  g_assert_true (found);
+  g_assert_true (shows_text (GTK_WIDGET (page), "曲沃县公安局 赵警官 · 13903570110"));
+  wg_test_close_windows (app);
+}
+
 static void
 test_empty_database (void)
 {
@@ -2588,6 +2648,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/disinfection", test_disinfection);
   wg_test_add_ui_func ("/wg/ui/window/report-hour", test_report_hour);
   wg_test_add_ui_func ("/wg/ui/window/dashboard", test_dashboard);
+  wg_test_add_ui_func ("/wg/ui/window/person-team", test_person_team);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 

@@ -277,8 +277,11 @@ wg_dossier_person_cover (WgDossier    *self,
     draw_qr_with_code (pen->cr, pen->layout, household, top);
   y = MAX (y, top + QR_SIZE + 14) + 4;
 
-  y += staff_block (pen, person->in_quarantine ? "五包一责任人" : "责任人",
-                    household != NULL ? household->staff : NULL, person->quarantine_staff, y);
+  /* The five-to-one team when it is on record; else who answers for the home. */
+  if (person->team != NULL && person->team->len > 0)
+    y += staff_block (pen, "五包一责任人", person->team, NULL, y);
+  else
+    y += staff_block (pen, "责任人", household != NULL ? household->staff : NULL, person->quarantine_staff, y);
   if (pen->draw)
     {
       cairo_set_source_rgb (pen->cr, 0.55, 0.55, 0.6);

@@ -109,6 +109,7 @@ typedef struct
   char *status;
   char *quarantine;        /* the current period, in words, or NULL */
   char *quarantine_staff;  /* its responsible staff member, or NULL */
+  GPtrArray *team;         /* the five-to-one team (五包一), a line per member: "村医  王芳  139…" */
   Table tables[N_SECTIONS];
   GArray *readings;        /* of Reading, oldest first */
   GArray *attachments;     /* of Attachment */

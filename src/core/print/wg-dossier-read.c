@@ -23,6 +23,7 @@
 #include "wg-draw-private.h"
 #include "wg-label.h"
 #include "wg-store-attachments.h"
+#include "wg-store-figures.h"
 #include "wg-store-grids.h"
 #include "wg-store-persons.h"
 #include "wg-store-private.h"
@@ -41,6 +42,7 @@ wg_dossier_clear_person (gpointer data)
   g_free (person->status);
   g_free (person->quarantine);
   g_free (person->quarantine_staff);
+  g_clear_pointer (&person->team, g_ptr_array_unref);
   for (guint s = 0; s < N_SECTIONS; s++)
     wg_dossier_table_clear (&person->tables[s]);
   g_clear_pointer (&person->readings, g_array_unref);
@@ -431,6 +433,27 @@ wg_dossier_load_person (Loader  *loader,
   person->age = age_on (person->info->birth_date, self->today);
   if (!load_current_state (loader, person, error))
     goto failed;
+  {
+    g_autoptr(GPtrArray) team = wg_store_list_team (loader->store, person_id, error);
+    g_auto(GStrv) roles = wg_store_dup_team_roles (loader->store);
+
+    if (team == NULL)
+      goto failed;
+    /* Every role, the one not filled said so. */
+    person->team = g_ptr_array_new_with_free_func (g_free);
+    for (guint role = 1; team->len > 0 && role <= WG_TEAM_ROLES; role++)
+      {
+        const WgFigureRow *member = NULL;
+
+        for (guint i = 0; i < team->len; i++)
+          if (((WgFigureRow *) team->pdata[i])->id == role)
+            member = g_ptr_array_index (team, i);
+        g_ptr_array_add (person->team, member != NULL
+                                         ? g_strdup_printf ("%s  %s  %s", roles[role - 1], member->label,
+                                                            member->fact != NULL ? member->fact : "")
+                                         : g_strdup_printf ("%s  未分配", roles[role - 1]));
+      }
+  }
 
   for (guint s = 0; s < N_SECTIONS; s++)
     {
