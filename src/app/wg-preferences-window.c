@@ -27,6 +27,7 @@ struct _WgPreferencesWindow
 
   /* template widgets */
   AdwEntryRow *operator_row;
+  GtkSwitch *dashboard_switch;
   WgDatabaseGroup *database_group;
   AdwPreferencesGroup *printing_group;
   AdwEntryRow *url_row;
@@ -297,6 +298,8 @@ wg_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "operator-name", self->operator_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "dashboard-at-start", self->dashboard_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   wg_database_group_set_settings (self->database_group, self->settings, self->store);
   load_store_settings (self);
   load_broker_settings (self);
@@ -361,6 +364,7 @@ wg_preferences_window_class_init (WgPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/wg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, operator_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, dashboard_switch);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, broker_in_use_label);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, database_group);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, printing_group);

@@ -2470,6 +2470,12 @@ test_dashboard (void)
   g_assert_cmpuint (of_after, ==, of);
   g_assert_cmpuint (met_after, ==, met + 1);
   g_assert_cmpuint (wg_figure_list_window_get_n_rows (list), ==, of - met - 1);
+  /* A gap's person opened in the main window. */
+  person = wg_figure_list_window_get_row_id (list, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.open", "x", person));
+  wg_test_spin (100);
+  g_assert_true (WG_IS_PERSON_PAGE (wg_window_get_content (window)));
+  g_assert_cmpint (wg_person_page_get_person_id (WG_PERSON_PAGE (wg_window_get_content (window))), ==, person);
   gtk_window_destroy (GTK_WINDOW (list));
 
   /* A past day as it was recorded. */
@@ -2497,6 +2503,26 @@ test_dashboard (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   gtk_window_destroy (GTK_WINDOW (dashboard));
+  wg_test_close_windows (app);
+}
+
+/* A leaders' screen: with "dashboard-at-start", the dashboard opens with
+ * the window, loaded. */
+static void
+test_dashboard_at_start (void)
+{
+  GSettings *settings = wg_application_get_settings (app);
+  WgWindow *window;
+  WgDashboardWindow *dashboard;
+
+  g_settings_set_boolean (settings, "dashboard-at-start", TRUE);
+  window = wg_test_open_window (app, small_db);
+  wg_test_spin (300);
+  dashboard = WG_DASHBOARD_WINDOW (wg_test_find_toplevel (WG_TYPE_DASHBOARD_WINDOW));
+  g_settings_set_boolean (settings, "dashboard-at-start", FALSE);
+  g_assert_nonnull (dashboard);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dashboard)) == GTK_WINDOW (window));
+  wait_for (dashboard_ready, dashboard);
   wg_test_close_windows (app);
 }
 
@@ -2649,6 +2675,7 @@ main (int   argc,
   wg_test_add_ui_func ("/wg/ui/window/report-hour", test_report_hour);
   wg_test_add_ui_func ("/wg/ui/window/dashboard", test_dashboard);
   wg_test_add_ui_func ("/wg/ui/window/person-team", test_person_team);
+  wg_test_add_ui_func ("/wg/ui/window/dashboard-at-start", test_dashboard_at_start);
   wg_test_add_ui_func ("/wg/ui/window/empty-database", test_empty_database);
   wg_test_add_ui_func ("/wg/ui/window/not-a-database", test_not_a_database);
 
