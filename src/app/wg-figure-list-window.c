@@ -5,7 +5,8 @@
  * What stands behind a dashboard cell: the rows of a figure, or the gaps
  * of a precision — each with what is missing and a way to close it: the
  * five-to-one team's missing member assigned, the missing reading
- * recorded, the person opened in the main window. Each row's buttons name
+ * recorded, the disinfection visit recorded, the person opened in the main
+ * window. Each row's buttons name
  * their person by id. After a change the list is read again and "changed"
  * tells the dashboard, whose percentage moves.
  */
@@ -20,6 +21,7 @@
 #include "wg-desk.h"
 #include "wg-figure-list-window.h"
 #include "wg-form-dialog.h"
+#include "wg-store-disinfection.h"
 #include "wg-store-records.h"
 
 struct _WgFigureListWindow
@@ -167,6 +169,10 @@ wg_figure_list_window_reload (WgFigureListWindow *self)
         adw_action_row_add_suffix (ADW_ACTION_ROW (widget),
                                    wg_desk_id_button_new (_("Record Reading…"), _("Record the missing reading"),
                                                           "list.reading", row->id));
+      if (self->precision == WG_PRECISION_DISINFECTION && writable)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (widget),
+                                   wg_desk_id_button_new (_("Record Visit…"), _("Record the team's visit to this place"),
+                                                          "list.visit", row->id));
       if (rows_are_people (self))
         {
           GtkWidget *open = wg_desk_id_button_new (_("Open"), _("Show this person's file in the main window"),
@@ -321,17 +327,102 @@ reading_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
   const WgFigureRow *row = find_row (self, id);
   g_autofree char *body = NULL;
+  g_autofree char *at = NULL;
 
   if (self->dialog != NULL || row == NULL)
     return;
   self->dialog_person = id;
   body = g_strdup_printf ("%s · %s", row->label, self->day);
+  /* The round's usual hour — but never later than a minute ago today. */
+  at = g_strdup (g_strcmp0 (row->fact, "afternoon") == 0 ? "15:00" : "09:00");
+  {
+    g_autoptr(GDateTime) clock = NULL;
+    g_autoptr(GDateTime) before = NULL;
+    g_autofree char *today = NULL;
+    g_autofree char *time = NULL;
+
+    if (self->now != NULL)
+      {
+        g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+        g_autofree char *iso = g_strdup (self->now);
+
+        iso[10] = 'T';
+        clock = g_date_time_new_from_iso8601 (iso, zone);
+      }
+    else
+      clock = g_date_time_new_now_local ();
+    before = clock != NULL ? g_date_time_add_minutes (clock, -1) : NULL;
+    today = before != NULL ? g_date_time_format (before, "%Y-%m-%d") : NULL;
+    time = before != NULL ? g_date_time_format (before, "%H:%M") : NULL;
+    if (g_strcmp0 (today, self->day) == 0 && strcmp (time, at) < 0)
+      {
+        g_free (at);
+        at = g_steal_pointer (&time);
+      }
+  }
   self->dialog = wg_form_dialog_new (GTK_WIDGET (self), _("Record a Reading"), body, check_reading);
   wg_form_dialog_add_field (self->dialog, "reading", _("Temperature (°C)"), NULL);
-  wg_form_dialog_add_field (self->dialog, "at", _("At (HH:MM)"),
-                            g_strcmp0 (row->fact, "afternoon") == 0 ? "15:00" : "09:00");
+  wg_form_dialog_add_field (self->dialog, "at", _("At (HH:MM)"), at);
   adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self->dialog), "add", _("_Record"));
   g_signal_connect (self->dialog, "response", G_CALLBACK (on_reading_response_cb), self);
+  wg_form_dialog_present (self->dialog);
+}
+
+static char *
+check_visit (GtkWidget *dialog)
+{
+  const char *by = wg_form_dialog_get_text (dialog, "by");
+  const char *at = wg_form_dialog_get_text (dialog, "at");
+
+  if (by == NULL || *by == '\0')
+    return g_strdup ("");
+  if (at == NULL || strlen (at) != 5 || at[2] != ':')
+    return g_strdup (_("Write the time as HH:MM."));
+  return NULL;
+}
+
+static void
+on_visit_response_cb (AdwMessageDialog   *dialog,
+                      const char         *response,
+                      WgFigureListWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at = NULL;
+  gboolean ok;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "add"))
+    return;
+  at = g_strdup_printf ("%s %s:00", self->day, wg_form_dialog_get_text (GTK_WIDGET (dialog), "at"));
+  ok = wg_store_record_disinfection_for_plan (self->store, self->dialog_person, at,
+                                              wg_form_dialog_get_text (GTK_WIDGET (dialog), "by"),
+                                              wg_form_dialog_get_text (GTK_WIDGET (dialog), "what"), NULL, &error);
+  report_change (self, ok, error, _("Visit recorded."));
+}
+
+/* A slot not visited: the visit recorded (the row names its plan). */
+static void
+visit_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WgFigureListWindow *self = WG_FIGURE_LIST_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  const WgFigureRow *row = find_row (self, id);
+  g_autofree char *body = NULL;
+  g_autofree char *at = NULL;
+
+  if (self->dialog != NULL || row == NULL)
+    return;
+  self->dialog_person = id;
+  body = g_strdup_printf ("%s · %s", row->label, row->fact != NULL ? row->fact : "");
+  at = row->fact != NULL && strlen (row->fact) >= 16 ? g_strndup (row->fact + 11, 5) : g_strdup ("10:00");
+  self->dialog = wg_form_dialog_new (GTK_WIDGET (self), _("Record a Disinfection Visit"), body, check_visit);
+  wg_form_dialog_add_field (self->dialog, "at", _("At (HH:MM)"), at);
+  wg_form_dialog_add_field (self->dialog, "by", _("Disinfected By"), NULL);
+  wg_form_dialog_add_field (self->dialog, "what", _("What Was Done"), NULL);
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self->dialog), "add", _("_Record"));
+  g_signal_connect (self->dialog, "response", G_CALLBACK (on_visit_response_cb), self);
   wg_form_dialog_present (self->dialog);
 }
 
@@ -415,6 +506,7 @@ wg_figure_list_window_class_init (WgFigureListWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "list.assign", "x", assign_action);
   gtk_widget_class_install_action (widget_class, "list.reading", "x", reading_action);
   gtk_widget_class_install_action (widget_class, "list.open", "x", open_action);
+  gtk_widget_class_install_action (widget_class, "list.visit", "x", visit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -2478,6 +2478,47 @@ test_dashboard (void)
   g_assert_cmpint (wg_person_page_get_person_id (WG_PERSON_PAGE (wg_window_get_content (window))), ==, person);
   gtk_window_destroy (GTK_WINDOW (list));
 
+  /* A missing reading recorded from its row; a missed disinfection slot
+   * visited from its row: each precision's numerator moves. */
+  for (WgPrecision p = WG_PRECISION_TEMPERATURE; p <= WG_PRECISION_DISINFECTION; p++)
+    {
+      const char *action = p == WG_PRECISION_TEMPERATURE ? "list.reading" : "list.visit";
+
+      wg_dashboard_window_get_precision (dashboard, p, &met, &of);
+      if (met == of)
+        {
+          g_test_message ("%s: nothing falls short today", wg_precision_to_string (p));
+          continue;
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.open-gaps", "(is)", p, "141021"));
+      wg_test_spin (100);
+      list = WG_FIGURE_LIST_WINDOW (wg_test_find_toplevel (WG_TYPE_FIGURE_LIST_WINDOW));
+      g_assert_nonnull (list);
+      g_assert_cmpuint (wg_figure_list_window_get_n_rows (list), ==, of - met);
+      person = wg_figure_list_window_get_row_id (list, 0);
+      /* A person may lack both readings: the morning's, then the afternoon's. */
+      for (guint round = 0; round < 2 && wg_figure_list_window_get_row_id (list, 0) == person; round++)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), action, "x", person));
+          wg_test_spin (100);
+          dialog = wg_figure_list_window_get_dialog (list);
+          g_assert_nonnull (dialog);
+          if (p == WG_PRECISION_TEMPERATURE)
+            gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "reading"), "36.6");
+          else
+            gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "by"), "消杀队 王强");
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+          wg_test_spin (100);
+          if (p == WG_PRECISION_DISINFECTION)
+            break;
+        }
+      wait_for (dashboard_ready, dashboard);
+      wg_dashboard_window_get_precision (dashboard, p, &met_after, &of_after);
+      g_assert_cmpuint (of_after, ==, of);
+      g_assert_cmpuint (met_after, ==, met + 1);
+      gtk_window_destroy (GTK_WINDOW (list));
+    }
+
   /* A past day as it was recorded. */
   {
     g_autofree char *before = NULL;

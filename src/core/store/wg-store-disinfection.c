@@ -584,3 +584,55 @@ wg_store_list_disinfection_visits (WgStore     *store,
     }
   return g_steal_pointer (&list);
 }
+
+/**
+ * wg_store_record_disinfection_for_plan:
+ * @store: a #WgStore
+ * @plan_id: a disinfection plan: its home or room was visited
+ * @visited_at: when, "YYYY-MM-DD HH:MM:SS"
+ * @done_by: who disinfected
+ * @what: (nullable): what was done
+ * @id: (out) (optional): the visit's id
+ * @error: return location for a #GError
+ *
+ * As wg_store_record_disinfection () for the plan's place.
+ *
+ * Returns: %TRUE when recorded (audited)
+ */
+gboolean
+wg_store_record_disinfection_for_plan (WgStore     *store,
+                                       gint64       plan_id,
+                                       const char  *visited_at,
+                                       const char  *done_by,
+                                       const char  *what,
+                                       gint64      *id,
+                                       GError     **error)
+{
+  static const char sql[] =
+    "SELECT h.code, coalesce (p.room_id, 0) FROM disinfection_plan p LEFT JOIN household h ON h.id = p.household_id"
+    " WHERE p.id = ?";
+  g_autofree char *household = NULL;
+  gint64 room = 0;
+  gboolean found = FALSE;
+  WgStmt *stmt;
+
+  g_return_val_if_fail (WG_IS_STORE (store), FALSE);
+
+  if (!(stmt = wg_store_prepare (store, sql, error)))
+    return FALSE;
+  wg_stmt_bind_int64 (stmt, 1, plan_id);
+  if (wg_stmt_step (stmt) == WG_STMT_ROW)
+    {
+      found = TRUE;
+      household = g_strdup (wg_stmt_column_text (stmt, 0));
+      room = wg_stmt_column_int64 (stmt, 1);
+    }
+  wg_stmt_reset (stmt);
+  if (!found)
+    {
+      g_set_error_literal (error, WG_STORE_ERROR, WG_STORE_ERROR_NOT_FOUND, _("There is no such disinfection plan."));
+      return FALSE;
+    }
+  return wg_store_record_disinfection (store, household, household != NULL ? 0 : room, visited_at, done_by, what, id,
+                                       error);
+}

@@ -56,6 +56,13 @@ gboolean    wg_store_record_disinfection   (WgStore     *store,
                                             const char  *what,
                                             gint64      *id,
                                             GError     **error);
+gboolean    wg_store_record_disinfection_for_plan (WgStore     *store,
+                                                   gint64       plan_id,
+                                                   const char  *visited_at,
+                                                   const char  *done_by,
+                                                   const char  *what,
+                                                   gint64      *id,
+                                                   GError     **error);
 GPtrArray  *wg_store_list_disinfection_overdue (WgStore     *store,
                                                 const char  *grid_code,
                                                 const char  *now,
