@@ -159,6 +159,34 @@ print_sheet (const WgFigureSheet *sheet)
     }
 }
 
+/* The day (--date, else the clock's day, else today), the clock (--now,
+ * seconds added) and the grid (--grid, else the county), the store opened:
+ * EXIT_SUCCESS, or the exit status already said. */
+static int
+open_day (WgCli       *cli,
+          char       **date,
+          const char  *now,
+          char       **clock,
+          char       **grid,
+          gboolean     writable,
+          WgStore    **store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*date != NULL && !wg_day_is_valid (*date))
+    return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
+  if (now != NULL)
+    *clock = wg_cli_full_time (now);
+  if (*date == NULL)
+    *date = *clock != NULL ? g_strndup (*clock, 10) : wg_today ();
+  if (!(*store = wg_cli_open_store (cli, writable ? WG_STORE_OPEN_FLAGS_DEFAULT : WG_STORE_OPEN_FLAGS_READ_ONLY,
+                                    &error)))
+    return wg_cli_fail (error);
+  if (*grid == NULL && !(*grid = wg_store_dup_county_code (*store)))
+    return wg_cli_usage_error (_("The database holds no county yet."));
+  return EXIT_SUCCESS;
+}
+
 /**
  * wg_cli_figures:
  *
@@ -195,16 +223,8 @@ wg_cli_figures (WgCli   *cli,
     return status;
   if (argc != 1)
     return wg_cli_usage_error (_("Write “figures [--date D] [--grid CODE] [--json]”."));
-  if (date != NULL && !wg_day_is_valid (date))
-    return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
-  if (now != NULL)
-    clock = wg_cli_full_time (now);
-  if (date == NULL)
-    date = clock != NULL ? g_strndup (clock, 10) : wg_today ();
-  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)))
-    return wg_cli_fail (error);
-  if (grid == NULL && !(grid = wg_store_dup_county_code (store)))
-    return wg_cli_usage_error (_("The database holds no county yet."));
+  if ((status = open_day (cli, &date, now, &clock, &grid, FALSE, &store)) != EXIT_SUCCESS)
+    return status;
 
   if (list != NULL)
     {
@@ -273,16 +293,8 @@ wg_cli_report (WgCli   *cli,
     return status;
   if (argc != 1 || output == NULL)
     return wg_cli_usage_error (_("Write “report [--date D] [--grid CODE] -o OUT.pdf”."));
-  if (date != NULL && !wg_day_is_valid (date))
-    return wg_cli_usage_error (_("--date is a day written as YYYY-MM-DD."));
-  if (now != NULL)
-    clock = wg_cli_full_time (now);
-  if (date == NULL)
-    date = clock != NULL ? g_strndup (clock, 10) : wg_today ();
-  if (!(store = wg_cli_open_store (cli, WG_STORE_OPEN_FLAGS_DEFAULT, &error)))
-    return wg_cli_fail (error);
-  if (grid == NULL && !(grid = wg_store_dup_county_code (store)))
-    return wg_cli_usage_error (_("The database holds no county yet."));
+  if ((status = open_day (cli, &date, now, &clock, &grid, TRUE, &store)) != EXIT_SUCCESS)
+    return status;
 
   wg_cli_begin_job (cli);
   if (!(report = wg_report_new (store, grid, date, clock, wg_store_get_operator (store), &error)) ||

@@ -221,6 +221,56 @@ wg_draw_demo_mark (cairo_t     *cr,
 }
 
 /**
+ * wg_draw_table_row:
+ * @cells: (array length=n_columns): the row's texts
+ * @widths: (array length=n_columns): the columns' widths
+ * @shaded: a header row, on a grey ground
+ * @numbers: the columns after the first are numbers: to the right
+ *
+ * One row of a table on paper, a rule under it.
+ *
+ * Returns: @height
+ */
+double
+wg_draw_table_row (cairo_t           *cr,
+                   PangoLayout       *layout,
+                   const char *const *cells,
+                   const double      *widths,
+                   guint              n_columns,
+                   const char        *font,
+                   double             left,
+                   double             width,
+                   double             y,
+                   double             height,
+                   double             pad,
+                   int                max_lines,
+                   gboolean           shaded,
+                   gboolean           numbers)
+{
+  double x = left;
+
+  if (shaded)
+    {
+      cairo_set_source_rgb (cr, 0.92, 0.93, 0.95);
+      cairo_rectangle (cr, left, y, width, height);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      wg_draw_text (cr, layout, cells[c] != NULL ? cells[c] : "", font, x + pad, y + pad, widths[c] - 2 * pad,
+                    max_lines, c > 0 && numbers ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      x += widths[c];
+    }
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.8);
+  cairo_set_line_width (cr, 0.4);
+  cairo_move_to (cr, left, y + height);
+  cairo_line_to (cr, left + width, y + height);
+  cairo_stroke (cr);
+  return height;
+}
+
+/**
  * wg_draw_footer:
  * @y: the footer's baseline area top; the rule is drawn just above it
  * @operator_name: (nullable): who printed it

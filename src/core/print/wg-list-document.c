@@ -143,27 +143,8 @@ draw_row (WgListDocument     *self,
           double              height,
           gboolean            shaded)
 {
-  double x = LEFT;
-
-  if (shaded)
-    {
-      cairo_set_source_rgb (cr, 0.92, 0.93, 0.95);
-      cairo_rectangle (cr, LEFT, y, WIDTH, height);
-      cairo_fill (cr);
-    }
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      wg_draw_text (cr, layout, cells[c] != NULL ? cells[c] : "", font, x + PAD, y + PAD,
-                    self->widths[c] - 2 * PAD, self->max_lines, PANGO_ALIGN_LEFT);
-      x += self->widths[c];
-    }
-  cairo_set_source_rgb (cr, 0.75, 0.75, 0.8);
-  cairo_set_line_width (cr, 0.4);
-  cairo_move_to (cr, LEFT, y + height);
-  cairo_line_to (cr, LEFT + WIDTH, y + height);
-  cairo_stroke (cr);
-  return height;
+  return wg_draw_table_row (cr, layout, cells, self->widths, self->n_columns, font, LEFT, WIDTH, y, height, PAD,
+                            self->max_lines, shaded, FALSE);
 }
 
 static void

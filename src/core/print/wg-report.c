@@ -310,28 +310,8 @@ draw_table_row (cairo_t           *cr,
                 double             height,
                 gboolean           shaded)
 {
-  double x = LEFT;
-
-  if (shaded)
-    {
-      cairo_set_source_rgb (cr, 0.92, 0.93, 0.95);
-      cairo_rectangle (cr, LEFT, y, WIDTH, height);
-      cairo_fill (cr);
-    }
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-  for (guint c = 0; c < block->n_columns; c++)
-    {
-      /* Names to the left, numbers to the right. */
-      wg_draw_text (cr, layout, cells[c], font, x + PAD, y + PAD, block->widths[c] - 2 * PAD, 2,
-                    c > 0 && block->numbers ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      x += block->widths[c];
-    }
-  cairo_set_source_rgb (cr, 0.75, 0.75, 0.8);
-  cairo_set_line_width (cr, 0.4);
-  cairo_move_to (cr, LEFT, y + height);
-  cairo_line_to (cr, LEFT + WIDTH, y + height);
-  cairo_stroke (cr);
-  return height;
+  return wg_draw_table_row (cr, layout, cells, block->widths, block->n_columns, font, LEFT, WIDTH, y, height, PAD, 2,
+                            shaded, block->numbers);
 }
 
 /* A fortnight's line, its last value written beside it. */
