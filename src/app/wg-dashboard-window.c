@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "wg-dashboard-window.h"
 #include "wg-desk.h"
@@ -26,6 +27,7 @@
 #include "wg-report.h"
 #include "wg-store-audit.h"
 #include "wg-store-figures.h"
+#include "wg-store-sites.h"
 #include "wg-trend-chart.h"
 
 #define TREND_DAYS 14
@@ -66,6 +68,7 @@ struct _WgDashboardWindow
   char *now;                  /* (nullable) the desk's clock for the tests */
   GCancellable *cancellable;
   WgFigureSheet *sheet;       /* shown */
+  GPtrArray *sites;           /* of WgSiteInfo: the central sites that day (the county's dashboard) */
   gboolean loaded;
   gboolean trends_loaded;
 };
@@ -93,6 +96,21 @@ typedef struct
 {
   double values[N_TRENDS][TREND_DAYS];
 } Trends;
+
+/* What the table shows: the sheet, and the central sites for the county. */
+typedef struct
+{
+  WgFigureSheet *sheet;
+  GPtrArray *sites;
+} Day;
+
+static void
+day_free (Day *day)
+{
+  g_clear_pointer (&day->sheet, wg_figure_sheet_free);
+  g_clear_pointer (&day->sites, g_ptr_array_unref);
+  g_free (day);
+}
 
 static void
 job_free (Job *job)
@@ -125,15 +143,17 @@ sheet_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr(WgStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  WgFigureSheet *sheet;
+  Day *day = g_new0 (Day, 1);
 
   if (!(store = wg_store_open (job->location, WG_STORE_OPEN_FLAGS_READ_ONLY, &error)) ||
-      !(sheet = wg_store_read_figure_sheet (store, job->grid_code, job->day, job->now, &error)))
+      !(day->sheet = wg_store_read_figure_sheet (store, job->grid_code, job->day, job->now, &error)) ||
+      (strlen (job->grid_code) <= 6 && !(day->sites = wg_store_list_sites (store, job->day, &error))))
     {
+      day_free (day);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task, sheet, (GDestroyNotify) wg_figure_sheet_free);
+  g_task_return_pointer (task, day, (GDestroyNotify) day_free);
 }
 
 static void
@@ -183,7 +203,8 @@ heading_label (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* The figures' names wrap into their narrow columns; the grids' does not. */
+  gtk_label_set_wrap (GTK_LABEL (label), !start);
   gtk_label_set_justify (GTK_LABEL (label), start ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (label), start ? 16 : 8);
   gtk_widget_set_halign (label, start ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
@@ -284,6 +305,24 @@ show_sheet (WgDashboardWindow *self)
         }
     }
 
+  /* The central sites' occupancy, for the county. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sites_label), self->sites != NULL && self->sites->len > 0);
+  if (self->sites != NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < self->sites->len; i++)
+        {
+          const WgSiteInfo *site = g_ptr_array_index (self->sites, i);
+
+          /* Translators: a site's occupancy: "曲沃县第一集中隔离点 4 of 22 beds, 4 checked in" */
+          g_string_append_printf (text, "%s%s", i > 0 ? "    " : "", site->name);
+          g_string_append_printf (text, _(" %u of %u beds, %u checked in"), site->assigned, site->beds,
+                                  site->checked_in);
+        }
+      gtk_label_set_label (self->sites_label, text->str);
+    }
+
   /* The precisions: the grids below, the worst first, then the whole. */
   gtk_grid_attach (self->precisions_grid, heading_label (_("Grid"), TRUE), 0, 0, 1, 1);
   for (guint p = 0; p < WG_PRECISION_N; p++)
@@ -359,12 +398,12 @@ sheet_done (GObject      *source,
 {
   WgDashboardWindow *self = WG_DASHBOARD_WINDOW (source);
   g_autoptr(GError) error = NULL;
-  WgFigureSheet *sheet = g_task_propagate_pointer (G_TASK (result), &error);
+  Day *day = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GTask) task = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (sheet == NULL)
+  if (day == NULL)
     {
       gtk_spinner_stop (GTK_SPINNER (self->spinner));
       gtk_widget_set_visible (self->spinner, FALSE);
@@ -372,7 +411,10 @@ sheet_done (GObject      *source,
       return;
     }
   g_clear_pointer (&self->sheet, wg_figure_sheet_free);
-  self->sheet = sheet;
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
+  self->sheet = g_steal_pointer (&day->sheet);
+  self->sites = g_steal_pointer (&day->sites);
+  day_free (day);
   show_sheet (self);
   self->loaded = TRUE;
   g_signal_emit (self, signals[LOADED], 0);
@@ -645,6 +687,15 @@ wg_dashboard_window_get_precision (WgDashboardWindow *self,
   *of = self->sheet->precisions[precision]->len;
 }
 
+/* The sites' occupancy line shown, or NULL. */
+const char *
+wg_dashboard_window_get_sites_text (WgDashboardWindow *self)
+{
+  g_return_val_if_fail (WG_IS_DASHBOARD_WINDOW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->sites_label)) ? gtk_label_get_label (self->sites_label) : NULL;
+}
+
 double
 wg_dashboard_window_get_trend_last (WgDashboardWindow *self,
                                     guint              trend)
@@ -667,6 +718,7 @@ wg_dashboard_window_dispose (GObject *object)
   g_clear_pointer (&self->day, g_free);
   g_clear_pointer (&self->now, g_free);
   g_clear_pointer (&self->sheet, wg_figure_sheet_free);
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wg_dashboard_window_parent_class)->dispose (object);
 }
@@ -777,6 +829,12 @@ wg_dashboard_window_init (WgDashboardWindow *self)
   gtk_widget_set_margin_bottom (box, 24);
   section (box, _("The Day's Figures"));
   self->figures_grid = table_grid (box);
+  self->sites_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->sites_label, TRUE);
+  gtk_label_set_xalign (self->sites_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sites_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->sites_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sites_label));
   section (box, _("Five Precisions"));
   self->precisions_grid = table_grid (box);
   section (box, _("The Last Fortnight"));

@@ -37,6 +37,7 @@ void               wg_dashboard_window_get_precision (WgDashboardWindow *self,
                                                       WgPrecision        precision,
                                                       guint             *met,
                                                       guint             *of);
+const char        *wg_dashboard_window_get_sites_text (WgDashboardWindow *self);
 double             wg_dashboard_window_get_trend_last (WgDashboardWindow *self,
                                                        guint              trend);
 

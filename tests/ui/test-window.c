@@ -2420,6 +2420,23 @@ test_dashboard (void)
     /* The trend's last point is the day's figure. */
     g_assert_cmpfloat (wg_dashboard_window_get_trend_last (dashboard, 0), ==, home->len + central->len);
   }
+  /* Each central site's occupancy, as the sites window counts it. */
+  {
+    g_autoptr(GPtrArray) sites = wg_store_list_sites (store, today, &error);
+    const char *text = wg_dashboard_window_get_sites_text (dashboard);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sites->len, >, 0);
+    g_assert_nonnull (text);
+    for (guint i = 0; i < sites->len; i++)
+      {
+        const WgSiteInfo *site = g_ptr_array_index (sites, i);
+        g_autofree char *occupancy = g_strdup_printf ("%s %u of %u beds, %u checked in", site->name, site->assigned,
+                                                      site->beds, site->checked_in);
+
+        g_assert_nonnull (strstr (text, occupancy));
+      }
+  }
 
   /* A cell opens exactly the rows behind it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.open-figure", "(is)",
