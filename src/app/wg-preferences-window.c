@@ -40,6 +40,10 @@ struct _WgPreferencesWindow
   AdwEntryRow *topic_row;
   AdwPreferencesGroup *heartbeat_group;
   AdwEntryRow *heartbeat_row;
+  AdwPreferencesGroup *field_group;
+  AdwEntryRow *roles_row;
+  AdwEntryRow *accept_row;
+  AdwEntryRow *report_hour_row;
 
   /* owned */
   WgContext *context;
@@ -58,12 +62,15 @@ enum {
 };
 
 /* The rows that edit settings kept in the database, and their keys. */
-#define N_STORE_ROWS 4
+#define N_STORE_ROWS 7
 static const char *const store_keys[N_STORE_ROWS] = {
   "poster-url-template",
   "county-hotline",
   "issuing-organisation",
   "sensor-heartbeat-minutes",
+  "team-roles",
+  "order-accept-minutes",
+  "report-hour",
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -73,7 +80,8 @@ store_row (WgPreferencesWindow *self,
            guint                i)
 {
   AdwEntryRow *rows[N_STORE_ROWS] = { self->url_row, self->hotline_row, self->organisation_row,
-                                      self->heartbeat_row };
+                                      self->heartbeat_row, self->roles_row, self->accept_row,
+                                      self->report_hour_row };
 
   return rows[i];
 }
@@ -83,6 +91,7 @@ load_store_settings (WgPreferencesWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->printing_group), self->store != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->heartbeat_group), self->store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->field_group), self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.rotate-key", self->store != NULL);
   if (self->store == NULL)
     return;
@@ -380,6 +389,10 @@ wg_preferences_window_class_init (WgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, ca_row);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, topic_row);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, heartbeat_group);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, field_group);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, roles_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, accept_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, report_hour_row);
   gtk_widget_class_bind_template_child (widget_class, WgPreferencesWindow, heartbeat_row);
 
   gtk_widget_class_install_action (widget_class, "prefs.rotate-key", NULL, rotate_key_action);

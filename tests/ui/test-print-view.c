@@ -21,6 +21,7 @@
 #include "wg-preferences-window.h"
 #include "wg-print-view.h"
 #include "wg-store-audit.h"
+#include "wg-store-figures.h"
 #include "wg-store-settings.h"
 
 #include "../wg-test-gtk.h"
@@ -311,6 +312,33 @@ test_preferences (void)
   g_assert_false (gtk_widget_has_css_class (url_row, "error"));
   accepted = wg_store_dup_setting (store, "poster-url-template", NULL);
   g_assert_cmpstr (accepted, ==, "https://example.cn/form?g={grid_code}&n={grid_name}");
+
+  /* The five-to-one team's roles renamed: four names refused, five kept. */
+  {
+    GtkWidget *roles_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), WG_TYPE_PREFERENCES_WINDOW,
+                                                                      "roles_row"));
+    GtkWidget *dashboard_switch = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                             WG_TYPE_PREFERENCES_WINDOW,
+                                                                             "dashboard_switch"));
+    g_autofree char *roles = NULL;
+    g_auto(GStrv) named = NULL;
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (roles_row)), ==, "乡镇干部;村干部;网格员;村医;民警");
+    gtk_editable_set_text (GTK_EDITABLE (roles_row), "乡镇干部;村干部;网格员;村医");
+    g_signal_emit_by_name (roles_row, "apply");
+    g_assert_true (gtk_widget_has_css_class (roles_row, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (roles_row), "包村干部;村两委;网格员;乡村医生;派出所民警");
+    g_signal_emit_by_name (roles_row, "apply");
+    g_assert_false (gtk_widget_has_css_class (roles_row, "error"));
+    roles = wg_store_dup_setting (store, "team-roles", NULL);
+    g_assert_cmpstr (roles, ==, "包村干部;村两委;网格员;乡村医生;派出所民警");
+    named = wg_store_dup_team_roles (store);
+    g_assert_cmpstr (named[3], ==, "乡村医生");
+
+    gtk_switch_set_active (GTK_SWITCH (dashboard_switch), TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "dashboard-at-start"));
+    gtk_switch_set_active (GTK_SWITCH (dashboard_switch), FALSE);
+  }
 
   /* Replacing the key asks first; cancelling keeps it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.rotate-key", NULL));
