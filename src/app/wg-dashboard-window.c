@@ -67,6 +67,7 @@ struct _WgDashboardWindow
   char *day;
   char *now;                  /* (nullable) the desk's clock for the tests */
   GCancellable *cancellable;
+  guint follow_id;            /* a change seen: read again soon */
   WgFigureSheet *sheet;       /* shown */
   GPtrArray *sites;           /* of WgSiteInfo: the central sites that day (the county's dashboard) */
   gboolean loaded;
@@ -454,6 +455,33 @@ wg_dashboard_window_reload (WgDashboardWindow *self)
   g_task_run_in_thread (task, sheet_thread);
 }
 
+static gboolean
+follow_cb (gpointer data)
+{
+  WgDashboardWindow *self = data;
+
+  self->follow_id = 0;
+  wg_dashboard_window_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * wg_dashboard_window_queue_reload:
+ * @self: a #WgDashboardWindow
+ *
+ * Something changed the county (here, in another process or at another
+ * desk): the figures are read again in a moment, once for a burst of
+ * changes; the table stays as it is until then.
+ */
+void
+wg_dashboard_window_queue_reload (WgDashboardWindow *self)
+{
+  g_return_if_fail (WG_IS_DASHBOARD_WINDOW (self));
+
+  if (self->follow_id == 0)
+    self->follow_id = g_timeout_add (1500, follow_cb, self);
+}
+
 static void
 on_list_changed_cb (WgDashboardWindow *self)
 {
@@ -712,6 +740,7 @@ wg_dashboard_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->grid_code, g_free);
   g_clear_pointer (&self->grid_name, g_free);

@@ -19,6 +19,7 @@ WgDashboardWindow *wg_dashboard_window_new          (WgStore           *store,
                                                      const char        *grid_code,
                                                      const char        *grid_name);
 void               wg_dashboard_window_reload       (WgDashboardWindow *self);
+void               wg_dashboard_window_queue_reload (WgDashboardWindow *self);
 void               wg_dashboard_window_set_day      (WgDashboardWindow *self,
                                                      const char        *day);
 void               wg_dashboard_window_set_now      (WgDashboardWindow *self,

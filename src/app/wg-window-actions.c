@@ -504,6 +504,9 @@ dashboard_action (GtkWidget  *widget,
   dashboard = wg_dashboard_window_new (self->store, code, name);
   g_signal_connect_object (dashboard, "open-person", G_CALLBACK (on_dashboard_open_person_cb), self,
                            G_CONNECT_SWAPPED);
+  /* Its figures follow every change, as the grid page's do. */
+  g_signal_connect_object (self->context, "store-changed", G_CALLBACK (wg_dashboard_window_queue_reload), dashboard,
+                           G_CONNECT_SWAPPED);
   present_desk (self, dashboard, FALSE);
 }
 

@@ -2366,6 +2366,21 @@ test_report_hour (void)
   wg_test_close_windows (app);
 }
 
+typedef struct
+{
+  WgDashboardWindow *dashboard;
+  WgFigure figure;
+  int value;
+} FigureWait;
+
+static gboolean
+figure_is (gpointer data)
+{
+  FigureWait *wait = data;
+
+  return wg_dashboard_window_get_figure (wait->dashboard, wait->figure, "141021") == wait->value;
+}
+
 static gboolean
 dashboard_ready (gpointer dashboard)
 {
@@ -2535,6 +2550,34 @@ test_dashboard (void)
       g_assert_cmpuint (met_after, ==, met + 1);
       gtk_window_destroy (GTK_WINDOW (list));
     }
+
+  /* Another process puts someone in home quarantine: the figure follows. */
+  {
+    g_autoptr(WgStore) other = wg_store_open (small_db, WG_STORE_OPEN_FLAGS_DEFAULT, &error);
+    g_autoptr(GPtrArray) monitored = wg_store_list_figure (store, WG_FIGURE_MONITORING, "141021", today, now, &error);
+    int home = wg_dashboard_window_get_figure (dashboard, WG_FIGURE_HOME_QUARANTINE, "141021");
+    gint64 someone = 0;
+    FigureWait wanted = { dashboard, WG_FIGURE_HOME_QUARANTINE, home + 1 };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < monitored->len && someone == 0; i++)
+      {
+        g_autoptr(GPtrArray) already = wg_store_list_figure (store, WG_FIGURE_HOME_QUARANTINE, "141021", today, now,
+                                                             &error);
+        gint64 id = ((WgFigureRow *) monitored->pdata[i])->id;
+        gboolean in = FALSE;
+
+        for (guint j = 0; j < already->len; j++)
+          in |= ((WgFigureRow *) already->pdata[j])->id == id;
+        if (!in)
+          someone = id;
+      }
+    g_assert_cmpint (someone, >, 0);
+    wg_store_set_operator (other, "另一工作站");
+    g_assert_true (wg_store_add_quarantine (other, someone, WG_QUARANTINE_KIND_HOME, today, "2099-01-01", &error));
+    g_assert_no_error (error);
+    wait_for (figure_is, &wanted);
+  }
 
   /* A past day as it was recorded. */
   {
