@@ -359,6 +359,12 @@ reading_action (GtkWidget  *widget,
         g_free (at);
         at = g_steal_pointer (&time);
       }
+    else if (g_strcmp0 (today, self->day) < 0 && clock != NULL)
+      {
+        /* The day's first minute: at midnight. */
+        g_free (at);
+        at = g_strdup ("00:00");
+      }
   }
   self->dialog = wg_form_dialog_new (GTK_WIDGET (self), _("Record a Reading"), body, check_reading);
   wg_form_dialog_add_field (self->dialog, "reading", _("Temperature (°C)"), NULL);
