@@ -686,7 +686,11 @@ test_two_feeds (Fixture       *fixture,
 
   /* The first goes; the second takes over its session and what was queued. */
   feed_stop (fixture);
-  publish (&fixture->broker, topic, state (TRUE, 300));
+  {
+    g_autofree char *closed = state (TRUE, 300);
+
+    publish (&fixture->broker, topic, closed);
+  }
   {
     gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
