@@ -56,6 +56,7 @@ struct _WgWindow
   guint operator_id;          /* asking who is at the desk, at first start */
   guint reports_check_id;     /* each minute: has the report hour come? */
   char *reports_prompted;     /* the day the missing reports were shown */
+  gboolean dashboard_shown;   /* the dashboard opened at start, once */
   gboolean came_from_search;  /* the content was opened from a search result */
 };
 

@@ -794,10 +794,14 @@ after_first_frame_cb (GtkWidget *widget)
        !wg_grid_tree_refresh_quarantined (self->tree, &error) || !wg_grid_tree_refresh_alerts (self->tree, &error)))
     g_warning ("Cannot count the tree: %s", error->message);
   wg_context_start_sensors (self->context);
-  /* A leaders' screen: the county's dashboard from the start. */
-  if (self->tree != NULL && wg_window_get_settings (self) != NULL &&
+  /* A leaders' screen: the county's dashboard from the start — once, not
+   * again when the tree is read again after a change. */
+  if (self->tree != NULL && !self->dashboard_shown && wg_window_get_settings (self) != NULL &&
       g_settings_get_boolean (wg_window_get_settings (self), "dashboard-at-start"))
-    gtk_widget_activate_action (widget, "win.dashboard", NULL);
+    {
+      self->dashboard_shown = TRUE;
+      gtk_widget_activate_action (widget, "win.dashboard", NULL);
+    }
 }
 
 /**

@@ -2624,6 +2624,23 @@ test_dashboard_at_start (void)
   g_assert_nonnull (dashboard);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dashboard)) == GTK_WINDOW (window));
   wait_for (dashboard_ready, dashboard);
+  g_settings_set_boolean (settings, "dashboard-at-start", TRUE);
+  /* Once: the tree read again after a change opens no second one. */
+  wg_window_rebuild (window, "141021", 0);
+  wg_test_spin (300);
+  g_settings_set_boolean (settings, "dashboard-at-start", FALSE);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint dashboards = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        dashboards += WG_IS_DASHBOARD_WINDOW (toplevel);
+      }
+    g_assert_cmpuint (dashboards, ==, 1);
+  }
   wg_test_close_windows (app);
 }
 
