@@ -96,6 +96,7 @@ struct _WgReport
   GPtrArray *blocks;           /* of Block */
   GPtrArray *pages;            /* of GPtrArray of Placement */
   Trend trends[4];
+  guint n_sections;
   char *trend_days[TREND_DAYS];
 };
 
@@ -113,6 +114,21 @@ block_free (Block *block)
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_clear_pointer (&block->heights, g_array_unref);
   g_free (block);
+}
+
+/* A section's heading, numbered in order: 一、二、… */
+static void add_text (WgReport *self, BlockKind kind, const char *text);
+
+static void
+add_heading (WgReport   *self,
+             const char *text)
+{
+  static const char *const numbers[] = { "一", "二", "三", "四", "五", "六", "七", "八" };
+  g_autofree char *heading = g_strdup_printf ("%s、%s", numbers[MIN (self->n_sections, G_N_ELEMENTS (numbers) - 1)],
+                                              text);
+
+  self->n_sections++;
+  add_text (self, BLOCK_HEADING, heading);
 }
 
 static void
@@ -643,7 +659,8 @@ wg_report_new (WgStore     *store,
   self->demo = wg_store_is_demo (store);
   self->operator_name = g_strdup (operator_name);
   self->generated = g_date_time_format (generated, "%Y-%m-%d %H:%M");
-  self->title = g_strdup_printf ("%s疫情防控日报", sheet->grid_name);
+  /* A group or a micro-grid by its village's name too: 文化社区第二网格. */
+  self->title = g_strdup_printf ("%s疫情防控日报", grid_name (store, names, grid_code));
   clock = now != NULL ? g_strndup (now, 16) : g_date_time_format (generated, "%Y-%m-%d %H:%M");
   g_date_set_parse (&date, day);
   self->subtitle = g_strdup_printf ("%d年%d月%d日 · 网格 %s · 数据截至 %s", g_date_get_year (&date),
@@ -651,7 +668,7 @@ wg_report_new (WgStore     *store,
                                     strncmp (clock, day, 10) == 0 ? clock : "当日24时");
 
   /* 1. The day's figures and the change since the day before. */
-  add_text (self, BLOCK_HEADING, "一、主要数据");
+  add_heading (self, "主要数据");
   {
     static const char *const headers[] = { "指标", "当日", "前一日", "变化", NULL };
     static const double shares[] = { 4, 2, 2, 2 };
@@ -689,7 +706,7 @@ wg_report_new (WgStore     *store,
 
       if (sites == NULL)
         return NULL;
-      add_text (self, BLOCK_HEADING, "二、集中隔离点");
+      add_heading (self, "集中隔离点");
       table = add_table (self, headers, shares);
       for (guint i = 0; i < sites->len; i++)
         {
@@ -706,7 +723,7 @@ wg_report_new (WgStore     *store,
     }
 
   /* 3. The grids one level below, side by side. */
-  add_text (self, BLOCK_HEADING, strlen (grid_code) <= 6 ? "三、各乡镇情况" : "三、下级网格情况");
+  add_heading (self, strlen (grid_code) <= 6 ? "各乡镇情况" : "下级网格情况");
   if (sheet->children->len == 0)
     add_text (self, BLOCK_TEXT, "（无下级网格）");
   else
@@ -733,7 +750,7 @@ wg_report_new (WgStore     *store,
     }
 
   /* 4. The five precisions, then per grid below. */
-  add_text (self, BLOCK_HEADING, "四、五个精准");
+  add_heading (self, "五个精准");
   {
     static const char *const headers[] = { "精准", "达标", "应达", "比例", NULL };
     static const double shares[] = { 4, 2, 2, 2 };
@@ -769,7 +786,7 @@ wg_report_new (WgStore     *store,
   }
 
   /* 5. The exceptions. */
-  add_text (self, BLOCK_HEADING, "五、异常情况");
+  add_heading (self, "异常情况");
   {
     static const char *const fever[] = { "姓名", "网格", "最高体温", NULL };
     static const char *const positive[] = { "姓名", "网格", "采样时间", NULL };
@@ -801,7 +818,7 @@ wg_report_new (WgStore     *store,
   }
 
   /* 6. The fortnight's trends. */
-  add_text (self, BLOCK_HEADING, "六、近14日趋势");
+  add_heading (self, "近14日趋势");
   {
     double home[TREND_DAYS], central[TREND_DAYS];
 
