@@ -1090,6 +1090,32 @@ test_figures (void)
     g_assert_cmpuint (n_fonts, >, 0);
   }
 
+  /* A micro-grid's report: no sites section, the sections numbered in order. */
+  {
+    g_auto(Run) rows = { 0 };
+    g_auto(Run) micro = { 0 };
+    g_autoptr(JsonParser) list = json_parser_new ();
+    g_autofree char *micro_pdf = path_in_tmp ("micro.pdf");
+    g_autofree char *micro_text = NULL;
+    const char *micro_raw[] = { "pdftotext", "-raw", micro_pdf, "-", NULL };
+    const char *code;
+
+    run_cli (&rows, "--db", path, "figures", "--date", DAY, "--now", DAY " 20:00", "--list", "home-quarantine", NULL);
+    g_assert_cmpint (rows.status, ==, 0);
+    json_parser_load_from_data (list, rows.out, -1, &error);
+    g_assert_no_error (error);
+    code = json_object_get_string_member (json_array_get_object_element (json_node_get_array (
+                                            json_parser_get_root (list)), 0), "grid");
+    run_cli (&micro, "--db", path, "report", "--date", DAY, "--grid", code, "-o", micro_pdf, NULL);
+    g_assert_cmpint (micro.status, ==, 0);
+    g_spawn_sync (NULL, (char **) micro_raw, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &micro_text, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (strstr (micro_text, "集中隔离点"));
+    g_assert_nonnull (strstr (micro_text, "二、下级网格情况"));
+    g_assert_nonnull (strstr (micro_text, "五、近14日趋势"));
+  }
+
   /* A past day: sensors offline were not recorded then. */
   run_cli (&past, "--db", path, "figures", "--date", "2026-11-26", "--now", DAY " 20:00", "--json", NULL);
   g_assert_cmpint (past.status, ==, 0);
