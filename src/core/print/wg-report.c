@@ -632,7 +632,8 @@ wg_report_new (WgStore     *store,
   };
   g_autoptr(WgReport) self = g_object_new (WG_TYPE_REPORT, NULL);
   g_autoptr(WgFigureSheet) sheet = NULL;
-  g_autoptr(WgFigureSheet) before = NULL;
+  /* The day before: its figures only (no precisions, no grids below). */
+  int before[WG_FIGURE_N];
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GDateTime) generated = g_date_time_new_now_local ();
   g_autofree char *previous = NULL;
@@ -651,9 +652,16 @@ wg_report_new (WgStore     *store,
   g_date_subtract_days (&date, 1);
   g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
   previous = g_strdup (text);
-  if (!(sheet = wg_store_read_figure_sheet (store, grid_code, day, now, error)) ||
-      !(before = wg_store_read_figure_sheet (store, grid_code, previous, now, error)))
+  if (!(sheet = wg_store_read_figure_sheet (store, grid_code, day, now, error)))
     return NULL;
+  for (guint f = 0; f < WG_FIGURE_N; f++)
+    {
+      g_autoptr(GPtrArray) rows = wg_store_list_figure (store, f, grid_code, previous, now, error);
+
+      if (rows == NULL)
+        return NULL;
+      before[f] = wg_figure_is_recorded (f, previous, now) ? (int) rows->len : -1;
+    }
 
   self->day = g_strdup (day);
   self->demo = wg_store_is_demo (store);
@@ -677,13 +685,13 @@ wg_report_new (WgStore     *store,
     for (guint f = 0; f < WG_FIGURE_N; f++)
       {
         g_autofree char *today_text = count_text (sheet, f, NULL);
-        g_autofree char *before_text = count_text (before, f, NULL);
+        g_autofree char *before_text = before[f] >= 0 ? g_strdup_printf ("%d", before[f]) : g_strdup ("未记录");
         g_autofree char *change = NULL;
         const char *cells[4];
 
-        if (sheet->recorded[f] && before->recorded[f])
+        if (sheet->recorded[f] && before[f] >= 0)
           {
-            int delta = (int) sheet->figures[f]->len - (int) before->figures[f]->len;
+            int delta = (int) sheet->figures[f]->len - before[f];
 
             change = delta == 0 ? g_strdup ("持平") : g_strdup_printf ("%+d", delta);
           }

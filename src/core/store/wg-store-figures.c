@@ -327,29 +327,14 @@ read_rows (WgStore     *store,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_figure_row_free);
   g_autofree char *clock = NULL;
-  g_autofree char *minutes_text = NULL;
   g_autofree char *accept_by = NULL;
-  guint64 minutes = 120;
   WgStmt *stmt;
   int rc;
 
   if (!wg_store_check_day (day, _("Day"), error) || (now != NULL && !wg_store_check_time (now, _("Now"), error)))
     return NULL;
   clock = clock_of (day, now);
-  minutes_text = wg_store_dup_setting (store, "order-accept-minutes", NULL);
-  if (minutes_text != NULL)
-    g_ascii_string_to_unsigned (minutes_text, 10, 1, 7 * 24 * 60, &minutes, NULL);
-  {
-    g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-    g_autofree char *iso = g_strdup (clock);
-    g_autoptr(GDateTime) when = NULL;
-    g_autoptr(GDateTime) then = NULL;
-
-    iso[10] = 'T';
-    when = g_date_time_new_from_iso8601 (iso, zone);
-    then = g_date_time_add_minutes (when, -(int) minutes);
-    accept_by = g_date_time_format (then, "%Y-%m-%d %H:%M:%S");
-  }
+  accept_by = wg_store_order_accept_by (store, clock);
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
   wg_stmt_bind_text (stmt, 1, grid_code);

@@ -412,6 +412,28 @@ wg_store_cancel_order (WgStore     *store,
   "   AND (?3 = 0 OR o.worker_id = ?3) AND (?4 = 0 OR o.id = ?4)" \
   " ORDER BY o.state >= 3, overdue DESC, o.due_at, o.id"
 
+/* The time an order open at @clock ("YYYY-MM-DD HH:MM:SS") had to be
+ * accepted by: @clock less the county's `order-accept-minutes`. The orders
+ * desk and the leaders' figures both judge "overdue" by it. */
+char *
+wg_store_order_accept_by (WgStore    *store,
+                          const char *clock)
+{
+  g_autofree char *minutes_text = wg_store_dup_setting (store, "order-accept-minutes", NULL);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autofree char *iso = g_strdup (clock);
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  guint64 minutes = 120;
+
+  if (minutes_text != NULL)
+    g_ascii_string_to_unsigned (minutes_text, 10, 1, 7 * 24 * 60, &minutes, NULL);
+  iso[10] = 'T';
+  when = g_date_time_new_from_iso8601 (iso, zone);
+  then = g_date_time_add_minutes (when, -(int) minutes);
+  return g_date_time_format (then, "%Y-%m-%d %H:%M:%S");
+}
+
 static GPtrArray *
 query_orders (WgStore     *store,
               const char  *grid_code,
@@ -423,28 +445,14 @@ query_orders (WgStore     *store,
 {
   static const char sql[] = ORDER_SELECT;
   g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_order_info_free);
-  g_autofree char *minutes_text = wg_store_dup_setting (store, "order-accept-minutes", NULL);
   g_autofree char *at = now != NULL ? g_strdup (now) : now_text ();
   g_autofree char *accepted_by = NULL;
-  g_autoptr(GDateTime) then = NULL;
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  guint64 minutes = 120;
   WgStmt *stmt;
   int rc;
 
   if (!wg_store_check_time (at, _("Now"), error))
     return NULL;
-  if (minutes_text != NULL)
-    g_ascii_string_to_unsigned (minutes_text, 10, 1, 7 * 24 * 60, &minutes, NULL);
-  {
-    g_autofree char *iso = g_strdup (at);
-    g_autoptr(GDateTime) when = NULL;
-
-    iso[10] = 'T';
-    when = g_date_time_new_from_iso8601 (iso, zone);
-    then = g_date_time_add_minutes (when, -(int) minutes);
-    accepted_by = g_date_time_format (then, "%Y-%m-%d %H:%M:%S");
-  }
+  accepted_by = wg_store_order_accept_by (store, at);
   if (!(stmt = wg_store_prepare (store, sql, error)))
     return NULL;
   if (grid_code != NULL)

@@ -206,6 +206,8 @@ char         *wg_store_day_after           (const char   *day,
 gboolean      wg_store_check_day           (const char   *day,
                                             const char   *what,
                                             GError      **error);
+char         *wg_store_order_accept_by     (WgStore      *store,
+                                            const char   *clock);
 gboolean      wg_store_check_time          (const char   *at,
                                             const char   *what,
                                             GError      **error);
